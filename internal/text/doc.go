@@ -1,0 +1,569 @@
+// Package text turns a post into a Doc once: tokens with their byte spans in
+// the original text, a case-folded NFKC form of each token, sentence starts,
+// hashtag/mention/URL/email markers, and a normalised string (Norm) for
+// phrase matching whose every byte maps back to a token and so to the
+// original bytes. Detectors read the Doc; none re-tokenises.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind of token.
+type Kind uint8
+
+const (
+	Word  Kind = iota // letters and digits (may mix: "5mg", "B12")
+	Punct             // one punctuation or symbol rune
+	URL               // http(s)://... or www....
+	Email             // local@domain.tld
+	Emoji             // a pictographic rune (with its modifiers)
+)
+
+// Flag bits describing a token.
+type Flag uint16
+
+const (
+	Upper         Flag = 1 << iota // first rune is upper case
+	AllUpper                       // every letter is upper case (and there are letters)
+	HasDigit                       // contains a digit
+	AllDigit                       // only digits
+	HasLetter                      // contains a letter
+	SentStart                      // first word of a sentence
+	InHashtag                      // part of a #hashtag (split into words)
+	InMention                      // part of an @mention
+	SpaceBefore                    // whitespace precedes it (or it starts the text)
+	NewlineBefore                  // a line break precedes it
+	Split                          // produced by splitting a camel-case hashtag
+)
+
+// Token is one unit of text.
+type Token struct {
+	Start, End int    // byte offsets into Doc.Src, end exclusive
+	Lower      string // NFKC + case folded form
+	Kind       Kind
+	Flags      Flag
+}
+
+// Has reports whether all flags in f are set.
+func (t *Token) Has(f Flag) bool { return t.Flags&f == f }
+
+// Doc is a tokenised post.
+type Doc struct {
+	Src    string
+	Tokens []Token
+	// Norm is the space-joined Lower of every Word token (hashtag parts
+	// included), with a leading and trailing space, for phrase matching on
+	// word boundaries. NormTok[i] is the index of the token that Norm byte i
+	// belongs to, or -1 for the separating spaces.
+	Norm    string
+	NormTok []int32
+	// Upperish is true when most letters are upper case (shouting, or a
+	// clinical note typed in capitals): capitalisation then carries no signal.
+	Upperish bool
+	// Lowerish is true when the text has almost no capitals (casual typing).
+	Lowerish bool
+}
+
+// Text returns the original bytes of token i.
+func (d *Doc) Text(i int) string { t := &d.Tokens[i]; return d.Src[t.Start:t.End] }
+
+// Span returns the original bytes between the start of token i and the end of token j.
+func (d *Doc) Span(i, j int) string { return d.Src[d.Tokens[i].Start:d.Tokens[j].End] }
+
+// NormSpan maps a [a,b) byte range of Norm to the first and last token index.
+// ok is false when the range does not cover a token.
+func (d *Doc) NormSpan(a, b int) (first, last int, ok bool) {
+	for a < b && d.NormTok[a] < 0 {
+		a++
+	}
+	for b > a && d.NormTok[b-1] < 0 {
+		b--
+	}
+	if a >= b {
+		return 0, 0, false
+	}
+	return int(d.NormTok[a]), int(d.NormTok[b-1]), true
+}
+
+// NextWord returns the index of the next Word token after i (skipping
+// nothing else), or -1. Punctuation between them makes it return -1 unless
+// skipPunct.
+func (d *Doc) NextWord(i int, skipPunct bool) int {
+	for j := i + 1; j < len(d.Tokens); j++ {
+		switch d.Tokens[j].Kind {
+		case Word:
+			return j
+		case Punct:
+			if !skipPunct {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// PrevWord is NextWord backwards.
+func (d *Doc) PrevWord(i int, skipPunct bool) int {
+	for j := i - 1; j >= 0; j-- {
+		switch d.Tokens[j].Kind {
+		case Word:
+			return j
+		case Punct:
+			if !skipPunct {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// Is reports whether token i exists and its Lower equals s.
+func (d *Doc) Is(i int, s string) bool {
+	return i >= 0 && i < len(d.Tokens) && d.Tokens[i].Lower == s
+}
+
+// IsPunct reports whether token i is the punctuation rune r.
+func (d *Doc) IsPunct(i int, r byte) bool {
+	if i < 0 || i >= len(d.Tokens) {
+		return false
+	}
+	t := &d.Tokens[i]
+	return t.Kind == Punct && t.End-t.Start == 1 && d.Src[t.Start] == r
+}
+
+// Adjacent reports whether token j starts exactly where token i ends.
+func (d *Doc) Adjacent(i, j int) bool {
+	return i >= 0 && j < len(d.Tokens) && d.Tokens[i].End == d.Tokens[j].Start
+}
+
+var folder = cases.Fold()
+
+// Fold returns the NFKC case-folded form of s, allocating only when needed.
+func Fold(s string) string {
+	ascii := true
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	if ascii {
+		if lower {
+			return s
+		}
+		b := make([]byte, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return string(b)
+	}
+	return folder.String(norm.NFKC.String(s))
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+func isEmoji(r rune) bool {
+	return (r >= 0x1F000 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x2B00 && r <= 0x2BFF)
+}
+
+func isEmojiModifier(r rune) bool {
+	return r == 0x200D || r == 0xFE0F || r == 0xFE0E || (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
+}
+
+// Parse tokenises src. It never fails: invalid UTF-8 bytes and NULs are
+// treated as separators, so every offset still points into src.
+func Parse(src string) *Doc {
+	d := &Doc{Src: src, Tokens: make([]Token, 0, len(src)/5+4)}
+	sentStart := true
+	space, newline := true, false
+	hashtag, mention := false, false
+	upperLetters, letters := 0, 0
+	i := 0
+	for i < len(src) {
+		c := src[i]
+		// Fast ASCII paths.
+		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
+			space = true
+			hashtag, mention = false, false
+			i++
+			continue
+		}
+		if c == '\n' {
+			space, newline = true, true
+			hashtag, mention = false, false
+			// a blank line or a line break after a line without final punctuation
+			// is treated as a sentence boundary
+			sentStart = true
+			i++
+			continue
+		}
+		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
+			if n := urlLen(src, i); n > 0 && space {
+				d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: URL}, &space, &newline)
+				sentStart = false
+				i += n
+				continue
+			}
+		}
+		r, w := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError && w <= 1 {
+				space = true
+				i++
+				continue
+			}
+			if unicode.IsSpace(r) {
+				space = true
+				if r == 0x2028 || r == 0x2029 || r == 0x85 {
+					newline, sentStart = true, true
+				}
+				hashtag, mention = false, false
+				i += w
+				continue
+			}
+		}
+		if isWordRune(r) {
+			j := i + w
+			for j < len(src) {
+				r2, w2 := rune(src[j]), 1
+				if src[j] >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(src[j:])
+				}
+				if isWordRune(r2) {
+					j += w2
+					continue
+				}
+				// internal apostrophe: O'Brien, Brigid's, don't
+				if isApostrophe(r2) && j+w2 < len(src) {
+					r3, _ := utf8.DecodeRuneInString(src[j+w2:])
+					if unicode.IsLetter(r3) {
+						j += w2
+						continue
+					}
+				}
+				break
+			}
+			// email: word@word.tld
+			if j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention {
+				if n := emailLen(src, i); n > 0 {
+					d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: Email}, &space, &newline)
+					sentStart = false
+					i += n
+					continue
+				}
+			}
+			word := src[i:j]
+			var fl Flag
+			if hashtag {
+				fl |= InHashtag
+			}
+			if mention {
+				fl |= InMention
+			}
+			if sentStart {
+				fl |= SentStart
+				sentStart = false
+			}
+			if hashtag {
+				for _, part := range splitCamel(word) {
+					tf := fl
+					if len(part) != len(word) {
+						tf |= Split
+					}
+					d.addWord(src, i+part[0], i+part[1], tf, &space, &newline)
+					fl &^= SentStart
+				}
+			} else {
+				d.addWord(src, i, j, fl, &space, &newline)
+			}
+			t := &d.Tokens[len(d.Tokens)-1]
+			_ = t
+			for _, r := range word {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						upperLetters++
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		if isEmoji(r) {
+			j := i + w
+			for j < len(src) {
+				r2, w2 := utf8.DecodeRuneInString(src[j:])
+				if isEmojiModifier(r2) || isEmoji(r2) && j > i && lastIsZWJ(src[:j]) {
+					j += w2
+					continue
+				}
+				break
+			}
+			d.add(Token{Start: i, End: j, Lower: src[i:j], Kind: Emoji}, &space, &newline)
+			hashtag, mention = false, false
+			i = j
+			continue
+		}
+		// punctuation / symbol
+		if c == '#' && i+1 < len(src) {
+			r2, _ := utf8.DecodeRuneInString(src[i+1:])
+			hashtag = isWordRune(r2)
+		} else if c == '@' && i+1 < len(src) {
+			r2, _ := utf8.DecodeRuneInString(src[i+1:])
+			mention = isWordRune(r2) || r2 == '_'
+		} else if c != '_' {
+			hashtag, mention = false, false
+		}
+		d.add(Token{Start: i, End: i + w, Lower: src[i : i+w], Kind: Punct}, &space, &newline)
+		if c == '.' || c == '!' || c == '?' || r == '…' {
+			sentStart = true
+		}
+		if c == '.' {
+			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
+			// decimals do not end a sentence.
+			if n := len(d.Tokens); n >= 2 {
+				p := &d.Tokens[n-2]
+				if p.Kind == Word && p.End == i && (abbrevNoStop[p.Lower] || (p.End-p.Start == 1 && p.Has(Upper))) {
+					sentStart = false
+				}
+			}
+		}
+		i += w
+	}
+	if letters > 8 {
+		d.Upperish = upperLetters*10 >= letters*7
+		d.Lowerish = upperLetters*40 < letters
+	}
+	d.buildNorm()
+	return d
+}
+
+// abbrevNoStop lists abbreviations after whose period a sentence rarely starts.
+var abbrevNoStop = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "st": true, "pt": true, "pts": true,
+	"prof": true, "sr": true, "jr": true, "mt": true, "ft": true, "vs": true, "no": true, "approx": true,
+	"e.g": true, "i.e": true, "etc": true, "ave": true, "rd": true, "blvd": true, "apt": true, "ste": true,
+}
+
+func lastIsZWJ(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == 0x200D
+}
+
+func (d *Doc) add(t Token, space, newline *bool) {
+	if *space || len(d.Tokens) == 0 {
+		t.Flags |= SpaceBefore
+	}
+	if *newline {
+		t.Flags |= NewlineBefore
+	}
+	*space, *newline = false, false
+	d.Tokens = append(d.Tokens, t)
+}
+
+func (d *Doc) addWord(src string, a, b int, fl Flag, space, newline *bool) {
+	w := src[a:b]
+	lower := Fold(w)
+	first := true
+	letters, uppers := 0, 0
+	digits, others := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+				if first {
+					fl |= Upper
+				}
+			}
+		case unicode.IsDigit(r):
+			digits++
+		default:
+			others++
+		}
+		first = false
+	}
+	if letters > 0 {
+		fl |= HasLetter
+		if uppers == letters {
+			fl |= AllUpper
+		}
+	}
+	if digits > 0 {
+		fl |= HasDigit
+		if letters == 0 && others == 0 {
+			fl |= AllDigit
+		}
+	}
+	d.add(Token{Start: a, End: b, Lower: lower, Kind: Word, Flags: fl}, space, newline)
+}
+
+// splitCamel splits a hashtag body at lower→upper, letter↔digit and
+// upper-run→Capitalised boundaries: "LakeshoreED" → Lakeshore|ED,
+// "MercyWest2North" → Mercy|West|2|North, "ICULife" → ICU|Life.
+func splitCamel(w string) [][2]int {
+	var out [][2]int
+	start := 0
+	var prev rune
+	prevPos := 0
+	class := func(r rune) int {
+		switch {
+		case unicode.IsUpper(r):
+			return 1
+		case unicode.IsLower(r):
+			return 2
+		case unicode.IsDigit(r):
+			return 3
+		}
+		return 4
+	}
+	for pos, r := range w {
+		if pos > 0 {
+			pc, c := class(prev), class(r)
+			cut := -1
+			switch {
+			case pc == 2 && c == 1:
+				cut = pos
+			case (pc == 3) != (c == 3) && pc != 4 && c != 4:
+				cut = pos
+			case pc == 1 && c == 2 && prevPos > start:
+				// "ICULife": the L starts a new word
+				cut = prevPos
+			}
+			if cut > start {
+				out = append(out, [2]int{start, cut})
+				start = cut
+			}
+		}
+		prev, prevPos = r, pos
+	}
+	out = append(out, [2]int{start, len(w)})
+	return out
+}
+
+func (d *Doc) buildNorm() {
+	var b strings.Builder
+	b.Grow(len(d.Src) + 2)
+	m := make([]int32, 0, len(d.Src)+2)
+	b.WriteByte(' ')
+	m = append(m, -1)
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind != Word {
+			continue
+		}
+		b.WriteString(t.Lower)
+		for k := 0; k < len(t.Lower); k++ {
+			m = append(m, int32(i))
+		}
+		b.WriteByte(' ')
+		m = append(m, -1)
+	}
+	d.Norm = b.String()
+	d.NormTok = m
+}
+
+func urlLen(s string, i int) int {
+	rest := s[i:]
+	lower := func(p string) bool { return len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) }
+	if !(lower("http://") || lower("https://") || lower("www.")) {
+		return 0
+	}
+	j := 0
+	for j < len(rest) {
+		c := rest[j]
+		if c <= ' ' || c == '"' || c == '<' || c == '>' || c >= utf8.RuneSelf {
+			break
+		}
+		j++
+	}
+	// trailing punctuation is not part of the URL
+	for j > 0 && strings.IndexByte(".,;:!?)]}'", rest[j-1]) >= 0 {
+		j--
+	}
+	if j < 8 {
+		return 0
+	}
+	return j
+}
+
+func emailLen(s string, i int) int {
+	j := i
+	for j < len(s) && (isASCIIWord(s[j]) || s[j] == '.' || s[j] == '-' || s[j] == '_' || s[j] == '+') {
+		j++
+	}
+	if j == i || j >= len(s) || s[j] != '@' {
+		return 0
+	}
+	at := j
+	j++
+	dot := -1
+	for j < len(s) && (isASCIIWord(s[j]) || s[j] == '.' || s[j] == '-') {
+		if s[j] == '.' {
+			dot = j
+		}
+		j++
+	}
+	for j > at && s[j-1] == '.' {
+		j--
+	}
+	if dot < 0 || dot <= at+1 || dot >= j-1 {
+		return 0
+	}
+	return j - i
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// Leet returns s with common leetspeak digits and symbols read as letters
+// ("sh1t" → "shit", "b!tch" → "bitch"), or s itself when nothing changes.
+func Leet(s string) string {
+	if strings.IndexAny(s, "013457@$!") < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch c {
+		case '0':
+			b[i] = 'o'
+		case '1', '!':
+			b[i] = 'i'
+		case '3':
+			b[i] = 'e'
+		case '4', '@':
+			b[i] = 'a'
+		case '5', '$':
+			b[i] = 's'
+		case '7':
+			b[i] = 't'
+		}
+	}
+	return string(b)
+}
