@@ -1,0 +1,21 @@
+package vocab
+
+import "testing"
+
+func TestVocab(t *testing.T) {
+	for _, c := range []struct {
+		w                  string
+		eng, med, abbr, pr bool
+	}{
+		{"window", true, false, false, false},
+		{"healey", false, false, false, false},
+		{"lasix", false, true, true, false},
+		{"metoprolol", false, true, false, false},
+		{"bun", true, true, true, false},
+		{"chicago", false, false, false, true},
+	} {
+		if English(c.w) != c.eng || Medical(c.w) != c.med || Abbrev(c.w) != c.abbr || Proper(c.w) != c.pr {
+			t.Errorf("%s: english=%v medical=%v abbrev=%v proper=%v", c.w, English(c.w), Medical(c.w), Abbrev(c.w), Proper(c.w))
+		}
+	}
+}
