@@ -23,3 +23,32 @@ func TestPhrasesFindOnWordBoundaries(t *testing.T) {
 		t.Errorf("unexpected matches: %v", got)
 	}
 }
+
+func TestGazetteerMatchesLikePhrases(t *testing.T) {
+	list := []string{"New York", "York", "St. Brigid's", "new yorker", "Harlan Falls", ""}
+	g := NewGazetteer(list)
+	d := text.Parse("Moved from NEW YORK to st brigid's; the New Yorker from harlan falls said yorkshire.")
+	got := map[string]int{}
+	for _, m := range g.Find(d, nil) {
+		got[d.Span(m.First, m.Last)]++
+		if list[m.Pattern] == "" {
+			t.Fatal("empty entry matched")
+		}
+	}
+	want := map[string]int{"NEW YORK": 1, "YORK": 1, "st brigid's": 1, "New Yorker": 1, "harlan falls": 1}
+	if len(got) != len(want) {
+		t.Fatalf("got %v want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%q: %d matches, want %d", k, got[k], v)
+		}
+	}
+	// joining punctuation is allowed inside an entry, other punctuation breaks it
+	if ms := g.Find(text.Parse("St. Brigid's"), nil); len(ms) != 1 {
+		t.Errorf("St. Brigid's: %d matches", len(ms))
+	}
+	if ms := g.Find(text.Parse("New, York"), nil); len(ms) != 1 {
+		t.Errorf("New, York: %d matches, want only York", len(ms))
+	}
+}

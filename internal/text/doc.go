@@ -63,6 +63,10 @@ type Doc struct {
 	// belongs to, or -1 for the separating spaces.
 	Norm    string
 	NormTok []int32
+	// NormAt[i] is the byte offset in Norm where word token i starts (-1
+	// for other tokens), so a run of word tokens i..j is the Norm substring
+	// NormAt[i] : NormAt[j]+len(Tokens[j].Lower).
+	NormAt []int32
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -89,6 +93,33 @@ func (d *Doc) NormSpan(a, b int) (first, last int, ok bool) {
 		return 0, 0, false
 	}
 	return int(d.NormTok[a]), int(d.NormTok[b-1]), true
+}
+
+// WordRun returns the normalised form of word tokens i..j ("new york"),
+// without allocating; ok is false unless only word tokens, or the joining
+// punctuation of names and abbreviations (". - & '"), lie between them
+// ("St. Brigid's" → "st brigid's", "Cedars-Sinai" → "cedars sinai").
+func (d *Doc) WordRun(i, j int) (string, bool) {
+	if i < 0 || j >= len(d.Tokens) || i > j || d.NormAt[i] < 0 || d.NormAt[j] < 0 {
+		return "", false
+	}
+	// the tokens are consecutive words when their Norm text is contiguous
+	// and there are exactly j-i words between them
+	a := d.NormAt[i]
+	b := d.NormAt[j] + int32(len(d.Tokens[j].Lower))
+	if int(d.NormTok[a]) != i {
+		return "", false
+	}
+	for k := i + 1; k < j; k++ {
+		t := &d.Tokens[k]
+		if t.Kind == Word {
+			continue
+		}
+		if t.Kind != Punct || t.End-t.Start != 1 || strings.IndexByte(".-&'", d.Src[t.Start]) < 0 {
+			return "", false
+		}
+	}
+	return d.Norm[a:b], true
 }
 
 // NextWord returns the index of the next Word token after i (skipping
@@ -470,13 +501,16 @@ func (d *Doc) buildNorm() {
 	var b strings.Builder
 	b.Grow(len(d.Src) + 2)
 	m := make([]int32, 0, len(d.Src)+2)
+	d.NormAt = make([]int32, len(d.Tokens))
 	b.WriteByte(' ')
 	m = append(m, -1)
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != Word {
+			d.NormAt[i] = -1
 			continue
 		}
+		d.NormAt[i] = int32(b.Len())
 		b.WriteString(t.Lower)
 		for k := 0; k < len(t.Lower); k++ {
 			m = append(m, int32(i))

@@ -1,0 +1,138 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func words(d *Doc) []string {
+	var out []string
+	for i, t := range d.Tokens {
+		if t.Kind == Word {
+			out = append(out, d.Text(i))
+		}
+	}
+	return out
+}
+
+func TestParseTokensAndOffsets(t *testing.T) {
+	src := "Mrs. Lopez (DOB 7/22) at #LakeshoreED, email j.doe@x.com or https://x.co/a."
+	d := Parse(src)
+	got := strings.Join(words(d), "|")
+	want := "Mrs|Lopez|DOB|7|22|at|Lakeshore|ED|email|or"
+	if got != want {
+		t.Fatalf("words = %s, want %s", got, want)
+	}
+	kinds := map[Kind]string{}
+	for i, tk := range d.Tokens {
+		if tk.Kind == Email || tk.Kind == URL {
+			kinds[tk.Kind] = d.Text(i)
+		}
+		if d.Src[tk.Start:tk.End] != d.Text(i) {
+			t.Fatal("Text disagrees with offsets")
+		}
+	}
+	if kinds[Email] != "j.doe@x.com" || kinds[URL] != "https://x.co/a" {
+		t.Errorf("email/url tokens = %q", kinds)
+	}
+	if strings.TrimSpace(d.Norm) != "mrs lopez dob 7 22 at lakeshore ed email or" {
+		t.Errorf("Norm = %q", d.Norm)
+	}
+}
+
+func TestHashtagSplitting(t *testing.T) {
+	for in, want := range map[string]string{
+		"#LakeshoreED":      "Lakeshore|ED",
+		"#ICULife":          "ICU|Life",
+		"#MercyWest2North":  "Mercy|West|2|North",
+		"#nightshift":       "nightshift",
+		"#ShareAStoryInOne": "Share|A|Story|In|One",
+	} {
+		d := Parse(in)
+		if got := strings.Join(words(d), "|"); got != want {
+			t.Errorf("%s → %s, want %s", in, got, want)
+		}
+		for _, tk := range d.Tokens {
+			if tk.Kind == Word && !tk.Has(InHashtag) {
+				t.Errorf("%s: token not marked InHashtag", in)
+			}
+		}
+	}
+}
+
+func TestSentenceStarts(t *testing.T) {
+	d := Parse("Saw Dr. Smith today. Then J.T. Brown came. she left")
+	var starts []string
+	for i, tk := range d.Tokens {
+		if tk.Has(SentStart) {
+			starts = append(starts, d.Text(i))
+		}
+	}
+	if got := strings.Join(starts, "|"); got != "Saw|Then|she" {
+		t.Errorf("sentence starts = %s", got)
+	}
+}
+
+func TestFoldUnicode(t *testing.T) {
+	for in, want := range map[string]string{"Tomás": "tomás", "ＭＲＮ": "mrn", "Straße": "strasse", "plain": "plain", "ABC": "abc"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if Leet("sh1t") != "shit" || Leet("b!tch") != "bitch" || Leet("nothing") != "nothing" {
+		t.Error("Leet")
+	}
+}
+
+func TestBadBytesKeepOffsets(t *testing.T) {
+	src := "ok\xff\x00name\xc3 Lopez\u200b"
+	d := Parse(src)
+	if got := strings.Join(words(d), "|"); got != "ok|name|Lopez" {
+		t.Errorf("words = %q", got)
+	}
+	for _, tk := range d.Tokens {
+		if tk.Start < 0 || tk.End > len(src) || tk.Start >= tk.End {
+			t.Fatalf("bad span %+v", tk)
+		}
+	}
+}
+
+func TestCaseShape(t *testing.T) {
+	if d := Parse("O: 58 YEAR OLD FEMALE ADMITTED IN TRANSFER FROM CALVERT"); !d.Upperish {
+		t.Error("all-caps note not Upperish")
+	}
+	if d := Parse("pt seen by dr healey at gh this am, stable overnight"); !d.Lowerish {
+		t.Error("lower-case note not Lowerish")
+	}
+	if d := Parse("Mrs. Lopez was seen by Dr. Healey at General Hospital."); d.Upperish || d.Lowerish {
+		t.Error("mixed case misread")
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"", "Mrs. Lopez #LakeshoreED 7/22", "a@b.co https://x.y/z", "\xff\x00\xc3", "🍷🍷 don't", strings.Repeat("#A1b", 50)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := Parse(s)
+		prevEnd := 0
+		for _, tk := range d.Tokens {
+			if tk.Start < prevEnd || tk.End > len(s) || tk.Start >= tk.End {
+				t.Fatalf("token span %d..%d out of order or bounds (len %d)", tk.Start, tk.End, len(s))
+			}
+			prevEnd = tk.End
+		}
+		if len(d.NormTok) != len(d.Norm) {
+			t.Fatalf("NormTok has %d entries for %d bytes", len(d.NormTok), len(d.Norm))
+		}
+		for _, ti := range d.NormTok {
+			if ti >= int32(len(d.Tokens)) {
+				t.Fatal("NormTok points past the tokens")
+			}
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(d.Norm) {
+			t.Fatal("valid input gave invalid Norm")
+		}
+	})
+}
