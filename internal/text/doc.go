@@ -58,7 +58,7 @@ type Doc struct {
 	Src    string
 	Tokens []Token
 	// Norm is the space-joined Lower of every Word token (hashtag parts
-	// included), with a leading and trailing space, for phrase matching on
+	// included; a final possessive "'s" dropped), with a leading and trailing space, for phrase matching on
 	// word boundaries. NormTok[i] is the index of the token that Norm byte i
 	// belongs to, or -1 for the separating spaces.
 	Norm    string
@@ -106,7 +106,7 @@ func (d *Doc) WordRun(i, j int) (string, bool) {
 	// the tokens are consecutive words when their Norm text is contiguous
 	// and there are exactly j-i words between them
 	a := d.NormAt[i]
-	b := d.NormAt[j] + int32(len(d.Tokens[j].Lower))
+	b := d.NormAt[j] + int32(len(normWord(d.Tokens[j].Lower)))
 	if int(d.NormTok[a]) != i {
 		return "", false
 	}
@@ -511,8 +511,9 @@ func (d *Doc) buildNorm() {
 			continue
 		}
 		d.NormAt[i] = int32(b.Len())
-		b.WriteString(t.Lower)
-		for k := 0; k < len(t.Lower); k++ {
+		w := normWord(t.Lower)
+		b.WriteString(w)
+		for k := 0; k < len(w); k++ {
 			m = append(m, int32(i))
 		}
 		b.WriteByte(' ')
@@ -520,6 +521,21 @@ func (d *Doc) buildNorm() {
 	}
 	d.Norm = b.String()
 	d.NormTok = m
+}
+
+// normWord is a token's form in Norm: its Lower without a possessive or
+// contracted "'s" ("patient's" → "patient", "brigid's" → "brigid"), so that
+// "my patient" matches "my patient's daughter".
+func normWord(w string) string {
+	if n := len(w); n > 3 {
+		if w[n-2:] == "'s" {
+			return w[:n-2]
+		}
+		if n > 5 && w[n-4:] == "’s" {
+			return w[:n-4]
+		}
+	}
+	return w
 }
 
 func urlLen(s string, i int) int {

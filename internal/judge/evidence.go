@@ -1,0 +1,114 @@
+package judge
+
+import (
+	"sort"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
+	"github.com/scrubs-dev/scrubs/internal/text"
+	"github.com/scrubs-dev/scrubs/rules"
+)
+
+// field is one piece of a post that rules read: the text, an alt text, the
+// bio or the replied-to text, tokenised once with its candidates and phrase
+// hits.
+type field struct {
+	scope rules.Scope
+	media int // index of the media item for alt text, else -1
+	doc   *text.Doc
+	cands []detect.Candidate
+	// named[list] are hits of a named list; own[rule] hits of a rule's own
+	// phrases by list kind.
+	named map[string][]span
+	own   map[*rules.Rule]*ownHits
+}
+
+type ownHits struct{ main, near, unless []span }
+
+// span is a token range [first,last] of a field's doc.
+type span struct{ first, last int }
+
+func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
+	f := &field{scope: scope, media: media, doc: text.Parse(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
+	if withCands {
+		f.cands = j.Candidates(f.doc)
+	}
+	var buf []lexicon.Match
+	for _, m := range j.rules.FindPhrases(f.doc, buf) {
+		s := span{m.First, m.Last}
+		for _, ref := range m.Refs {
+			if ref.List == rules.ListNamed {
+				f.named[ref.Name] = append(f.named[ref.Name], s)
+				continue
+			}
+			h := f.own[ref.Rule]
+			if h == nil {
+				h = &ownHits{}
+				f.own[ref.Rule] = h
+			}
+			switch ref.List {
+			case rules.ListMain:
+				h.main = append(h.main, s)
+			case rules.ListNear:
+				h.near = append(h.near, s)
+			case rules.ListUnless:
+				h.unless = append(h.unless, s)
+			}
+		}
+	}
+	return f
+}
+
+// hits returns the spans of a rule's list: its own phrases plus every
+// "@name" list it refers to.
+func (f *field) hits(list []string, own []span) []span {
+	out := own
+	for _, p := range list {
+		if len(p) > 1 && p[0] == '@' {
+			out = append(out, f.named[p[1:]]...)
+		}
+	}
+	return out
+}
+
+func (f *field) ownOf(r *rules.Rule) *ownHits {
+	if h := f.own[r]; h != nil {
+		return h
+	}
+	return &ownHits{}
+}
+
+// tokenAt returns the index of the token containing byte offset b (or the
+// next token after it).
+func (f *field) tokenAt(b int) int {
+	t := f.doc.Tokens
+	return sort.Search(len(t), func(i int) bool { return t[i].End > b })
+}
+
+// near reports whether any span in hs lies within n tokens of [a,b]
+// (n <= 0: anywhere in the field).
+func near(hs []span, a, b, n int) bool {
+	for _, h := range hs {
+		if n <= 0 {
+			return true
+		}
+		if h.last >= a-n && h.first <= b+n {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the token range of the sentence containing token i.
+func (f *field) sentenceOf(i int) (int, int) {
+	t := f.doc.Tokens
+	a := i
+	for a > 0 && !t[a].Has(text.SentStart) {
+		a--
+	}
+	b := i + 1
+	for b < len(t) && !t[b].Has(text.SentStart) {
+		b++
+	}
+	return a, b - 1
+}

@@ -1,0 +1,364 @@
+// Package judge turns detector candidates and phrase hits into findings,
+// using the post's context (role, account, platform, reply, media) and the
+// rules' policy: which category and clause, which severity, which fix, and
+// the re-identification score. Context-dependent logic lives here and in
+// the rule data, nowhere else.
+package judge
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/media"
+	"github.com/scrubs-dev/scrubs/internal/text"
+	"github.com/scrubs-dev/scrubs/model"
+	"github.com/scrubs-dev/scrubs/rules"
+)
+
+// MediaReader reads a photo's metadata; tests and servers may replace it.
+type MediaReader func(path string) (*media.Meta, error)
+
+// Judge evaluates a rule set with a set of identifier detectors.
+type Judge struct {
+	rules     *rules.Set
+	detectors []detect.Detector
+	readMedia MediaReader
+}
+
+// New makes a judge. readMedia may be nil (photos are then not opened).
+func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Judge {
+	return &Judge{rules: rs, detectors: detectors, readMedia: readMedia}
+}
+
+// Rules returns the rule set.
+func (j *Judge) Rules() *rules.Set { return j.rules }
+
+// Candidates runs every detector over d.
+func (j *Judge) Candidates(d *text.Doc) []detect.Candidate {
+	var out []detect.Candidate
+	for _, det := range j.detectors {
+		out = det.Detect(d, out)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].End > out[b].End
+	})
+	return out
+}
+
+// post is everything known about one post while it is judged.
+type post struct {
+	p      *model.Post
+	text   *field
+	alts   []*field
+	bio    *field
+	reply  *field
+	out    []model.Finding
+	seen   map[string]bool
+	reidOK bool
+}
+
+// flagged reports whether a warn or block finding of category c exists.
+func (ps *post) flagged(c string) bool {
+	for _, f := range ps.out {
+		if f.Category == c && f.Severity.Rank() >= model.Warn.Rank() {
+			return true
+		}
+	}
+	return false
+}
+
+func (ps *post) fields(r *rules.Rule) []*field {
+	var fs []*field
+	if r.InScope(rules.ScopeText) {
+		fs = append(fs, ps.text)
+	}
+	if r.InScope(rules.ScopeAlt) {
+		fs = append(fs, ps.alts...)
+	}
+	if r.InScope(rules.ScopeBio) && ps.bio != nil {
+		fs = append(fs, ps.bio)
+	}
+	if r.InScope(rules.ScopeReply) && ps.reply != nil {
+		fs = append(fs, ps.reply)
+	}
+	return fs
+}
+
+// Check judges one post.
+func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
+	ps := &post{p: p, seen: map[string]bool{}}
+	ps.text = j.newField(rules.ScopeText, -1, p.Text, true)
+	for i, m := range p.Media {
+		if strings.TrimSpace(m.Alt) != "" {
+			ps.alts = append(ps.alts, j.newField(rules.ScopeAlt, i, m.Alt, true))
+		}
+	}
+	if p.Author.Bio != "" {
+		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, true)
+	}
+	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
+		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
+	}
+	var warnings []string
+	var reidScore float64
+	// rules with only_with run after the others
+	ordered := make([]*rules.Rule, 0, len(j.rules.Rules))
+	var later []*rules.Rule
+	for _, r := range j.rules.Rules {
+		if r.OnlyWith != "" {
+			later = append(later, r)
+		} else {
+			ordered = append(ordered, r)
+		}
+	}
+	ordered = append(ordered, later...)
+	for _, r := range ordered {
+		if r.Disabled || !r.Applies(p) {
+			continue
+		}
+		if r.OnlyWith != "" && !ps.flagged(r.OnlyWith) {
+			continue
+		}
+		if len(r.ReplyContext) > 0 && (ps.reply == nil || len(ps.reply.hits(r.ReplyContext, nil)) == 0) {
+			continue
+		}
+		if ctx.Err() != nil {
+			warnings = append(warnings, "stopped early: "+ctx.Err().Error())
+			break
+		}
+		switch r.Kind {
+		case rules.Identifier:
+			for _, f := range ps.fields(r) {
+				j.identifier(ps, r, f)
+			}
+			for _, f := range ps.alts {
+				if !r.InScope(rules.ScopeAlt) {
+					j.identifier(ps, r, f)
+				}
+			}
+		case rules.Phrase, rules.Pattern:
+			for _, f := range ps.fields(r) {
+				j.phrase(ps, r, f)
+			}
+		case rules.Reid:
+			if s := j.reid(ps, r); s > reidScore {
+				reidScore = s
+			}
+		case rules.ReviewReply:
+			j.reviewReply(ps, r)
+		case rules.Metadata:
+			warnings = append(warnings, j.metadata(ps, r)...)
+		}
+	}
+	sortFindings(ps.out)
+	if ps.out == nil {
+		ps.out = []model.Finding{}
+	}
+	return model.Report{ID: p.ID, Verdict: model.VerdictOf(ps.out), Findings: ps.out, ReidScore: round(reidScore), Warnings: warnings}
+}
+
+func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func sortFindings(fs []model.Finding) {
+	sort.SliceStable(fs, func(a, b int) bool {
+		ma, mb := -1, -1
+		if fs[a].Media != nil {
+			ma = *fs[a].Media
+		}
+		if fs[b].Media != nil {
+			mb = *fs[b].Media
+		}
+		if ma != mb {
+			return ma < mb
+		}
+		sa, _, _ := fs[a].Span()
+		sb, _, _ := fs[b].Span()
+		if sa != sb {
+			return sa < sb
+		}
+		return fs[a].Severity.Rank() > fs[b].Severity.Rank()
+	})
+}
+
+// emit records a finding for rule r on field f covering bytes [a,b) of
+// f's text (a<0: no span).
+func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence ...string) {
+	fd := model.Finding{
+		Rule: r.ID, Category: r.Category, Severity: r.SeverityFor(ps.p.Account),
+		Clause: r.Clause, Message: r.Message, Fix: r.Fix, Confidence: round(conf), Evidence: evidence,
+	}
+	key := r.ID
+	if f != nil {
+		fd.Field = string(f.scope)
+		if f.media >= 0 {
+			m := f.media
+			fd.Media = &m
+		}
+		if a >= 0 && b > a {
+			if f.scope == rules.ScopeText {
+				fd.Field = ""
+			}
+			s, e := a, b
+			fd.Start, fd.End = &s, &e
+			fd.Text = f.doc.Src[a:b]
+		}
+		key = fmt.Sprintf("%s|%s|%d|%d|%d", r.ID, f.scope, f.media, a, b)
+	}
+	if ps.seen[key] {
+		return
+	}
+	ps.seen[key] = true
+	ps.out = append(ps.out, fd)
+}
+
+func has(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// identifier emits findings for candidates of the rule's types that concern a patient.
+func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
+	for _, c := range f.cands {
+		if !has(r.Types, string(c.Type)) || (len(r.Subs) > 0 && !has(r.Subs, c.Sub)) || c.Score < r.MinScore {
+			continue
+		}
+		a, b := f.tokenAt(c.Start), f.tokenAt(c.End-1)
+		if len(r.Context) > 0 && !j.inContext(ps, f, r.Context, a, b, r.Within) {
+			continue
+		}
+		if len(r.UnlessNear) > 0 && near(f.hits(r.UnlessNear, nil), a, b, 4) {
+			continue
+		}
+		ev := []string{string(c.Type)}
+		if c.Sub != "" {
+			ev = append(ev, c.Sub)
+		}
+		if c.Cue != "" {
+			ev = append(ev, "cue: "+c.Cue)
+		}
+		ps.emit(r, f, c.Start, c.End, c.Score, ev...)
+	}
+}
+
+// inContext reports whether the Context lists hit near tokens [a,b] of f,
+// or (when within is 0) anywhere in f; alt texts and review replies also
+// take their context from the post text.
+func (j *Judge) inContext(ps *post, f *field, lists []string, a, b, within int) bool {
+	if near(f.hits(lists, nil), a, b, within) {
+		return true
+	}
+	if f.scope == rules.ScopeAlt && near(ps.text.hits(lists, nil), 0, 0, 0) {
+		return true
+	}
+	// In a reply to a review, the person addressed is the reviewer-patient.
+	if f.scope == rules.ScopeText && ps.p.Platform == "review-reply" && len(f.named["review-confirm"]) > 0 {
+		return true
+	}
+	return false
+}
+
+// phrase evaluates phrase and pattern rules on one field.
+func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
+	h := f.ownOf(r)
+	var matches []span
+	if r.Kind == rules.Pattern {
+		for _, m := range r.Regexp().FindAllStringIndex(f.doc.Src, 64) {
+			if m[1] > m[0] {
+				matches = append(matches, span{f.tokenAt(m[0]), f.tokenAt(m[1] - 1)})
+			}
+		}
+	} else {
+		matches = f.hits(r.Phrases, h.main)
+	}
+	if len(matches) == 0 {
+		return
+	}
+	var nearHits []span
+	if r.Near != nil {
+		nearHits = f.hits(r.Near.Phrases, h.near)
+	}
+	unless := f.hits(r.Unless, h.unless)
+	for _, m := range matches {
+		if m.first >= len(f.doc.Tokens) || m.last >= len(f.doc.Tokens) {
+			continue
+		}
+		if r.Near != nil && !near(nearHits, m.first, m.last, r.Near.Within) {
+			continue
+		}
+		if len(unless) > 0 {
+			sa, sb := f.sentenceOf(m.first)
+			if f.scope == rules.ScopeAlt {
+				sa, sb = 0, len(f.doc.Tokens)
+			}
+			if near(unless, sa, sb, 0) && overlapsRange(unless, sa, sb) {
+				continue
+			}
+		}
+		ps.emit(r, f, f.doc.Tokens[m.first].Start, f.doc.Tokens[m.last].End, 0.9)
+	}
+}
+
+func overlapsRange(hs []span, a, b int) bool {
+	for _, h := range hs {
+		if h.last >= a && h.first <= b {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewReply fires when a reply to a review confirms care.
+func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
+	isReview := ps.p.Platform == "review-reply"
+	if !isReview && ps.reply != nil && len(ps.reply.named["review-platform-cues"]) > 0 {
+		isReview = true
+	}
+	if !isReview {
+		return
+	}
+	for _, s := range ps.text.named["review-confirm"] {
+		t := ps.text.doc.Tokens
+		ps.emit(r, ps.text, t[s.first].Start, t[s.last].End, 0.85, "reply to a review")
+	}
+}
+
+// metadata reads attached photos and reports GPS positions.
+func (j *Judge) metadata(ps *post, r *rules.Rule) []string {
+	if j.readMedia == nil {
+		return nil
+	}
+	var warns []string
+	for i, m := range ps.p.Media {
+		if m.Path == "" {
+			continue
+		}
+		meta, err := j.readMedia(m.Path)
+		if err != nil {
+			warns = append(warns, fmt.Sprintf("photo %d (%s): %v", i+1, m.Path, err))
+			continue
+		}
+		if meta.GPS == nil {
+			continue
+		}
+		f := &field{scope: "exif", media: i}
+		ev := []string{fmt.Sprintf("GPS %.5f, %.5f", meta.GPS.Lat, meta.GPS.Lon)}
+		if !meta.Taken.IsZero() {
+			ev = append(ev, "taken "+meta.Taken.Format("2006-01-02 15:04"))
+		}
+		if meta.Serial != "" {
+			ev = append(ev, "camera serial "+meta.Serial)
+		}
+		ps.emit(r, f, -1, -1, 1, ev...)
+	}
+	return warns
+}

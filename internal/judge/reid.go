@@ -1,0 +1,135 @@
+package judge
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/rules"
+)
+
+// The re-identification score (docs/reid.md).
+//
+// A post about a patient that carries no single Safe Harbor identifier can
+// still identify them to people who know them: a time ("last night"), a
+// place (a named hospital, unit or town) and something rare (a lightning
+// strike, a 104-year-old, the high school principal). Each kind of evidence
+// k found in the post has a weight w_k (from the rule); the score is the
+// probability-style union
+//
+//	score = 1 - Π_k (1 - w_k)
+//
+// over the kinds present (each kind counted once). The rule fires when the
+// score reaches its threshold, the post is about a patient, and evidence
+// comes from at least two of the three groups time, place and rarity, so
+// that neither "last night" alone nor "a 70-year-old" alone ever fires.
+
+type reidEvidence struct {
+	kind  string
+	group string
+	f     *field
+	a, b  int // byte span in f
+}
+
+var reidGroup = map[string]string{
+	"time": "time", "date": "time",
+	"place": "place", "bio-place": "place",
+	"rare": "rare", "role": "rare", "age": "rare",
+	"patient": "",
+}
+
+func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
+	t := ps.text
+	aboutPatient := len(t.named["patient-cues"]) > 0 || len(t.named["review-confirm"]) > 0
+	for _, c := range t.cands {
+		if c.Type == detect.Age {
+			aboutPatient = true // "a 7yo swallowed 14 magnets": a person in a clinical story
+		}
+	}
+	if !aboutPatient || len(t.named["public-cues"]) > 0 {
+		return 0
+	}
+	var ev []reidEvidence
+	addSpans := func(kind string, f *field, list string) {
+		for _, s := range f.named[list] {
+			ev = append(ev, reidEvidence{kind, reidGroup[kind], f, f.doc.Tokens[s.first].Start, f.doc.Tokens[s.last].End})
+		}
+	}
+	addSpans("time", t, "time-refs")
+	addSpans("rare", t, "rare-events")
+	addSpans("role", t, "roles")
+	addSpans("patient", t, "patient-cues")
+	if ps.reply != nil {
+		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
+		for _, s := range ps.reply.named["rare-events"] {
+			_ = s
+			ev = append(ev, reidEvidence{"rare", "rare", nil, -1, -1})
+		}
+	}
+	for _, c := range t.cands {
+		switch {
+		case c.Type == detect.Date:
+			ev = append(ev, reidEvidence{"date", "time", t, c.Start, c.End})
+		case c.Type == detect.Other && c.Sub == "time-ref":
+			ev = append(ev, reidEvidence{"time", "time", t, c.Start, c.End})
+		case c.Type == detect.Age:
+			ev = append(ev, reidEvidence{"age", "rare", t, c.Start, c.End})
+		case c.Type == detect.Location && c.Score >= 0.5 && c.Sub != "state" && c.Sub != "country":
+			ev = append(ev, reidEvidence{"place", "place", t, c.Start, c.End})
+		case c.Type == detect.Location:
+			ev = append(ev, reidEvidence{"bio-place", "place", t, c.Start, c.End})
+		}
+	}
+	if ps.bio != nil {
+		for _, c := range ps.bio.cands {
+			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
+				ev = append(ev, reidEvidence{"bio-place", "place", nil, -1, -1})
+				break
+			}
+		}
+		if strings.Contains(ps.p.Author.Bio, "@ ") || strings.Contains(ps.p.Author.Bio, " at ") {
+			ev = append(ev, reidEvidence{"bio-place", "place", nil, -1, -1})
+		}
+	}
+	kinds := map[string]bool{}
+	groups := map[string]bool{}
+	rarity := 0
+	for _, e := range ev {
+		if !kinds[e.kind] && e.group == "rare" {
+			rarity++
+		}
+		kinds[e.kind] = true
+		if e.group != "" {
+			groups[e.group] = true
+		}
+	}
+	if kinds["place"] {
+		delete(kinds, "bio-place")
+	}
+	if kinds["date"] {
+		delete(kinds, "time")
+	}
+	prod := 1.0
+	for k := range kinds {
+		prod *= 1 - r.Weights[k]
+	}
+	score := 1 - prod
+	// Something rare is required, plus a time or place or a second rare trait.
+	if score < r.Threshold || !groups["rare"] || (len(groups) < 2 && rarity < 2) {
+		return score
+	}
+	var names []string
+	for k := range kinds {
+		if k != "patient" {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, e := range ev {
+		if e.f == nil || e.a < 0 || e.kind == "patient" || !kinds[e.kind] {
+			continue
+		}
+		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+strings.Join(names, ", "), "this detail: "+e.kind)
+	}
+	return score
+}

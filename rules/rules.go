@@ -1,0 +1,521 @@
+// Package rules holds scrubs' declarative rule packs: YAML files, embedded
+// in the binary and overridable by the user, each rule with its category,
+// severity, guideline clause, message, fix and examples that must flag and
+// must pass. This package parses and validates packs and compiles their
+// word lists into one Aho-Corasick automaton; the engine evaluates them.
+package rules
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
+	"github.com/scrubs-dev/scrubs/internal/text"
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+//go:embed packs/*.yaml
+var embedded embed.FS
+
+// Kind says how a rule is evaluated.
+type Kind string
+
+const (
+	// Identifier rules turn Safe Harbor identifier candidates (names, dates,
+	// places, numbers...) into findings when they concern a patient.
+	Identifier Kind = "identifier"
+	// Phrase rules match word lists on word boundaries (Aho-Corasick over the
+	// normalised text), optionally only near other phrases.
+	Phrase Kind = "phrase"
+	// Pattern rules match a regular expression (RE2 syntax, linear time).
+	Pattern Kind = "pattern"
+	// Reid is the re-identification combination score (see docs/reid.md).
+	Reid Kind = "reid"
+	// Metadata rules fire on photo metadata (GPS, capture time, serials).
+	Metadata Kind = "metadata"
+	// ReviewReply fires when a reply to an online review confirms the
+	// reviewer was a patient.
+	ReviewReply Kind = "review-reply"
+)
+
+// Scope is the part of a post a rule reads.
+type Scope string
+
+const (
+	ScopeText  Scope = "text"
+	ScopeAlt   Scope = "alt"   // media alt text
+	ScopeBio   Scope = "bio"   // author bio
+	ScopeReply Scope = "reply" // the text being replied to
+)
+
+// When restricts a rule to some contexts. Empty lists mean any.
+type When struct {
+	Platform []string `yaml:"platform,omitempty" json:"platform,omitempty"`
+	Account  []string `yaml:"account,omitempty" json:"account,omitempty"`
+	Role     []string `yaml:"role,omitempty" json:"role,omitempty"`
+	Audience []string `yaml:"audience,omitempty" json:"audience,omitempty"`
+	Reply    *bool    `yaml:"reply,omitempty" json:"reply,omitempty"`
+	DM       *bool    `yaml:"dm,omitempty" json:"dm,omitempty"`
+}
+
+// Near makes a phrase or pattern rule fire only when one of Phrases occurs
+// within Within tokens (default 8) of the match.
+type Near struct {
+	Phrases []string `yaml:"phrases" json:"phrases"`
+	Within  int      `yaml:"within,omitempty" json:"within,omitempty"`
+}
+
+// Example is a post that must (flag) or must not (pass) trigger the rule.
+// In YAML it is either a plain string (the text) or a post object.
+type Example struct {
+	model.Post `yaml:",inline"`
+}
+
+// UnmarshalYAML accepts a string or a mapping.
+func (e *Example) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		e.Text = n.Value
+		return nil
+	}
+	var p struct {
+		Text     string   `yaml:"text"`
+		Platform string   `yaml:"platform"`
+		Role     string   `yaml:"role"`
+		Bio      string   `yaml:"bio"`
+		Account  string   `yaml:"account"`
+		Audience string   `yaml:"audience"`
+		Reply    string   `yaml:"reply_to"`
+		DM       bool     `yaml:"dm"`
+		Alt      []string `yaml:"alt"`
+		Images   []string `yaml:"images"`
+		Created  string   `yaml:"created_at"`
+	}
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	e.Text, e.Platform, e.Account, e.Audience, e.DM, e.CreatedAt = p.Text, p.Platform, p.Account, p.Audience, p.DM, p.Created
+	e.Author = model.Author{Role: p.Role, Bio: p.Bio}
+	if p.Reply != "" {
+		e.ReplyTo = &model.ReplyTo{Text: p.Reply}
+	}
+	for _, a := range p.Alt {
+		e.Media = append(e.Media, model.Media{Alt: a})
+	}
+	for _, im := range p.Images {
+		e.Media = append(e.Media, model.Media{Path: im}) // relative to the module root
+	}
+	return nil
+}
+
+// Examples lists posts that must and must not trigger a rule.
+type Examples struct {
+	Flag []Example `yaml:"flag" json:"flag"`
+	Pass []Example `yaml:"pass" json:"pass"`
+}
+
+// Rule is one declarative rule.
+type Rule struct {
+	ID       string         `yaml:"id" json:"id"`
+	Kind     Kind           `yaml:"kind" json:"kind"`
+	Category string         `yaml:"category" json:"category"`
+	Severity model.Severity `yaml:"severity" json:"severity"`
+	// SeverityByAccount overrides Severity for an account kind.
+	SeverityByAccount map[string]model.Severity `yaml:"severity_by_account,omitempty" json:"severity_by_account,omitempty"`
+	Clause            string                    `yaml:"clause" json:"clause"`
+	Message           string                    `yaml:"message" json:"message"`
+	Fix               string                    `yaml:"fix" json:"fix"`
+	Why               string                    `yaml:"why,omitempty" json:"why,omitempty"`
+	Scope             []Scope                   `yaml:"scope,omitempty" json:"scope,omitempty"`
+	When              When                      `yaml:"when,omitempty" json:"when,omitempty"`
+
+	// Identifier rules.
+	Types    []string `yaml:"types,omitempty" json:"types,omitempty"`
+	Subs     []string `yaml:"subs,omitempty" json:"subs,omitempty"`
+	MinScore float64  `yaml:"min_score,omitempty" json:"min_score,omitempty"`
+
+	// Phrase and pattern rules.
+	Phrases []string `yaml:"phrases,omitempty" json:"phrases,omitempty"`
+	Pattern string   `yaml:"pattern,omitempty" json:"pattern,omitempty"`
+	Near    *Near    `yaml:"near,omitempty" json:"near,omitempty"`
+	// Unless lists phrases that, within the same sentence, cancel a match
+	// (negation, condemnation, quotation cues).
+	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+
+	// Identifier rules: the candidate must lie within Within tokens (0: in
+	// the same post) of a phrase of one of the Context lists, and not within
+	// 4 tokens of a phrase of the UnlessNear lists.
+	Context []string `yaml:"context,omitempty" json:"context,omitempty"`
+	// OnlyWith makes a rule fire only on posts that already have a warn or
+	// block finding of this category from another rule (evaluated last).
+	OnlyWith string `yaml:"only_with,omitempty" json:"only_with,omitempty"`
+	// ReplyContext requires the replied-to text to hit one of these lists.
+	ReplyContext []string `yaml:"reply_context,omitempty" json:"reply_context,omitempty"`
+	Within       int      `yaml:"within,omitempty" json:"within,omitempty"`
+	UnlessNear   []string `yaml:"unless_near,omitempty" json:"unless_near,omitempty"`
+
+	// Reid rules: the score at or above which the rule fires, and the weight
+	// of each kind of evidence (see docs/reid.md).
+	Threshold float64            `yaml:"threshold,omitempty" json:"threshold,omitempty"`
+	Weights   map[string]float64 `yaml:"weights,omitempty" json:"weights,omitempty"`
+
+	Disabled bool     `yaml:"disabled,omitempty" json:"disabled,omitempty"`
+	Examples Examples `yaml:"examples" json:"examples"`
+
+	Pack string         `yaml:"-" json:"pack"`
+	re   *regexp.Regexp `yaml:"-"`
+}
+
+// Regexp returns the compiled pattern of a pattern rule.
+func (r *Rule) Regexp() *regexp.Regexp { return r.re }
+
+// SeverityFor returns the rule's severity for an account kind.
+func (r *Rule) SeverityFor(account string) model.Severity {
+	if s, ok := r.SeverityByAccount[account]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+// InScope reports whether the rule reads scope s (text only by default).
+func (r *Rule) InScope(s Scope) bool {
+	if len(r.Scope) == 0 {
+		return s == ScopeText
+	}
+	for _, x := range r.Scope {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Applies reports whether the rule's When matches the post's context.
+func (r *Rule) Applies(p *model.Post) bool {
+	w := &r.When
+	if !in(w.Platform, p.Platform) || !in(w.Account, p.Account) || !in(w.Role, p.Author.Role) || !in(w.Audience, p.Audience) {
+		return false
+	}
+	if w.Reply != nil && *w.Reply != (p.ReplyTo != nil) {
+		return false
+	}
+	if w.DM != nil && *w.DM != p.DM {
+		return false
+	}
+	return true
+}
+
+func in(list []string, v string) bool {
+	if len(list) == 0 {
+		return true
+	}
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Pack is one YAML file of rules.
+type Pack struct {
+	Name        string `yaml:"name"`
+	Description string `yaml:"description"`
+	// Lists are named phrase lists that rules use as "@name" (in phrases,
+	// near, unless, context and unless_near). Packs loaded later extend a
+	// list of the same name.
+	Lists map[string][]string `yaml:"lists"`
+	Rules []Rule              `yaml:"rules"`
+}
+
+// Set is the compiled collection of rules the engine runs.
+type Set struct {
+	Rules []*Rule
+	byID  map[string]*Rule
+	// phrases is one automaton over every phrase of every phrase rule, and
+	// of every Near and Unless list; refs maps pattern index to its users.
+	phrases *lexicon.Phrases
+	refs    [][]PhraseRef
+	// Lists are the named phrase lists of all packs.
+	Lists map[string][]string
+}
+
+// PhraseRef says which rule (and which list of it) a phrase belongs to.
+type PhraseRef struct {
+	Rule *Rule    // nil for a named list
+	List ListKind // which list of the rule
+	Name string   // the named list, for ListNamed
+}
+
+// ListKind is which list of a rule a phrase came from.
+type ListKind uint8
+
+const (
+	ListMain ListKind = iota
+	ListNear
+	ListUnless
+	ListNamed
+)
+
+// Get returns a rule by ID.
+func (s *Set) Get(id string) *Rule { return s.byID[id] }
+
+// PhraseMatch is a phrase occurrence with the rules that use it.
+type PhraseMatch struct {
+	lexicon.Match
+	Refs []PhraseRef
+}
+
+// FindPhrases runs the shared automaton over d once.
+func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []PhraseMatch {
+	ms := s.phrases.Find(d, buf)
+	out := make([]PhraseMatch, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, PhraseMatch{Match: m, Refs: s.refs[m.Pattern]})
+	}
+	return out
+}
+
+// Default loads the embedded packs.
+func Default() (*Set, error) { return Load(embedded, nil) }
+
+// PacksFS is the embedded file system holding packs/*.yaml.
+func PacksFS() fs.FS { return embedded }
+
+// Override changes a rule from user configuration.
+type Override struct {
+	Disabled bool
+	Severity model.Severity
+}
+
+// Load reads every packs/*.yaml of fsys, then the extra packs (user files,
+// whose rules replace embedded rules with the same ID), applies overrides
+// and compiles the set.
+func Load(fsys fs.FS, extra map[string][]byte) (*Set, error) {
+	var packs []Pack
+	names, err := fs.Glob(fsys, "packs/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		raw, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		p, err := Parse(n, raw)
+		if err != nil {
+			return nil, err
+		}
+		packs = append(packs, p)
+	}
+	extraNames := make([]string, 0, len(extra))
+	for n := range extra {
+		extraNames = append(extraNames, n)
+	}
+	sort.Strings(extraNames)
+	for _, n := range extraNames {
+		p, err := Parse(n, extra[n])
+		if err != nil {
+			return nil, err
+		}
+		packs = append(packs, p)
+	}
+	return Compile(packs)
+}
+
+// Parse decodes one pack, rejecting unknown fields.
+func Parse(name string, raw []byte) (Pack, error) {
+	var p Pack
+	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return p, fmt.Errorf("rule pack %s: %w", name, err)
+	}
+	if p.Name == "" {
+		p.Name = strings.TrimSuffix(name[strings.LastIndex(name, "/")+1:], ".yaml")
+	}
+	for i := range p.Rules {
+		p.Rules[i].Pack = p.Name
+	}
+	return p, nil
+}
+
+// Compile validates rules (later packs replace rules with the same ID) and
+// builds the shared phrase automaton.
+func Compile(packs []Pack) (*Set, error) {
+	s := &Set{byID: map[string]*Rule{}, Lists: map[string][]string{}}
+	for pi := range packs {
+		for name, l := range packs[pi].Lists {
+			s.Lists[name] = append(s.Lists[name], l...)
+		}
+	}
+	for pi := range packs {
+		for ri := range packs[pi].Rules {
+			r := packs[pi].Rules[ri]
+			if err := validate(&r); err != nil {
+				return nil, fmt.Errorf("rule pack %s: %w", packs[pi].Name, err)
+			}
+			if old, ok := s.byID[r.ID]; ok {
+				*old = r
+				continue
+			}
+			rp := new(Rule)
+			*rp = r
+			s.byID[r.ID] = rp
+			s.Rules = append(s.Rules, rp)
+		}
+	}
+	var all []string
+	listNames := make([]string, 0, len(s.Lists))
+	for n := range s.Lists {
+		listNames = append(listNames, n)
+	}
+	sort.Strings(listNames)
+	for _, n := range listNames {
+		for _, p := range s.Lists[n] {
+			all = append(all, p)
+			s.refs = append(s.refs, []PhraseRef{{List: ListNamed, Name: n}})
+		}
+	}
+	for _, r := range s.Rules {
+		if err := s.checkListRefs(r); err != nil {
+			return nil, err
+		}
+		if r.Disabled {
+			continue
+		}
+		add := func(list []string, k ListKind) {
+			for _, p := range list {
+				if strings.HasPrefix(p, "@") {
+					continue // matched through the named list
+				}
+				all = append(all, p)
+				s.refs = append(s.refs, []PhraseRef{{Rule: r, List: k}})
+			}
+		}
+		add(r.Phrases, ListMain)
+		if r.Near != nil {
+			add(r.Near.Phrases, ListNear)
+		}
+		add(r.Unless, ListUnless)
+	}
+	s.phrases = lexicon.NewPhrases(all)
+	return s, nil
+}
+
+func (s *Set) checkListRefs(r *Rule) error {
+	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.ReplyContext}
+	if r.Near != nil {
+		lists = append(lists, r.Near.Phrases)
+	}
+	for _, l := range lists {
+		for _, p := range l {
+			if strings.HasPrefix(p, "@") {
+				if _, ok := s.Lists[p[1:]]; !ok {
+					return fmt.Errorf("rule %s: no list named %s", r.ID, p)
+				}
+			}
+		}
+	}
+	for _, c := range append(append(append([]string{}, r.Context...), r.UnlessNear...), r.ReplyContext...) {
+		if !strings.HasPrefix(c, "@") {
+			return fmt.Errorf("rule %s: context and unless_near take @list names, not %q", r.ID, c)
+		}
+	}
+	return nil
+}
+
+// Apply applies user overrides (disable, re-grade) by rule ID or category.
+func (s *Set) Apply(ov map[string]Override) error {
+	for key, o := range ov {
+		matched := false
+		for _, r := range s.Rules {
+			if r.ID == key || r.Category == key {
+				matched = true
+				if o.Disabled {
+					r.Disabled = true
+				}
+				if o.Severity != "" {
+					r.Severity = o.Severity
+					r.SeverityByAccount = nil
+				}
+			}
+		}
+		if !matched {
+			return fmt.Errorf("no rule or category %q", key)
+		}
+	}
+	return nil
+}
+
+var categories = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range model.Categories {
+		m[c] = true
+	}
+	return m
+}()
+
+func validate(r *Rule) error {
+	if r.ID == "" {
+		return fmt.Errorf("a rule has no id")
+	}
+	bad := func(f string, a ...any) error { return fmt.Errorf("rule %s: %s", r.ID, fmt.Sprintf(f, a...)) }
+	if !categories[r.Category] {
+		return bad("unknown category %q", r.Category)
+	}
+	if _, ok := model.ParseSeverity(string(r.Severity)); !ok || r.Severity == "" {
+		return bad("severity must be info, warn or block, not %q", r.Severity)
+	}
+	for acct, sev := range r.SeverityByAccount {
+		if _, ok := model.ParseSeverity(string(sev)); !ok || sev == "" {
+			return bad("severity_by_account[%s] must be info, warn or block", acct)
+		}
+	}
+	if r.Message == "" || r.Fix == "" || r.Clause == "" {
+		return bad("message, fix and clause are required")
+	}
+	for _, sc := range r.Scope {
+		switch sc {
+		case ScopeText, ScopeAlt, ScopeBio, ScopeReply:
+		default:
+			return bad("unknown scope %q", sc)
+		}
+	}
+	switch r.Kind {
+	case Identifier:
+		if len(r.Types) == 0 {
+			return bad("identifier rules need types")
+		}
+	case Phrase:
+		if len(r.Phrases) == 0 {
+			return bad("phrase rules need phrases")
+		}
+	case Pattern:
+		re, err := regexp.Compile(r.Pattern)
+		if err != nil {
+			return bad("pattern: %v", err)
+		}
+		r.re = re
+	case Reid:
+		if r.Threshold <= 0 || r.Threshold > 1 {
+			return bad("reid rules need a threshold in (0,1]")
+		}
+	case Metadata, ReviewReply:
+	default:
+		return bad("unknown kind %q", r.Kind)
+	}
+	if r.Near != nil && r.Near.Within <= 0 {
+		r.Near.Within = 8
+	}
+	if !r.Disabled && len(r.Examples.Flag) == 0 {
+		return bad("needs at least one example that must flag")
+	}
+	return nil
+}
