@@ -42,3 +42,10 @@ type Detector interface {
 	// panic on any input and must not retain d.
 	Detect(d *text.Doc, out []Candidate) []Candidate
 }
+
+// Loader is implemented by detectors with data to build before first use;
+// the engine calls Load on all of them concurrently, so start-up costs the
+// slowest load rather than the sum.
+type Loader interface {
+	Load()
+}

@@ -304,8 +304,24 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 				continue
 			}
 		}
-		ps.emit(r, f, f.doc.Tokens[m.first].Start, f.doc.Tokens[m.last].End, 0.9)
+		a, b := f.doc.Tokens[m.first].Start, f.doc.Tokens[m.last].End
+		if r.OnlyWith != "" && ps.covered(f, r.OnlyWith, a, b) {
+			continue // already pointed at by a finding of that category
+		}
+		ps.emit(r, f, a, b, 0.9)
 	}
+}
+
+// covered reports whether [a,b) of field f overlaps a finding of category c.
+func (ps *post) covered(f *field, c string, a, b int) bool {
+	for i := range ps.out {
+		fd := &ps.out[i]
+		s, e, ok := fd.Span()
+		if ok && fd.Category == c && fd.Field == "" && f.scope == rules.ScopeText && s < b && e > a {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsRange(hs []span, a, b int) bool {

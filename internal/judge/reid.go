@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -29,6 +30,11 @@ type reidEvidence struct {
 	group string
 	f     *field
 	a, b  int // byte span in f
+}
+
+var reidLabel = map[string]string{
+	"time": "time", "date": "date", "place": "place", "bio-place": "place",
+	"rare": "rare event or condition", "role": "role or occupation", "age": "age",
 }
 
 var reidGroup = map[string]string{
@@ -125,11 +131,34 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 	}
 	sort.Strings(names)
+	// one finding per distinct span; spans inside another are merged
+	var spans []reidEvidence
 	for _, e := range ev {
 		if e.f == nil || e.a < 0 || e.kind == "patient" || !kinds[e.kind] {
 			continue
 		}
-		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+strings.Join(names, ", "), "this detail: "+e.kind)
+		spans = append(spans, e)
+	}
+	sort.Slice(spans, func(a, b int) bool {
+		if spans[a].a != spans[b].a {
+			return spans[a].a < spans[b].a
+		}
+		return spans[a].b > spans[b].b
+	})
+	combo := strings.Join(names, " + ")
+	first := true
+	lastEnd := -1
+	for _, e := range spans {
+		if e.b <= lastEnd {
+			continue // inside the previous span
+		}
+		lastEnd = e.b
+		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+e.kind)
+		if !first {
+			f := &ps.out[len(ps.out)-1]
+			f.Message = fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", combo, reidLabel[e.kind])
+		}
+		first = false
 	}
 	return score
 }

@@ -582,6 +582,11 @@ func emailLen(s string, i int) int {
 	for j > at && s[j-1] == '.' {
 		j--
 	}
+	// the last dot inside the trimmed address
+	dot = strings.LastIndexByte(s[at:j], '.')
+	if dot >= 0 {
+		dot += at
+	}
 	if dot < 0 || dot <= at+1 || dot >= j-1 {
 		return 0
 	}

@@ -33,6 +33,9 @@ func TestParseTokensAndOffsets(t *testing.T) {
 			t.Fatal("Text disagrees with offsets")
 		}
 	}
+	if d2 := Parse("write to smith.example@baylor.edu."); d2.Tokens[2].Kind != Email || d2.Text(2) != "smith.example@baylor.edu" {
+		t.Errorf("e-mail before a full stop: %+v", d2.Tokens)
+	}
 	if kinds[Email] != "j.doe@x.com" || kinds[URL] != "https://x.co/a" {
 		t.Errorf("email/url tokens = %q", kinds)
 	}

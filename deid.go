@@ -1,0 +1,136 @@
+package scrubs
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/surrogate"
+	"github.com/scrubs-dev/scrubs/internal/text"
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+// DeidMode is how identifiers are replaced.
+type DeidMode string
+
+const (
+	// Redact replaces each identifier with its type in brackets: [NAME].
+	Redact DeidMode = "redact"
+	// Mask replaces each character with '*', keeping the length.
+	Mask DeidMode = "mask"
+	// Surrogate replaces identifiers with consistent fakes: the same name
+	// becomes the same fake name, dates shift by one offset.
+	Surrogate DeidMode = "surrogate"
+)
+
+// DeidOptions configure Deidentify.
+type DeidOptions struct {
+	Mode DeidMode
+	// Seed makes surrogates reproducible (keep it secret).
+	Seed string
+}
+
+// deidPolicy is the strict Safe Harbor selection: every identifier of any
+// person, keeping years, states and ages under 90.
+func deidKeep(c detect.Candidate) bool {
+	switch c.Type {
+	case detect.Name:
+		return c.Score >= 0.5
+	case detect.Date:
+		switch c.Sub {
+		case "relative-day", "weekday":
+			// "tomorrow", "on Monday" in a note are relative to an unknown
+			// date; only anchored forms ("last Tuesday") are kept
+			return c.Score >= 0.8
+		}
+		return c.Score >= 0.4
+	case detect.Age:
+		return c.Sub == "over89"
+	case detect.Location:
+		switch c.Sub {
+		case "state":
+			return false // Safe Harbor keeps states
+		case "country":
+			return true // not required, but a country next to a story narrows it; cheap to drop
+		}
+		return c.Score >= 0.4
+	case detect.Other:
+		return c.Sub != "time-ref" && c.Score >= 0.5
+	case detect.ID:
+		return c.Score >= 0.3
+	}
+	return c.Score >= 0.3
+}
+
+// Deidentify redacts every Safe Harbor identifier of every person in s.
+func (e *Engine) Deidentify(ctx context.Context, id, s string, o DeidOptions) Deidentified {
+	d := text.Parse(s)
+	var cands []detect.Candidate
+	for _, det := range e.dets {
+		cands = det.Detect(d, cands)
+	}
+	ents := mergeEntities(s, cands)
+	return Deidentified{ID: id, Text: replace(s, ents, o), Entities: ents}
+}
+
+// mergeEntities keeps the candidates Safe Harbor requires and merges
+// overlapping ones into one entity (typed by the strongest candidate).
+func mergeEntities(s string, cands []detect.Candidate) []model.Entity {
+	var keep []detect.Candidate
+	for _, c := range cands {
+		if c.Start >= 0 && c.End <= len(s) && c.Start < c.End && deidKeep(c) {
+			keep = append(keep, c)
+		}
+	}
+	sort.Slice(keep, func(a, b int) bool {
+		if keep[a].Start != keep[b].Start {
+			return keep[a].Start < keep[b].Start
+		}
+		return keep[a].End > keep[b].End
+	})
+	ents := []model.Entity{}
+	var best detect.Candidate
+	for i, c := range keep {
+		n := len(ents)
+		if i > 0 && c.Start < ents[n-1].End {
+			if c.End > ents[n-1].End {
+				ents[n-1].End = c.End
+				ents[n-1].Text = s[ents[n-1].Start:c.End]
+			}
+			if c.Score > best.Score {
+				best = c
+				ents[n-1].Type, ents[n-1].Sub = string(c.Type), c.Sub
+			}
+			continue
+		}
+		best = c
+		ents = append(ents, model.Entity{Type: string(c.Type), Sub: c.Sub, Start: c.Start, End: c.End, Text: s[c.Start:c.End]})
+	}
+	return ents
+}
+
+func replace(s string, ents []model.Entity, o DeidOptions) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var sur *surrogate.Maker
+	if o.Mode == Surrogate {
+		sur = surrogate.New(o.Seed)
+	}
+	last := 0
+	for _, e := range ents {
+		b.WriteString(s[last:e.Start])
+		switch o.Mode {
+		case Mask:
+			b.WriteString(strings.Repeat("*", utf8.RuneCountInString(e.Text)))
+		case Surrogate:
+			b.WriteString(sur.For(e.Type, e.Text))
+		default:
+			b.WriteString("[" + e.Type + "]")
+		}
+		last = e.End
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}

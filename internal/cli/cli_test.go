@@ -1,0 +1,290 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, strings.NewReader(stdin), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/cli -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+const lightning = "the 19yo with the 3rd lightning strike of his LIFE rolled into Lakeshore ED last night. kid is a legend"
+
+func TestCheckGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"check-text-block", []string{"check", "--color", "never", "Mrs. K in 22 has hit the call light 31 times since 7pm. I'm naming my firstborn Anything But Her."}, 1},
+		{"check-text-reid", []string{"check", "--color", "never", lightning}, 1},
+		{"check-text-ok", []string{"check", "--color", "never", "Reminder: flu shots are free at every pharmacy this month."}, 0},
+		{"check-json-reid", []string{"check", "--format", "json", lightning}, 1},
+		{"check-sarif-reid", []string{"check", "--format", "sarif", lightning}, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := run(t, "", c.args...)
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d (stderr %q)", r.code, c.code, r.stderr)
+			}
+			golden(t, c.name, r.stdout)
+		})
+	}
+}
+
+func TestFailOn(t *testing.T) {
+	if r := run(t, "", "check", "--fail-on", "block", lightning); r.code != 0 {
+		t.Errorf("--fail-on block with only warnings: exit %d", r.code)
+	}
+	if r := run(t, "", "check", "--fail-on", "none", "Mrs. K in 22 is my patient"); r.code != 0 {
+		t.Errorf("--fail-on none: exit %d", r.code)
+	}
+	if r := run(t, "", "check", "--fail-on", "sometimes", "x"); r.code != 2 || !strings.Contains(r.stderr, "--fail-on") {
+		t.Errorf("bad --fail-on: %+v", r)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"check"},
+		{"check", "--role", "surgeon", "text"},
+		{"check", "--format", "xml", "text"},
+		{"check", "--no-such-flag"},
+		{"deid", "--mode", "shred", "x"},
+		{"explain", "no.such.rule"},
+	} {
+		r := run(t, "", args...)
+		if r.code != 2 || r.stderr == "" {
+			t.Errorf("%v: exit %d stderr %q, want 2 and a message", args, r.code, r.stderr)
+		}
+	}
+	if r := run(t, "   \n", "check", "-"); r.code != 2 || !strings.Contains(r.stderr, "empty input") {
+		t.Errorf("empty stdin: %+v", r)
+	}
+}
+
+func TestJSONLBadLines(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":"a","text":"Pt Mrs. Lopez admitted to room 4 on 7/22"}`,
+		`[1,2,3]`,
+		`{"id":"c","text":`,
+		"{\"id\":\"d\",\"text\":\"bad \xff byte\"}",
+		`{"id":"e"}`,
+		``,
+		`{"id":"f","text":"Flu shots are free this month."}`,
+	}, "\n")
+	r := run(t, in, "check", "--format", "jsonl", "-")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 when some lines are bad", r.code)
+	}
+	outLines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(outLines) != 6 {
+		t.Fatalf("got %d output lines, want one per non-empty input line (6):\n%s", len(outLines), r.stdout)
+	}
+	want := []struct{ id, errPart string }{{"a", ""}, {"", "line 2: not a JSON object"}, {"c", "line 3: malformed JSON"}, {"d", "line 4: not valid UTF-8"}, {"e", `line 5: missing "text"`}, {"f", ""}}
+	for i, l := range outLines {
+		var o struct {
+			ID       string            `json:"id"`
+			Error    string            `json:"error"`
+			Verdict  string            `json:"verdict"`
+			Findings []json.RawMessage `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(l), &o); err != nil {
+			t.Fatalf("line %d not JSON: %v", i+1, err)
+		}
+		if o.ID != want[i].id || !strings.Contains(o.Error, want[i].errPart) || (want[i].errPart == "") != (o.Error == "") {
+			t.Errorf("line %d = %s, want id %q error containing %q", i+1, l, want[i].id, want[i].errPart)
+		}
+	}
+	if !strings.Contains(r.stdout, `"phi.patient-name"`) {
+		t.Errorf("good line a was not checked: %s", outLines[0])
+	}
+}
+
+func TestJSONLLongLineSkipped(t *testing.T) {
+	old := maxLine
+	maxLine = 1000
+	defer func() { maxLine = old }()
+	in := `{"id":"1","text":"hello"}` + "\n" + `{"id":"2","text":"` + strings.Repeat("a", 5000) + `"}` + "\n" + `{"id":"3","text":"world"}` + "\n"
+	r := run(t, in, "check", "--format", "jsonl", "-")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], "line 2: line longer than") || !strings.Contains(lines[2], `"id":"3"`) {
+		t.Errorf("long line handling: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+func TestOrderPreservedUnderParallelism(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 300; i++ {
+		b.WriteString(`{"id":"` + string(rune('a'+i%26)) + strings.Repeat("x", i) + `","text":"post number ` + strings.Repeat("word ", i%40) + `"}` + "\n")
+	}
+	r := run(t, b.String(), "check", "--format", "jsonl", "--fail-on", "none", "-")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 300 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		want := `"id":"` + string(rune('a'+i%26)) + strings.Repeat("x", i) + `"`
+		if !strings.Contains(l, want) {
+			t.Fatalf("line %d out of order: %s", i+1, l[:60])
+		}
+	}
+}
+
+func TestInvalidUTF8TextWarns(t *testing.T) {
+	r := run(t, "Mrs. Lopez \xff\x00 in bed 4 is my patient", "check", "--format", "json", "-")
+	if !strings.Contains(r.stderr, "not valid UTF-8") || !strings.Contains(r.stderr, "NUL") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if r.code != 1 {
+		t.Errorf("exit %d", r.code)
+	}
+}
+
+func TestUnreadableMediaIsAWarning(t *testing.T) {
+	dir := t.TempDir()
+	notImage := filepath.Join(dir, "notes.jpg")
+	os.WriteFile(notImage, []byte("%PDF-1.4 not an image"), 0o644)
+	r := run(t, "", "check", "--format", "json", "--image", notImage, "--image", filepath.Join(dir, "missing.jpg"), "sunset")
+	if r.code != 0 || !strings.Contains(r.stderr, "photo 1") || !strings.Contains(r.stderr, "photo 2") {
+		t.Errorf("exit %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestPhotoGPS(t *testing.T) {
+	r := run(t, "", "check", "--format", "json", "--image", "../media/testdata/gps.jpg", "on my way in")
+	if r.code != 1 || !strings.Contains(r.stdout, "phi.photo-location") || !strings.Contains(r.stdout, "GPS 26.58") {
+		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "scrubs.yaml")
+	os.WriteFile(conf, []byte("fail_on: block\nrules:\n  phi.reidentifiable: \"off\"\nplaces: [Harlan Falls]\n"), 0o644)
+	if r := run(t, "", "check", "--config", conf, "--format", "json", lightning); r.code != 0 || strings.Contains(r.stdout, "phi.reidentifiable") {
+		t.Errorf("disabled rule still fired or fail_on ignored: exit %d %s", r.code, r.stdout)
+	}
+	r := run(t, "", "check", "--config", conf, "--format", "json", "my patient from Harlan Falls came back today")
+	if !strings.Contains(r.stdout, `"text": "Harlan Falls"`) {
+		t.Errorf("user place not used: %s", r.stdout)
+	}
+	os.WriteFile(conf, []byte("rules:\n  phi.nope: warn\n"), 0o644)
+	if r := run(t, "", "check", "--config", conf, "x"); r.code != 2 || !strings.Contains(r.stderr, "phi.nope") {
+		t.Errorf("unknown rule in config: %+v", r)
+	}
+	os.WriteFile(conf, []byte("colour: always\n"), 0o644)
+	if r := run(t, "", "check", "--config", conf, "x"); r.code != 2 || !strings.Contains(r.stderr, "colour") {
+		t.Errorf("unknown config key: %+v", r)
+	}
+}
+
+func TestDeid(t *testing.T) {
+	r := run(t, "", "deid", "Pt Mrs. Lopez seen 7/22/2023 by Dr. Healey, call 410-555-2671. Mrs. Lopez is 95 years old.")
+	if r.code != 0 {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	for _, leak := range []string{"Lopez", "7/22", "Healey", "555-2671", "95"} {
+		if strings.Contains(r.stdout, leak) {
+			t.Errorf("%q survived: %s", leak, r.stdout)
+		}
+	}
+	s := run(t, "", "deid", "--surrogate", "--seed", "k", "Mrs. Lopez came on 7/22/2023; Mrs. Lopez left on 7/25/2023.")
+	if strings.Contains(s.stdout, "Lopez") || strings.Contains(s.stdout, "[NAME]") {
+		t.Fatalf("surrogate output %q", s.stdout)
+	}
+	parts := strings.Split(s.stdout, ";")
+	n1 := strings.Fields(parts[0])[1]
+	n2 := strings.Fields(parts[1])[1]
+	if n1 != n2 {
+		t.Errorf("same name got different surrogates: %q", s.stdout)
+	}
+	j := run(t, `{"id":"n1","text":"Seen by Dr. Smith on 7/22"}`+"\n", "deid", "--format", "jsonl", "-")
+	var o struct {
+		ID       string `json:"id"`
+		Text     string `json:"text"`
+		Entities []struct {
+			Type       string
+			Start, End int
+			Text       string
+		} `json:"entities"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &o); err != nil || o.ID != "n1" || len(o.Entities) < 2 {
+		t.Fatalf("jsonl deid: %v %s", err, j.stdout)
+	}
+	src := "Seen by Dr. Smith on 7/22"
+	for _, e := range o.Entities {
+		if src[e.Start:e.End] != e.Text {
+			t.Errorf("entity offsets %d..%d do not match %q", e.Start, e.End, e.Text)
+		}
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	if r := run(t, "", "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "scrubs ") {
+		t.Errorf("version: %+v", r)
+	}
+	if r := run(t, "", "check", "--help"); r.code != 0 || !strings.Contains(r.stdout, "Examples:") && !strings.Contains(r.stdout, "Example") {
+		t.Errorf("help has no examples: %s", r.stdout)
+	}
+	if r := run(t, "", "completion", "bash"); r.code != 0 || !strings.Contains(r.stdout, "bash completion") {
+		t.Errorf("completion: exit %d", r.code)
+	}
+	if r := run(t, "", "rules"); r.code != 0 || !strings.Contains(r.stdout, "phi.patient-name") {
+		t.Errorf("rules: %+v", r)
+	}
+	if r := run(t, "", "explain", "phi.reidentifiable"); r.code != 0 || !strings.Contains(r.stdout, "lightning") {
+		t.Errorf("explain: %+v", r)
+	}
+}
+
+func FuzzJSONPost(f *testing.F) {
+	for _, s := range []string{`{"id":"1","text":"x"}`, `{"id":2,"text":"y","media":[{"path":"a"}]}`, `[]`, `{"text":null}`, "{\"text\":\"\xff\"}", `{"id":"x","reply_to":{"text":1}}`, ``} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		p, _, err := jsonPost(raw)
+		if err == nil && !json.Valid(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))) {
+			t.Fatalf("accepted invalid JSON %q", raw)
+		}
+		_ = p
+		ch := make(chan line, 8)
+		go lines(bytes.NewReader(raw), ch)
+		for range ch {
+		}
+	})
+}

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+func newRules(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rules",
+		Short: "List every rule by category, with its severity and guideline clause",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			conf, err := loadConfig(g.config)
+			if err != nil {
+				return err
+			}
+			eng, err := newEngine(conf)
+			if err != nil {
+				return err
+			}
+			byCat := map[string][]string{}
+			for _, r := range eng.Rules().Rules {
+				state := string(r.Severity)
+				if r.Disabled {
+					state = "off"
+				}
+				byCat[r.Category] = append(byCat[r.Category], fmt.Sprintf("  %-28s %-6s %-14s %s", r.ID, state, r.Clause, r.Message))
+			}
+			for _, c := range model.Categories {
+				if len(byCat[c]) == 0 {
+					continue
+				}
+				fmt.Fprintln(g.stdout, c)
+				sort.Strings(byCat[c])
+				fmt.Fprintln(g.stdout, strings.Join(byCat[c], "\n"))
+			}
+			return nil
+		},
+	}
+}
+
+func newExplain(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Show one rule with its clause, fix and examples",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			conf, err := loadConfig(g.config)
+			if err != nil {
+				return err
+			}
+			eng, err := newEngine(conf)
+			if err != nil {
+				return err
+			}
+			r := eng.Rules().Get(args[0])
+			if r == nil {
+				return usagef("no rule %q (see scrubs rules)", args[0])
+			}
+			w := g.stdout
+			fmt.Fprintf(w, "%s  (%s, pack %s)\n", r.ID, r.Kind, r.Pack)
+			fmt.Fprintf(w, "category: %s\nseverity: %s\n", r.Category, r.Severity)
+			for acct, s := range r.SeverityByAccount {
+				fmt.Fprintf(w, "  on %s accounts: %s\n", acct, s)
+			}
+			fmt.Fprintf(w, "clause:   %s\nmessage:  %s\nfix:      %s\n", r.Clause, r.Message, r.Fix)
+			if r.Why != "" {
+				fmt.Fprintf(w, "why:      %s\n", r.Why)
+			}
+			fmt.Fprintln(w, "flags:")
+			for _, e := range r.Examples.Flag {
+				fmt.Fprintf(w, "  + %s\n", e.Text)
+			}
+			if len(r.Examples.Pass) > 0 {
+				fmt.Fprintln(w, "passes:")
+				for _, e := range r.Examples.Pass {
+					fmt.Fprintf(w, "  - %s\n", e.Text)
+				}
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,289 @@
+package names
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"strings"
+	"sync"
+
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+)
+
+//go:embed data/names.txt.gz
+var namesGz []byte
+
+// gazetteer entry bits: first-name class (0-9) in bits 0-3, surname class
+// (0-9) in bits 4-7, cspell people-names membership in bit 8.
+type gaz uint16
+
+func (g gaz) first() int   { return int(g & 15) }
+func (g gaz) last() int    { return int(g >> 4 & 15) }
+func (g gaz) cspell() bool { return g&256 != 0 }
+
+// strength is one number for "how much of a name is this": the higher of
+// the first-name and surname classes, 4 for a cspell-only entry.
+func (g gaz) strength() int {
+	s := max(g.first(), g.last())
+	if g.cspell() && s < 4 {
+		s = 4
+	}
+	return s
+}
+
+// winfo packs everything the detector asks about a word: gazetteer bits
+// (0-8), vocabulary membership (9-12) and keyword bits (16-23). Words in
+// the name lists or keyword lists are described once at load time, so the
+// hot loop does one map lookup for them.
+type winfo uint32
+
+const (
+	wEnglish winfo = 1 << (9 + iota)
+	wMedical
+	wProper
+	wAbbrev
+	wPresent // the word is in infoMap: all bits are valid
+)
+
+func (x winfo) gaz() gaz         { return gaz(x & 511) }
+func (x winfo) kw() uint16       { return uint16(x >> 16) }
+func (x winfo) has(b winfo) bool { return x&b != 0 }
+
+var (
+	gazOnce sync.Once
+	gazMap  map[string]gaz
+	infoMap map[string]winfo
+)
+
+func vocabBits(w string) winfo {
+	var x winfo
+	if vocab.English(w) {
+		x |= wEnglish
+	}
+	if vocab.Medical(w) {
+		x |= wMedical
+	}
+	if vocab.Proper(w) {
+		x |= wProper
+	}
+	if vocab.Abbrev(w) {
+		x |= wAbbrev
+	}
+	return x
+}
+
+// describe returns what is known about folded word w, or 0 for a word in
+// no list (the caller then asks vocab only what it needs).
+func describe(w string) winfo {
+	gazOnce.Do(loadGaz)
+	if x, ok := infoMap[w]; ok {
+		return x
+	}
+	return 0
+}
+
+func buildInfo() {
+	m := make(map[string]winfo, len(gazMap)+len(kw))
+	for w, g := range gazMap {
+		m[w] = winfo(g) | vocabBits(w) | wPresent
+	}
+	for w, k := range kw {
+		x, ok := m[w]
+		if !ok {
+			x = vocabBits(w) | wPresent
+		}
+		m[w] = x | winfo(k)<<16
+	}
+	infoMap = m
+}
+
+func loadGaz() {
+	m := make(map[string]gaz, 140000)
+	defer buildInfo()
+	zr, err := gzip.NewReader(bytes.NewReader(namesGz))
+	if err != nil {
+		gazMap = m
+		return
+	}
+	defer zr.Close()
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		l := sc.Text()
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		tab := strings.IndexByte(l, '\t')
+		if tab <= 0 || len(l)-tab != 4 {
+			continue
+		}
+		c := l[tab+1:]
+		g := gaz(c[0]-'0') | gaz(c[1]-'0')<<4
+		if c[2] == '1' {
+			g |= 256
+		}
+		m[l[:tab]] = g
+	}
+	gazMap = m
+}
+
+func lookup(w string) gaz {
+	gazOnce.Do(loadGaz)
+	return gazMap[w]
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// titles put directly before a name (with or without a period).
+var titles = set(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta`)
+
+// roles are weaker titles: "NP Wolfe", "nurse Carla", "attending Smith".
+var roles = set(`nurse np pa rn md attending resident intern fellow surgeon physician doc rrt pharmacist
+	therapist pt/ot sw cm chaplain tech lpn cna anesthesiologist cardiologist`)
+
+// relatives and companions whose name tends to follow ("daughter Sarah").
+var relatives = set(`dtr dau wife husband daughter daughters son sons mother mom mum mommy father dad daddy
+	sister sisters brother brothers sibling siblings friend friends niece nephew grandson granddaughter
+	grandmother grandfather grandma grandpa granny aunt uncle cousin caregiver fiance fiancee fiancé fiancée
+	partner boyfriend girlfriend spouse stepson stepdaughter stepmother stepfather son-in-law
+	daughter-in-law sister-in-law brother-in-law hcp proxy neighbor neighbour roommate guardian
+	grandchild grandchildren kid kids baby child children twin twins sil dil boss coworker colleague`)
+
+// nameCues announce a name outright.
+var nameCues = set(`named name called aka nee née signed`)
+
+// weakCues precede names often but also many other things.
+var weakCues = set(`per pt patient pts patients pt's patient's dear hi hello hey thanks thank
+	by w/ with visited paged d/w spoke discussed contacted notified informed told asked met said says
+	tell ask
+	cc'd cc attn attention regards sincerely cheers love xo`)
+
+// postCredentials follow a name: degrees, licences and generational suffixes.
+var postCredentials = set(`rn md np pa rrt phd dds dmd lpn cna msw pharmd pa-c aprn crna fnp bsn
+	jr sr ii iii esq mph facp facs lcsw`)
+
+var postVerbs = set(`aware notified paged updated called visited said says states stated reports reported
+	asked wants wanted came arrived left phoned agrees agreed explained informed met spoke ordered
+	saw evaluated examined recommends recommended wrote feels felt thinks thought`)
+
+// orgHeads make a preceding capitalised word part of an organisation or
+// place name, not a person's ("Mercy Hospital", "Mobile County").
+var orgHeads = set(`hospital hospitals clinic clinics medical center centre health healthcare university
+	college school county city street st avenue ave road rd boulevard blvd drive lane way park
+	river lake mount mt valley heights hills beach island bay institute foundation church cathedral
+	memorial general regional community children's childrens pharmacy labs lab inc llc ltd corp
+	corporation company co group associates partners consulting technologies airport station square
+	court ct place pl hall campus state bridge tower plaza mall bank capital ventures agency analytics
+	research systems solutions software international global`)
+
+// diseaseHeads make a preceding eponym a disease, sign or instrument
+// ("Parkinson disease", "Crohn's disease", "Glasgow Coma Scale").
+var diseaseHeads = set(`disease disease's syndrome sign signs test tests procedure maneuver manoeuvre reflex
+	criteria score scale classification class stage staging law act fracture tube catheter method
+	protocol trial esophagus oesophagus ulcer palsy tumor tumour lymphoma sarcoma phenomenon node
+	nodes triad operation repair shunt valve line drain mask bag hugger pacer index equation rule
+	formula position effect type dementia encephalopathy tear filter pump lift
+	lumen frame boots bed collar splint`)
+
+// placePreps before a capitalised word make it more likely a place.
+var placePreps = set(`in at near from to into toward towards via`)
+
+// never are capitalised words that are never emitted on their own: months,
+// weekdays, deities, holidays and clinical shorthand that name lists carry.
+var never = set(`january february march april may june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+	saturday sunday mon tue tues wed thu thur thurs fri sat sun god jesus christ lord allah buddha
+	christmas easter thanksgiving halloween hanukkah ramadan diwali
+	icu micu sicu ccu nicu picu ed er or pacu emergency ob gyn ent gi pt ot rt np pa md rn do
+	am pm ok yes no hi hey dear thanks mom dad
+	english spanish french american african asian hispanic latino latina caucasian
+	covid coronavirus medicare medicaid tylenol advil motrin aleve lasix coumadin heparin ativan
+	versed haldol dilaudid morphine fentanyl propofol levophed neo neosynephrine vasopressin
+	dopamine dobutamine zosyn vanco vancomycin flagyl cipro levaquin bactrim keflex unasyn
+	lopressor toprol norvasc lipitor zocor plavix aspirin insulin lantus humalog novolog
+	protonix pepcid nexium prilosec zofran reglan colace senna dulcolax miralax lactulose
+	ambien xanax valium klonopin seroquel zyprexa risperdal precedex narcan kayexalate
+	epi norepi neo-synephrine albuterol ventolin atrovent combivent solumedrol prednisone decadron
+	diflucan zyvox meropenem cefepime ceftriaxone rocephin ancef kefzol nitro ntg tpa
+	foley swan ganz swan-ganz picc cvl aline a-line art-line peg ngt ogt ett trach
+	hct hgb wbc plt inr ptt abg vbg cxr ekg ecg echo ct mri bun cr lytes
+	neuro resp gu id cv heme onc renal pulm card cards skin social dispo plan`)
+
+// lowerWords are common function words: never part of a name.
+var stop = set(`a an the and or but of in on at to for by with from as is was were be been are am
+	i me my we our you your he him his she her it its they them their this that these those
+	not no yes so if then than too very just also only all any some each every both either
+	s t d ll re ve m o y`)
+
+// clinical are device, charting and shorthand words found in name lists
+// or shaped like names.
+var clinical = set(`quinton hickman swan ganz foley passy passey passe muir bair hugger carevue vue zoll
+	riker perla perrla fent crit crea reg lytes levo neo bivent pacer sternal integrillin aggrastat
+	natrecor nipride titrate artline aline cordis tlc picc mediport portacath jp hemovac pleurevac
+	ambu ambubag bipap cpap trach peep fio2 sao2 abgs vent vents cath caths cabg ptca ivp ivpb
+	lpm npn nsg rrt micu sicu ccu csru ctsicu tsicu ho hos dsg dsgs cdi ace bilat perrl mae maew
+	amts adeq huo cont tol toler dtr decr incr repleted replete meds prn riss fsbs coag coags
+	bs ls ns lr rn nare nares na ca fe mg cl hco3 ph od ou os ue le co ci pa numbers bolus rue lue rle lle luq ruq llq rlq abd ext extr`)
+
+// nameSuffixes are endings typical of surnames in many languages, for
+// words that are in no list ("Czyzewicz", "Szöllössy", "Vedzizhev").
+var nameSuffixes = []string{"wicz", "wski", "ski", "sky", "ska", "ová", "ovic", "ović", "evic", "ević",
+	"enko", "escu", "opoulos", "poulos", "akis", "idis", "ian", "yan", "berg", "stein", "mann",
+	"sen", "sson", "dottir", "dóttir", "ez", "ini", "etti", "elli", "ucci", "eau", "ault", "oglu",
+	"oğlu", "zadeh", "ova", "eva", "ev", "ov", "vich", "shvili", "dze", "chuk", "szy", "ssy", "nen",
+	"ek", "ák", "ás", "ós", "ić"}
+
+// drugSuffixes are endings of drug and chemical names, for words that are
+// in no list ("Integrilin", "cagluconate").
+var drugSuffixes = []string{"mab", "nib", "pril", "sartan", "olol", "azole", "mycin", "cillin", "floxacin",
+	"statin", "dipine", "parin", "prazole", "semide", "amine", "azine", "azepam", "zolam", "done",
+	"phine", "cycline", "vir", "ide", "ate", "xin", "ium", "lin", "tal", "trol", "sone", "olone",
+	"oxin", "afil", "tidine", "caine", "vastatin", "gliptin", "gliflozin", "terol", "tropium", "itis",
+	"osis", "emia", "algia", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy"}
+
+// modal verbs that are also names: only a capitalised word inside a
+// sentence can be the name ("Will", "May").
+var modal = set(`will may can must shall`)
+
+// ambiguousTitles are also clinical abbreviations (MS mental status or
+// morphine, MR mitral regurgitation).
+var ambiguousTitle = set(`ms mr miss doc mx`)
+
+// Keyword bits: one map lookup answers every small-list question about a word.
+const (
+	kNotName uint16 = 1 << iota // stop, never, clinical, or a cue word itself
+	kTitle
+	kCue // a word after which a name may follow
+	kModal
+)
+
+var kw = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(s map[string]bool, bits uint16) {
+		for w := range s {
+			m[w] |= bits
+		}
+	}
+	add(stop, kNotName)
+	add(never, kNotName)
+	add(clinical, kNotName)
+	add(relatives, kNotName|kCue)
+	add(roles, kNotName|kCue)
+	add(nameCues, kNotName|kCue)
+	add(weakCues, kNotName|kCue)
+	add(postVerbs, kNotName)
+	add(titles, kTitle|kCue)
+	add(modal, kModal)
+	for _, w := range []string{"is", "me", "law", "by", "with", "to", "my", "dr", "called"} {
+		m[w] |= kCue
+	}
+	return m
+}()
+
+func kwOf(w string) uint16 { return describe(w).kw() }

@@ -1,0 +1,777 @@
+// Package names finds personal names (patients, relatives, clinicians) in a
+// text.Doc.
+//
+// # Scoring
+//
+// Every word gets a prior log-odds of being part of a name from what it is
+// and how it is written; a run of adjacent name-like words (with initials,
+// hyphen joins and a leading title) is scored as the best word's log-odds
+// plus bonuses for its shape and its context, and the sum goes through a
+// logistic function:
+//
+//	prior  gazetteer strength s (0-9, log10 of SSA births or Census
+//	       frequency): -0.8 + 0.25*s; a word in no list: -1.2, +0.6 for a
+//	       surname-like ending; English word: -3; medical word or eponym: -2.5;
+//	       proper noun in no name list (place, brand): -2.
+//	case   in mixed-case text only: Capitalised +1.0 (+0.3 at a sentence
+//	       start), lower case -2.5, short ALL-CAPS -2. In all-caps or
+//	       all-lower text case says nothing and a single word gets -0.8.
+//	shape  two or more name words +1.2 (first name then surname +0.6 more);
+//	       an initial next to a name word +0.8; dotted initials "J.T." 0.
+//	cue    title before (Dr., Mrs) +4.5; role (NP, nurse) +2.5; relative
+//	       (wife, son) +3; "named"/"name is" +4; weak cue (per, pt, spoke
+//	       with, seen by) +1.5; credential after (RN, MD, RRT) +3; staff verb
+//	       after (aware, paged) +1.2; "(daughter)" after +3; possessive +0.3;
+//	       place preposition before (at, in) -1; place or disease head after
+//	       (Hospital, disease) -4; member of a list with a name +1.5.
+//
+// Candidates scoring at least 0.2 are emitted; 0.5 is the natural cut.
+// Sub is "titled" (a title is part of the span), "full" (two or more name
+// words), "initials", "first", "last", or "public" (a well-known proper
+// noun with no cue: likely a public figure or an organisation; the engine
+// decides). @mentions and hashtags are not names here.
+package names
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+// MinScore is the lowest score emitted.
+const MinScore = 0.2
+
+type detector struct{}
+
+// New returns the name detector. It is safe for concurrent use.
+func New() detect.Detector { return detector{} }
+
+func (detector) Name() string { return "names" }
+
+// unit kinds
+const (
+	uWord    = iota // a word (possibly hyphen-joined, possessive stripped)
+	uInitial        // one letter, optionally with its period
+	uTitle          // Dr, Mrs ...
+)
+
+type unit struct {
+	kind       int
+	tok, last  int // first and last token index
+	start, end int // bytes
+	prior      float64
+	g          gaz
+	english    bool
+	known      bool // in a name list
+	proper     bool // proper noun with no name list entry
+	casePen    float64
+	cap        bool // capitalised in mixed-case text
+	poss       bool // possessive 's stripped
+	period     bool // initial followed by a period
+	word       string
+}
+
+// Detect implements detect.Detector.
+func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candidate) {
+	if d == nil || len(d.Tokens) == 0 {
+		return out
+	}
+	start := len(out)
+	defer func() {
+		// A detector must never take the engine down; a bug here loses names
+		// for this document only.
+		if recover() != nil {
+			res = out[:start]
+		}
+	}()
+	mixed := !d.Upperish && !d.Lowerish
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	units := sc.units[:0]
+	runs := sc.runs[:0]
+	defer func() { sc.units, sc.runs = units[:0], runs[:0] }()
+	toks := d.Tokens
+	n := len(toks)
+	groupStart := 0
+	// flush closes the current group of adjacent units and cuts it into
+	// runs: a title only starts a run, words and initials continue it.
+	flush := func() {
+		for i := groupStart; i < len(units); {
+			j := i
+			if units[j].kind == uTitle {
+				j++
+				if j >= len(units) || units[j].kind == uTitle {
+					i = j
+					continue
+				}
+			}
+			k := j
+			for k+1 < len(units) && units[k+1].kind != uTitle && k+1-j < 4 {
+				k++
+			}
+			runs = append(runs, run{a: i, b: k})
+			i = k + 1
+		}
+		groupStart = len(units)
+	}
+	// ks[i] holds the keyword bits of word token i, looked up once
+	if cap(sc.ks) < n {
+		sc.ks = make([]winfo, n)
+	}
+	ks := sc.ks[:n]
+	clear(ks)
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		var x winfo
+		if t.Kind == text.Word {
+			x = describe(t.Lower)
+			if x == 0 && strings.HasSuffix(t.Lower, "'s") {
+				x = describe(t.Lower[:len(t.Lower)-2]) // "pt's son"
+			}
+			ks[i] = x
+		}
+		k := x.kw()
+		if t.Kind != text.Word || t.Has(text.InMention) || t.Has(text.InHashtag) || !t.Has(text.HasLetter) || t.Has(text.HasDigit) {
+			flush()
+			continue
+		}
+		// a unit must follow the previous one with only spaces between (or
+		// the initial's period), on the same line
+		if len(units) > 0 {
+			p := &units[len(units)-1]
+			if p.last+1 != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !((p.kind == uTitle || p.kind == uInitial) && p.last > p.tok) {
+				flush()
+			}
+		}
+		lw := t.Lower
+		// title
+		if k&kTitle != 0 && (!mixed || t.Has(text.Upper) || lw != "ms") {
+			last := i
+			end := t.End
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				last, end = i+1, toks[i+1].End
+			}
+			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
+				flush()
+				units = append(units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
+				i = last
+				continue
+			}
+		}
+		// initial: one letter, upper case (in mixed text), optionally "J."
+		if utf8.RuneCountInString(lw) == 1 {
+			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
+				flush()
+				continue
+			}
+			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
+				flush()
+				continue
+			}
+			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
+				flush()
+				continue // "R>L."
+			}
+			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				u.period = true
+				u.last, u.end = i+1, toks[i+1].End
+			}
+			units = append(units, u)
+			i = u.last
+			continue
+		}
+		hot := len(units) > groupStart && units[len(units)-1].last+1 == i
+		for j := i - 1; !hot && j >= 0 && j >= i-3; j-- {
+			if toks[j].Kind == text.Word {
+				hot = ks[j].kw()&kCue != 0
+				break
+			}
+		}
+		u, ok := wordUnit(d, i, mixed, hot, x)
+		if !ok {
+			flush()
+			continue
+		}
+		units = append(units, u)
+		i = u.last
+	}
+	flush()
+	for ri := range runs {
+		r := &runs[ri]
+		scoreRun(d, units, r, mixed)
+	}
+	// lists: "Kónya, Becker and Vasquez", "Dr. Griffin and Swackhamer"
+	for pass := 0; pass < 2; pass++ {
+		for ri := 0; ri+1 < len(runs); ri++ {
+			x, y := &runs[ri], &runs[ri+1]
+			if !listJoin(d, units[x.b].last, units[y.a].tok) {
+				continue
+			}
+			listBoost(x, y)
+			listBoost(y, x)
+		}
+	}
+	for _, r := range runs {
+		s := 1 / (1 + math.Exp(-r.logit))
+		if s < MinScore || r.sub == "" {
+			continue
+		}
+		st, en := units[r.a].start, r.end
+		if st < 0 || en > len(d.Src) || st >= en {
+			continue
+		}
+		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
+	}
+	return out
+}
+
+// scratch holds per-call buffers, reused between calls.
+type scratch struct {
+	units []unit
+	runs  []run
+	ks    []winfo
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)} }}
+
+type run struct {
+	a, b   int // unit indexes, inclusive
+	end    int // byte end (may take a suffix such as "Jr." or "III")
+	logit  float64
+	cue    string
+	sub    string
+	listOK bool
+}
+
+// listBoost lifts y when its list neighbour x is a confident name.
+func listBoost(x, y *run) {
+	if x.logit >= 0.5 && y.logit > -3 && y.logit < x.logit && !y.listOK && y.sub != "" {
+		y.logit += 1.5 + math.Max(0, -y.logit-1)
+		y.listOK = true
+		if y.cue == "" {
+			y.cue = "list"
+		}
+	}
+}
+
+// wordUnit builds the unit starting at word token i, joining hyphenated
+// parts ("Retterer-Moore") and stripping a possessive.
+func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
+	t := &d.Tokens[i]
+	u := unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
+	w := t.Lower
+	for _, suf := range []string{"'s", "’s"} {
+		if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			u.poss = true
+			u.end = t.End - len(suf)
+		}
+	}
+	if !hot && (mixed && !t.Has(text.Upper) || len(w) <= 2) {
+		// lower case inside mixed-case text, or two letters ("BP", "hr"),
+		// with no cue before it: not a name
+		return u, false
+	}
+	if u.poss {
+		x = describe(w)
+	}
+	k := x.kw()
+	if k&kNotName != 0 || (strings.IndexByte(w, '\'') >= 0 || strings.IndexByte(w, 0xE2) >= 0) && contraction(w) {
+		return u, false
+	}
+	capMid := mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && !t.Has(text.SentStart)
+	if k&kModal != 0 && !capMid {
+		return u, false
+	}
+	// Most words are plain dictionary words with nothing around them that
+	// could make them a name: stop before the gazetteer lookups.
+	present := x.has(wPresent)
+	if present {
+		u.english = x.has(wEnglish)
+	} else {
+		u.english = vocab.English(w)
+	}
+	if u.english && !hot && !(mixed && t.Has(text.Upper)) {
+		return u, false
+	}
+	if !present {
+		if vocab.Abbrev(w) {
+			x |= wAbbrev
+		}
+		if !u.english {
+			if vocab.Medical(w) {
+				x |= wMedical
+			}
+			if vocab.Proper(w) {
+				x |= wProper
+			}
+		} else {
+			x |= wEnglish
+		}
+	}
+	if x.has(wAbbrev) && !(capMid && x.gaz().first() >= 4) {
+		return u, false // "Art" the name, not "art" the arterial line
+	}
+	u.word = w
+	u.g = x.gaz()
+	if w == "doe" || w == "roe" {
+		u.g = 3<<4 | 256 // placeholder surnames ("Jane Doe")
+	}
+	// hyphen join: both sides adjacent to the hyphen, second part a word
+	if !u.poss && i+2 < len(d.Tokens) && d.IsPunct(i+1, '-') && d.Adjacent(i, i+1) && d.Adjacent(i+1, i+2) {
+		t2 := &d.Tokens[i+2]
+		x2 := describe(t2.Lower)
+		g2 := x2.gaz()
+		eng2 := x2.has(wEnglish) || !x2.has(wPresent) && vocab.English(t2.Lower)
+		bothCap := mixed && t.Has(text.Upper) && t2.Has(text.Upper) && !t2.Has(text.AllUpper)
+		if t2.Kind == text.Word && !t2.Has(text.HasDigit) && utf8.RuneCountInString(t2.Lower) >= 2 && (!eng2 || bothCap && g2 != 0) && x2.kw()&kNotName == 0 {
+			if u.g != 0 || g2 != 0 {
+				if g2.strength() > u.g.strength() {
+					u.g = g2
+				}
+				u.last, u.end = i+2, t2.End
+			}
+		}
+	}
+	u.known = u.g != 0
+	medical := x.has(wMedical)
+	u.proper = !u.known && x.has(wProper)
+	runes := utf8.RuneCountInString(w)
+	if !u.known && u.english && capMid && !medical && runes >= 4 {
+		// a capitalised dictionary word inside a sentence can continue a
+		// name ("Dr Ferdinand Halfpenny") but is weak on its own
+		u.cap = true
+		u.prior = -4
+		return u, true
+	}
+	if !u.known && (u.english || medical || !hasVowel(w) || runes < 3) {
+		return u, false
+	}
+	var p float64
+	switch {
+	case u.known:
+		p = -0.8 + 0.25*float64(u.g.strength())
+	case u.proper:
+		p = -2
+	case mixed:
+		p = -1.1
+	default:
+		p = -2.2
+	}
+	if !u.known && !u.proper {
+		if hasSuffixShape(w) {
+			p += 0.5
+		}
+		for _, s := range drugSuffixes {
+			if len(w) > len(s)+1 && strings.HasSuffix(w, s) {
+				p -= 1.5
+				break
+			}
+		}
+	}
+	if u.english {
+		// common first names that are also words (Bill, Grace, John) keep
+		// some of their prior
+		p -= 3 - math.Min(1.2, 0.3*float64(max(0, u.g.first()-3)))
+	} else if medical {
+		p -= 2.5
+	}
+	if runes <= 2 {
+		p -= 1
+	}
+	cs := 0.0
+	if mixed {
+		switch {
+		case t.Has(text.AllUpper) && runes <= 4:
+			cs = -2
+		case t.Has(text.AllUpper):
+			cs = -0.3
+		case t.Has(text.Upper) && t.Has(text.SentStart):
+			cs = 0.6
+			if u.english {
+				cs = 0.3
+			}
+			u.cap = true
+		case t.Has(text.Upper):
+			cs = 1.0
+			u.cap = true
+		default:
+			cs = -2.5
+		}
+	} else if !u.known && runes <= 4 {
+		p -= 1.5 // "VQ", "PERM": short unknowns in capitals are shorthand
+	}
+	u.casePen = cs
+	u.prior = p + cs
+	return u, true
+}
+
+func contraction(w string) bool {
+	k := strings.LastIndexAny(w, "'’")
+	if k < 0 {
+		return false
+	}
+	switch strings.TrimLeft(w[k:], "'’") {
+	case "m", "re", "ve", "ll", "d", "t", "s":
+		return true
+	}
+	return false
+}
+
+func hasVowel(w string) bool {
+	for _, r := range w {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			return true
+		}
+		if r >= 0x80 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// listJoin reports whether tokens a..b (exclusive ends) are joined only by
+// ",", "and", "&" or "or" (plus a title) in the same sentence.
+func listJoin(d *text.Doc, a, b int) bool {
+	if b-a < 2 || b-a > 4 {
+		return false
+	}
+	sep := false
+	for k := a + 1; k < b; k++ {
+		t := &d.Tokens[k]
+		switch {
+		case d.IsPunct(k, ',') || d.IsPunct(k, '&') || d.IsPunct(k, '/'):
+			sep = true
+		case t.Kind == text.Word && (t.Lower == "and" || t.Lower == "or"):
+			sep = true
+		default:
+			return false
+		}
+	}
+	return sep
+}
+
+// scoreRun scores units r.a..r.b and sets the Sub; sub stays "" when the
+// run is not a name shape (a lone initial with no cue).
+func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
+	a, b := r.a, r.b
+	r.end = us[b].end
+	title := us[a].kind == uTitle
+	ws := a
+	if title {
+		ws = a + 1
+	}
+	words, inits, caps, good := 0, 0, 0, 0
+	best := -9.0
+	for k := ws; k <= b; k++ {
+		u := &us[k]
+		switch u.kind {
+		case uWord:
+			words++
+			if u.cap {
+				caps++
+			}
+			if u.known && !u.english && u.g.strength() >= 3 && (mixed || u.g.strength() >= 4) {
+				good++
+			}
+			best = math.Max(best, u.prior)
+		case uInitial:
+			inits++
+		}
+	}
+	firstTok := us[a].tok
+	lastTok := us[b].last
+	// cue words before the run (a title is itself the cue)
+	prevCue, pw, strong := "", 0.0, false
+	if !title {
+		prevCue, pw, strong = cueBefore(d, us[ws].tok, &us[ws])
+	}
+	if title {
+		strong = true
+	}
+	caseBack := 0.0
+	if strong {
+		// after a title or relative, case says little: "dr. griffin"
+		for k := ws; k <= b; k++ {
+			if us[k].kind == uWord && us[k].casePen < 0 {
+				caseBack = math.Max(caseBack, -us[k].casePen)
+			}
+		}
+	}
+	var s float64
+	switch {
+	case words == 0 && inits == 0:
+		return
+	case words == 0:
+		// initials only: "J.T.", "Ms. R", "Dr B"
+		allDots := true
+		for k := ws; k <= b; k++ {
+			allDots = allDots && us[k].period
+		}
+		switch {
+		case title:
+			s = -1.5
+		case inits >= 2 && allDots && mixed && !commonDotted(us, ws, b):
+			s = 0.4
+		case strong && (pw >= 3 || inits >= 2):
+			s = -2
+		default:
+			return
+		}
+	default:
+		s = best + caseBack
+		if words >= 2 {
+			ok := true
+			for k := ws; k <= b; k++ {
+				u := &us[k]
+				if u.kind == uWord && (u.prior < -2.5 || mixed && !u.cap && !strong) {
+					ok = false
+				}
+			}
+			if ok && (good > 0 || hasSuffixShape(us[b].word)) {
+				s += 1.2
+				f, l := &us[ws], &us[b]
+				if f.kind == uWord && l.kind == uWord && f.g.first() >= 3 && (l.g.last() >= 2 || !l.known) && !l.english {
+					s += 0.6 // first name then surname
+				}
+			}
+		}
+		if inits > 0 {
+			// "Anna S.", "K. ABRAMS", "ROBERT V. DEGIORGIO"
+			switch {
+			case us[b].kind == uInitial && us[b].period && us[ws].kind == uWord && us[ws].g.first() >= 3:
+				s += 1.6
+			case us[ws].kind == uInitial && us[ws].period && words == 1 && (mixed && us[b].cap || !mixed && !us[b].english && utf8.RuneCountInString(us[b].word) >= 4):
+				s += 1.2 // "K. ABRAMS", "N. Grandone"
+			case mixed && us[b].kind == uInitial && us[b].period, mixed && us[ws].kind == uInitial:
+				s += 0.8
+			case !mixed && good > 0:
+				s += 0.3
+			}
+		}
+		if !mixed && words == 1 && inits == 0 {
+			if u := &us[ws]; u.known && !u.english && u.g.strength() >= 5 {
+				s -= 0.4
+			} else {
+				s -= 0.8
+			}
+		}
+		if !mixed && inits > 0 && good == 0 {
+			// "R NARE", "B BLOCKER": side and shorthand letters in capitals
+			for k := ws; k <= b; k++ {
+				if us[k].kind == uInitial && !us[k].period {
+					return
+				}
+			}
+		}
+		if mixed && us[b].kind == uInitial && words == 1 && us[ws].kind == uWord && !us[ws].known && !(us[ws].cap && !d.Tokens[us[ws].tok].Has(text.SentStart)) {
+			return // "Creat P."
+		}
+	}
+	c := ""
+	if title {
+		s += 4.5
+		c = d.Src[us[a].start:us[a].end]
+		if f := &us[ws]; ambiguousTitle[us[a].word] && (f.kind == uWord && f.english && f.g.first() < 3 || d.Tokens[us[a].tok].Has(text.AllUpper) && mixed) {
+			s -= 4.5 // "MS back to baseline", "MR 2+"
+		}
+	}
+	if words == 0 && pw < 0 {
+		pw = 0 // "to J.T.": prepositions say nothing about initials
+	}
+	s += pw
+	if c == "" && pw > 0 {
+		c = prevCue
+	}
+	// after the run
+	aCue, aw, ext := cueAfter(d, lastTok, &us[b], mixed)
+	s += aw
+	if ext > r.end {
+		r.end = ext
+	}
+	if c == "" && aw > 0 {
+		c = aCue
+	}
+	for k := ws; k <= b; k++ {
+		if us[k].poss {
+			s += 0.3
+		}
+	}
+	_ = firstTok
+	r.logit = s
+	r.cue = c
+	switch {
+	case title:
+		r.sub = "titled"
+	case words >= 2 || words >= 1 && inits >= 1:
+		r.sub = "full"
+	case words == 0:
+		r.sub = "initials"
+	default:
+		u := &us[ws]
+		switch {
+		case c == "" && (u.proper || vocab.Proper(u.word)) && u.g.first() == 0:
+			r.sub = "public"
+		case u.g.first() > u.g.last():
+			r.sub = "first"
+		case u.g.last() > 0:
+			r.sub = "last"
+		default:
+			r.sub = "first"
+			if u.tok > 0 && d.Tokens[u.tok-1].Kind == text.Word {
+				r.sub = "last"
+			}
+		}
+	}
+}
+
+func hasSuffixShape(w string) bool {
+	for _, s := range nameSuffixes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// commonDotted reports dotted abbreviations that are not initials.
+func commonDotted(us []unit, a, b int) bool {
+	var sb strings.Builder
+	for k := a; k <= b; k++ {
+		sb.WriteString(us[k].word)
+	}
+	return dotted[sb.String()]
+}
+
+var dotted = set(`us uk am pm eg ie dc la ny nj bc ad md rn np pa ok tv po iv pr im sq sc od os ou qd
+	bid tid qid prn npo hs ac pc dob ssn mrn st mt jr sr vs cf aka asap rip usa eu un fbi cia cpr er or
+	ed do dds phd ba bs ms mba rsvp nb ps ot pt rt gi cv id gu ent ob icu`)
+
+// cueBefore looks at the words before token i for a cue. It returns the
+// cue text, its weight and whether it is strong (a relative or role, after
+// which case carries no weight).
+func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
+	j := i - 1
+	// skip opening punctuation: quotes, parentheses, colons, commas
+	for k := 0; j >= 0 && k < 2 && d.Tokens[j].Kind == text.Punct; k++ {
+		c := d.Src[d.Tokens[j].Start:d.Tokens[j].End]
+		if strings.Contains(",:\"('-[“‘&", c) {
+			j--
+			continue
+		}
+		break
+	}
+	if j < 0 || d.Tokens[j].Kind != text.Word {
+		return "", 0, false
+	}
+	pw := strings.TrimSuffix(d.Tokens[j].Lower, "'s")
+	cue := d.Src[d.Tokens[j].Start:d.Tokens[j].End]
+	j2 := d.PrevWord(j, false)
+	pp := ""
+	if j2 >= 0 {
+		pp = d.Tokens[j2].Lower
+	}
+	english := u.english && u.kind == uWord
+	firsty := u.g.first() >= 3
+	switch {
+	case pw == "called" && (english && !firsty || roles[pp] || pp == "dr" || relatives[pp] || pp == "family"):
+		return "", 0, false
+	case pw == "is" && (pp == "name" || pp == "names"), pw == "named", pw == "called",
+		pw == "aka", pw == "name" && d.IsPunct(j+1, ':'), pw == "patient" && pp == "my", pw == "pt" && pp == "my",
+		pw == "me" && (pp == "calls" || pp == "call"):
+		return cue, 4, true
+	case relatives[pw], pw == "law" && pp == "in":
+		if english && !firsty {
+			return cue, 1, false
+		}
+		if english {
+			return cue, 4.5, true
+		}
+		return cue, 3, true
+	case roles[pw]:
+		if english && !(firsty && u.cap || u.g.first() >= 5 && !u.cap) {
+			return "", 0, false
+		}
+		if english {
+			return cue, 3.5, true
+		}
+		return cue, 2.5, true
+	case placePreps[pw]:
+		if pw == "to" && (pp == "spoke" || pp == "talked" || pp == "reported" || pp == "speak" || pp == "spoken" || pp == "report" || pp == "introduced" || pp == "said") {
+			return cue, 2, false
+		}
+		return "", -1.5, false
+	case english && !firsty:
+		return "", 0, false
+	case pw == "with" && (pp == "spoke" || pp == "talked" || pp == "met" || pp == "consult" || pp == "discussed" || pp == "d/w" || pp == "spoken" || pp == "speak" || pp == "meeting"),
+		pw == "by" && (pp == "seen" || pp == "visited" || pp == "called" || pp == "signed" || pp == "examined" || pp == "evaluated" || pp == "referred" || pp == "paged" || pp == "followed" || pp == "treated" || pp == "written"):
+		return cue, 2, false
+	case weakCues[pw]:
+		if pw == "with" || pw == "by" {
+			return "", 0, false
+		}
+		if !u.known {
+			return cue, 0.6, false
+		}
+		return cue, 1.5, false
+	}
+	return "", 0, false
+}
+
+// cueAfter looks at the words after token i. ext is the end of a name
+// suffix ("Jr.", "III", "MD" without a comma) that belongs to the span.
+func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64, ext int) {
+	j := i + 1
+	comma, paren := false, false
+	if d.IsPunct(j, ',') {
+		comma = true
+		j++
+	}
+	if d.IsPunct(j, '(') {
+		paren = true
+		j++
+	}
+	if j < len(d.Tokens) && d.IsPunct(j-1, ':') && j-1 == i+1 && mixed && (i == 0 || d.Tokens[i].Has(text.NewlineBefore) || d.Tokens[i].Has(text.SentStart)) {
+		return ":", 1.0, 0 // "Ubul: What a wife." speaker label
+	}
+	if j >= len(d.Tokens) || d.Tokens[j].Kind != text.Word {
+		return "", 0, 0
+	}
+	t := &d.Tokens[j]
+	if t.Has(text.HasDigit) && !comma && !paren {
+		return "", -1.5, 0 // "Na 144", "Mark 2"
+	}
+	w2 := t.Lower
+	cue = d.Src[t.Start:t.End]
+	switch {
+	case postCredentials[w2] && (t.Has(text.AllUpper) || t.Has(text.Upper) && len(w2) > 2 || !mixed) && (!last.english || last.g.first() >= 3 || last.kind == uInitial):
+		if !comma && !paren {
+			ext = t.End
+			if d.IsPunct(j+1, '.') && d.Adjacent(j, j+1) {
+				ext = d.Tokens[j+1].End
+			}
+		}
+		return cue, 3, ext
+	case paren && relatives[w2], last.poss && (relatives[w2] || w2 == "family" || w2 == "room" || w2 == "case"):
+		return cue, 3, 0 // "URSLA MORETTI (DAUGHTER)", "Smith's wife"
+	case comma || paren:
+		return "", 0, 0
+	case diseaseHeads[w2], orgHeads[w2] && !last.poss:
+		return "", -4, 0
+	case t.Has(text.Upper) && mixed:
+		if k := d.NextWord(j, false); k >= 0 && (diseaseHeads[d.Tokens[k].Lower] || orgHeads[d.Tokens[k].Lower]) && d.Tokens[k].Has(text.Upper) {
+			return "", -3, 0 // "Framingham Risk Score", "Boston Consulting Group"
+		}
+	case postVerbs[w2] && (!last.english || last.g.first() >= 5):
+		return cue, 1.2, 0
+	}
+	return "", 0, 0
+}

@@ -1,0 +1,177 @@
+package names
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+func detectAll(s string) []detect.Candidate {
+	return New().Detect(text.Parse(s), nil)
+}
+
+// best returns the highest score of a candidate covering want (or 0).
+func best(cs []detect.Candidate, src, want string) (float64, string) {
+	at := strings.Index(src, want)
+	if at < 0 {
+		return 0, ""
+	}
+	end := at + len(want)
+	sc, sub := 0.0, ""
+	for _, c := range cs {
+		if c.Start <= at && c.End >= end && c.Score > sc {
+			sc, sub = c.Score, c.Sub
+		}
+	}
+	return sc, sub
+}
+
+func TestMustFlag(t *testing.T) {
+	tests := []struct {
+		src, want, sub string
+	}{
+		{"Saw Mrs Lopez in clinic today, she is doing better.", "Mrs Lopez", "titled"},
+		{"Our patient Anna S. was discharged home.", "Anna S.", "full"},
+		{"Signed off to J.T. at handover.", "J.T.", "initials"},
+		{"Spoke with wife Veronica about goals of care.", "Veronica", ""},
+		{"Consult placed with Dr. Tomás Ibarra this morning.", "Dr. Tomás Ibarra", "titled"},
+		{"pt nicholson resting comfortably, no complaints overnight, will monitor", "nicholson", ""},
+		{"Ms. R was seen again today for follow up.", "Ms. R", "titled"},
+		{"Case discussed with Dr. John L. and the team.", "Dr. John L.", "titled"},
+		{"PT SEEN BY DR WILSON THIS AM, AWARE OF LABS AND PLAN FOR TRANSFER.", "DR WILSON", "titled"},
+		{"Our 3 founders: Kónya, Becker and Vasquez met in Berlin.", "Kónya", ""},
+		{"Our 3 founders: Kónya, Becker and Vasquez met in Berlin.", "Vasquez", ""},
+		{"Update from Smith's family was reassuring.", "Smith", ""},
+		{"social: son bill called twice for updates overnight.", "bill", ""},
+		{"My name is Siiri and I work nights.", "Siiri", ""},
+		{"we met with patient Czyzewicz and his family", "Czyzewicz", ""},
+		{"Yesterday Albert Svenningsen came by the unit.", "Albert Svenningsen", "full"},
+		{"Carole Hayes, RN", "Carole Hayes", "full"},
+		{"Reported to Dr. O'Rourke, 1mg given.", "Dr. O'Rourke", "titled"},
+		{"VENTOLIN MDI Q4. ROBERT V. DEGIORGIO, RRT", "ROBERT V. DEGIORGIO", "full"},
+		{"She told Szöllössy the results.", "Szöllössy", ""},
+	}
+	for _, tc := range tests {
+		cs := detectAll(tc.src)
+		sc, sub := best(cs, tc.src, tc.want)
+		if sc < 0.5 {
+			t.Errorf("%q: %q scored %.2f, want >= 0.5 (candidates %+v)", tc.src, tc.want, sc, cs)
+			continue
+		}
+		if tc.sub != "" && sub != tc.sub {
+			t.Errorf("%q: %q sub %q, want %q", tc.src, tc.want, sub, tc.sub)
+		}
+	}
+}
+
+func TestMustPass(t *testing.T) {
+	tests := []struct{ src, word string }{
+		{"a man in his 50s with CHF admitted overnight", "CHF"},
+		{"BUN 54, CR 2.8; INR 7 ON COUMADIN AT HOME", "BUN"},
+		{"Will follow up with the team tomorrow.", "Will"},
+		{"Grace period for the license renewal ends soon.", "Grace"},
+		{"Moving to Mobile, AL next month for fellowship.", "Mobile"},
+		{"Clinic is closed in January and on Monday.", "January"},
+		{"Clinic is closed in January and on Monday.", "Monday"},
+		{"Family history of Parkinson disease in her father.", "Parkinson"},
+		{"Started Lasix 40 mg and Tylenol prn.", "Lasix"},
+		{"Started Lasix 40 mg and Tylenol prn.", "Tylenol"},
+		{"Thank God the ICU team was fast.", "God"},
+		{"Emergency department was slammed tonight.", "Emergency"},
+		{"MS back to baseline after the run of SVT.", "MS"},
+		{"pt will be transferred; son will be in later", "will"},
+		{"Seen at Mercy Hospital last week.", "Mercy"},
+		{"I'm glad the shift is over.", "I'm"},
+		{"NGT ALSO PLACED ON L NARE. SHE HAS MULTIPLE SITES.", "L NARE"},
+		{"Hear @drsmith on the podcast", "drsmith"},
+	}
+	for _, tc := range tests {
+		cs := detectAll(tc.src)
+		at := strings.Index(tc.src, tc.word)
+		if at < 0 {
+			t.Fatalf("bad test %q", tc.word)
+		}
+		for _, c := range cs {
+			if c.Start < at+len(tc.word) && at < c.End && c.Score >= 0.5 {
+				t.Errorf("%q: %q flagged as %q (%s %.2f cue %q)", tc.src, tc.word, tc.src[c.Start:c.End], c.Sub, c.Score, c.Cue)
+			}
+		}
+	}
+}
+
+func TestCandidatesWellFormed(t *testing.T) {
+	src := "Dr. Smith and Nurse Jones saw Mr. Brown's daughter Maria G. at 5pm; J.T. aware."
+	cs := detectAll(src)
+	if len(cs) < 4 {
+		t.Fatalf("want several names, got %+v", cs)
+	}
+	for _, c := range cs {
+		if c.Type != detect.Name || c.Score <= 0 || c.Score > 1 || c.Sub == "" || c.Start >= c.End || c.End > len(src) {
+			t.Errorf("bad candidate %+v", c)
+		}
+	}
+}
+
+func TestGazetteerLoaded(t *testing.T) {
+	for _, w := range []string{"james", "mary", "smith", "nicholson", "moretti"} {
+		if lookup(w) == 0 {
+			t.Errorf("%q missing from the embedded name list", w)
+		}
+	}
+	if lookup("aware") != 0 {
+		t.Errorf("aware should not be a name")
+	}
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{"Dr. Smith", "J.T.", "Mrs Lopez's", "son bill", "A-B-C", "\xff\xfeDr.", "Dr.", "Ms. R", "Kónya, Becker and Vasquez",
+		"Retterer-moore", "x\u00a0Dr\u2028Smith", "#JohnSmith @jane", "''s", "O'", "Dr. -", "ROBERT V. DEGIORGIO, RRT"} {
+		f.Add(s)
+	}
+	det := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		d := text.Parse(s)
+		for _, c := range det.Detect(d, nil) {
+			if c.Start < 0 || c.End > len(s) || c.Start >= c.End {
+				t.Fatalf("bad span %+v in %q", c, s)
+			}
+			if c.Score <= 0 || c.Score > 1 {
+				t.Fatalf("bad score %+v", c)
+			}
+		}
+	})
+}
+
+func BenchmarkDetect(b *testing.B) {
+	fh, err := os.Open("../../../../shared/eval/external/physionet-deid.dev.input.jsonl")
+	if err != nil {
+		b.Skip("shared eval data not present")
+	}
+	defer fh.Close()
+	var docs []*text.Doc
+	size := 0
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var x struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &x) == nil {
+			docs = append(docs, text.Parse(x.Text))
+			size += len(x.Text)
+		}
+	}
+	det := New()
+	var out []detect.Candidate
+	out = det.Detect(docs[0], out[:0])
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			out = det.Detect(d, out[:0])
+		}
+	}
+}

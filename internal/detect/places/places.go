@@ -1,0 +1,1169 @@
+// Package places finds geographic identifiers smaller than a state and
+// named facilities: street addresses, cities, counties, ZIP codes,
+// hospitals, clinics and their units, rooms and beds, and other named
+// facilities. States and countries are reported too, with a low score,
+// because the engine uses them as context.
+//
+// Evidence comes from a token n-gram gazetteer over Doc.Norm for multi-word
+// names (GeoNames, CMS hospitals; lexicon.Gazetteer builds in milliseconds
+// where an automaton over the same 18k names took a second), map look-ups
+// for one-word names, and token rules triggered by digits, facility words ("Hospital",
+// "Clinic", "Memorial"), street words and cue words ("lives in",
+// "transferred to"). Data: see data/SOURCE.txt; regenerate with
+// tools/gendata/places.
+package places
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+// Sub values of the candidates this detector emits.
+const (
+	SubStreet   = "street"
+	SubCity     = "city"
+	SubCounty   = "county"
+	SubZIP      = "zip"
+	SubHospital = "hospital"
+	SubUnit     = "unit"
+	SubState    = "state"
+	SubCountry  = "country"
+	SubFacility = "facility"
+)
+
+type detector struct{}
+
+// New returns the places detector. Its tables are built lazily, once.
+func New() detect.Detector { return detector{} }
+
+func (detector) Name() string { return "places" }
+
+// Detect appends LOCATION candidates found in d.
+func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
+	if d == nil || len(d.Tokens) == 0 {
+		return out
+	}
+	s := scan{d: d, t: load(), base: len(out), out: out}
+	s.run()
+	return s.finish()
+}
+
+type scan struct {
+	d       *text.Doc
+	t       *tables
+	out     []detect.Candidate
+	base    int
+	matches []lexicon.Match
+}
+
+// ---- token helpers ----
+
+func (s *scan) word(i int) bool {
+	return i >= 0 && i < len(s.d.Tokens) && s.d.Tokens[i].Kind == text.Word
+}
+
+func (s *scan) low(i int) string {
+	if i < 0 || i >= len(s.d.Tokens) {
+		return ""
+	}
+	return s.d.Tokens[i].Lower
+}
+
+func (s *scan) has(i int, f text.Flag) bool {
+	return i >= 0 && i < len(s.d.Tokens) && s.d.Tokens[i].Flags&f != 0
+}
+
+// capSignal: 2 capitalised in a mixed-case text, 1 case carries no signal
+// (shouting, or a lower-case text), 0 lower-case where capitals are used.
+func (s *scan) capSignal(i int) int {
+	t := &s.d.Tokens[i]
+	if t.Flags&text.HasLetter == 0 {
+		return 1
+	}
+	if s.d.Upperish {
+		return 1
+	}
+	if t.Flags&text.Upper != 0 {
+		if t.Flags&text.AllUpper != 0 && len(t.Lower) > 1 {
+			// an all-caps word in a mixed-case text: an acronym or a
+			// shouted word as often as a name
+			return 1
+		}
+		return 2
+	}
+	if s.d.Lowerish {
+		return 1
+	}
+	if r, _ := utf8.DecodeRuneInString(t.Lower); r < utf8.RuneSelf || !unicode.IsLetter(r) || unicode.IsLower(r) {
+		return 0
+	}
+	return 1
+}
+
+// nextTok / prevTok return the adjacent token index on the same line, or -1.
+func (s *scan) nextTok(i int) int {
+	if i+1 < len(s.d.Tokens) && s.d.Tokens[i+1].Flags&text.NewlineBefore == 0 {
+		return i + 1
+	}
+	return -1
+}
+
+func (s *scan) prevTok(i int) int {
+	if i > 0 && i < len(s.d.Tokens) && s.d.Tokens[i].Flags&text.NewlineBefore == 0 {
+		return i - 1
+	}
+	return -1
+}
+
+func (s *scan) punct(i int, c byte) bool { return s.d.IsPunct(i, c) }
+
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// houseNumber: "12", "1108", "12b", "4-6" style numbers that start addresses.
+func houseNumber(w string) bool {
+	if w == "" || len(w) > 7 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z' && i == len(w)-1 && digits > 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits <= 6
+}
+
+func english(w string) bool { return vocab.English(w) }
+
+// plainWord reports an ordinary English or clinical word.
+func plainWord(w string) bool {
+	return vocab.English(w) || vocab.Abbrev(w)
+}
+
+func (s *scan) emit(sub string, first, last int, score float64, cue string) {
+	if first < 0 || last < first || last >= len(s.d.Tokens) {
+		return
+	}
+	a, b := s.d.Tokens[first].Start, s.d.Tokens[last].End
+	if a >= b {
+		return
+	}
+	if score > 0.97 {
+		score = 0.97
+	}
+	s.out = append(s.out, detect.Candidate{Type: detect.Location, Sub: sub, Start: a, End: b, Score: score, Cue: cue})
+}
+
+// cueBefore reports the context word before token i ("in", "transferred
+// to", "@") and its strength: 2 for a cue that announces a place, 1 for a
+// preposition.
+func (s *scan) cueBefore(i int) (string, int) {
+	j := i - 1
+	if s.word(j) && (s.low(j) == "the" || s.low(j) == "a") {
+		j--
+	}
+	if j < 0 {
+		return "", 0
+	}
+	t := &s.d.Tokens[j]
+	if t.Kind == text.Punct {
+		switch {
+		case s.punct(j, '@'):
+			return "@", 1
+		case s.punct(j, ':') && s.word(j-1):
+			w := s.low(j - 1)
+			if w == "where" || w == "location" || w == "address" || w == "city" || w == "hometown" || w == "hospital" || w == "facility" {
+				return s.d.Text(j - 1), 2
+			}
+		case s.punct(j, '('):
+			if s.word(j-1) && (s.low(j-1) == "rehab" || s.low(j-1) == "transfer") {
+				return s.d.Text(j - 1), 2
+			}
+		}
+		return "", 0
+	}
+	if t.Kind != text.Word {
+		return "", 0
+	}
+	w := t.Lower
+	if cueStrong[w] {
+		return s.d.Text(j), 2
+	}
+	if _, ok := cue1[w]; ok {
+		p := s.d.PrevWord(j, false)
+		if p >= 0 && cue2[[2]string{s.low(p), w}] {
+			return s.d.Span(p, j), 2
+		}
+		return s.d.Text(j), 1
+	}
+	switch w {
+	case "transfer", "transferred", "transfered", "tx", "trans":
+		return s.d.Text(j), 2
+	}
+	return "", 0
+}
+
+// ---- main scan ----
+
+func (s *scan) run() {
+	d := s.d
+	if s.t.multi != nil {
+		s.matches = s.t.multi.Find(d, s.matches[:0])
+		for _, m := range s.matches {
+			if m.Pattern >= 0 && m.Pattern < len(s.t.mflags) {
+				s.gazHit(m.First, m.Last, s.t.mflags[m.Pattern])
+			}
+		}
+	}
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		if tok.Kind != text.Word {
+			continue
+		}
+		w := tok.Lower
+		wi := s.t.word[w]
+		if wi.gaz != 0 {
+			s.gazHit(i, i, wi.gaz)
+		}
+		if tok.Flags&text.HasDigit != 0 {
+			s.digits(i)
+			continue
+		}
+		if n := len(w); n >= 2 && n <= 5 && (w[n-1] == 'h' || w[n-1] == 'c') {
+			s.abbrev(i)
+		}
+		if len(w) >= 7 && compoundEnd[w[len(w)-1]] && compoundStreet(w) {
+			s.compoundStreetRule(i)
+		}
+		tr := wi.trig
+		if tr == 0 {
+			continue
+		}
+		if tr&tHead != 0 {
+			s.head(i, hospitalHead[w], SubHospital)
+		} else if tr&tFacility != 0 {
+			s.head(i, facilityHead[w], SubFacility)
+		}
+		switch {
+		case tr&tSaint != 0:
+			s.saint(i)
+		case tr&tBox != 0:
+			s.poBox(i)
+		case tr&tMil != 0:
+			s.military(i)
+		case tr&tCorner != 0:
+			s.corner(i)
+		case tr&tCounty != 0:
+			s.county(i)
+		case tr&tRoom != 0:
+			s.room(i)
+		case tr&tUniv != 0:
+			s.univ(i)
+		}
+		if tr&tUnit != 0 {
+			s.aptUnit(i)
+		}
+		if tr&tCompass != 0 {
+			s.compassUnit(i)
+		}
+		if tr&tLead != 0 {
+			s.leadStreet(i)
+		} else if tr&tTail != 0 {
+			s.tailStreet(i)
+		}
+		if tr&tState != 0 {
+			s.cityState(i)
+		}
+		if tr&tCue != 0 {
+			s.cueName(i)
+		}
+	}
+	s.unitSuffix()
+	s.propagate()
+}
+
+// compoundStreet: a one-word street name ending in a street word
+// ("Bundesstrasse", "Magasinsgatan"). Endings are looked up by length.
+func compoundStreet(w string) bool {
+	if len(w) < 7 {
+		return false
+	}
+	for n := 3; n <= 8 && n+3 <= len(w); n++ {
+		if compoundSuffix[w[len(w)-n:]] {
+			return !english(w)
+		}
+	}
+	return false
+}
+
+var compoundEnd = func() (b [256]bool) {
+	for _, s := range streetCompound {
+		b[s[len(s)-1]] = true
+	}
+	return
+}()
+
+var compoundSuffix = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range streetCompound {
+		m[s] = true
+	}
+	return m
+}()
+
+// ---- gazetteer ----
+
+func (s *scan) gazHit(first, last int, f uint16) {
+	d := s.d
+	// case evidence over the phrase: the first and last words count.
+	capA, capB := s.capSignal(first), s.capSignal(last)
+	capv := capA
+	if capB < capv {
+		capv = capB
+	}
+	cue, cs := s.cueBefore(first)
+	ambig := f&gAmbig != 0
+	multi := first != last
+	sentStart := d.Tokens[first].Flags&text.SentStart != 0 && capv == 2 && !d.Upperish
+	if !multi && d.Tokens[first].Flags&text.AllUpper != 0 && !d.Upperish && len(d.Tokens[first].Lower) <= 3 {
+		// short all-caps tokens are mostly abbreviations
+		if f&(gState|gCountry) == 0 {
+			return
+		}
+	}
+	if !multi && len(d.Tokens[first].Lower) < 3 {
+		return
+	}
+	if f&gCountry != 0 {
+		// a country wins over a small town of the same name ("Norway", "Peru")
+		f &^= gUSCity | gWorldCity | gAlias
+	}
+	if f&gState != 0 && multi && capv >= 1 && f&gUSCity == 0 {
+		s.emit(SubState, first, last, 0.1, cue)
+		return
+	}
+	if f&(gHospital|gAlias) != 0 {
+		sc := 0.0
+		switch {
+		case !multi && ambig:
+			if capv == 2 && cs >= 1 && !sentStart {
+				sc = 0.6
+			}
+		case capv == 2:
+			sc = 0.75
+		case capv == 1 && !ambig && (multi || cs >= 1):
+			sc = 0.6
+		case capv == 1 && cs >= 1:
+			sc = 0.55
+		case capv == 0 && (cs >= 2 || multi && cs >= 1 && !ambig):
+			sc = 0.5
+		}
+		if !multi && capv < 2 && cs < 2 && d.Tokens[first].Flags&text.AllUpper == 0 {
+			sc = 0
+		}
+		if f&gHospital != 0 && multi && sc > 0 {
+			sc += 0.1
+		}
+		if cs >= 1 && sc > 0 {
+			sc += 0.1
+		}
+		if sc > 0 {
+			s.emit(SubHospital, first, s.headTail(last), sc, cue)
+			return
+		}
+	}
+	if k := s.d.NextWord(last, false); k >= 0 && eponymNext[s.low(k)] {
+		return
+	}
+	if f&(gUSCity|gWorldCity) != 0 && !(f&gState != 0 && !multi) {
+		sc := 0.0
+		world := f&gUSCity == 0
+		switch {
+		case ambig:
+			if capv == 2 && cs >= 1 && !sentStart && multi {
+				sc = 0.55
+			} else if capv >= 1 && cs >= 2 && (multi || s.d.Upperish) {
+				sc = 0.55
+			} else if capv == 2 && (cs >= 2 || cs == 1 && (cue == "in" || cue == "from" || cue == "In" || cue == "From") && !sentStart && s.low(first-1) != "the") {
+				sc = 0.55
+			} else if capv == 0 && cs >= 2 && multi {
+				sc = 0.45
+			} else if capv == 2 && s.stateAfter(last) {
+				sc = 0.7
+			}
+		case capv == 2:
+			sc = 0.65
+			if world && !multi {
+				sc = 0.4
+			}
+			if sentStart && !multi {
+				sc -= 0.1
+			}
+			if cs >= 1 {
+				sc += 0.15
+			}
+		case capv == 1:
+			if cs >= 1 {
+				sc = 0.6
+			} else if multi || !world {
+				sc = 0.4
+			}
+		case capv == 0:
+			if cs >= 2 || (cs == 1 && multi) {
+				sc = 0.5
+			}
+		}
+		if s.stateAfter(last) && sc > 0 && sc < 0.8 {
+			sc = 0.8
+		}
+		if sc > 0 {
+			s.emit(SubCity, first, last, sc, cue)
+			return
+		}
+	}
+	if f&gCounty != 0 && capv >= 1 {
+		s.emit(SubCounty, first, last, 0.8, cue)
+		return
+	}
+	if f&gState != 0 && capv >= 1 {
+		s.emit(SubState, first, last, 0.1, cue)
+		return
+	}
+	if f&gCountry != 0 && capv >= 1 {
+		if !multi && d.Tokens[first].Flags&text.AllUpper != 0 && len(d.Tokens[first].Lower) <= 3 && s.low(first) != "usa" && s.low(first) != "uk" {
+			return
+		}
+		s.emit(SubCountry, first, last, 0.1, cue)
+	}
+}
+
+// headTail extends a facility name over the facility words after it
+// ("Sacred Heart memorial", "Holy Cross Hospital").
+func (s *scan) headTail(last int) int {
+	for n := 0; n < 3; n++ {
+		k := s.d.NextWord(last, false)
+		if k < 0 || s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		w := s.low(k)
+		if _, ok := hospitalHead[w]; !ok && w != "medical" && w != "center" && w != "centre" && w != "ctr" && w != "med" {
+			break
+		}
+		last = k
+	}
+	return last
+}
+
+func (s *scan) headAfter(i int) bool {
+	j := s.d.NextWord(i, false)
+	if j < 0 {
+		return false
+	}
+	w := s.low(j)
+	_, h := hospitalHead[w]
+	return h || w == "medical" || w == "center" || unitAfter[w]
+}
+
+// stateAfter: ", MD" or ", Maryland" follows token i.
+func (s *scan) stateAfter(i int) bool {
+	j := i + 1
+	if !s.punct(j, ',') {
+		return false
+	}
+	j++
+	if !s.word(j) {
+		return false
+	}
+	w := s.low(j)
+	if stateAbbr[w] && s.has(j, text.AllUpper) {
+		return true
+	}
+	f := s.t.single[w]
+	return f&gState != 0 && s.has(j, text.Upper)
+}
+
+// ---- facility names ----
+
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "de": true, "del": true, "la": true}
+
+// head handles a facility word at i ("Hospital", "Clinic", "Memorial",
+// "House"): it reaches left over the name before it.
+func (s *scan) head(i, strength int, sub string) {
+	d := s.d
+	w := s.low(i)
+	if sub == SubFacility && (w == "center" || w == "centre" || w == "ctr" || w == "group") {
+		p := s.d.PrevWord(i, false)
+		switch s.low(p) {
+		case "medical", "med", "health", "cancer", "heart", "surgical", "trauma", "rehabilitation", "rehab", "children's", "care", "dialysis", "surgery", "kidney", "eye", "wellness":
+			sub, strength = SubHospital, 2
+		}
+	}
+	if sub == SubFacility && s.capSignal(i) == 0 {
+		return
+	}
+	if s.capSignal(i) == 0 && strength < 2 && w != "office" && w != "campus" {
+		return
+	}
+	first, distinct, names := i, false, 0
+	j := i - 1
+	steps := 0
+	for j >= 0 && steps < 8 {
+		steps++
+		t := &d.Tokens[j]
+		if d.Tokens[j+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		if t.Kind == text.Punct {
+			// "St. Mary", "Cedars-Sinai", "Dr. Smith's"
+			if (s.punct(j, '.') && s.word(j-1) && (s.low(j-1) == "st" || s.low(j-1) == "mt" || s.low(j-1) == "dr" || s.low(j-1) == "ft" || s.low(j-1) == "med")) ||
+				(s.punct(j, '-') && d.Adjacent(j, j+1) && d.Adjacent(j-1, j)) || s.punct(j, '&') {
+				j--
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word {
+			break
+		}
+		lw := t.Lower
+		if connectors[lw] {
+			if names == 0 || !s.word(j-1) || stop[s.low(j-1)] {
+				break
+			}
+			j--
+			continue
+		}
+		if stop[lw] && !(lw == "dr" || lw == "st") || notName[lw] {
+			break
+		}
+		c := s.capSignal(j)
+		ok := false
+		switch {
+		case c == 2:
+			ok = true
+			if !english(lw) && !genericLead[lw] && !s.isHeadWord(lw) && t.Flags&text.SentStart == 0 {
+				distinct = true
+			}
+			if !english(lw) && !genericLead[lw] && !s.isHeadWord(lw) && t.Flags&text.SentStart != 0 && !vocab.Medical(lw) {
+				distinct = true
+			}
+		case c == 1:
+			if genericLead[lw] || s.isHeadWord(lw) {
+				ok = true
+			} else if !plainWord(lw) && !vocab.Medical(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
+				ok = true
+				distinct = len(lw) >= 4 || s.t.single[lw] != 0
+			}
+		default:
+			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2)
+		}
+		if !ok {
+			break
+		}
+		first = j
+		names++
+		j--
+	}
+	// trim leading connectors / punctuation
+	for first < i && (d.Tokens[first].Kind != text.Word || connectors[s.low(first)]) {
+		first++
+	}
+	if names == 0 || first == i {
+		// "TAKEN TO LAUREL REGIONAL": an ordinary word right after a strong
+		// cue still names the facility
+		if p := i - 1; s.word(p) && !stop[s.low(p)] && !notName[s.low(p)] && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
+			if _, cs := s.cueBefore(p); cs == 2 {
+				first, names, distinct = p, 1, true
+			}
+		}
+	}
+	if names == 0 || first == i {
+		return
+	}
+	cue, cs := s.cueBefore(first)
+	allGeneric := true
+	for k := first; k < i; k++ {
+		if s.word(k) && !genericLead[s.low(k)] && !s.isHeadWord(s.low(k)) {
+			allGeneric = false
+		}
+	}
+	if strength < 2 && !distinct && cs == 0 {
+		return
+	}
+	if strength < 2 && allGeneric && !(cs >= 1 && s.capSignal(first) == 2 && s.capSignal(i) == 2) {
+		return
+	}
+	if s.capSignal(first) == 0 && allGeneric && !(w == "hospital" || w == "clinic") {
+		return
+	}
+	// in shouting or lower-case texts, only a cue or a distinctive name will do
+	if !distinct && cs == 0 && s.capSignal(first) != 2 && !allGeneric {
+		return
+	}
+	last := i
+	// "Children's Hospital of Philadelphia"
+	if k := s.nextTok(i); k >= 0 && s.low(k) == "of" && s.capSignal(i) == 2 {
+		m := k + 1
+		e := -1
+		for n := 0; n < 3 && s.word(m) && s.capSignal(m) == 2 && !stop[s.low(m)]; n++ {
+			e = m
+			m++
+		}
+		if e > 0 {
+			last = e
+		}
+	}
+	sc := 0.55
+	if strength == 2 {
+		sc = 0.7
+	}
+	if distinct {
+		sc += 0.1
+	}
+	if allGeneric {
+		sc = 0.5
+	}
+	if cs > 0 {
+		sc += 0.1
+	}
+	// "Mercy West ED", "GH TCU": a unit of the named facility
+	if k := s.d.NextWord(last, false); k >= 0 && sub == SubHospital && unitAfter[s.low(k)] && (s.has(k, text.AllUpper) || s.capSignal(k) == 2) && s.low(k) != "or" {
+		s.emit(SubUnit, first, k, sc, cue)
+	}
+	if last == i && s.punct(i+1, '.') && s.d.Adjacent(i, i+1) && (w == "hosp" || w == "med" || w == "ctr") {
+		// "General Hosp."
+		s.emit(sub, first, i+1, sc, cue)
+		return
+	}
+	s.emit(sub, first, last, sc, cue)
+}
+
+func (s *scan) isHeadWord(w string) bool {
+	_, ok := hospitalHead[w]
+	if !ok {
+		_, ok = facilityHead[w]
+	}
+	return ok || w == "medical" || w == "center" || w == "med" || w == "ctr"
+}
+
+// saint: "St. Brigid's", "Saint Agnes", "Mt. Sinai".
+func (s *scan) saint(i int) {
+	j := i + 1
+	if s.punct(j, '.') {
+		j++
+	}
+	if !s.word(j) || s.d.Tokens[j].Flags&text.NewlineBefore != 0 || s.has(j, text.HasDigit) {
+		return
+	}
+	nw := s.low(j)
+	if stop[nw] || streetSuffix[nw] {
+		return
+	}
+	cap := s.capSignal(j)
+	if cap < 2 && (len(nw) < 3 || plainWord(nw) || vocab.Medical(nw)) {
+		return
+	}
+	cue, cs := s.cueBefore(i)
+	// "Main St. Clinic" / "Elm St": a street, not a saint
+	if p := s.prevTok(i); p >= 0 && s.word(p) && s.capSignal(p) == 2 && !stop[s.low(p)] && s.low(i) == "st" && cs == 0 {
+		return
+	}
+	poss := strings.HasSuffix(nw, "'s") || strings.HasSuffix(nw, "’s") || strings.HasSuffix(nw, "s'")
+	sc := 0.0
+	switch {
+	case cap == 2 && poss:
+		sc = 0.7
+	case cap >= 1 && (cs >= 1 || s.headAfter(j)):
+		sc = 0.6
+	case cap == 2:
+		sc = 0.45
+	case cap == 0 && (cs >= 2 || s.headAfter(j)):
+		sc = 0.5
+	}
+	if sc == 0 {
+		return
+	}
+	if cs >= 1 {
+		sc += 0.1
+	}
+	last := j
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && cap == 2 && compass[s.low(k)] {
+		last = k
+	}
+	s.emit(SubHospital, i, last, sc, cue)
+}
+
+// abbreviations of hospitals ("GH", "GBMC", "UMMC") with context.
+var abbrDeny = map[string]bool{
+	"tsh": true, "fsh": true, "lh": true, "acth": true, "adh": true, "bph": true, "sah": true, "ich": true,
+	"pph": true, "lvh": true, "rvh": true, "pah": true, "nph": true, "doh": true, "ph": true, "hh": true,
+	"uh": true, "oh": true, "ah": true, "eh": true, "sh": true, "ch": true, "th": true, "dh": true,
+	"mh": true, "bh": true, "ugh": true, "hmm": true, "mmh": true, "pth": true, "ldh": true, "gh": false,
+	"hc": true, "mc": true, "dmc": false, "ohh": true, "ahh": true, "nah": true, "yeah": true, "meh": true,
+	"bah": true, "duh": true, "huh": true, "heh": true, "ooh": true, "shh": true, "psh": true, "ach": true,
+	"mech": true, "each": true, "much": true, "such": true, "with": true, "both": true, "bath": true,
+	"math": true, "path": true, "rush": true, "push": true, "wash": true, "cash": true, "fish": true,
+	"high": true, "sigh": true, "tech": true, "etoh": true, "noh": true, "wish": true, "rash": true,
+	"dish": true, "hush": true, "gash": true, "mash": true, "lush": true, "bush": true, "ash": true,
+	"twh": true, "msh": true, "aph": true, "cvh": true, "hch": true, "mch": true, "mchc": true,
+	"sph": true, "iph": true, "osh": true, "olh": true, "trach": true, "bsh": true, "ssh": true, "hah": true, "dph": true, "oph": true, "hcc": true, "lmc": true, "rmc": true,
+}
+
+func (s *scan) abbrev(i int) {
+	w := s.low(i)
+	n := len(w)
+	if !(strings.HasSuffix(w, "h") && n <= 3 || strings.HasSuffix(w, "mc") || strings.HasSuffix(w, "hc")) || abbrDeny[w] {
+		return
+	}
+	for k := 0; k < n; k++ {
+		if w[k] < 'a' || w[k] > 'z' {
+			return
+		}
+	}
+	all := s.has(i, text.AllUpper)
+	if !all && !s.d.Lowerish && !(s.capSignal(i) == 1) {
+		return
+	}
+	if english(w) || vocab.Medical(w) || vocab.Abbrev(w) {
+		return
+	}
+	if _, ok := s.t.single[w]; ok && !all {
+		return
+	}
+	cue, cs := s.cueBefore(i)
+	unit := false
+	if k := s.d.NextWord(i, false); k >= 0 && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
+		lk := s.low(k)
+		unit = unitAfter[lk] && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
+	}
+	cueOK := false
+	if cs >= 1 {
+		switch strings.ToLower(cue) {
+		case "of", "via":
+		case "by":
+			cueOK = n >= 3
+		default:
+			cueOK = true
+		}
+	}
+	if !cueOK && !unit {
+		return
+	}
+	if !all && vocab.Medical(w) {
+		return
+	}
+	sc := 0.6
+	if all && n >= 3 {
+		sc = 0.65
+	}
+	s.emit(SubHospital, i, i, sc, cue)
+}
+
+// county: "Baltimore County", "Orleans Parish".
+func (s *scan) county(i int) {
+	if s.capSignal(i) == 0 {
+		return
+	}
+	first := -1
+	for j, n := i-1, 0; n < 3; n, j = n+1, j-1 {
+		if !s.word(j) || s.d.Tokens[j+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		lw := s.low(j)
+		if stop[lw] || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
+			break
+		}
+		if s.capSignal(j) == 1 && (plainWord(lw) || vocab.Medical(lw)) {
+			break
+		}
+		first = j
+	}
+	if first < 0 {
+		return
+	}
+	cue, _ := s.cueBefore(first)
+	s.emit(SubCounty, first, i, 0.8, cue)
+}
+
+// room: "room 12", "rm 4B", "bed 3".
+func (s *scan) room(i int) {
+	j := i + 1
+	for s.punct(j, '.') || s.punct(j, '#') || (s.word(j) && (s.low(j) == "no" || s.low(j) == "number")) {
+		j++
+	}
+	if !s.word(j) || !s.d.Tokens[j].Has(text.HasDigit) || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
+		return
+	}
+	w := s.low(j)
+	if len(w) > 5 || !houseNumber(w) && !(len(w) <= 4 && w[0] >= 'a' && w[0] <= 'z' && isDigits(w[1:])) {
+		return
+	}
+	// "room 12 mg"? units of measure after rule it out
+	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasure[s.low(k)] {
+		return
+	}
+	s.emit(SubUnit, i, j, 0.45, "")
+}
+
+var unitOfMeasure = map[string]bool{
+	"mg": true, "ml": true, "mcg": true, "g": true, "kg": true, "lb": true, "lbs": true, "cc": true,
+	"units": true, "unit": true, "u": true, "l": true, "hr": true, "hrs": true, "min": true, "mins": true,
+	"days": true, "day": true, "weeks": true, "wks": true, "yo": true, "y": true, "years": true, "yrs": true,
+	"mmhg": true, "bpm": true, "cm": true, "mm": true, "meq": true, "mmol": true, "am": true, "pm": true,
+	"times": true, "x": true, "percent": true, "pts": true, "patients": true, "beds": true, "rooms": true,
+}
+
+// univ: "U Maryland", "UOf Maryland", "University of Maryland".
+func (s *scan) univ(i int) {
+	j := s.d.NextWord(i, false)
+	if j >= 0 && s.low(j) == "of" {
+		j = s.d.NextWord(j, false)
+	}
+	if j < 0 || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
+		return
+	}
+	f := s.t.single[s.low(j)]
+	if f&(gState|gUSCity) == 0 || s.capSignal(j) == 0 || s.capSignal(i) == 0 {
+		return
+	}
+	if s.low(i) == "u" && !s.has(i, text.AllUpper) && !s.d.Upperish {
+		return
+	}
+	cue, _ := s.cueBefore(i)
+	s.emit(SubHospital, i, j, 0.6, cue)
+}
+
+// compassUnit: "Mercy West", "Lakeshore 4 North".
+func (s *scan) compassUnit(i int) {
+	if s.capSignal(i) == 0 {
+		return
+	}
+	p := s.prevTok(i)
+	if p < 0 || !s.word(p) {
+		return
+	}
+	pw := s.low(p)
+	if isDigits(pw) && len(pw) <= 2 {
+		q := s.prevTok(p)
+		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stop[s.low(q)] && !plainWord(s.low(q)) && !vocab.Medical(s.low(q)) {
+			cue, _ := s.cueBefore(q)
+			s.emit(SubUnit, q, i, 0.6, cue)
+		}
+		return
+	}
+	if s.capSignal(p) != 2 {
+		return
+	}
+	f := s.t.single[pw]
+	if _, h := hospitalHead[pw]; h || f&gAlias != 0 || pw == "mercy" {
+		cue, _ := s.cueBefore(p)
+		s.emit(SubHospital, p, i, 0.6, cue)
+	}
+}
+
+// cueName: after a strong cue ("lives in", "flew to", "Where:"), an
+// unknown capitalised name is taken as a city.
+func (s *scan) cueName(i int) {
+	w := s.low(i)
+	if _, ok := cue1[w]; !ok && !cueStrong[w] && w != "where" && w != "city" {
+		return
+	}
+	j := s.d.NextWord(i, true)
+	if j < 0 || j != i+1 && !(s.punct(i+1, ':') && j == i+2) {
+		return
+	}
+	if s.low(j) == "the" {
+		return
+	}
+	cue, cs := s.cueBefore(j)
+	if cs < 2 {
+		return
+	}
+	last := -1
+	for k, n := j, 0; n < 4 && s.word(k); n, k = n+1, k+1 {
+		if n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		lw := s.low(k)
+		c := s.capSignal(k)
+		if stop[lw] || c == 0 || s.has(k, text.HasDigit) {
+			break
+		}
+		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) {
+			break
+		}
+		if c == 1 && !(len(lw) >= 5 && !strings.HasSuffix(lw, "u") && vowels(lw) >= 2) || strings.IndexAny(lw, "'’") >= 0 {
+			break
+		}
+		last = k
+		if !s.word(k+1) && !(s.punct(k+1, '-') && s.d.Adjacent(k, k+1)) {
+			break
+		}
+		if s.punct(k+1, '-') {
+			k++
+		}
+	}
+	if last < 0 {
+		return
+	}
+	s.emit(SubCity, j, last, 0.5, cue)
+}
+
+// cityState: "Sunnyvale, CA", "Middle River, MD" — the name before a
+// state code.
+func (s *scan) cityState(i int) {
+	if !s.has(i, text.AllUpper) && !s.d.Upperish {
+		return
+	}
+	if !s.punct(i-1, ',') || s.d.Tokens[i].Flags&text.NewlineBefore != 0 {
+		return
+	}
+	last := i - 2
+	first := -1
+	for k, n := last, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
+		lw := s.low(k)
+		if stop[lw] || s.capSignal(k) == 0 || s.has(k, text.HasDigit) {
+			break
+		}
+		first = k
+		if s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	known := false
+	if first == last {
+		known = s.t.single[s.low(first)]&(gUSCity|gWorldCity) != 0
+	} else {
+		for _, m := range s.matches {
+			if m.First == first && m.Last == last && s.t.mflags[m.Pattern]&(gUSCity|gWorldCity) != 0 {
+				known = true
+			}
+		}
+	}
+	if !known && (s.d.Upperish || s.capSignal(first) != 2 || s.capSignal(last) != 2) {
+		return
+	}
+	cue, _ := s.cueBefore(first)
+	s.emit(SubCity, first, i, 0.8, cue)
+	// ZIP after the state
+	if z := s.nextTok(i); z >= 0 && s.word(z) && isDigits(s.low(z)) && len(s.low(z)) == 5 {
+		s.emitZip(z, 0.85, s.d.Text(i))
+	}
+}
+
+// unitSuffix: a named place followed by a hospital unit word is that
+// hospital's unit ("Lakeshore ED", "Riverbend PICU"), which is what a
+// reader takes it for, not the town of the same name.
+func (s *scan) unitSuffix() {
+	n := len(s.out)
+	for ci := s.base; ci < n; ci++ {
+		c := s.out[ci]
+		if c.Sub != SubCity && c.Sub != SubHospital && c.Sub != SubFacility {
+			continue
+		}
+		last := s.tokenEndingAt(c.End)
+		if last < 0 {
+			continue
+		}
+		k := s.d.NextWord(last, false)
+		if k < 0 || !(s.has(k, text.AllUpper) || s.capSignal(k) == 2) {
+			continue
+		}
+		sub := SubUnit
+		switch {
+		case hospitalSuffix[s.low(k)]:
+			sub = SubHospital // "Riverbend Children's", "Lakeshore General"
+		case unitAfter[s.low(k)] && s.low(k) != "or":
+		default:
+			continue
+		}
+		first := s.tokenStartingAt(c.Start)
+		if first < 0 {
+			continue
+		}
+		sc := c.Score
+		if sc < 0.6 {
+			sc = 0.6
+		}
+		s.emit(sub, first, k, sc, c.Cue)
+	}
+}
+
+// hospitalSuffix words make a place name a hospital's name.
+var hospitalSuffix = map[string]bool{
+	"children's": true, "childrens": true, "general": true, "memorial": true, "regional": true,
+	"hospital": true, "medical": true, "health": true, "clinic": true, "infirmary": true,
+}
+
+func (s *scan) tokenEndingAt(b int) int {
+	for i := range s.d.Tokens {
+		if s.d.Tokens[i].End == b {
+			return i
+		}
+	}
+	return -1
+}
+
+func (s *scan) tokenStartingAt(b int) int {
+	for i := range s.d.Tokens {
+		if s.d.Tokens[i].Start == b {
+			return i
+		}
+	}
+	return -1
+}
+
+// propagate: a one-word facility or place name found with evidence marks
+// its other mentions in the same text.
+func (s *scan) propagate() {
+	if len(s.out) == s.base {
+		return
+	}
+	var names map[string]string
+	for _, c := range s.out[s.base:] {
+		if c.Score < 0.6 || (c.Sub != SubHospital && c.Sub != SubUnit && c.Sub != SubCity) {
+			continue
+		}
+		// first word of the candidate
+		w := s.d.Src[c.Start:c.End]
+		if k := strings.IndexAny(w, " \t\n-"); k > 0 {
+			w = w[:k]
+		}
+		lw := text.Fold(w)
+		short := len(lw) < 4 && !(c.Sub == SubHospital && len(lw) >= 2 && c.End-c.Start == len(lw) && strings.ToUpper(w) == w)
+		if short || stop[lw] || plainWord(lw) || vocab.Medical(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
+			continue
+		}
+		if _, ok := streetLead[lw]; ok {
+			continue
+		}
+		if names == nil {
+			names = map[string]string{}
+		}
+		names[lw] = c.Sub
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := range s.d.Tokens {
+		t := &s.d.Tokens[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		if sub, ok := names[t.Lower]; ok {
+			if len(t.Lower) < 4 && t.Flags&text.AllUpper == 0 && !s.d.Lowerish {
+				continue
+			}
+			s.emit(sub, i, i, 0.5, "")
+		}
+	}
+}
+
+// finish sorts the new candidates and drops those inside a stronger one.
+func (s *scan) finish() []detect.Candidate {
+	c := s.out[s.base:]
+	if len(c) < 2 {
+		return s.out
+	}
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].Start != c[j].Start {
+			return c[i].Start < c[j].Start
+		}
+		if c[i].End != c[j].End {
+			return c[i].End > c[j].End
+		}
+		return c[i].Score > c[j].Score
+	})
+	low := func(x detect.Candidate) bool { return x.Sub == SubState || x.Sub == SubCountry }
+	kept := c[:0]
+	for _, x := range c {
+		drop := false
+		for k := len(kept) - 1; k >= 0 && k >= len(kept)-8; k-- {
+			y := kept[k]
+			if y.Start > x.Start || x.End > y.End || low(y) {
+				continue
+			}
+			// a state inside a city span ("Miami, FL"), or a weaker
+			// candidate inside a stronger one, adds nothing
+			if low(x) && y.Sub != SubStreet || !low(x) && y.Score >= x.Score-0.15 {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			kept = append(kept, x)
+		}
+	}
+	s.out = s.out[:s.base+len(kept)]
+	s.merge()
+	return s.out
+}
+
+// merge joins a facility or place with the place right after it ("Johns
+// Hopkins Hospital, Baltimore", "UCSF Hospital in San Francisco",
+// "Tallinn, Estonia") so that the connecting comma is covered too.
+func (s *scan) merge() {
+	n := len(s.out)
+	for i := s.base; i < n; i++ {
+		a := s.out[i]
+		if a.Sub == SubState || a.Sub == SubCountry || a.Score < 0.5 {
+			continue
+		}
+		end := a.End
+		for j := i + 1; j < n; j++ {
+			b := s.out[j]
+			if b.Start < end {
+				continue
+			}
+			gap := strings.TrimSpace(s.d.Src[end:b.Start])
+			if strings.ContainsRune(s.d.Src[end:b.Start], '\n') {
+				break
+			}
+			if gap == "," || gap == "" || gap == "in" || gap == "-" || gap == "in the" {
+				end = b.End
+				continue
+			}
+			break
+		}
+		if end > a.End {
+			a.End = end
+			s.out = append(s.out, a)
+		}
+	}
+}
+
+func vowels(w string) int {
+	n := 0
+	for _, r := range w {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö', 'ø', 'æ', 'é', 'á', 'í', 'ó', 'ú':
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,263 @@
+package places
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+func run(src string) []detect.Candidate {
+	return New().Detect(text.Parse(src), nil)
+}
+
+// covered reports whether every non-space byte of want in src is inside a
+// candidate with score >= min (state/country excluded unless sub asks).
+func covered(src, want string, cs []detect.Candidate, min float64, sub string) bool {
+	at := strings.Index(src, want)
+	if at < 0 {
+		return false
+	}
+	for k := at; k < at+len(want); k++ {
+		if src[k] == ' ' || src[k] == '\n' {
+			continue
+		}
+		ok := false
+		for _, c := range cs {
+			if c.Score < min || c.Start > k || k >= c.End {
+				continue
+			}
+			if sub != "" && c.Sub != sub {
+				continue
+			}
+			ok = true
+			break
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func TestMustFlag(t *testing.T) {
+	cases := []struct {
+		src, want, sub string
+	}{
+		{"Pt lives at 123 Main St with her daughter.", "123 Main St", "street"},
+		{"Facility address: 1108 Ross Clark Circle, Dothan", "1108 Ross Clark Circle", "street"},
+		{"Mail to PO Box 8158 please", "PO Box 8158", "street"},
+		{"Tomomi lives at 86036 Rua do Arenque 1634, Goiânia", "Rua do Arenque 1634", "street"},
+		{"Address:\nBrucker Bundesstrasse 31\n Suite 245\n FÜRLING\n Austria 25173.", "Brucker Bundesstrasse 31", "street"},
+		{"Address:\nBrucker Bundesstrasse 31\n Suite 245\n FÜRLING", "Suite 245", ""},
+		{"eva lives at 255 hersnapvej 18, københavn k", "hersnapvej 18", "street"},
+		{"my address is the corner of Dalbraut 99 and Frederikke Coves", "the corner of Dalbraut 99 and Frederikke Coves", "street"},
+		{"Apt. 297 is on the left", "Apt. 297", "street"},
+		{"She was transferred from Calvert Hospital last night.", "Calvert Hospital", "hospital"},
+		{"Seen at St. Brigid's yesterday", "St. Brigid's", "hospital"},
+		{"He had surgery at Lakeshore General.", "Lakeshore General", "hospital"},
+		{"Referred to Johns Hopkins for a second opinion", "Johns Hopkins", "hospital"},
+		{"Follow-up at Cedars-Sinai next week", "Cedars-Sinai", "hospital"},
+		{"Transferred to UCSF overnight", "UCSF", "hospital"},
+		{"admitted to Mt. Sinai on Friday", "Mt. Sinai", "hospital"},
+		{"seen at NY Presbyterian Hospital", "NY Presbyterian Hospital", "hospital"},
+		{"Pt had a heart transplant at Holy Cross.", "Holy Cross", "hospital"},
+		{"Pt was referred to GH for cath.", "GH", "hospital"},
+		{"Records sent to Dr. Smith's Office today", "Dr. Smith's Office", "hospital"},
+		{"Pt is a 83 y.o. female transferred to Quartermain 2 today", "Quartermain 2", "unit"},
+		{"Bed ready in Lakeshore 4 North tonight", "Lakeshore 4 North", "unit"},
+		{"Patient in room 12 is stable", "room 12", "unit*"},
+		{"Her son lives in Catonsville and visits daily.", "Catonsville", "city"},
+		{"Daughter flew in from Baltimore this morning.", "Baltimore", "city"},
+		{"Patient from Middle River, MD was admitted.", "Middle River, MD", "city"},
+		{"She lives in Baltimore County near the river.", "Baltimore County", "county"},
+		{"Springfield, IL 62701 is her address", "62701", "zip"},
+		{"zip code 21201-1234 on file", "21201-1234", "zip"},
+		{"seen at Johns Hopkins Hospital, Baltimore, last month", "Johns Hopkins Hospital, Baltimore", ""},
+		{"Mr. Leiva flew to Reykjavik on Tuesday morning.", "Reykjavik", "city"},
+		{"Lives at Keeley House since March.", "Keeley House", "facility"},
+	}
+	for _, c := range cases {
+		cs := run(c.src)
+		// "*": a weak kind of evidence, reported below the usual bar
+		min, sub := 0.5, c.sub
+		if strings.HasSuffix(sub, "*") {
+			min, sub = 0.4, strings.TrimSuffix(sub, "*")
+		}
+		if !covered(c.src, c.want, cs, min, sub) {
+			t.Errorf("%q: %q (%s) not flagged; got %v", c.src, c.want, c.sub, show(c.src, cs))
+		}
+	}
+}
+
+func TestMustPass(t *testing.T) {
+	cases := []string{
+		"a man in his 50s with CHF",
+		"cross-cover tonight, hope to see you at sign-out",
+		"hope to see everyone at the party",
+		"normal sinus rhythm on the monitor",
+		"the mobile unit is parked outside",
+		"consulted general surgery for the hernia",
+		"sent to the emergency department",
+		"transferred to the ICU overnight",
+		"seen in the ED and discharged",
+		"NORMAL SINUS RHYTHM. CON'T TO MONITOR. PLAN TO GO HOME.",
+		"Pt wants to go home, will cough and deep breathe.",
+		"ST elevation in leads II, III, aVF; weaned to psv 15 peep 5",
+		"a high Framingham risk score",
+		"HR 80, given 5 MG IV LOPRESSOR OVER 15 MINUTES",
+		"Harbor seals and the cross on the hill",
+		"the outside hospital sent records",
+	}
+	for _, src := range cases {
+		for _, c := range run(src) {
+			if c.Score >= 0.5 {
+				t.Errorf("%q: unexpected %s %q (%.2f)", src, c.Sub, src[c.Start:c.End], c.Score)
+			}
+		}
+	}
+}
+
+func TestStateOnly(t *testing.T) {
+	cs := run("She moved back to Ohio last year.")
+	if len(cs) == 0 {
+		t.Fatal("Ohio not reported")
+	}
+	for _, c := range cs {
+		if c.Sub != SubState {
+			t.Errorf("Ohio gave Sub %q", c.Sub)
+		}
+		if c.Score > 0.2 {
+			t.Errorf("state score %.2f, want low", c.Score)
+		}
+	}
+	cs = run("I'm originally from Norway")
+	found := false
+	for _, c := range cs {
+		if c.Sub == SubCountry && c.Score <= 0.2 {
+			found = true
+		}
+		if c.Sub != SubCountry {
+			t.Errorf("Norway gave Sub %q", c.Sub)
+		}
+	}
+	if !found {
+		t.Error("Norway not reported as country")
+	}
+}
+
+func TestCueRecorded(t *testing.T) {
+	cs := run("Pt transferred from Calvert Hospital")
+	for _, c := range cs {
+		if c.Sub == SubHospital && strings.Contains(strings.ToLower(c.Cue), "from") {
+			return
+		}
+	}
+	t.Errorf("no hospital with cue: %v", show("Pt transferred from Calvert Hospital", cs))
+}
+
+func TestRestrictedZIP3(t *testing.T) {
+	for _, z := range []string{"03601", "059", "10299", "893", "82345-1234", "69201"} {
+		if !RestrictedZIP3(z) {
+			t.Errorf("%s should be restricted", z)
+		}
+	}
+	for _, z := range []string{"21201", "10001", "", "03", "abc12", "90210"} {
+		if RestrictedZIP3(z) {
+			t.Errorf("%s should not be restricted", z)
+		}
+	}
+	if n := len(restrictedZIP3); n != 17 {
+		t.Errorf("%d restricted prefixes, want 17", n)
+	}
+}
+
+func TestDataLoads(t *testing.T) {
+	tb := load()
+	if len(tb.single) < 50000 || tb.multi == nil || tb.multi.Len() < 10000 {
+		t.Fatalf("gazetteer too small: %d single, multi %v", len(tb.single), tb.multi)
+	}
+	if !knownZIP(tb, "21201") || knownZIP(tb, "00000") {
+		t.Error("ZIP set wrong")
+	}
+}
+
+func TestSpansInBounds(t *testing.T) {
+	for _, src := range []string{"", " ", "\n\n", "St.", "123", "box 5", "the corner of", "Apt.", "Room #", "FPO AP", "Mercy West", "\xff\xfe 12 Main St"} {
+		for _, c := range run(src) {
+			if c.Start < 0 || c.End > len(src) || c.Start >= c.End || c.Type != detect.Location {
+				t.Errorf("%q: bad candidate %+v", src, c)
+			}
+		}
+	}
+	if got := New().Detect(nil, nil); len(got) != 0 {
+		t.Error("nil doc gave candidates")
+	}
+}
+
+func show(src string, cs []detect.Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Sub+":"+src[c.Start:c.End])
+	}
+	return out
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, s := range []string{
+		"Pt lives at 123 Main St, Springfield, IL 62701",
+		"TRANSFER TO QUARTERMAIN 2 FROM CALVERT HOSPITAL",
+		"the corner of 159 Eleftheriou Venizelou str and Rennie Union",
+		"PSC 6293, Box 8158\nAPO AP 04336",
+		"St. Mary's Hospital, Los Angeles; room 4B, bed 3",
+		"#MercyWestED shift done", "ул. Ленина 5", "???\n??? Suite 380\n???",
+	} {
+		f.Add(s)
+	}
+	d := New()
+	f.Fuzz(func(t *testing.T, s string) {
+		cs := d.Detect(text.Parse(s), nil)
+		for _, c := range cs {
+			if c.Start < 0 || c.End > len(s) || c.Start >= c.End {
+				t.Fatalf("bad span %+v in %q", c, s)
+			}
+		}
+	})
+}
+
+func BenchmarkDetect(b *testing.B) {
+	path := os.Getenv("PLACES_BENCH_FILE")
+	if path == "" {
+		path = "../../../../shared/eval/external/physionet-deid.dev.input.jsonl"
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		b.Skip("shared eval data not present")
+	}
+	defer fh.Close()
+	var docs []*text.Doc
+	total := 0
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var o struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &o) == nil {
+			docs = append(docs, text.Parse(o.Text))
+			total += len(o.Text)
+		}
+	}
+	d := New()
+	var out []detect.Candidate
+	out = d.Detect(docs[0], out[:0])
+	b.SetBytes(int64(total))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, doc := range docs {
+			out = d.Detect(doc, out[:0])
+		}
+	}
+}

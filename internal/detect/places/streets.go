@@ -1,0 +1,616 @@
+package places
+
+import (
+	"strings"
+
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+// nameWord: a word that can be part of a street or place name in an
+// address ("Ross", "Clark", "fourth", "do", "Μεγάλη").
+func (s *scan) nameWord(i int) bool {
+	if !s.word(i) {
+		return false
+	}
+	lw := s.low(i)
+	if lowConnector[lw] {
+		return true
+	}
+	if stop[lw] {
+		return false
+	}
+	if s.has(i, text.HasDigit) {
+		return ordinal(lw)
+	}
+	switch s.capSignal(i) {
+	case 2:
+		return true
+	case 1:
+		return streetSuffix[lw] || ordinal(lw) || !plainWord(lw) && !vocab.Medical(lw)
+	}
+	return ordinal(lw) || streetSuffix[lw] || streetLead[lw] || lowConnector[lw] || !english(lw) && !vocab.Medical(lw) && len(lw) > 2 && strings.IndexAny(lw, "'’") < 0
+}
+
+var lowConnector = map[string]bool{
+	"de": true, "do": true, "da": true, "du": true, "la": true, "le": true, "del": true, "della": true,
+	"des": true, "al": true, "el": true, "van": true, "von": true, "der": true, "dos": true, "das": true,
+	"di": true, "i": false, "z": true, "u": true, "na": true, "nad": true, "pod": true, "ten": true,
+}
+
+var ordinals = map[string]bool{
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true,
+	"seventh": true, "eighth": true, "ninth": true, "tenth": true,
+}
+
+func ordinal(w string) bool {
+	if ordinals[w] {
+		return true
+	}
+	if len(w) < 3 || len(w) > 6 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	suf := w[len(w)-2:]
+	return (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && isDigits(w[:len(w)-2])
+}
+
+// digits handles a token with digits at i: ZIP codes, house numbers, and
+// "Name 12" forms (named units and foreign addresses).
+func (s *scan) digits(i int) {
+	d := s.d
+	w := s.low(i)
+	if !d.Tokens[i].Has(text.AllDigit) && !houseNumber(w) {
+		return
+	}
+	if len(w) == 5 && isDigits(w) {
+		s.zip(i)
+	}
+	if !houseNumber(w) {
+		return
+	}
+	// units of measure, times, ratios and decimals are not addresses
+	if k := i + 1; k < len(d.Tokens) && d.Adjacent(i, k) && d.Tokens[k].Kind == text.Punct {
+		c := d.Src[d.Tokens[k].Start]
+		if c == '%' || c == '/' || c == ':' || c == '.' && s.word(k+1) && s.has(k+1, text.AllDigit) && d.Adjacent(k, k+1) {
+			return
+		}
+	}
+	if p := i - 1; p >= 0 && d.Adjacent(p, i) && d.Tokens[p].Kind == text.Punct {
+		c := d.Src[d.Tokens[p].Start]
+		if c == '/' || c == ':' || c == '.' || c == '-' || c == '$' || c == '+' {
+			return
+		}
+	}
+	// house number + street name + street type
+	names := 0
+	lead := false
+	for k, n := i+1, 0; n < 8 && k < len(d.Tokens); n, k = n+1, k+1 {
+		t := &d.Tokens[k]
+		if t.Flags&text.NewlineBefore != 0 {
+			break
+		}
+		if t.Kind == text.Punct {
+			if s.punct(k, '.') && names > 0 && (len(s.low(k-1)) == 1 || streetLead[s.low(k-1)] || s.low(k-1) == "st" || s.low(k-1) == "mt") || s.punct(k, '-') && d.Adjacent(k-1, k) && d.Adjacent(k, k+1) {
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word {
+			break
+		}
+		lw := t.Lower
+		if n == 0 && streetLead[lw] && (s.capSignal(k) >= 1 || s.d.Lowerish) {
+			lead = true
+			names++
+			continue
+		}
+		if names > 0 && (streetSuffix[lw] || compoundStreet(lw)) && !(unitOfMeasure[lw]) {
+			if strongSuffix[lw] || s.capSignal(k) == 2 && s.capSignal(k-1) == 2 {
+				end := s.extendAddr(k)
+				cue, _ := s.cueBefore(i)
+				s.emit(SubStreet, s.backAddr(i), end, 0.85, cue)
+				return
+			}
+		}
+		if isDigits(lw) && len(lw) <= 5 {
+			if lead || names > 0 {
+				// "Rua do Arenque 1634", "Μεγάλη Άμμος 184"
+				if lead || names <= 4 && s.addrCue(i) && s.capSignal(i+1) == 2 {
+					end := s.extendAddr(k)
+					cue, _ := s.cueBefore(i)
+					s.emit(SubStreet, s.backAddr(i), end, 0.75, cue)
+					return
+				}
+				break
+			}
+			if n == 0 && len(w) >= 3 && s.addrCue(i) && s.word(k+1) && s.capSignal(k+1) == 2 {
+				// "224 4966 Bond Street": a second number
+				continue
+			}
+			break
+		}
+		if compoundStreet(lw) && !vocab.Medical(lw) {
+			names++
+			lead = true
+			continue
+		}
+		if !s.nameWord(k) || (s.capSignal(k) != 2 && vocab.Medical(lw) && !streetSuffix[lw]) {
+			// "123 MAIN ST", "45 oak ave": an ordinary word right before a
+			// strong street type
+			if n <= 2 && s.word(k+1) && strongSuffix[s.low(k+1)] && !vocab.Medical(lw) && !stop[lw] && !s.has(k, text.HasDigit) {
+				names++
+				continue
+			}
+			break
+		}
+		names++
+	}
+	if lead && names >= 2 && s.capSignal(i+1) == 2 {
+		end := s.extendAddr(i + names)
+		cue, _ := s.cueBefore(i)
+		s.emit(SubStreet, s.backAddr(i), end, 0.7, cue)
+		return
+	}
+	s.nameNumber(i)
+}
+
+// nameNumber: "Quartermain 2" after a transfer cue (a unit), "Joaquin Suarez
+// 2906" or "Edeby 55" after an address cue (a street).
+func (s *scan) nameNumber(i int) {
+	d := s.d
+	w := s.low(i)
+	if !isDigits(w) || len(w) > 5 {
+		return
+	}
+	if k := s.nextTok(i); k >= 0 && s.word(k) && (unitOfMeasure[s.low(k)] || s.low(k) == "mg" || s.low(k) == "x") {
+		return
+	}
+	first := -1
+	for k, n := i-1, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
+		if d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		lw := s.low(k)
+		if stop[lw] || s.has(k, text.HasDigit) || s.capSignal(k) == 0 && !d.Lowerish {
+			break
+		}
+		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 {
+			break
+		}
+		if vocab.Proper(lw) && len(lw) <= 4 || s.capSignal(k) != 2 && len(lw) < 5 {
+			break
+		}
+		first = k
+	}
+	if first < 0 {
+		return
+	}
+	cue, cs := s.cueBefore(first)
+	// "transfer to Quartermain 2": a named ward after a transfer cue
+	if len(w) <= 2 && cs == 2 {
+		s.emit(SubUnit, first, i, 0.6, cue)
+		return
+	}
+	if s.capSignal(first) != 2 && !(d.Lowerish && s.addrCue(first)) {
+		return
+	}
+	if !s.addrCue(first) && !(s.lineStart(first) && s.addrLineAfter(i)) {
+		return
+	}
+	end := s.extendAddr(i)
+	s.emit(SubStreet, first, end, 0.7, cue)
+}
+
+func (s *scan) lineStart(i int) bool {
+	return i == 0 || s.d.Tokens[i].Flags&text.NewlineBefore != 0
+}
+
+// addrLineAfter: the next line looks like an address line (Apt, Suite, a
+// number, a capitalised town).
+func (s *scan) addrLineAfter(i int) bool {
+	k := i + 1
+	for k < len(s.d.Tokens) && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
+		k++
+	}
+	if k >= len(s.d.Tokens) || !s.word(k) {
+		return false
+	}
+	lw := s.low(k)
+	return unitWords[lw] || s.has(k, text.AllUpper) && len(lw) > 2 || houseNumber(lw)
+}
+
+// addrCue: an address is announced before token i ("lives at", "address
+// is", "Address:", "located at", line start after "Address").
+func (s *scan) addrCue(i int) bool {
+	d := s.d
+	j := i - 1
+	if s.punct(j, ':') {
+		j--
+	}
+	if !s.word(j) {
+		return i == 0 || j >= 0 && s.lineStart(i) && s.punct(j, ':')
+	}
+	w := s.low(j)
+	switch w {
+	case "address", "lives", "resides", "located", "addr":
+		return true
+	case "at", "on", "is", "with", "in", "to", "same":
+		p := d.PrevWord(j, true)
+		for n := 0; p >= 0 && n < 4; n, p = n+1, d.PrevWord(p, true) {
+			switch s.low(p) {
+			case "lives", "live", "lived", "living", "address", "located", "meet", "arrived", "off", "enter", "moved", "reside", "resides", "mail", "send", "deliver", "delivered", "ship", "shipped", "stop", "same":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// backAddr extends an address start left over a line-initial name
+// ("Serenade Opus 420 ..."); conservative: only at the start of a line.
+func (s *scan) backAddr(i int) int {
+	return i
+}
+
+// extendAddr continues an address from token i over the following tokens
+// and lines that look like address parts (unit, town, region code,
+// country, postcode) and returns the last token index.
+func (s *scan) extendAddr(i int) int {
+	d := s.d
+	last := i
+	lines := 0
+	for k, n := i+1, 0; k < len(d.Tokens) && n < 30; k, n = k+1, n+1 {
+		t := &d.Tokens[k]
+		if t.Flags&text.NewlineBefore != 0 {
+			if strings.Count(d.Src[d.Tokens[k-1].End:t.Start], "\n") > 1 {
+				break
+			}
+			lines++
+			if lines > 5 {
+				break
+			}
+		}
+		if t.Kind == text.Punct {
+			c := d.Src[t.Start]
+			if c == ',' || c == '.' || c == '-' || c == '#' || c == '(' || c == '/' || c == '\'' {
+				continue
+			}
+			if c == ')' {
+				if strings.IndexByte(d.Src[d.Tokens[i].Start:t.Start], '(') >= 0 {
+					last = k
+				}
+				continue
+			}
+			// list bullets at the start of a line ("??? Suite 380")
+			if c == '?' && (t.Flags&text.NewlineBefore != 0 || d.Adjacent(k-1, k) && s.punct(k-1, '?')) {
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word {
+			break
+		}
+		lw := t.Lower
+		// "Mobile:", "Fax:" labels end the address
+		if s.punct(k+1, ':') {
+			break
+		}
+		ok := false
+		switch {
+		case t.Flags&text.HasDigit != 0:
+			ok = len(lw) <= 10
+		case streetSuffix[lw] || unitWords[lw] || streetLead[lw] || streetTail[lw] || lowConnector[lw]:
+			ok = true
+		case lw == "box" || lw == "po" || lw == "apo" || lw == "fpo" || lw == "dpo" || lw == "psc" || lw == "nan" || lw == "p.o":
+			ok = true
+		case stop[lw]:
+			ok = false
+		case s.capSignal(k) == 2:
+			ok = !(t.Flags&text.SentStart != 0 && t.Flags&text.NewlineBefore == 0 && english(lw) && t.Flags&text.AllUpper == 0)
+		case s.capSignal(k) == 1:
+			ok = !plainWord(lw) || s.t.single[lw] != 0 || t.Flags&text.AllUpper != 0 && len(lw) >= 3 && !s.d.Upperish
+		default:
+			ok = !english(lw) && !vocab.Medical(lw) || s.t.single[lw]&(gUSCity|gWorldCity|gState|gCountry) != 0
+		}
+		if !ok {
+			break
+		}
+		last = k
+	}
+	return last
+}
+
+// zip: a five-digit code with context ("MD 21201", "zip 21201", "ZIP+4").
+func (s *scan) zip(i int) {
+	d := s.d
+	p := d.PrevWord(i, true)
+	if p >= 0 && i-p <= 2 {
+		pw := s.low(p)
+		if stateAbbr[pw] && (s.has(p, text.AllUpper) || d.Upperish) || s.t.single[pw]&gState != 0 && s.capSignal(p) >= 1 {
+			s.emitZip(i, 0.85, d.Text(p))
+			return
+		}
+		for k, n := p, 0; k >= 0 && n < 3; k, n = d.PrevWord(k, true), n+1 {
+			switch s.low(k) {
+			case "zip", "zipcode", "postal", "postcode", "zip+4":
+				s.emitZip(i, 0.9, d.Text(k))
+				return
+			}
+		}
+	}
+	if knownZIP(s.t, s.low(i)) {
+		cue, cs := s.cueBefore(i)
+		if cs >= 1 && cue != "of" && cue != "by" && cue != "to" {
+			if k := s.nextTok(i); k >= 0 && s.word(k) && unitOfMeasure[s.low(k)] {
+				return
+			}
+			s.emitZip(i, 0.5, cue)
+		}
+	}
+}
+
+func (s *scan) emitZip(i int, sc float64, cue string) {
+	last := i
+	// ZIP+4
+	if s.punct(i+1, '-') && s.word(i+2) && len(s.low(i+2)) == 4 && isDigits(s.low(i+2)) && s.d.Adjacent(i, i+1) && s.d.Adjacent(i+1, i+2) {
+		last = i + 2
+	}
+	s.emit(SubZIP, i, last, sc, cue)
+}
+
+// poBox: "PO Box 8158", "P.O. Box 287", "PSC 6293, Box 8158", "Unit 5022 Box 1225".
+func (s *scan) poBox(i int) {
+	d := s.d
+	j := i + 1
+	if !s.word(j) || !houseNumber(s.low(j)) {
+		return
+	}
+	first := -1
+	k := i - 1
+	for k >= 0 && d.Tokens[k].Kind == text.Punct && (s.punct(k, '.') || s.punct(k, ',')) {
+		k--
+	}
+	if s.word(k) {
+		switch s.low(k) {
+		case "po", "p.o", "o", "pob":
+			first = k
+			if s.low(k) == "o" && s.word(k-2) && s.low(k-2) == "p" {
+				first = k - 2
+			}
+		default:
+			if isDigits(s.low(k)) && s.word(k-1) && (s.low(k-1) == "psc" || s.low(k-1) == "unit" || s.low(k-1) == "cmr") {
+				first = k - 1
+			}
+		}
+	}
+	if first < 0 {
+		if !s.addrCue(i) {
+			return
+		}
+		first = i
+	}
+	if p := s.prevTok(first); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
+		first = p
+	}
+	end := s.extendAddr(j)
+	cue, _ := s.cueBefore(first)
+	s.emit(SubStreet, first, end, 0.85, cue)
+}
+
+// military: "USNS Bergman\nFPO AP 93757".
+func (s *scan) military(i int) {
+	j := s.nextTok(i)
+	if j < 0 || !s.word(j) || len(s.low(j)) != 2 {
+		return
+	}
+	z := s.nextTok(j)
+	if z < 0 || !s.word(z) || !isDigits(s.low(z)) || len(s.low(z)) != 5 {
+		return
+	}
+	first := i
+	// the line before: "USS Lorenzen", "PSC 3294, Box 9168"
+	if s.lineStart(i) && i > 0 {
+		k := i - 1
+		for k > 0 && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
+			k--
+		}
+		if s.word(k) {
+			switch s.low(k) {
+			case "uss", "usns", "usnv", "psc", "unit", "cmr":
+				first = k
+			}
+		}
+	}
+	s.emit(SubStreet, first, z, 0.85, "")
+}
+
+// corner: "the corner of X and Y".
+func (s *scan) corner(i int) {
+	d := s.d
+	j := d.NextWord(i, false)
+	if j != i+1 || s.low(j) != "of" {
+		return
+	}
+	first := i
+	if p := i - 1; s.word(p) && s.low(p) == "the" {
+		first = p
+	}
+	and := -1
+	k := j + 1
+	for n := 0; n < 10 && k < len(d.Tokens); n, k = n+1, k+1 {
+		t := &d.Tokens[k]
+		if t.Flags&text.NewlineBefore != 0 {
+			return
+		}
+		if t.Kind == text.Word && (t.Lower == "and" || t.Lower == "&") || s.punct(k, '&') {
+			and = k
+			break
+		}
+		if t.Kind == text.Punct && !s.punct(k, '.') && !s.punct(k, '-') {
+			return
+		}
+		if t.Kind == text.Word && !s.nameWord(k) && !s.has(k, text.HasDigit) {
+			return
+		}
+	}
+	if and < 0 || and == j+1 {
+		return
+	}
+	last := -1
+	for k, n := and+1, 0; n < 7 && k < len(d.Tokens); n, k = n+1, k+1 {
+		t := &d.Tokens[k]
+		if t.Flags&text.NewlineBefore != 0 {
+			break
+		}
+		if t.Kind == text.Punct {
+			if s.punct(k, '.') || s.punct(k, '-') {
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word || !(s.nameWord(k) || s.has(k, text.HasDigit)) {
+			break
+		}
+		// a lower-case ordinary word after the street type ends it
+		last = k
+		if streetSuffix[t.Lower] && n > 0 {
+			break
+		}
+	}
+	if last < 0 {
+		return
+	}
+	cue, _ := s.cueBefore(first)
+	s.emit(SubStreet, first, last, 0.8, cue)
+}
+
+// aptUnit: "Apt. 297", "Suite 245", "Unit 4B".
+func (s *scan) aptUnit(i int) {
+	j := i + 1
+	if s.punct(j, '.') || s.punct(j, '#') {
+		j++
+	}
+	if !s.word(j) || !houseNumber(s.low(j)) && !(len(s.low(j)) <= 4 && s.has(j, text.HasDigit)) {
+		return
+	}
+	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasure[s.low(k)] {
+		return
+	}
+	lw := s.low(i)
+	if (lw == "unit" || lw == "floor" || lw == "fl" || lw == "lot" || lw == "flat") && s.capSignal(i) != 2 {
+		return
+	}
+	if s.capSignal(i) == 0 && lw != "apt" && lw != "ste" {
+		return
+	}
+	end := s.extendAddr(j)
+	cue, _ := s.cueBefore(i)
+	s.emit(SubStreet, i, end, 0.6, cue)
+}
+
+// leadStreet: "Rue Al Imam Al Bakri", "Via Roma 131", "ul. Miła 53".
+func (s *scan) leadStreet(i int) {
+	if s.capSignal(i) == 0 && !s.d.Lowerish {
+		// "ul. Miła 53": a lower-case abbreviation before a capitalised name
+		j := i + 1
+		if s.punct(j, '.') {
+			j++
+		}
+		if !s.word(j) || s.capSignal(j) != 2 || english(s.low(i)) {
+			return
+		}
+	}
+	if english(s.low(i)) && s.capSignal(i) != 2 {
+		return
+	}
+	names := 0
+	for k, n := i+1, 0; n < 7 && k < len(s.d.Tokens); n, k = n+1, k+1 {
+		t := &s.d.Tokens[k]
+		if t.Flags&text.NewlineBefore != 0 {
+			return
+		}
+		if t.Kind == text.Punct {
+			if s.punct(k, '.') || s.punct(k, '-') {
+				continue
+			}
+			return
+		}
+		if t.Kind != text.Word {
+			return
+		}
+		if isDigits(t.Lower) && len(t.Lower) <= 5 {
+			if names == 0 {
+				return
+			}
+			end := s.extendAddr(k)
+			cue, _ := s.cueBefore(i)
+			first := i
+			if p := s.prevTok(i); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
+				first = p
+			}
+			s.emit(SubStreet, first, end, 0.75, cue)
+			return
+		}
+		if !s.nameWord(k) {
+			return
+		}
+		names++
+	}
+}
+
+// tailStreet: "Kálmán Imre u. 12.", "Rákóczi út 13.", "Luite tee 87".
+func (s *scan) tailStreet(i int) {
+	j := i + 1
+	if s.punct(j, '.') {
+		j++
+	}
+	if !s.word(j) || !houseNumber(s.low(j)) || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
+		return
+	}
+	first := -1
+	for k, n := i-1, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
+		if s.d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		lw := s.low(k)
+		if stop[lw] || s.has(k, text.HasDigit) || s.capSignal(k) == 0 && english(lw) {
+			break
+		}
+		first = k
+	}
+	if first < 0 {
+		return
+	}
+	if s.low(i) == "u" || s.low(i) == "tee" || s.low(i) == "str" {
+		if s.capSignal(first) != 2 && !s.d.Lowerish {
+			return
+		}
+	}
+	if p := s.prevTok(first); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
+		first = p
+	}
+	end := s.extendAddr(j)
+	cue, _ := s.cueBefore(first)
+	s.emit(SubStreet, first, end, 0.7, cue)
+}
+
+// compoundStreetRule: "Magasinsgatan 7", "hersnapvej 18", "Brucker Bundesstrasse 31".
+func (s *scan) compoundStreetRule(i int) {
+	j := i + 1
+	if !s.word(j) || !houseNumber(s.low(j)) || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
+		return
+	}
+	first := i
+	for k, n := i-1, 0; n < 2 && s.word(k); n, k = n+1, k-1 {
+		if s.d.Tokens[k+1].Flags&text.NewlineBefore != 0 || stop[s.low(k)] || s.capSignal(k) != 2 || english(s.low(k)) {
+			break
+		}
+		first = k
+	}
+	if p := s.prevTok(first); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
+		first = p
+	}
+	end := s.extendAddr(j)
+	cue, _ := s.cueBefore(first)
+	s.emit(SubStreet, first, end, 0.75, cue)
+}

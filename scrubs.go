@@ -1,0 +1,137 @@
+// Package scrubs checks clinicians' social-media posts against the AMA
+// (Code of Medical Ethics 2.3.2) and AMSA social-media guidelines and
+// de-identifies clinical stories under HIPAA Safe Harbor.
+//
+//	eng, err := scrubs.New(scrubs.Options{})
+//	rep := eng.Check(ctx, scrubs.Post{Text: "Mrs. Lopez in bed 4 ..."})
+//	out := eng.Deidentify(ctx, "Pt seen by Dr. Smith on 7/22", scrubs.DeidOptions{})
+//
+// An Engine is safe for concurrent use; build it once.
+package scrubs
+
+import (
+	"context"
+	"io/fs"
+	"path/filepath"
+	"sync"
+
+	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/detect/contact"
+	"github.com/scrubs-dev/scrubs/internal/detect/custom"
+	"github.com/scrubs-dev/scrubs/internal/detect/dates"
+	"github.com/scrubs-dev/scrubs/internal/detect/ids"
+	"github.com/scrubs-dev/scrubs/internal/detect/names"
+	"github.com/scrubs-dev/scrubs/internal/detect/places"
+	"github.com/scrubs-dev/scrubs/internal/judge"
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+	"github.com/scrubs-dev/scrubs/internal/media"
+	"github.com/scrubs-dev/scrubs/model"
+	"github.com/scrubs-dev/scrubs/rules"
+)
+
+// Re-exported model types, so that users of the library need one import.
+type (
+	Post         = model.Post
+	Author       = model.Author
+	ReplyTo      = model.ReplyTo
+	Media        = model.Media
+	Finding      = model.Finding
+	Report       = model.Report
+	Severity     = model.Severity
+	Verdict      = model.Verdict
+	Entity       = model.Entity
+	Deidentified = model.Deidentified
+)
+
+// Options configure an Engine. The zero value uses the embedded rules.
+type Options struct {
+	// RulePacks are extra YAML rule packs (file name → content); a rule
+	// with the ID of an embedded rule replaces it.
+	RulePacks map[string][]byte
+	// Overrides disable or re-grade rules by rule ID or category.
+	Overrides map[string]rules.Override
+	// Places are extra place names (one's own hospital, units, towns) to
+	// treat as locations; Names extra person names; Allow terms that are
+	// never identifiers.
+	Places, Names, Allow []string
+	// MediaDir resolves relative media paths (default: the working directory).
+	MediaDir string
+	// NoMedia stops the engine from opening photo files.
+	NoMedia bool
+}
+
+// Engine checks posts and de-identifies text.
+type Engine struct {
+	judge *judge.Judge
+	dets  []detect.Detector
+}
+
+// New builds an engine: loads and compiles rules and word lists once.
+func New(o Options) (*Engine, error) {
+	rs, err := rules.Load(rulesFS(), o.RulePacks)
+	if err != nil {
+		return nil, err
+	}
+	if len(o.Overrides) > 0 {
+		if err := rs.Apply(o.Overrides); err != nil {
+			return nil, err
+		}
+	}
+	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
+	loadAll(dets)
+	if len(o.Places)+len(o.Names) > 0 {
+		dets = append(dets, custom.New(o.Names, o.Places))
+	}
+	if len(o.Allow) > 0 {
+		dets = []detect.Detector{custom.Allow(o.Allow, dets...)}
+	}
+	var rm judge.MediaReader
+	if !o.NoMedia {
+		dir := o.MediaDir
+		rm = func(p string) (*media.Meta, error) {
+			if dir != "" && !filepath.IsAbs(p) {
+				p = filepath.Join(dir, p)
+			}
+			return media.Inspect(p)
+		}
+	}
+	return &Engine{judge: judge.New(rs, dets, rm), dets: dets}, nil
+}
+
+// loadAll builds every detector's data concurrently (with the vocabulary
+// they share), so start-up costs the slowest load, not the sum.
+func loadAll(dets []detect.Detector) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); vocab.Load() }()
+	for _, d := range dets {
+		if l, ok := d.(detect.Loader); ok {
+			wg.Add(1)
+			go func() { defer wg.Done(); l.Load() }()
+		}
+	}
+	wg.Wait()
+}
+
+var (
+	defaultOnce sync.Once
+	defaultEng  *Engine
+	defaultErr  error
+)
+
+// Default returns a shared engine with the embedded rules.
+func Default() (*Engine, error) {
+	defaultOnce.Do(func() { defaultEng, defaultErr = New(Options{}) })
+	return defaultEng, defaultErr
+}
+
+// Rules returns the compiled rule set.
+func (e *Engine) Rules() *rules.Set { return e.judge.Rules() }
+
+// Check judges one post. It never fails: problems reading photos become
+// report warnings.
+func (e *Engine) Check(ctx context.Context, p Post) Report {
+	return e.judge.Check(ctx, &p)
+}
+
+func rulesFS() fs.FS { return rules.PacksFS() }

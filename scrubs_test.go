@@ -1,0 +1,198 @@
+package scrubs
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+)
+
+var bg = context.Background()
+
+func engine(t testing.TB) *Engine {
+	t.Helper()
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func rulesOf(r Report) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range r.Findings {
+		m[f.Rule] = true
+	}
+	return m
+}
+
+// The same words get different findings in different contexts.
+func TestContextDecides(t *testing.T) {
+	e := engine(t)
+	reply := "Tom, I'm sorry. As we discussed at your visit, the imaging was normal."
+	onReview := e.Check(bg, Post{Text: reply, Platform: "review-reply", ReplyTo: &ReplyTo{Text: "Dr. Huang ignored me. 1 star."}})
+	if !rulesOf(onReview)["phi.review-reply"] || onReview.Verdict != "block" {
+		t.Errorf("review reply: %s", summary(onReview))
+	}
+	plain := e.Check(bg, Post{Text: reply, Platform: "x"})
+	if rulesOf(plain)["phi.review-reply"] {
+		t.Errorf("not a review reply, yet: %s", summary(plain))
+	}
+}
+
+func TestNotViolations(t *testing.T) {
+	e := engine(t)
+	for _, s := range []string{
+		"Our chief resident Dr. Tomás Ibarra just won the department teaching award and nobody deserved it more.",
+		"A man in his 50s with CHF presenting with orthopnea: what is your next step? #MedEd",
+		"Flying to Chicago for the cardiology conference on Friday!",
+		"Reminder: flu shots are free at every pharmacy this month.",
+	} {
+		if r := e.Check(bg, Post{Text: s}); hasCategory(r, "patient-privacy") {
+			t.Errorf("%q flagged: %s", s, summary(r))
+		}
+	}
+}
+
+func TestPatientIdentifiers(t *testing.T) {
+	e := engine(t)
+	for _, c := range []struct{ text, want string }{
+		{"12 hrs in and Mr. Delgado in 14 still thinks I'm his daughter, dementia is brutal", "Mr. Delgado"},
+		{"Honored to have performed the first robotic Whipple on Oct 3. Our patient is recovering beautifully.", "Oct 3"},
+		{"My patient's daughter left her number 410-555-2671 for the labs", "410-555-2671"},
+	} {
+		r := e.Check(bg, Post{Text: c.text})
+		found := false
+		for _, f := range r.Findings {
+			if f.Category == "patient-privacy" && strings.Contains(f.Text, c.want) && f.Severity == "block" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no block finding covering %q: %s", c.text, c.want, summary(r))
+		}
+	}
+}
+
+func TestAltTextIsChecked(t *testing.T) {
+	e := engine(t)
+	r := e.Check(bg, Post{Text: "survived my first solo night float", Media: []Media{{Alt: "selfie at a workstation; whiteboard behind shows room numbers with patient last names and diagnoses"}}})
+	var got *Finding
+	for i := range r.Findings {
+		if r.Findings[i].Media != nil {
+			got = &r.Findings[i]
+		}
+	}
+	if got == nil || *got.Media != 0 || got.Field != "alt" || got.Severity != "block" {
+		t.Fatalf("no block finding on the photo: %s", summary(r))
+	}
+}
+
+func TestReidScore(t *testing.T) {
+	e := engine(t)
+	r := e.Check(bg, Post{Text: "the 19yo with the 3rd lightning strike of his LIFE rolled into Lakeshore ED last night. kid is a legend"})
+	if r.ReidScore < 0.6 || !rulesOf(r)["phi.reidentifiable"] || r.Verdict != "review" {
+		t.Errorf("score %.2f verdict %s: %s", r.ReidScore, r.Verdict, summary(r))
+	}
+	calm := e.Check(bg, Post{Text: "Lightning safety: if you can hear thunder, you are close enough to be struck."})
+	if calm.ReidScore != 0 || len(calm.Findings) != 0 {
+		t.Errorf("education post scored %.2f: %s", calm.ReidScore, summary(calm))
+	}
+}
+
+func TestDeidStrictSafeHarbor(t *testing.T) {
+	e := engine(t)
+	in := "Pt Mrs. Lopez, 95 years old, seen 7/22/2023 by Dr. Healey at Lakeshore General in Harlan Falls, MRN 00482913, tel 410-555-2671, jlopez@example.com. MI in 1992; her son is 62 years old. Ohio."
+	d := e.Deidentify(bg, "x", in, DeidOptions{})
+	for _, leak := range []string{"Lopez", "95", "7/22", "Healey", "Lakeshore", "Harlan", "00482913", "555-2671", "jlopez"} {
+		if strings.Contains(d.Text, leak) {
+			t.Errorf("%q survived: %s", leak, d.Text)
+		}
+	}
+	for _, keep := range []string{"1992", "62 years old", "Ohio"} {
+		if !strings.Contains(d.Text, keep) {
+			t.Errorf("%q should be kept (Safe Harbor keeps years, ages under 90, states): %s", keep, d.Text)
+		}
+	}
+	for _, en := range d.Entities {
+		if in[en.Start:en.End] != en.Text {
+			t.Fatalf("entity %+v does not match the input bytes", en)
+		}
+	}
+}
+
+func TestDeidModes(t *testing.T) {
+	e := engine(t)
+	in := "Mrs. Lopez came on 7/22/2023. Mrs. Lopez left on 7/25/2023."
+	m := e.Deidentify(bg, "", in, DeidOptions{Mode: Mask})
+	if len(m.Text) != len(in) || strings.Contains(m.Text, "Lopez") {
+		t.Errorf("mask: %q", m.Text)
+	}
+	s1 := e.Deidentify(bg, "", in, DeidOptions{Mode: Surrogate, Seed: "k"})
+	s2 := e.Deidentify(bg, "", in, DeidOptions{Mode: Surrogate, Seed: "k"})
+	if s1.Text != s2.Text || strings.Contains(s1.Text, "Lopez") || strings.Contains(s1.Text, "7/22") {
+		t.Errorf("surrogate not deterministic or leaks: %q / %q", s1.Text, s2.Text)
+	}
+}
+
+func TestNeverPanicsOnOddInput(t *testing.T) {
+	e := engine(t)
+	for _, s := range []string{"", "\x00\x00", "\xff\xfe\xfd", strings.Repeat("Dr. ", 5000), strings.Repeat("7/", 4000), strings.Repeat("🍷", 3000), "#" + strings.Repeat("Aa1", 3000)} {
+		e.Check(bg, Post{Text: s, Media: []Media{{Alt: s}}, Author: Author{Bio: s}, ReplyTo: &ReplyTo{Text: s}})
+		e.Deidentify(bg, "", s, DeidOptions{Mode: Surrogate})
+	}
+}
+
+func hasCategory(r Report, c string) bool {
+	for _, f := range r.Findings {
+		if f.Category == c && f.Severity != "info" {
+			return true
+		}
+	}
+	return false
+}
+
+// benchText is the dev-split physionet text when ../shared is present,
+// else a shipped synthetic sample.
+func benchText(b *testing.B) string {
+	if raw, err := os.ReadFile("../shared/eval/external/physionet-deid.dev.input.jsonl"); err == nil {
+		return string(raw)
+	}
+	raw, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(raw)
+}
+
+func BenchmarkDeidentify(b *testing.B) {
+	e := engine(b)
+	lines := strings.Split(benchText(b), "\n")
+	size := 0
+	for _, l := range lines {
+		size += len(l)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, l := range lines {
+			e.Deidentify(bg, "", l, DeidOptions{})
+		}
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	e := engine(b)
+	lines := strings.Split(benchText(b), "\n")
+	size := 0
+	for _, l := range lines {
+		size += len(l)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, l := range lines {
+			e.Check(bg, Post{Text: l})
+		}
+	}
+}
