@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/media"
@@ -333,18 +334,56 @@ func overlapsRange(hs []span, a, b int) bool {
 	return false
 }
 
-// reviewReply fires when a reply to a review confirms care.
+// reviewReply fires when a reply confirms that the person answered is a
+// patient: on a review platform (or a reply to what reads like a review)
+// one confirming phrase is enough; in an ordinary reply it takes two. The
+// person's name or @handle in the reply is then a patient identifier too.
 func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
-	isReview := ps.p.Platform == "review-reply"
-	if !isReview && ps.reply != nil && len(ps.reply.named["review-platform-cues"]) > 0 {
-		isReview = true
-	}
-	if !isReview {
+	if ps.p.ReplyTo == nil && ps.p.Platform != "review-reply" {
 		return
 	}
-	for _, s := range ps.text.named["review-confirm"] {
-		t := ps.text.doc.Tokens
-		ps.emit(r, ps.text, t[s.first].Start, t[s.last].End, 0.85, "reply to a review")
+	isReview := ps.p.Platform == "review-reply" || (ps.reply != nil && len(ps.reply.named["review-platform-cues"]) > 0)
+	t := ps.text
+	hits := t.named["review-confirm"]
+	if len(hits) == 0 || (!isReview && len(hits) < 2) {
+		return
+	}
+	for _, s := range hits {
+		ps.emit(r, t, t.doc.Tokens[s.first].Start, t.doc.Tokens[s.last].End, 0.85, "reply confirms care")
+	}
+	// the addressed person: names the detectors found, the reply author's
+	// name, and @handles
+	author := map[string]bool{}
+	if ps.p.ReplyTo != nil {
+		for _, w := range strings.FieldsFunc(strings.ToLower(ps.p.ReplyTo.Author), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) > 2 {
+				author[w] = true
+			}
+		}
+	}
+	for _, c := range t.cands {
+		if c.Type == detect.Name && c.Score >= 0.25 {
+			ps.emit(r, t, c.Start, c.End, c.Score, "the person addressed")
+		}
+	}
+	for i, tk := range t.doc.Tokens {
+		if tk.Kind != text.Word {
+			continue
+		}
+		if author[tk.Lower] || (tk.Has(text.InMention) && i > 0 && t.doc.IsPunct(i-1, '@')) {
+			a := tk.Start
+			if tk.Has(text.InMention) {
+				a = t.doc.Tokens[i-1].Start
+				// the handle runs on through "_x" parts
+				e := tk.End
+				for k := i + 1; k < len(t.doc.Tokens) && t.doc.Tokens[k].Start == e && t.doc.Tokens[k].Has(text.InMention); k++ {
+					e = t.doc.Tokens[k].End
+				}
+				ps.emit(r, t, a, e, 0.8, "the person addressed")
+				continue
+			}
+			ps.emit(r, t, a, tk.End, 0.8, "the person addressed")
+		}
 	}
 }
 

@@ -80,7 +80,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{"time", "time", t, c.Start, c.End})
 		case c.Type == detect.Age:
 			ev = append(ev, reidEvidence{"age", "rare", t, c.Start, c.End})
-		case c.Type == detect.Location && c.Score >= 0.5 && c.Sub != "state" && c.Sub != "country":
+		case c.Type == detect.Location && (c.Score >= 0.5 || c.Sub == "unit") && c.Sub != "state" && c.Sub != "country":
 			ev = append(ev, reidEvidence{"place", "place", t, c.Start, c.End})
 		case c.Type == detect.Location:
 			ev = append(ev, reidEvidence{"bio-place", "place", t, c.Start, c.End})

@@ -325,3 +325,25 @@ func TestNastyInputs(t *testing.T) {
 		}
 	}
 }
+
+func TestAppositiveAges(t *testing.T) {
+	for in, want := range map[string]string{
+		"Pt J.T., 67, back in clinic today": "67",
+		"Mrs. Lopez, 92, was admitted":      "92",
+		"We saw 3, 4, 5 patients":           "",
+		"In Boston, 12, maybe":              "",
+		"my patient Jayden, 8, is":          "8",
+		"dose 5, 10, 15 mg":                 "",
+	} {
+		d := text.Parse(in)
+		got := ""
+		for _, c := range New().Detect(d, nil) {
+			if c.Type == detect.Age {
+				got = in[c.Start:c.End]
+			}
+		}
+		if got != want {
+			t.Errorf("%q: age %q, want %q", in, got, want)
+		}
+	}
+}
