@@ -142,7 +142,11 @@ type Rule struct {
 	// Phrase and pattern rules.
 	Phrases []string `yaml:"phrases,omitempty" json:"phrases,omitempty"`
 	Pattern string   `yaml:"pattern,omitempty" json:"pattern,omitempty"`
-	Near    *Near    `yaml:"near,omitempty" json:"near,omitempty"`
+	// Keywords prefilter a pattern rule: its regular expression runs only
+	// on fields where one of these words occurs (found by the shared
+	// automaton pass), so most posts never pay for the regexp.
+	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
+	Near     *Near    `yaml:"near,omitempty" json:"near,omitempty"`
 	// Unless lists phrases that, within the same sentence, cancel a match
 	// (negation, condemnation, quotation cues).
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
@@ -260,6 +264,7 @@ const (
 	ListNear
 	ListUnless
 	ListNamed
+	ListKeyword
 )
 
 // Get returns a rule by ID.
@@ -400,6 +405,7 @@ func Compile(packs []Pack) (*Set, error) {
 			}
 		}
 		add(r.Phrases, ListMain)
+		add(r.Keywords, ListKeyword)
 		if r.Near != nil {
 			add(r.Near.Phrases, ListNear)
 		}
@@ -498,6 +504,9 @@ func validate(r *Rule) error {
 			return bad("phrase rules need phrases")
 		}
 	case Pattern:
+		if len(r.Keywords) == 0 {
+			return bad("pattern rules need keywords (a prefilter for the regular expression)")
+		}
 		re, err := regexp.Compile(r.Pattern)
 		if err != nil {
 			return bad("pattern: %v", err)

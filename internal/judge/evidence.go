@@ -23,7 +23,7 @@ type field struct {
 	own   map[*rules.Rule]*ownHits
 }
 
-type ownHits struct{ main, near, unless []span }
+type ownHits struct{ main, near, unless, keyword []span }
 
 // span is a token range [first,last] of a field's doc.
 type span struct{ first, last int }
@@ -53,6 +53,8 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 				h.near = append(h.near, s)
 			case rules.ListUnless:
 				h.unless = append(h.unless, s)
+			case rules.ListKeyword:
+				h.keyword = append(h.keyword, s)
 			}
 		}
 	}

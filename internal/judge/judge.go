@@ -273,9 +273,14 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	h := f.ownOf(r)
 	var matches []span
 	if r.Kind == rules.Pattern {
-		for _, m := range r.Regexp().FindAllStringIndex(f.doc.Src, 64) {
-			if m[1] > m[0] {
-				matches = append(matches, span{f.tokenAt(m[0]), f.tokenAt(m[1] - 1)})
+		if len(h.keyword) == 0 {
+			return // the prefilter found none of the rule's keywords
+		}
+		for _, w := range ps.windows(r, f) {
+			for _, m := range r.Regexp().FindAllStringIndex(f.doc.Src[w[0]:w[1]], 64) {
+				if m[1] > m[0] {
+					matches = append(matches, span{f.tokenAt(w[0] + m[0]), f.tokenAt(w[0] + m[1] - 1)})
+				}
 			}
 		}
 	} else {
@@ -311,6 +316,36 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		}
 		ps.emit(r, f, a, b, 0.9)
 	}
+}
+
+// windows returns the byte ranges of f a pattern rule reads: the whole
+// field, or for an only_with rule just the sentences that hold a finding of
+// that category (the details of an identified patient sit next to them).
+func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
+	if r.OnlyWith == "" || f.scope != rules.ScopeText || len(f.doc.Tokens) == 0 {
+		return [][2]int{{0, len(f.doc.Src)}}
+	}
+	var ws [][2]int
+	for i := range ps.out {
+		fd := &ps.out[i]
+		a, b, ok := fd.Span()
+		if !ok || fd.Category != r.OnlyWith || fd.Field != "" || a >= len(f.doc.Src) {
+			continue
+		}
+		sa, _ := f.sentenceOf(f.tokenAt(a))
+		_, sb := f.sentenceOf(min(f.tokenAt(b-1), len(f.doc.Tokens)-1))
+		ws = append(ws, [2]int{f.doc.Tokens[sa].Start, f.doc.Tokens[sb].End})
+	}
+	sort.Slice(ws, func(a, b int) bool { return ws[a][0] < ws[b][0] })
+	merged := ws[:0]
+	for _, w := range ws {
+		if n := len(merged); n > 0 && w[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
 }
 
 // covered reports whether [a,b) of field f overlaps a finding of category c.

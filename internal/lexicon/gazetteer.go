@@ -16,12 +16,15 @@ import (
 type Gazetteer struct {
 	ids      map[string]int32
 	maxWords int
+	// first maps an entry's first word to the most words of any entry
+	// starting with it, so most tokens cost one probe.
+	first map[string]uint8
 }
 
 // NewGazetteer builds the table; entry i gets payload i. Entries are keyed
 // as PhraseKey does; later duplicates keep the first payload.
 func NewGazetteer(entries []string) *Gazetteer {
-	g := &Gazetteer{ids: make(map[string]int32, len(entries))}
+	g := &Gazetteer{ids: make(map[string]int32, len(entries)), first: map[string]uint8{}}
 	for i, e := range entries {
 		k := gazKey(e)
 		if k == "" {
@@ -31,8 +34,19 @@ func NewGazetteer(entries []string) *Gazetteer {
 			continue
 		}
 		g.ids[k] = int32(i)
-		if n := strings.Count(k, " ") + 1; n > g.maxWords {
+		n := strings.Count(k, " ") + 1
+		if n > g.maxWords {
 			g.maxWords = n
+		}
+		fw := k
+		if sp := strings.IndexByte(k, ' '); sp > 0 {
+			fw = k[:sp]
+		}
+		if n > 255 {
+			n = 255
+		}
+		if uint8(n) > g.first[fw] {
+			g.first[fw] = uint8(n)
 		}
 	}
 	return g
@@ -74,8 +88,13 @@ func (g *Gazetteer) Find(d *text.Doc, out []Match) []Match {
 		if toks[i].Kind != text.Word {
 			continue
 		}
+		fw, _ := d.WordRun(i, i)
+		limit, ok := g.first[fw]
+		if !ok {
+			continue
+		}
 		words := 0
-		for j := i; j < len(toks) && words < g.maxWords; j++ {
+		for j := i; j < len(toks) && words < int(limit); j++ {
 			if toks[j].Kind != text.Word {
 				continue // WordRun decides whether this punctuation may join
 			}

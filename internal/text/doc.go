@@ -6,9 +6,11 @@
 package text
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -67,6 +69,9 @@ type Doc struct {
 	// for other tokens), so a run of word tokens i..j is the Norm substring
 	// NormAt[i] : NormAt[j]+len(Tokens[j].Lower).
 	NormAt []int32
+	// normWords lists the word tokens in order, with normStart their Norm offsets.
+	normWords []int32
+	normStart []int32
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -80,19 +85,38 @@ func (d *Doc) Text(i int) string { t := &d.Tokens[i]; return d.Src[t.Start:t.End
 // Span returns the original bytes between the start of token i and the end of token j.
 func (d *Doc) Span(i, j int) string { return d.Src[d.Tokens[i].Start:d.Tokens[j].End] }
 
+// NormToken returns the index of the token whose normalised form holds Norm
+// byte off, or -1 for a separating space.
+func (d *Doc) NormToken(off int) int {
+	ws := d.normStart
+	k := sort.Search(len(ws), func(i int) bool { return int(ws[i]) > off }) - 1
+	if k < 0 {
+		return -1
+	}
+	ti := int(d.normWords[k])
+	if off >= int(ws[k])+len(normWord(d.Tokens[ti].Lower)) {
+		return -1
+	}
+	return ti
+}
+
 // NormSpan maps a [a,b) byte range of Norm to the first and last token index.
 // ok is false when the range does not cover a token.
 func (d *Doc) NormSpan(a, b int) (first, last int, ok bool) {
-	for a < b && d.NormTok[a] < 0 {
+	for a < b && a < len(d.Norm) && d.Norm[a] == ' ' {
 		a++
 	}
-	for b > a && d.NormTok[b-1] < 0 {
+	for b > a && d.Norm[b-1] == ' ' {
 		b--
 	}
 	if a >= b {
 		return 0, 0, false
 	}
-	return int(d.NormTok[a]), int(d.NormTok[b-1]), true
+	f, l := d.NormToken(a), d.NormToken(b-1)
+	if f < 0 || l < 0 {
+		return 0, 0, false
+	}
+	return f, l, true
 }
 
 // WordRun returns the normalised form of word tokens i..j ("new york"),
@@ -107,9 +131,6 @@ func (d *Doc) WordRun(i, j int) (string, bool) {
 	// and there are exactly j-i words between them
 	a := d.NormAt[i]
 	b := d.NormAt[j] + int32(len(normWord(d.Tokens[j].Lower)))
-	if int(d.NormTok[a]) != i {
-		return "", false
-	}
 	for k := i + 1; k < j; k++ {
 		t := &d.Tokens[k]
 		if t.Kind == Word {
@@ -179,6 +200,37 @@ func (d *Doc) Adjacent(i, j int) bool {
 
 var folder = cases.Fold()
 
+// foldInto lower-cases an ASCII word into the document's arena (one
+// allocation per document instead of one per capitalised word); words that
+// are already lower case are returned as they are, others go through Fold.
+func foldInto(arena []byte, w string, st wordStats) (string, []byte) {
+	if st.uppers == 0 && isASCII(w) {
+		return w, arena
+	}
+	if !isASCII(w) || len(arena)+len(w) > cap(arena) {
+		return Fold(w), arena
+	}
+	start := len(arena)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		arena = append(arena, c)
+	}
+	b := arena[start:]
+	return unsafe.String(&b[0], len(b)), arena
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // Fold returns the NFKC case-folded form of s, allocating only when needed.
 func Fold(s string) string {
 	ascii := true
@@ -210,7 +262,86 @@ func Fold(s string) string {
 	return folder.String(norm.NFKC.String(s))
 }
 
+const (
+	cLetter = 1 << iota
+	cUpper
+	cDigit
+)
+
+var asciiClass = func() (t [128]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = cLetter
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cLetter | cUpper
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	return
+}()
+
+// wordStats accumulates the shape of a word while it is scanned.
+type wordStats struct {
+	letters, uppers, digits, others int
+	firstUpper, started             bool
+}
+
+func (w *wordStats) add(r rune) {
+	var cl uint8
+	if r < utf8.RuneSelf {
+		cl = asciiClass[r]
+	} else {
+		switch {
+		case unicode.IsUpper(r):
+			cl = cLetter | cUpper
+		case unicode.IsLetter(r):
+			cl = cLetter
+		case unicode.IsDigit(r):
+			cl = cDigit
+		}
+	}
+	switch {
+	case cl&cLetter != 0:
+		w.letters++
+		if cl&cUpper != 0 {
+			w.uppers++
+			if !w.started {
+				w.firstUpper = true
+			}
+		}
+	case cl&cDigit != 0:
+		w.digits++
+	default:
+		w.others++
+	}
+	w.started = true
+}
+
+func (w *wordStats) flags() Flag {
+	var fl Flag
+	if w.firstUpper {
+		fl |= Upper
+	}
+	if w.letters > 0 {
+		fl |= HasLetter
+		if w.uppers == w.letters {
+			fl |= AllUpper
+		}
+	}
+	if w.digits > 0 {
+		fl |= HasDigit
+		if w.letters == 0 && w.others == 0 {
+			fl |= AllDigit
+		}
+	}
+	return fl
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] != 0
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -227,7 +358,8 @@ func isEmojiModifier(r rune) bool {
 // Parse tokenises src. It never fails: invalid UTF-8 bytes and NULs are
 // treated as separators, so every offset still points into src.
 func Parse(src string) *Doc {
-	d := &Doc{Src: src, Tokens: make([]Token, 0, len(src)/5+4)}
+	d := &Doc{Src: src, Tokens: make([]Token, 0, len(src)/4+4)}
+	arena := make([]byte, 0, len(src))
 	sentStart := true
 	space, newline := true, false
 	hashtag, mention := false, false
@@ -278,23 +410,33 @@ func Parse(src string) *Doc {
 			}
 		}
 		if isWordRune(r) {
+			var st wordStats
+			st.add(r)
 			j := i + w
 			for j < len(src) {
-				r2, w2 := rune(src[j]), 1
-				if src[j] >= utf8.RuneSelf {
-					r2, w2 = utf8.DecodeRuneInString(src[j:])
+				c2 := src[j]
+				if c2 < utf8.RuneSelf {
+					if asciiClass[c2] != 0 {
+						st.add(rune(c2))
+						j++
+						continue
+					}
+					if c2 == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+						j++
+						continue
+					}
+					break
 				}
+				r2, w2 := utf8.DecodeRuneInString(src[j:])
 				if isWordRune(r2) {
+					st.add(r2)
 					j += w2
 					continue
 				}
 				// internal apostrophe: O'Brien, Brigid's, don't
-				if isApostrophe(r2) && j+w2 < len(src) {
-					r3, _ := utf8.DecodeRuneInString(src[j+w2:])
-					if unicode.IsLetter(r3) {
-						j += w2
-						continue
-					}
+				if isApostrophe(r2) && j+w2 < len(src) && letterAt(src, j+w2) {
+					j += w2
+					continue
 				}
 				break
 			}
@@ -329,18 +471,12 @@ func Parse(src string) *Doc {
 					fl &^= SentStart
 				}
 			} else {
-				d.addWord(src, i, j, fl, &space, &newline)
+				var lower string
+				lower, arena = foldInto(arena, word, st)
+				d.add(Token{Start: i, End: j, Lower: lower, Kind: Word, Flags: fl | st.flags()}, &space, &newline)
 			}
-			t := &d.Tokens[len(d.Tokens)-1]
-			_ = t
-			for _, r := range word {
-				if unicode.IsLetter(r) {
-					letters++
-					if unicode.IsUpper(r) {
-						upperLetters++
-					}
-				}
-			}
+			letters += st.letters
+			upperLetters += st.uppers
 			i = j
 			continue
 		}
@@ -400,6 +536,14 @@ var abbrevNoStop = map[string]bool{
 	"e.g": true, "i.e": true, "etc": true, "ave": true, "rd": true, "blvd": true, "apt": true, "ste": true,
 }
 
+func letterAt(s string, j int) bool {
+	if s[j] < utf8.RuneSelf {
+		return asciiClass[s[j]]&cLetter != 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsLetter(r)
+}
+
 func lastIsZWJ(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r == 0x200D
@@ -418,40 +562,11 @@ func (d *Doc) add(t Token, space, newline *bool) {
 
 func (d *Doc) addWord(src string, a, b int, fl Flag, space, newline *bool) {
 	w := src[a:b]
-	lower := Fold(w)
-	first := true
-	letters, uppers := 0, 0
-	digits, others := 0, 0
+	var st wordStats
 	for _, r := range w {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-			if unicode.IsUpper(r) {
-				uppers++
-				if first {
-					fl |= Upper
-				}
-			}
-		case unicode.IsDigit(r):
-			digits++
-		default:
-			others++
-		}
-		first = false
+		st.add(r)
 	}
-	if letters > 0 {
-		fl |= HasLetter
-		if uppers == letters {
-			fl |= AllUpper
-		}
-	}
-	if digits > 0 {
-		fl |= HasDigit
-		if letters == 0 && others == 0 {
-			fl |= AllDigit
-		}
-	}
-	d.add(Token{Start: a, End: b, Lower: lower, Kind: Word, Flags: fl}, space, newline)
+	d.add(Token{Start: a, End: b, Lower: Fold(w), Kind: Word, Flags: fl | st.flags()}, space, newline)
 }
 
 // splitCamel splits a hashtag body at lower→upper, letter↔digit and
@@ -498,29 +613,32 @@ func splitCamel(w string) [][2]int {
 }
 
 func (d *Doc) buildNorm() {
-	var b strings.Builder
-	b.Grow(len(d.Src) + 2)
-	m := make([]int32, 0, len(d.Src)+2)
+	n := 2
+	words := 0
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind == Word {
+			n += len(d.Tokens[i].Lower) + 1
+			words++
+		}
+	}
+	b := make([]byte, 0, n)
 	d.NormAt = make([]int32, len(d.Tokens))
-	b.WriteByte(' ')
-	m = append(m, -1)
+	d.normWords = make([]int32, 0, words)
+	d.normStart = make([]int32, 0, words)
+	b = append(b, ' ')
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != Word {
 			d.NormAt[i] = -1
 			continue
 		}
-		d.NormAt[i] = int32(b.Len())
-		w := normWord(t.Lower)
-		b.WriteString(w)
-		for k := 0; k < len(w); k++ {
-			m = append(m, int32(i))
-		}
-		b.WriteByte(' ')
-		m = append(m, -1)
+		d.NormAt[i] = int32(len(b))
+		d.normWords = append(d.normWords, int32(i))
+		d.normStart = append(d.normStart, int32(len(b)))
+		b = append(b, normWord(t.Lower)...)
+		b = append(b, ' ')
 	}
-	d.Norm = b.String()
-	d.NormTok = m
+	d.Norm = string(b)
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or

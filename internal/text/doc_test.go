@@ -1,6 +1,7 @@
 package text
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -126,16 +127,28 @@ func FuzzParse(f *testing.F) {
 			}
 			prevEnd = tk.End
 		}
-		if len(d.NormTok) != len(d.Norm) {
-			t.Fatalf("NormTok has %d entries for %d bytes", len(d.NormTok), len(d.Norm))
-		}
-		for _, ti := range d.NormTok {
-			if ti >= int32(len(d.Tokens)) {
-				t.Fatal("NormTok points past the tokens")
+		for k, ti := range d.normWords {
+			if d.NormToken(int(d.normStart[k])) != int(ti) || d.Tokens[ti].Kind != Word {
+				t.Fatalf("NormToken(%d) does not map back to word token %d", d.normStart[k], ti)
 			}
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(d.Norm) {
 			t.Fatal("valid input gave invalid Norm")
 		}
 	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	raw, err := os.ReadFile("../../testdata/bench.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	lines := strings.Split(string(raw), "\n")
+	b.SetBytes(int64(len(raw)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, l := range lines {
+			Parse(l)
+		}
+	}
 }
