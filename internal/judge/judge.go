@@ -277,9 +277,18 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			return // the prefilter found none of the rule's keywords
 		}
 		for _, w := range ps.windows(r, f) {
-			for _, m := range r.Regexp().FindAllStringIndex(f.doc.Src[w[0]:w[1]], 64) {
-				if m[1] > m[0] {
-					matches = append(matches, span{f.tokenAt(w[0] + m[0]), f.tokenAt(w[0] + m[1] - 1)})
+			for _, m := range r.Regexp().FindAllStringSubmatchIndex(f.doc.Src[w[0]:w[1]], 64) {
+				a, b := m[0], m[1]
+				// the first capture group that matched, if any, is the span
+				// to report (RE2 has no lookahead: context goes outside it)
+				for g := 2; g+1 < len(m); g += 2 {
+					if m[g] >= 0 && m[g+1] > m[g] {
+						a, b = m[g], m[g+1]
+						break
+					}
+				}
+				if b > a {
+					matches = append(matches, span{f.tokenAt(w[0] + a), f.tokenAt(w[0] + b - 1)})
 				}
 			}
 		}
