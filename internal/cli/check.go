@@ -147,14 +147,14 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 	}
 	worst := 0
 	inputErrors := 0
-	note := func(r *model.Report) {
+	note := func(r *model.Report, where string) {
 		for _, fd := range r.Findings {
 			if fd.Severity.Rank() > worst {
 				worst = fd.Severity.Rank()
 			}
 		}
 		for _, w := range r.Warnings {
-			fmt.Fprintln(g.stderr, "scrubs: warning:", w)
+			fmt.Fprintf(g.stderr, "scrubs: warning: %s%s\n", where, w)
 		}
 	}
 	if !src.jsonl {
@@ -168,12 +168,13 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 		p := base
 		p.Text = t
 		rep := eng.Check(ctx, p)
-		note(&rep)
+		note(&rep, "")
 		if err := out.Report(&p, &rep); err != nil {
 			return err
 		}
 	} else {
 		type result struct {
+			n    int
 			post model.Post
 			rep  model.Report
 		}
@@ -181,20 +182,24 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 		go lines(src.r, in)
 		err := ordered(in, func(l line) result {
 			if l.err != nil {
-				return result{rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
+				return result{n: l.n, rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
 			p, id, err := jsonPost(l.raw)
 			if err != nil {
-				return result{post: model.Post{ID: id}, rep: model.Report{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Findings: []model.Finding{}, Verdict: model.OK}}
+				return result{n: l.n, post: model.Post{ID: id}, rep: model.Report{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
 			mergeContext(&p, &base)
-			return result{post: p, rep: eng.Check(ctx, p)}
+			return result{n: l.n, post: p, rep: eng.Check(ctx, p)}
 		}, func(r result) error {
 			if r.rep.Error != "" {
 				inputErrors++
 				fmt.Fprintln(g.stderr, "scrubs:", r.rep.Error)
 			}
-			note(&r.rep)
+			where := fmt.Sprintf("%s line %d: ", src.label(), r.n)
+			if r.post.ID != "" {
+				where = fmt.Sprintf("%s line %d (id %s): ", src.label(), r.n, r.post.ID)
+			}
+			note(&r.rep, where)
 			return out.Report(&r.post, &r.rep)
 		})
 		if err != nil {

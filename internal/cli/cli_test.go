@@ -185,6 +185,14 @@ func TestUnreadableMediaIsAWarning(t *testing.T) {
 	}
 }
 
+func TestJSONLMediaWarningNamesTheLine(t *testing.T) {
+	in := `{"id":"a","text":"hi"}` + "\n" + `{"id":"b","text":"sunset","media":[{"path":"/nonexistent/x.jpg"}]}` + "\n"
+	r := run(t, in, "check", "--format", "jsonl", "-")
+	if !strings.Contains(r.stderr, "stdin line 2 (id b): photo 1 (/nonexistent/x.jpg)") || strings.Count(r.stdout, "\n") != 2 {
+		t.Errorf("stderr %q stdout %q", r.stderr, r.stdout)
+	}
+}
+
 func TestPhotoGPS(t *testing.T) {
 	r := run(t, "", "check", "--format", "json", "--image", "../media/testdata/gps.jpg", "on my way in")
 	if r.code != 1 || !strings.Contains(r.stdout, "phi.photo-location") || !strings.Contains(r.stdout, "GPS 26.58") {

@@ -14,7 +14,8 @@ import (
 // hits.
 type field struct {
 	scope rules.Scope
-	media int // index of the media item for alt text, else -1
+	media int  // index of the media item for alt text, else -1
+	exif  bool // an alt-like field read from the photo's metadata
 	doc   *text.Doc
 	cands []detect.Candidate
 	// named[list] are hits of a named list; own[rule] hits of a rule's own

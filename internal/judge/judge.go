@@ -54,14 +54,14 @@ func (j *Judge) Candidates(d *text.Doc) []detect.Candidate {
 
 // post is everything known about one post while it is judged.
 type post struct {
-	p      *model.Post
-	text   *field
-	alts   []*field
-	bio    *field
-	reply  *field
-	out    []model.Finding
-	seen   map[string]bool
-	reidOK bool
+	p     *model.Post
+	text  *field
+	alts  []*field
+	bio   *field
+	reply *field
+	out   []model.Finding
+	seen  map[string]bool
+	meta  []*media.Meta // per media item, nil when absent or unreadable
 }
 
 // flagged reports whether a warn or block finding of category c exists.
@@ -107,6 +107,25 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
 	}
 	var warnings []string
+	ps.meta = make([]*media.Meta, len(p.Media))
+	for i, m := range p.Media {
+		if m.Path == "" || j.readMedia == nil {
+			continue
+		}
+		meta, err := j.readMedia(m.Path)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("photo %d (%s): %v", i+1, m.Path, err))
+			continue
+		}
+		ps.meta[i] = meta
+		// text kept in the photo's metadata (descriptions, comments, the
+		// owner's or a tagged person's name) is read like alt text
+		if txt := metaText(meta); txt != "" {
+			f := j.newField(rules.ScopeAlt, i, txt, true)
+			f.exif = true
+			ps.alts = append(ps.alts, f)
+		}
+	}
 	var reidScore float64
 	// rules with only_with run after the others
 	ordered := make([]*rules.Rule, 0, len(j.rules.Rules))
@@ -154,7 +173,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		case rules.ReviewReply:
 			j.reviewReply(ps, r)
 		case rules.Metadata:
-			warnings = append(warnings, j.metadata(ps, r)...)
+			j.metadata(ps, r)
 		}
 	}
 	sortFindings(ps.out)
@@ -197,6 +216,9 @@ func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence .
 	key := r.ID
 	if f != nil {
 		fd.Field = string(f.scope)
+		if f.exif {
+			fd.Field = "exif"
+		}
 		if f.media >= 0 {
 			m := f.media
 			fd.Media = &m
@@ -431,22 +453,11 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 	}
 }
 
-// metadata reads attached photos and reports GPS positions.
-func (j *Judge) metadata(ps *post, r *rules.Rule) []string {
-	if j.readMedia == nil {
-		return nil
-	}
-	var warns []string
-	for i, m := range ps.p.Media {
-		if m.Path == "" {
-			continue
-		}
-		meta, err := j.readMedia(m.Path)
-		if err != nil {
-			warns = append(warns, fmt.Sprintf("photo %d (%s): %v", i+1, m.Path, err))
-			continue
-		}
-		if meta.GPS == nil {
+// metadata reports what a photo's metadata gives away: its GPS position,
+// and with it the capture time and camera serial.
+func (j *Judge) metadata(ps *post, r *rules.Rule) {
+	for i, meta := range ps.meta {
+		if meta == nil || meta.GPS == nil {
 			continue
 		}
 		f := &field{scope: "exif", media: i}
@@ -457,7 +468,18 @@ func (j *Judge) metadata(ps *post, r *rules.Rule) []string {
 		if meta.Serial != "" {
 			ev = append(ev, "camera serial "+meta.Serial)
 		}
+		if meta.Make != "" || meta.Model != "" {
+			ev = append(ev, strings.TrimSpace("camera "+meta.Make+" "+meta.Model))
+		}
 		ps.emit(r, f, -1, -1, 1, ev...)
 	}
-	return warns
+}
+
+// metaText joins the free text of a photo's metadata.
+func metaText(m *media.Meta) string {
+	parts := append([]string{}, m.Text...)
+	if m.Owner != "" {
+		parts = append(parts, "Owner: "+m.Owner)
+	}
+	return strings.Join(parts, "\n")
 }
