@@ -20,8 +20,31 @@ import (
 	"github.com/scrubs-dev/scrubs/model"
 )
 
-//go:embed packs/*.yaml
+//go:embed packs/*.yaml policy.yaml
 var embedded embed.FS
+
+// Clause is one guideline clause that rules cite.
+type Clause struct {
+	ID     string `yaml:"id" json:"id"`
+	Source string `yaml:"source" json:"source"`
+	Title  string `yaml:"title" json:"title"`
+	Text   string `yaml:"text" json:"text"`
+}
+
+// Policy returns the catalogue of guideline clauses (rules/policy.yaml).
+func Policy() ([]Clause, error) {
+	raw, err := embedded.ReadFile("policy.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Clauses []Clause `yaml:"clauses"`
+	}
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("policy.yaml: %w", err)
+	}
+	return doc.Clauses, nil
+}
 
 // Kind says how a rule is evaluated.
 type Kind string
@@ -69,6 +92,13 @@ type When struct {
 type Near struct {
 	Phrases []string `yaml:"phrases" json:"phrases"`
 	Within  int      `yaml:"within,omitempty" json:"within,omitempty"`
+}
+
+// Condition is a phrase test on one part of the post: it holds when any
+// phrase (or "@list") occurs in Scope (text, alt, bio or reply).
+type Condition struct {
+	Scope Scope    `yaml:"scope" json:"scope"`
+	Any   []string `yaml:"any" json:"any"`
 }
 
 // Example is a post that must (flag) or must not (pass) trigger the rule.
@@ -151,6 +181,16 @@ type Rule struct {
 	// (negation, condemnation, quotation cues).
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
 
+	// SeverityByRole overrides Severity (and SeverityByAccount) for an author role.
+	SeverityByRole map[string]model.Severity `yaml:"severity_by_role,omitempty" json:"severity_by_role,omitempty"`
+	// Require and Forbid condition the rule on other parts of the post: every
+	// Require entry must hit, no Forbid entry may ("the bio names an
+	// employer", "the bio has no 'views my own'").
+	Require []Condition `yaml:"require,omitempty" json:"require,omitempty"`
+	Forbid  []Condition `yaml:"forbid,omitempty" json:"forbid,omitempty"`
+	// Quoted: "skip" ignores matches inside quotation marks (reported speech).
+	Quoted string `yaml:"quoted,omitempty" json:"quoted,omitempty"`
+
 	// Identifier rules: the candidate must lie within Within tokens (0: in
 	// the same post) of a phrase of one of the Context lists, and not within
 	// 4 tokens of a phrase of the UnlessNear lists.
@@ -184,6 +224,15 @@ func (r *Rule) SeverityFor(account string) model.Severity {
 		return s
 	}
 	return r.Severity
+}
+
+// SeverityOf returns the rule's severity for a post: by role first, then
+// by account kind, else the default.
+func (r *Rule) SeverityOf(p *model.Post) model.Severity {
+	if s, ok := r.SeverityByRole[p.Author.Role]; ok {
+		return s
+	}
+	return r.SeverityFor(p.Account)
 }
 
 // InScope reports whether the rule reads scope s (text only by default).
@@ -265,6 +314,7 @@ const (
 	ListUnless
 	ListNamed
 	ListKeyword
+	ListCondition
 )
 
 // Get returns a rule by ID.
@@ -355,6 +405,12 @@ func Parse(name string, raw []byte) (Pack, error) {
 // builds the shared phrase automaton.
 func Compile(packs []Pack) (*Set, error) {
 	s := &Set{byID: map[string]*Rule{}, Lists: map[string][]string{}}
+	clauses := map[string]bool{}
+	if cs, err := Policy(); err == nil {
+		for _, c := range cs {
+			clauses[c.ID] = true
+		}
+	}
 	for pi := range packs {
 		for name, l := range packs[pi].Lists {
 			s.Lists[name] = append(s.Lists[name], l...)
@@ -365,6 +421,9 @@ func Compile(packs []Pack) (*Set, error) {
 			r := packs[pi].Rules[ri]
 			if err := validate(&r); err != nil {
 				return nil, fmt.Errorf("rule pack %s: %w", packs[pi].Name, err)
+			}
+			if !clauses[r.Clause] {
+				return nil, fmt.Errorf("rule pack %s: rule %s: clause %q is not in the policy catalogue (scrubs policy)", packs[pi].Name, r.ID, r.Clause)
 			}
 			if old, ok := s.byID[r.ID]; ok {
 				*old = r
@@ -406,6 +465,9 @@ func Compile(packs []Pack) (*Set, error) {
 		}
 		add(r.Phrases, ListMain)
 		add(r.Keywords, ListKeyword)
+		for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
+			add(c.Any, ListCondition)
+		}
 		if r.Near != nil {
 			add(r.Near.Phrases, ListNear)
 		}
@@ -417,6 +479,9 @@ func Compile(packs []Pack) (*Set, error) {
 
 func (s *Set) checkListRefs(r *Rule) error {
 	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.ReplyContext}
+	for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
+		lists = append(lists, c.Any)
+	}
 	if r.Near != nil {
 		lists = append(lists, r.Near.Phrases)
 	}
@@ -483,6 +548,24 @@ func validate(r *Rule) error {
 		if _, ok := model.ParseSeverity(string(sev)); !ok || sev == "" {
 			return bad("severity_by_account[%s] must be info, warn or block", acct)
 		}
+	}
+	for role, sev := range r.SeverityByRole {
+		if _, ok := model.ParseSeverity(string(sev)); !ok || sev == "" {
+			return bad("severity_by_role[%s] must be info, warn or block", role)
+		}
+	}
+	for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
+		switch c.Scope {
+		case ScopeText, ScopeAlt, ScopeBio, ScopeReply:
+		default:
+			return bad("require/forbid scope must be text, alt, bio or reply, not %q", c.Scope)
+		}
+		if len(c.Any) == 0 {
+			return bad("require/forbid entries need phrases in any")
+		}
+	}
+	if r.Quoted != "" && r.Quoted != "skip" {
+		return bad(`quoted must be "skip" or absent`)
 	}
 	if r.Message == "" || r.Fix == "" || r.Clause == "" {
 		return bad("message, fix and clause are required")

@@ -275,6 +275,9 @@ func TestVersionAndHelp(t *testing.T) {
 	if r := run(t, "", "rules"); r.code != 0 || !strings.Contains(r.stdout, "phi.patient-name") {
 		t.Errorf("rules: %+v", r)
 	}
+	if r := run(t, "", "policy"); r.code != 0 || !strings.Contains(r.stdout, "AMA-a  Patient privacy") || !strings.Contains(r.stdout, "rules: phi.") {
+		t.Errorf("policy: %+v", r)
+	}
 	if r := run(t, "", "explain", "phi.reidentifiable"); r.code != 0 || !strings.Contains(r.stdout, "lightning") {
 		t.Errorf("explain: %+v", r)
 	}

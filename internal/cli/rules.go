@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scrubs-dev/scrubs/model"
+	"github.com/scrubs-dev/scrubs/rules"
 )
 
 func newRules(g *globals) *cobra.Command {
@@ -82,6 +83,41 @@ func newExplain(g *globals) *cobra.Command {
 				for _, e := range r.Examples.Pass {
 					fmt.Fprintf(w, "  - %s\n", e.Text)
 				}
+			}
+			return nil
+		},
+	}
+}
+
+func newPolicy(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "policy",
+		Short: "Print the guideline clauses the rules implement (AMA 2.3.2, AMSA, FSMB, HIPAA)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			conf, err := loadConfig(g.config)
+			if err != nil {
+				return err
+			}
+			eng, err := newEngine(conf)
+			if err != nil {
+				return err
+			}
+			clauses, err := rules.Policy()
+			if err != nil {
+				return err
+			}
+			byClause := map[string][]string{}
+			for _, r := range eng.Rules().Rules {
+				byClause[r.Clause] = append(byClause[r.Clause], r.ID)
+			}
+			for _, c := range clauses {
+				fmt.Fprintf(g.stdout, "%s  %s\n  %s\n  %s\n", c.ID, c.Title, c.Source, c.Text)
+				if ids := byClause[c.ID]; len(ids) > 0 {
+					sort.Strings(ids)
+					fmt.Fprintf(g.stdout, "  rules: %s\n", strings.Join(ids, ", "))
+				}
+				fmt.Fprintln(g.stdout)
 			}
 			return nil
 		},

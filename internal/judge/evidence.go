@@ -24,10 +24,12 @@ type field struct {
 	own   map[*rules.Rule]*ownHits
 }
 
-type ownHits struct{ main, near, unless, keyword []span }
+type ownHits struct{ main, near, unless, keyword, cond []span }
 
 // span is a token range [first,last] of a field's doc.
 type span struct{ first, last int }
+
+func lexiconKey(p string) string { return lexicon.PhraseKey(p) }
 
 func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
 	f := &field{scope: scope, media: media, doc: text.Parse(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
@@ -56,6 +58,8 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 				h.unless = append(h.unless, s)
 			case rules.ListKeyword:
 				h.keyword = append(h.keyword, s)
+			case rules.ListCondition:
+				h.cond = append(h.cond, s)
 			}
 		}
 	}
@@ -79,6 +83,60 @@ func (f *field) ownOf(r *rules.Rule) *ownHits {
 		return h
 	}
 	return &ownHits{}
+}
+
+// condHolds reports whether any of the phrases of a condition occur in f.
+// Own phrases of all of a rule's conditions share one hit list, so each
+// own phrase hit is checked against this condition's phrases.
+func (f *field) condHolds(r *rules.Rule, c rules.Condition) bool {
+	if f == nil {
+		return false
+	}
+	if len(f.hits(c.Any, nil)) > 0 {
+		return true
+	}
+	h := f.ownOf(r)
+	if len(h.cond) == 0 {
+		return false
+	}
+	want := map[string]bool{}
+	for _, p := range c.Any {
+		if len(p) > 0 && p[0] != '@' {
+			want[lexiconKey(p)] = true
+		}
+	}
+	for _, s := range h.cond {
+		if want[f.normOf(s)] {
+			return true
+		}
+	}
+	return false
+}
+
+// normOf returns the normalised text of a token span.
+func (f *field) normOf(s span) string {
+	if run, ok := f.doc.WordRun(s.first, s.last); ok {
+		return run
+	}
+	return ""
+}
+
+// inQuotes reports whether token i sits inside quotation marks on its line.
+func (f *field) inQuotes(i int) bool {
+	t := f.doc.Tokens
+	open := 0
+	for k := i - 1; k >= 0; k-- {
+		if t[k].Has(text.NewlineBefore) && k < i-1 {
+			break
+		}
+		if t[k].Kind == text.Punct {
+			switch f.doc.Src[t[k].Start:t[k].End] {
+			case "\"", "“", "”", "«", "»":
+				open++
+			}
+		}
+	}
+	return open%2 == 1
 }
 
 // tokenAt returns the index of the token containing byte offset b (or the

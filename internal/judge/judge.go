@@ -64,6 +64,38 @@ type post struct {
 	meta  []*media.Meta // per media item, nil when absent or unreadable
 }
 
+// conditions evaluates a rule's Require and Forbid lists.
+func (ps *post) conditions(r *rules.Rule) bool {
+	holds := func(c rules.Condition) bool {
+		switch c.Scope {
+		case rules.ScopeText:
+			return ps.text.condHolds(r, c)
+		case rules.ScopeBio:
+			return ps.bio.condHolds(r, c)
+		case rules.ScopeReply:
+			return ps.reply.condHolds(r, c)
+		case rules.ScopeAlt:
+			for _, a := range ps.alts {
+				if a.condHolds(r, c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, c := range r.Require {
+		if !holds(c) {
+			return false
+		}
+	}
+	for _, c := range r.Forbid {
+		if holds(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // flagged reports whether a warn or block finding of category c exists.
 func (ps *post) flagged(c string) bool {
 	for _, f := range ps.out {
@@ -148,6 +180,9 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		if len(r.ReplyContext) > 0 && (ps.reply == nil || len(ps.reply.hits(r.ReplyContext, nil)) == 0) {
 			continue
 		}
+		if !ps.conditions(r) {
+			continue
+		}
 		if ctx.Err() != nil {
 			warnings = append(warnings, "stopped early: "+ctx.Err().Error())
 			break
@@ -210,7 +245,7 @@ func sortFindings(fs []model.Finding) {
 // f's text (a<0: no span).
 func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence ...string) {
 	fd := model.Finding{
-		Rule: r.ID, Category: r.Category, Severity: r.SeverityFor(ps.p.Account),
+		Rule: r.ID, Category: r.Category, Severity: r.SeverityOf(ps.p),
 		Clause: r.Clause, Message: r.Message, Fix: r.Fix, Confidence: round(conf), Evidence: evidence,
 	}
 	key := r.ID
@@ -330,6 +365,9 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			continue
 		}
 		if r.Near != nil && !near(nearHits, m.first, m.last, r.Near.Within) {
+			continue
+		}
+		if r.Quoted == "skip" && f.inQuotes(m.first) {
 			continue
 		}
 		if len(unless) > 0 {

@@ -59,8 +59,8 @@ func (t *Token) Has(f Flag) bool { return t.Flags&f == f }
 type Doc struct {
 	Src    string
 	Tokens []Token
-	// Norm is the space-joined Lower of every Word token (hashtag parts
-	// included; a final possessive "'s" dropped), with a leading and trailing space, for phrase matching on
+	// Norm is the space-joined Lower of every Word and Emoji token (hashtag
+	// parts included; a final possessive "'s" dropped), with a leading and trailing space, for phrase matching on
 	// word boundaries. NormTok[i] is the index of the token that Norm byte i
 	// belongs to, or -1 for the separating spaces.
 	Norm    string
@@ -616,7 +616,7 @@ func (d *Doc) buildNorm() {
 	n := 2
 	words := 0
 	for i := range d.Tokens {
-		if d.Tokens[i].Kind == Word {
+		if k := d.Tokens[i].Kind; k == Word || k == Emoji {
 			n += len(d.Tokens[i].Lower) + 1
 			words++
 		}
@@ -628,7 +628,7 @@ func (d *Doc) buildNorm() {
 	b = append(b, ' ')
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		if t.Kind != Word {
+		if t.Kind != Word && t.Kind != Emoji {
 			d.NormAt[i] = -1
 			continue
 		}

@@ -128,7 +128,7 @@ func FuzzParse(f *testing.F) {
 			prevEnd = tk.End
 		}
 		for k, ti := range d.normWords {
-			if d.NormToken(int(d.normStart[k])) != int(ti) || d.Tokens[ti].Kind != Word {
+			if d.NormToken(int(d.normStart[k])) != int(ti) || (d.Tokens[ti].Kind != Word && d.Tokens[ti].Kind != Emoji) {
 				t.Fatalf("NormToken(%d) does not map back to word token %d", d.normStart[k], ti)
 			}
 		}
@@ -150,5 +150,12 @@ func BenchmarkParse(b *testing.B) {
 		for _, l := range lines {
 			Parse(l)
 		}
+	}
+}
+
+func TestEmojiInNorm(t *testing.T) {
+	d := Parse("wine o'clock 🍷🍷 4 bottles")
+	if !strings.Contains(d.Norm, " 🍷 🍷 ") {
+		t.Errorf("emoji missing from Norm: %q", d.Norm)
 	}
 }

@@ -9,7 +9,7 @@
 //
 // Output:
 //
-//	data/gaz.tsv.gz  one line per phrase: FLAGS<TAB>KEY, KEY in Doc.Norm form
+//	data/gaz.tsv     one line per phrase: FLAGS<TAB>KEY, KEY in Doc.Norm form
 //	data/zip.bin.gz  a 100000-bit set of the known 5-digit ZCTAs
 //
 // FLAGS letters: c US city, w world city, k US county, s US state,
@@ -97,6 +97,9 @@ func ambiguous(key string) bool {
 
 func main() {
 	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
 	loadPersons()
 
 	// US states (admin1).
@@ -145,17 +148,25 @@ func main() {
 		toks := strings.Fields(k)
 		// World names are only kept when they cannot be mistaken for an
 		// English word, a person or a clinical abbreviation.
-		if ambiguous(k) || utf8.RuneCountInString(k) < 4 || isDigits(toks[0]) {
+		if ambiguous(k) || utf8.RuneCountInString(k) < 4 || anyDigits(toks) {
 			continue
 		}
 		if len(toks) == 1 && surnames[k] > 0 {
 			continue
 		}
-		// Multi-word world names would triple the phrase automaton for
-		// little gain: foreign towns mostly appear inside addresses,
-		// which the street rules cover.
 		if len(toks) > 1 {
-			continue
+			// Multi-word world names ("Novo Mesto", "Reguengos de
+			// Monsaraz"): the token gazetteer has no size limit, but a
+			// name made only of personal names ("Benito Juárez",
+			// "Antón Ruiz") is a person as often as a town, and one made
+			// of English words and names needs a cue.
+			switch personish(toks) {
+			case 2:
+				continue
+			case 1:
+				add(k, 'w', 'x')
+				continue
+			}
 		}
 		add(k, 'w')
 	}
@@ -171,6 +182,42 @@ func main() {
 	writeGaz()
 	writeZip()
 }
+
+// multiConnector are the small words inside multi-word place names.
+var multiConnector = map[string]bool{
+	"de": true, "del": true, "la": true, "las": true, "los": true, "el": true, "da": true, "do": true,
+	"dos": true, "das": true, "di": true, "du": true, "des": true, "le": true, "les": true, "y": true,
+	"e": true, "i": true, "von": true, "van": true, "der": true, "den": true, "am": true, "im": true,
+	"an": true, "the": true, "of": true, "san": true, "santa": true, "santo": true, "são": true,
+}
+
+// personish: 2 when every word of a multi-word name is a personal name (or
+// a connector), 1 when every word is a name or an English word, else 0.
+func personish(toks []string) int {
+	all, mixed := true, true
+	for _, t := range toks {
+		if multiConnector[t] {
+			continue
+		}
+		p := firstNames[t] || surnames[t] > 0
+		if !p {
+			all = false
+			if !vocab.English(t) && !vocab.Medical(t) {
+				mixed = false
+			}
+		}
+	}
+	switch {
+	case all:
+		return 2
+	case mixed:
+		return 1
+	}
+	return 0
+}
+
+// firstNames holds every 1990 census first name (persons only the common ones).
+var firstNames = map[string]bool{}
 
 func loadPersons() {
 	dir := filepath.Join(*shared, "data/lexicons/names")
@@ -191,6 +238,7 @@ func loadPersons() {
 		if rank, _ := strconv.Atoi(row[3]); rank <= 1500 {
 			persons[strings.ToLower(row[1])] = true
 		}
+		firstNames[strings.ToLower(row[1])] = true
 	}
 	f, err = os.Open(filepath.Join(dir, "census1990_surnames.csv"))
 	if err != nil {
@@ -349,6 +397,15 @@ func allGeneric(t []string) bool {
 	return true
 }
 
+func anyDigits(toks []string) bool {
+	for _, t := range toks {
+		if strings.IndexAny(t, "0123456789") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false
@@ -381,7 +438,11 @@ func writeGaz() {
 		buf.WriteString(k)
 		buf.WriteByte('\n')
 	}
-	writeGz("gaz.tsv.gz", buf.Bytes())
+	// plain text: the package embeds it as a string and uses the keys in
+	// place, which is faster at start-up than inflating it
+	if err := os.WriteFile(filepath.Join(*out, "gaz.tsv"), buf.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println("gazetteer phrases:", len(keys))
 }
 
@@ -421,9 +482,6 @@ func writeGz(name string, b []byte) {
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	zw.Write(b)
 	zw.Close()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
 	if err := os.WriteFile(filepath.Join(*out, name), buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
