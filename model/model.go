@@ -118,6 +118,17 @@ type Post struct {
 	DM        bool     `json:"dm,omitempty"`
 	Media     []Media  `json:"media,omitempty"`
 	CreatedAt string   `json:"created_at,omitempty"`
+	// Suppress silences findings with a stated reason (inline
+	// "scrubs:ignore" comments in a file, or given in JSONL input).
+	Suppress []Suppression `json:"suppress,omitempty"`
+}
+
+// Suppression silences one rule (or a whole category) with a reason, on a
+// line of the text and the line after it, or (Line 0) everywhere.
+type Suppression struct {
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
+	Line   int    `json:"line,omitempty"`
 }
 
 // Created parses CreatedAt (RFC 3339); the zero time when absent or invalid.
@@ -144,6 +155,8 @@ type Finding struct {
 	Field      string   `json:"field,omitempty"` // "text" (default), "alt", "exif", "bio"
 	Confidence float64  `json:"confidence,omitempty"`
 	Evidence   []string `json:"evidence,omitempty"`
+	// SuppressedBy is the reason given when an inline suppression silenced it.
+	SuppressedBy string `json:"suppressed_by,omitempty"`
 }
 
 // Span returns the byte span and whether the finding has one.
@@ -162,7 +175,10 @@ type Report struct {
 	// ReidScore is the re-identification risk score in [0,1] (see docs/reid.md).
 	ReidScore float64  `json:"reid_score,omitempty"`
 	Warnings  []string `json:"warnings,omitempty"`
-	Error     string   `json:"error,omitempty"`
+	// Suppressed lists findings silenced by a suppression, with its reason;
+	// they do not count towards the verdict.
+	Suppressed []Finding `json:"suppressed,omitempty"`
+	Error      string    `json:"error,omitempty"`
 }
 
 // Entity is one identifier found by de-identification.

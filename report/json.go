@@ -16,7 +16,9 @@ type checkObject struct {
 	Findings  []model.Finding `json:"findings"`
 	ReidScore float64         `json:"reid_score,omitempty"`
 	Warnings  []string        `json:"warnings,omitempty"`
-	Error     string          `json:"error,omitempty"`
+	// Suppressed findings, each with the reason it was silenced.
+	Suppressed []model.Finding `json:"suppressed,omitempty"`
+	Error      string          `json:"error,omitempty"`
 }
 
 func newCheckObject(post *model.Post, r *model.Report) checkObject {
@@ -28,6 +30,7 @@ func newCheckObject(post *model.Post, r *model.Report) checkObject {
 		Warnings:  r.Warnings,
 		Error:     r.Error,
 	}
+	o.Suppressed = r.Suppressed
 	if o.Findings == nil {
 		o.Findings = []model.Finding{}
 	}

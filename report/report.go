@@ -48,6 +48,9 @@ type Options struct {
 	// a negative value means DefaultWidth. Callers such as the CLI should
 	// default their flag to DefaultWidth.
 	Width int
+	// FileLocations prefixes text-format locations with Source
+	// ("draft.md:3:14") when the post is the whole file.
+	FileLocations bool
 }
 
 // DefaultWidth is the wrap width used when Options.Width is negative.

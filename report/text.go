@@ -56,6 +56,7 @@ func verdictColor(v model.Verdict) string {
 // textRenderer writes a human report for a terminal.
 type textRenderer struct {
 	out   sink
+	opts  Options
 	color bool
 	width int
 	n     int // posts written
@@ -69,7 +70,7 @@ func newText(w io.Writer, o Options) *textRenderer {
 	if width < 0 {
 		width = DefaultWidth
 	}
-	return &textRenderer{out: sink{w: w}, color: o.Color, width: width, count: map[model.Severity]int{}}
+	return &textRenderer{out: sink{w: w}, opts: o, color: o.Color, width: width, count: map[model.Severity]int{}}
 }
 
 // style wraps s in the SGR sequence for code when colour is on.
@@ -131,6 +132,9 @@ func (t *textRenderer) Report(post *model.Post, r *model.Report) error {
 	for _, w := range r.Warnings {
 		t.wrapped(b, t.style(codeDim, "warning:")+" ", len("warning: "), w, textIndent)
 	}
+	for _, f := range r.Suppressed {
+		t.wrapped(b, t.style(codeDim, "silenced:")+" ", len("silenced: "), fmt.Sprintf("%s %q (%s)", f.Rule, f.Text, f.SuppressedBy), textIndent)
+	}
 	return t.out.write(b.Bytes())
 }
 
@@ -151,6 +155,10 @@ func (t *textRenderer) writeFinding(b *bytes.Buffer, post *model.Post, f *model.
 		}
 	}
 	if loc := locationLabel(post, f); loc != "" {
+		// in a file, file:line:col so that editors and terminals can jump there
+		if src := t.opts.Source; t.opts.FileLocations && src != "" && src != "-" && f.Media == nil && (f.Field == "" || f.Field == "text") {
+			loc = src + ":" + loc
+		}
 		parts = append(parts, t.style(codeDim, "at "+loc))
 	}
 	if len(parts) > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/scrubs-dev/scrubs"
+	"github.com/scrubs-dev/scrubs/internal/markup"
 	"github.com/scrubs-dev/scrubs/model"
 	"github.com/scrubs-dev/scrubs/report"
 )
@@ -42,7 +43,7 @@ usage or input error.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVarP(&f.format, "format", "f", "text", "output format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVar(&f.input, "input", "auto", "input format: auto, text or jsonl")
+	fl.StringVar(&f.input, "input", "auto", "input format: auto (by file extension), text, markdown, html or jsonl")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 when a finding is at or above this severity: info, warn, block or none (default warn)")
 	fl.StringVar(&f.role, "role", "", "author role: physician, resident, student, nurse, pa, np, other")
 	fl.StringVar(&f.account, "account", "", "account kind: personal, professional, organization")
@@ -137,7 +138,7 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 	if err != nil {
 		return err
 	}
-	out, err := report.New(f.format, g.stdout, report.Options{Color: g.useColor(), Source: src.name, ToolVersion: Version, Width: f.width})
+	out, err := report.New(f.format, g.stdout, report.Options{Color: g.useColor(), Source: src.name, ToolVersion: Version, Width: f.width, FileLocations: !src.jsonl && src.r != nil})
 	if err != nil {
 		return usageError{err}
 	}
@@ -166,7 +167,14 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			fmt.Fprintln(g.stderr, "scrubs: warning:", w)
 		}
 		p := base
-		p.Text = t
+		// Markdown and HTML are checked as the text a reader sees, at the
+		// same offsets; inline scrubs:ignore comments become suppressions
+		sup, problems := markup.Directives(t)
+		for _, pr := range problems {
+			fmt.Fprintf(g.stderr, "scrubs: warning: %s: %s\n", src.label(), pr)
+		}
+		p.Text = markup.Blank(src.kind, t)
+		p.Suppress = sup
 		rep := eng.Check(ctx, p)
 		note(&rep, "")
 		if err := out.Report(&p, &rep); err != nil {

@@ -221,6 +221,38 @@ func TestConfigFile(t *testing.T) {
 	}
 }
 
+func TestMarkdownFileWithSuppression(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "case.md")
+	os.WriteFile(md, []byte("# Grand rounds\n\n<!-- scrubs:ignore phi.patient-name -- written consent on file, form 2291 -->\n**Mr. Delgado** in 14 still thinks I'm his daughter, dementia is brutal.\n\nAnd [Mrs. Lopez](https://example.org) in bed 4 is my patient.\n"), 0o644)
+	r := run(t, "", "check", "--color", "never", md)
+	if !strings.Contains(r.stdout, "case.md:6:6") {
+		t.Errorf("want a file:line:col location for Mrs. Lopez (line 6, inside the link text):\n%s", r.stdout)
+	}
+	j := run(t, "", "check", "--format", "json", md)
+	var reps []struct {
+		Findings   []struct{ Rule, Text string }
+		Suppressed []struct {
+			Rule, Text   string
+			SuppressedBy string `json:"suppressed_by"`
+		}
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &reps); err != nil || len(reps) != 1 {
+		t.Fatalf("%v %s", err, j.stdout)
+	}
+	for _, f := range reps[0].Findings {
+		if f.Rule == "phi.patient-name" && f.Text == "Mr. Delgado" {
+			t.Error("suppressed finding still reported")
+		}
+		if strings.Contains(f.Text, "**") || strings.Contains(f.Text, "](") {
+			t.Errorf("markup leaked into a finding: %q", f.Text)
+		}
+	}
+	if len(reps[0].Suppressed) != 1 || reps[0].Suppressed[0].SuppressedBy != "written consent on file, form 2291" {
+		t.Errorf("suppressed: %+v", reps[0].Suppressed)
+	}
+}
+
 func TestDeid(t *testing.T) {
 	r := run(t, "", "deid", "Pt Mrs. Lopez seen 7/22/2023 by Dr. Healey, call 410-555-2671. Mrs. Lopez is 95 years old.")
 	if r.code != 0 {

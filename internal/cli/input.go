@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/scrubs-dev/scrubs/internal/markup"
 	"github.com/scrubs-dev/scrubs/model"
 )
 
@@ -31,6 +32,7 @@ type source struct {
 	name  string // file name, "-" for stdin, "" for an argument
 	text  string // when given as arguments
 	jsonl bool
+	kind  markup.Kind // for a text input: text, markdown or html
 	r     io.Reader
 	close func() error
 }
@@ -52,11 +54,17 @@ func openSource(args []string, stdin io.Reader, inputFmt, outFmt string) (*sourc
 	default:
 		s.text = strings.Join(args, " ")
 	}
+	s.kind = markup.Text
 	switch inputFmt {
 	case "jsonl":
 		s.jsonl = true
 	case "text":
+	case "markdown", "md":
+		s.kind = markup.Markdown
+	case "html":
+		s.kind = markup.HTML
 	case "auto", "":
+		s.kind = markup.KindOf(s.name)
 		if s.r != nil {
 			ext := strings.ToLower(filepath.Ext(s.name))
 			br := bufio.NewReaderSize(s.r, 64<<10)
@@ -65,7 +73,7 @@ func openSource(args []string, stdin io.Reader, inputFmt, outFmt string) (*sourc
 			s.jsonl = first == '{' && (ext == ".jsonl" || ext == ".ndjson" || outFmt == "jsonl")
 		}
 	default:
-		return nil, usagef("--input must be auto, text or jsonl, not %q", inputFmt)
+		return nil, usagef("--input must be auto, text, markdown, html or jsonl, not %q", inputFmt)
 	}
 	if s.jsonl && s.r == nil {
 		return nil, usagef("--input jsonl needs a FILE or - (standard input)")

@@ -212,10 +212,43 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	sortFindings(ps.out)
-	if ps.out == nil {
-		ps.out = []model.Finding{}
+	kept, silenced := suppress(p, ps.out)
+	if kept == nil {
+		kept = []model.Finding{}
 	}
-	return model.Report{ID: p.ID, Verdict: model.VerdictOf(ps.out), Findings: ps.out, ReidScore: round(reidScore), Warnings: warnings}
+	return model.Report{ID: p.ID, Verdict: model.VerdictOf(kept), Findings: kept, ReidScore: round(reidScore), Warnings: warnings, Suppressed: silenced}
+}
+
+// suppress moves findings silenced by the post's suppressions aside. A
+// suppression names a rule ID or a category and applies to its line and
+// the next (where a comment above the text usually sits), or everywhere.
+func suppress(p *model.Post, fs []model.Finding) (kept, silenced []model.Finding) {
+	if len(p.Suppress) == 0 {
+		return fs, nil
+	}
+	for _, f := range fs {
+		line := 0
+		if a, _, ok := f.Span(); ok && (f.Field == "" || f.Field == "text") && a <= len(p.Text) {
+			line = 1 + strings.Count(p.Text[:a], "\n")
+		}
+		why := ""
+		for _, s := range p.Suppress {
+			if s.Rule != f.Rule && s.Rule != f.Category {
+				continue
+			}
+			if s.Line == 0 || line == s.Line || line == s.Line+1 {
+				why = s.Reason
+				break
+			}
+		}
+		if why == "" {
+			kept = append(kept, f)
+			continue
+		}
+		f.SuppressedBy = why
+		silenced = append(silenced, f)
+	}
+	return kept, silenced
 }
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
@@ -294,8 +327,11 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
 		if len(r.Context) > 0 && !j.inContext(ps, f, r.Context, a, b, r.Within) {
 			continue
 		}
-		if len(r.UnlessNear) > 0 && near(f.hits(r.UnlessNear, nil), a, b, 4) {
-			continue
+		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
+			sa, sb := f.sentenceOf(a)
+			if near(within(f.hits(r.UnlessNear, nil), sa, sb), a, b, 4) {
+				continue
+			}
 		}
 		ev := []string{string(c.Type)}
 		if c.Sub != "" {
@@ -427,6 +463,17 @@ func (ps *post) covered(f *field, c string, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// within keeps the spans that lie inside tokens [a,b].
+func within(hs []span, a, b int) []span {
+	var out []span
+	for _, h := range hs {
+		if h.first >= a && h.last <= b {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 func overlapsRange(hs []span, a, b int) bool {
