@@ -68,7 +68,12 @@ type Engine struct {
 
 // New builds an engine: loads and compiles rules and word lists once.
 func New(o Options) (*Engine, error) {
+	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
+	// detectors' data and the rule packs' automaton build concurrently
+	loaded := make(chan struct{})
+	go func() { loadAll(dets); close(loaded) }()
 	rs, err := rules.Load(rulesFS(), o.RulePacks)
+	<-loaded
 	if err != nil {
 		return nil, err
 	}
@@ -77,8 +82,6 @@ func New(o Options) (*Engine, error) {
 			return nil, err
 		}
 	}
-	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
-	loadAll(dets)
 	if len(o.Places)+len(o.Names) > 0 {
 		dets = append(dets, custom.New(o.Names, o.Places))
 	}

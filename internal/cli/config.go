@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"gopkg.in/yaml.v3"
 
@@ -100,6 +101,14 @@ func newEngine(c *Config) (*scrubs.Engine, error) {
 	o, err := c.engineOptions()
 	if err != nil {
 		return nil, err
+	}
+	// Building the word tables allocates a lot that stays live; collecting
+	// less often while they are built shortens start-up (a short post is
+	// answered in a fraction of the time), then the usual pace resumes so
+	// long streams keep a small heap.
+	if os.Getenv("GOGC") == "" {
+		old := debug.SetGCPercent(400)
+		defer debug.SetGCPercent(old)
 	}
 	e, err := scrubs.New(o)
 	if err != nil {
