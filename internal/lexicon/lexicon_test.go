@@ -52,3 +52,47 @@ func TestGazetteerMatchesLikePhrases(t *testing.T) {
 		t.Errorf("New, York: %d matches, want only York", len(ms))
 	}
 }
+
+func TestPhrasesDuplicatesAndEmoji(t *testing.T) {
+	p := NewPhrases([]string{"patient", "Patient", "🍷", "wine o'clock"})
+	d := text.Parse("my patient said wine o’clock 🍷")
+	got := map[int]bool{}
+	for _, m := range p.Find(d, nil) {
+		got[m.Pattern] = true
+	}
+	if !got[0] || !got[1] || !got[2] {
+		t.Errorf("every list entry must report its own match: %v", got)
+	}
+}
+
+func BenchmarkPhrases15k(b *testing.B) {
+	var pats []string
+	for i := 0; i < 15000; i++ {
+		pats = append(pats, "word"+itoa(i)+" other"+itoa(i*7)+" thing")
+	}
+	b.Run("build", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			NewPhrases(pats)
+		}
+	})
+	p := NewPhrases(pats)
+	d := text.Parse("the word12 other84 thing and more text here for the test, with a few more words to make a post")
+	b.Run("find", func(b *testing.B) {
+		b.SetBytes(int64(len(d.Src)))
+		var buf []Match
+		for i := 0; i < b.N; i++ {
+			buf = p.Find(d, buf[:0])
+		}
+	})
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	s := ""
+	for ; i > 0; i /= 10 {
+		s = string(rune('0'+i%10)) + s
+	}
+	return s
+}

@@ -85,6 +85,22 @@ func (d *Doc) Text(i int) string { t := &d.Tokens[i]; return d.Src[t.Start:t.End
 // Span returns the original bytes between the start of token i and the end of token j.
 func (d *Doc) Span(i, j int) string { return d.Src[d.Tokens[i].Start:d.Tokens[j].End] }
 
+// NormWordCount is the number of words (and emoji) in Norm.
+func (d *Doc) NormWordCount() int { return len(d.normWords) }
+
+// NormRun returns the Norm text of the n normalised words starting at word
+// k ("new york city"), punctuation between them ignored, with the indexes
+// of its first and last tokens; ok is false past the end.
+func (d *Doc) NormRun(k, n int) (s string, first, last int, ok bool) {
+	if k < 0 || n <= 0 || k+n > len(d.normWords) {
+		return "", 0, 0, false
+	}
+	first, last = int(d.normWords[k]), int(d.normWords[k+n-1])
+	a := d.normStart[k]
+	b := d.normStart[k+n-1] + int32(len(normWord(d.Tokens[last].Lower)))
+	return d.Norm[a:b], first, last, true
+}
+
 // NormToken returns the index of the token whose normalised form holds Norm
 // byte off, or -1 for a separating space.
 func (d *Doc) NormToken(off int) int {

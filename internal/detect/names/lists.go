@@ -1,17 +1,18 @@
 package names
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"strings"
 	"sync"
 
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
 
-//go:embed data/names.txt.gz
+//go:embed data/names.tbl.gz
 var namesGz []byte
 
 // gazetteer entry bits: first-name class (0-9) in bits 0-3, surname class
@@ -43,7 +44,7 @@ const (
 	wMedical
 	wProper
 	wAbbrev
-	wPresent // the word is in infoMap: all bits are valid
+	wPresent // the word is in the table: all bits are valid
 )
 
 func (x winfo) gaz() gaz         { return gaz(x & 511) }
@@ -52,8 +53,8 @@ func (x winfo) has(b winfo) bool { return x&b != 0 }
 
 var (
 	gazOnce sync.Once
-	gazMap  map[string]gaz
-	infoMap map[string]winfo
+	table   *lexicon.Table   // name → winfo without keyword bits (data/names.tbl.gz)
+	kwInfo  map[string]winfo // the few hundred cue words, with all bits
 )
 
 func vocabBits(w string) winfo {
@@ -73,63 +74,62 @@ func vocabBits(w string) winfo {
 	return x
 }
 
+// TableValue is the value the generator stores for a name: its gazetteer
+// classes (first-name and surname frequency class, cspell flag) and what the
+// vocabulary says of the word. The generator and the detector share it.
+func TableValue(first, last uint8, cspell bool, w string) uint32 {
+	g := gaz(first&15) | gaz(last&15)<<4
+	if cspell {
+		g |= 256
+	}
+	return uint32(winfo(g) | vocabBits(w) | wPresent)
+}
+
 // describe returns what is known about folded word w, or 0 for a word in
 // no list (the caller then asks vocab only what it needs).
 func describe(w string) winfo {
 	gazOnce.Do(loadGaz)
-	if x, ok := infoMap[w]; ok {
+	if x, ok := kwInfo[w]; ok {
 		return x
+	}
+	if v, ok := table.Lookup(w); ok {
+		return winfo(v)
 	}
 	return 0
 }
 
-func buildInfo() {
-	m := make(map[string]winfo, len(gazMap)+len(kw))
-	for w, g := range gazMap {
-		m[w] = winfo(g) | vocabBits(w) | wPresent
+func loadGaz() {
+	raw, err := gunzip(namesGz)
+	if err == nil {
+		table, err = lexicon.LoadTable(raw)
 	}
+	if err != nil {
+		panic("names: embedded data: " + err.Error()) // the build guarantees it
+	}
+	m := make(map[string]winfo, len(kw))
 	for w, k := range kw {
-		x, ok := m[w]
-		if !ok {
-			x = vocabBits(w) | wPresent
+		x := vocabBits(w) | wPresent
+		if v, ok := table.Lookup(w); ok {
+			x = winfo(v)
 		}
 		m[w] = x | winfo(k)<<16
 	}
-	infoMap = m
+	kwInfo = m
 }
 
-func loadGaz() {
-	m := make(map[string]gaz, 140000)
-	defer buildInfo()
-	zr, err := gzip.NewReader(bytes.NewReader(namesGz))
+func gunzip(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
-		gazMap = m
-		return
+		return nil, err
 	}
 	defer zr.Close()
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		l := sc.Text()
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		tab := strings.IndexByte(l, '\t')
-		if tab <= 0 || len(l)-tab != 4 {
-			continue
-		}
-		c := l[tab+1:]
-		g := gaz(c[0]-'0') | gaz(c[1]-'0')<<4
-		if c[2] == '1' {
-			g |= 256
-		}
-		m[l[:tab]] = g
-	}
-	gazMap = m
+	return io.ReadAll(zr)
 }
 
 func lookup(w string) gaz {
 	gazOnce.Do(loadGaz)
-	return gazMap[w]
+	v, _ := table.Lookup(w)
+	return winfo(v).gaz()
 }
 
 func set(words string) map[string]bool {
@@ -182,6 +182,11 @@ var orgHeads = set(`hospital hospitals clinic clinics medical center centre heal
 	court ct place pl hall campus state bridge tower plaza mall bank capital ventures agency analytics
 	research systems solutions software international global`)
 
+// firmHeads end the name of a firm or institution and are not surnames.
+var firmHeads = set(`inc llc ltd corp corporation company group associates consulting technologies
+	ventures agency analytics research systems solutions software international global labs
+	foundation institute university college hospital clinic`)
+
 // diseaseHeads make a preceding eponym a disease, sign or instrument
 // ("Parkinson disease", "Crohn's disease", "Glasgow Coma Scale").
 var diseaseHeads = set(`disease disease's syndrome sign signs test tests procedure maneuver manoeuvre reflex
@@ -190,6 +195,9 @@ var diseaseHeads = set(`disease disease's syndrome sign signs test tests procedu
 	nodes triad operation repair shunt valve line drain mask bag hugger pacer index equation rule
 	formula position effect type dementia encephalopathy tear filter pump lift
 	lumen frame boots bed collar splint`)
+
+// nameLikeHeads are disease heads that are also surnames.
+var nameLikeHeads = set(`law rule line bed frame pump lift bag sign class stage mask node`)
 
 // placePreps before a capitalised word make it more likely a place.
 var placePreps = set(`in at near from to into toward towards via`)
@@ -229,6 +237,7 @@ var clinical = set(`quinton hickman swan ganz foley passy passey passe muir bair
 	ambu ambubag bipap cpap trach peep fio2 sao2 abgs vent vents cath caths cabg ptca ivp ivpb
 	lpm npn nsg rrt micu sicu ccu csru ctsicu tsicu ho hos dsg dsgs cdi ace bilat perrl mae maew
 	amts adeq huo cont tol toler dtr decr incr repleted replete meds prn riss fsbs coag coags
+	creat stoma ostomy hemodynamics hemodynamic interventional fick shiley hoyer tyl cerc sero serosang
 	bs ls ns lr rn nare nares na ca fe mg cl hco3 ph od ou os ue le co ci pa numbers bolus rue lue rle lle luq ruq llq rlq abd ext extr`)
 
 // nameSuffixes are endings typical of surnames in many languages, for
@@ -242,13 +251,27 @@ var nameSuffixes = []string{"wicz", "wski", "ski", "sky", "ska", "ová", "ovic",
 // drugSuffixes are endings of drug and chemical names, for words that are
 // in no list ("Integrilin", "cagluconate").
 var drugSuffixes = []string{"mab", "nib", "pril", "sartan", "olol", "azole", "mycin", "cillin", "floxacin",
-	"statin", "dipine", "parin", "prazole", "semide", "amine", "azine", "azepam", "zolam", "done",
+	"statin", "dipine", "parin", "prazole", "semide", "amine", "azine", "azepam", "zolam", "odone",
 	"phine", "cycline", "vir", "ide", "ate", "xin", "ium", "lin", "tal", "trol", "sone", "olone",
 	"oxin", "afil", "tidine", "caine", "vastatin", "gliptin", "gliflozin", "terol", "tropium", "itis",
-	"osis", "emia", "algia", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy"}
+	"osis", "emia", "cath", "algia", "ectomy", "otomy", "ostomy", "plasty", "scopy", "gram", "graphy"}
 
 // modal verbs that are also names: only a capitalised word inside a
 // sentence can be the name ("Will", "May").
+// particles are lower-case parts of a surname ("Ludwig van Beethoven").
+var particles = set(`van von de da del della der den di du la le dos das ter ten bin ibn al el`)
+
+// nameVerbs after a capitalised unknown word make it the subject of a
+// sentence about a person ("Alvir spent a year", "Jouko is from").
+var nameVerbs = set(`spent is was has had just lives lived works worked went were speak speaks
+	moved grew joined studied graduated married loves loved likes liked hates needs wants knows`)
+
+// peoplePlurals before a list make its members people ("our founders:
+// Monjeau, Graves and Reed").
+var peoplePlurals = set(`founders cofounders co-founders partners members authors engineers doctors nurses
+	children kids sons daughters siblings friends guests speakers attendees parents grandchildren
+	brothers sisters cousins residents students colleagues`)
+
 var modal = set(`will may can must shall`)
 
 // ambiguousTitles are also clinical abbreviations (MS mental status or
@@ -261,6 +284,8 @@ const (
 	kTitle
 	kCue // a word after which a name may follow
 	kModal
+	kStrong // a relative, role, title or naming word: even a lower-case word after it may be a name
+	kPrep   // a place preposition
 )
 
 var kw = func() map[string]uint16 {
@@ -278,7 +303,16 @@ var kw = func() map[string]uint16 {
 	add(nameCues, kNotName|kCue)
 	add(weakCues, kNotName|kCue)
 	add(postVerbs, kNotName)
-	add(titles, kTitle|kCue)
+	for w := range diseaseHeads {
+		if !nameLikeHeads[w] {
+			m[w] |= kNotName
+		}
+	}
+	add(titles, kTitle|kCue|kStrong)
+	add(relatives, kStrong)
+	add(roles, kStrong)
+	add(nameCues, kStrong)
+	add(placePreps, kPrep)
 	add(modal, kModal)
 	for _, w := range []string{"is", "me", "law", "by", "with", "to", "my", "dr", "called"} {
 		m[w] |= kCue
@@ -287,3 +321,98 @@ var kw = func() map[string]uint16 {
 }()
 
 func kwOf(w string) uint16 { return describe(w).kw() }
+
+// vocativeNext follow "Name," at the start of a sentence addressed to
+// that person ("Warrane, can I please speak to your boss?").
+var vocativeNext = set(`can could would will please thank thanks i you do did are is have let`)
+
+// kwTab is kw as an open-addressing table: the detector asks it about
+// every word, and a small table with a cheap hash beats a map here.
+var kwTab = func() *kwTable {
+	t := &kwTable{}
+	for w, b := range kw {
+		if len(w) > kwMaxLen {
+			panic("names: keyword too long: " + w)
+		}
+		h := kwHash(w)
+		for t.slots[h].key != "" {
+			h = (h + 1) & (kwSlots - 1)
+		}
+		t.slots[h] = kwSlot{key: w, bits: b}
+	}
+	return t
+}()
+
+const (
+	kwSlots  = 4096 // a power of two, well above twice len(kw)
+	kwMaxLen = 24
+)
+
+type kwSlot struct {
+	key  string
+	bits uint16
+}
+
+type kwTable struct{ slots [kwSlots]kwSlot }
+
+func kwHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return (h ^ h>>13) & (kwSlots - 1)
+}
+
+// get returns the keyword bits of w (0 for most words).
+func (t *kwTable) get(w string) uint16 {
+	if len(w) > kwMaxLen || w == "" {
+		return 0
+	}
+	for h := kwHash(w); ; h = (h + 1) & (kwSlots - 1) {
+		s := &t.slots[h]
+		if s.key == "" {
+			return 0
+		}
+		if s.key == w {
+			return s.bits
+		}
+	}
+}
+
+// maxTitleLen and titleFirst let the detector skip the keyword lookup for
+// words that cannot be a title.
+var maxTitleLen, titleFirst = func() (int, *[256]bool) {
+	n, f := 0, &[256]bool{}
+	for w := range titles {
+		n = max(n, len(w))
+		f[w[0]] = true
+	}
+	return n, f
+}()
+
+// strongLens[b] has bit n set when a strong cue word starts with byte b
+// and is n bytes long.
+var strongLens = func() *[256]uint64 {
+	t := &[256]uint64{}
+	for w, b := range kw {
+		if b&kStrong != 0 && len(w) < 64 {
+			t[w[0]] |= 1 << len(w)
+		}
+		if b&kStrong != 0 && strings.HasSuffix(w, "'s") {
+			panic("names: possessive strong cue " + w)
+		}
+	}
+	return t
+}()
+
+// strongShape reports whether w (or w without "'s") could be a strong cue.
+func strongShape(w string) bool {
+	if w == "" {
+		return false
+	}
+	m := strongLens[w[0]]
+	if len(w) < 64 && m&(1<<len(w)) != 0 {
+		return true
+	}
+	return len(w) > 2 && len(w) < 66 && strings.HasSuffix(w, "'s") && m&(1<<(len(w)-2)) != 0
+}

@@ -19,11 +19,34 @@
 //	shape  two or more name words +1.2 (first name then surname +0.6 more);
 //	       an initial next to a name word +0.8; dotted initials "J.T." 0.
 //	cue    title before (Dr., Mrs) +4.5; role (NP, nurse) +2.5; relative
-//	       (wife, son) +3; "named"/"name is" +4; weak cue (per, pt, spoke
-//	       with, seen by) +1.5; credential after (RN, MD, RRT) +3; staff verb
-//	       after (aware, paged) +1.2; "(daughter)" after +3; possessive +0.3;
-//	       place preposition before (at, in) -1; place or disease head after
-//	       (Hospital, disease) -4; member of a list with a name +1.5.
+//	       (wife, son) +3; "named"/"name is"/"named him" +4; weak cue (per,
+//	       pt, spoke with, seen by) +1.5 (2 before an initial and a word:
+//	       "per B. KARGAS"); credential after (RN, MD, RRT; not before a
+//	       number: "PA 54/18") +3; staff verb after (aware, paged) +1.2
+//	       (1.8 after "N. GRANDONE"); subject verb after a capitalised
+//	       unknown word ("Alvir spent") +0.9; "(daughter)", "(resident)"
+//	       after +3; speaker label "Nicole:" at a line start, only in a text
+//	       whose labels are mostly names, +2; vocative ("me, Maria?",
+//	       "Warrane, can I") +1.5; possessive +0.3; place preposition before
+//	       (at, in) -1.5; place or disease head after (Hospital, disease) -4;
+//	       a firm word ending the run (Technologies, Inc) -4.
+//	lists  a member of a list with a confident name +1.5; a plural of
+//	       people before the list ("founders:") +2.5 to each member, a verb
+//	       after it +1; a preposition before it or a firm among its members
+//	       -1.5 / -3 to each.
+//	other  a letter outside ASCII in a word in no English list +0.8 ("Sörös");
+//	       an English word that is a common first name is a unit only with a
+//	       cue or a name after it ("Maria Silva", "EARL N. RAND"); a bare
+//	       letter without a period is not an initial unless a cue vouches
+//	       for it ("B BLOCKER", "L Cerc"); dotted letters that spell a
+//	       clinical abbreviation ("C.O.", "H.O.") are not initials.
+//
+// # Speed
+//
+// Keyword bits come from a small open-addressing table and are looked up
+// lazily; the gazetteer and vocabulary answers for short words are cached
+// per worker in a direct-mapped table (scratch.cache), so a worker going
+// through many notes asks the large maps about each word about once.
 //
 // Candidates scoring at least 0.2 are emitted; 0.5 is the natural cut.
 // Sub is "titled" (a title is part of the span), "full" (two or more name
@@ -54,6 +77,9 @@ func New() detect.Detector { return detector{} }
 
 func (detector) Name() string { return "names" }
 
+// Load builds the name tables now (detect.Loader).
+func (detector) Load() { gazOnce.Do(loadGaz) }
+
 // unit kinds
 const (
 	uWord    = iota // a word (possibly hyphen-joined, possessive stripped)
@@ -74,23 +100,17 @@ type unit struct {
 	cap        bool // capitalised in mixed-case text
 	poss       bool // possessive 's stripped
 	period     bool // initial followed by a period
+	medical    bool // medical vocabulary
 	word       string
 }
 
 // Detect implements detect.Detector.
-func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candidate) {
+func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	if d == nil || len(d.Tokens) == 0 {
 		return out
 	}
-	start := len(out)
-	defer func() {
-		// A detector must never take the engine down; a bug here loses names
-		// for this document only.
-		if recover() != nil {
-			res = out[:start]
-		}
-	}()
 	mixed := !d.Upperish && !d.Lowerish
+	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	units := sc.units[:0]
@@ -124,19 +144,9 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candid
 	if cap(sc.ks) < n {
 		sc.ks = make([]winfo, n)
 	}
-	ks := sc.ks[:n]
-	clear(ks)
+	clear(sc.ks[:n])
 	for i := 0; i < n; i++ {
 		t := &toks[i]
-		var x winfo
-		if t.Kind == text.Word {
-			x = describe(t.Lower)
-			if x == 0 && strings.HasSuffix(t.Lower, "'s") {
-				x = describe(t.Lower[:len(t.Lower)-2]) // "pt's son"
-			}
-			ks[i] = x
-		}
-		k := x.kw()
 		if t.Kind != text.Word || t.Has(text.InMention) || t.Has(text.InHashtag) || !t.Has(text.HasLetter) || t.Has(text.HasDigit) {
 			flush()
 			continue
@@ -150,8 +160,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candid
 			}
 		}
 		lw := t.Lower
-		// title
-		if k&kTitle != 0 && (!mixed || t.Has(text.Upper) || lw != "ms") {
+		// title (keyword bits are looked up lazily: most words never need them)
+		if lw != "" && len(lw) <= maxTitleLen && titleFirst[lw[0]] && sc.kwAt(toks, i)&kTitle != 0 && (!mixed || t.Has(text.Upper) || lw != "ms") {
 			last := i
 			end := t.End
 			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
@@ -165,6 +175,18 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candid
 			}
 		}
 		// initial: one letter, upper case (in mixed text), optionally "J."
+		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
+			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
+			// "Dr. o rourke": O' written apart
+			if u, ok := wordUnit(sc, d, i+1, mixed, true, false); ok {
+				u.tok, u.start = i, t.Start
+				u.g = max(u.g, 3<<4)
+				u.known = true
+				units = append(units, u)
+				i = u.last
+				continue
+			}
+		}
 		if utf8.RuneCountInString(lw) == 1 {
 			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
 				flush()
@@ -188,13 +210,28 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candid
 			continue
 		}
 		hot := len(units) > groupStart && units[len(units)-1].last+1 == i
+		adjHot := hot
+		// after a title even a lower-case word may be the name ("Dr. griffin");
+		// after another name word only a particle ("Ludwig van Beethoven")
+		lowHot := hot && (particles[lw] || units[len(units)-1].kind == uTitle)
+		lower := mixed && !t.Has(text.Upper)
 		for j := i - 1; !hot && j >= 0 && j >= i-3; j-- {
 			if toks[j].Kind == text.Word {
-				hot = ks[j].kw()&kCue != 0
+				if lower && !strongShape(toks[j].Lower) {
+					break // only a strong cue lets a lower-case word in
+				}
+				kj := sc.kwAt(toks, j)
+				// a role after a number is a unit ("24 cm mark")
+				hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
+				lowHot = hot && kj&kStrong != 0
 				break
 			}
 		}
-		u, ok := wordUnit(d, i, mixed, hot, x)
+		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
+			flush()
+			continue
+		}
+		u, ok := wordUnit(sc, d, i, mixed, hot, adjHot)
 		if !ok {
 			flush()
 			continue
@@ -205,9 +242,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) (res []detect.Candid
 	flush()
 	for ri := range runs {
 		r := &runs[ri]
-		scoreRun(d, units, r, mixed)
+		scoreRun(d, units, r, mixed, dialog)
 	}
 	// lists: "Kónya, Becker and Vasquez", "Dr. Griffin and Swackhamer"
+	listContext(d, units, runs, mixed)
 	for pass := 0; pass < 2; pass++ {
 		for ri := 0; ri+1 < len(runs); ri++ {
 			x, y := &runs[ri], &runs[ri+1]
@@ -237,6 +275,93 @@ type scratch struct {
 	units []unit
 	runs  []run
 	ks    []winfo
+	cache wcache
+}
+
+const kwDone = 1 << 14 // ks[i] has been looked up
+
+// kwAt returns the keyword bits of word token i, looking them up once.
+func (sc *scratch) kwAt(toks []text.Token, i int) uint16 {
+	x := sc.ks[i]
+	if x&kwDone == 0 {
+		w := toks[i].Lower
+		kb := kwTab.get(w)
+		if kb == 0 && strings.HasSuffix(w, "'s") {
+			kb = kwTab.get(w[:len(w)-2]) // "pt's son"
+		}
+		x = winfo(kb)<<16 | kwDone
+		sc.ks[i] = x
+	}
+	return x.kw()
+}
+
+// wcache remembers what the word lists say about short words, so that a
+// worker going through many notes asks the large maps once per word.
+type wcache [1 << 14]centry
+
+type centry struct {
+	key  [14]byte
+	n    uint8
+	full bool // x holds every bit; otherwise only the keyword bits
+	x    winfo
+}
+
+func (c *wcache) slot(w string) *centry {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return &c[(h^h>>15)&(1<<14-1)]
+}
+
+// kwBits returns the keyword bits of w.
+func (c *wcache) kwBits(w string) uint16 {
+	if len(w) > len(centry{}.key) {
+		return kw[w]
+	}
+	e := c.slot(w)
+	if int(e.n) == len(w) && string(e.key[:e.n]) == w {
+		return e.x.kw()
+	}
+	k := kw[w]
+	copy(e.key[:], w)
+	e.n, e.full, e.x = uint8(len(w)), false, winfo(k)<<16
+	return k
+}
+
+// info is describe plus the wEnglish bit. Without wPresent only that bit
+// and the keyword bits are valid; the caller asks vocab for the rest and
+// may put the full answer back.
+func (c *wcache) info(w string) winfo {
+	if len(w) > len(centry{}.key) {
+		return quickInfo(w)
+	}
+	e := c.slot(w)
+	if e.full && int(e.n) == len(w) && string(e.key[:e.n]) == w {
+		return e.x
+	}
+	x := quickInfo(w)
+	copy(e.key[:], w)
+	e.n, e.full, e.x = uint8(len(w)), true, x
+	return x
+}
+
+// put stores a completed answer for w if w still holds its slot.
+func (c *wcache) put(w string, x winfo) {
+	if len(w) > len(centry{}.key) {
+		return
+	}
+	if e := c.slot(w); int(e.n) == len(w) && string(e.key[:e.n]) == w {
+		e.x = x
+	}
+}
+
+func quickInfo(w string) winfo {
+	x := describe(w)
+	if !x.has(wPresent) && vocab.English(w) {
+		x |= wEnglish
+	}
+	return x
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)} }}
@@ -261,17 +386,66 @@ func listBoost(x, y *run) {
 	}
 }
 
+// listContext spreads what is said about a whole list to each member: a
+// plural of people before it ("our founders: A, B and C") or a verb after
+// it ("Usamov and Bowers were"), and a place preposition before it ("from
+// Hawkins, Richardson and Santana" names a firm).
+func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
+	for a := 0; a < len(rs); {
+		b := a
+		for b+1 < len(rs) && listJoin(d, us[rs[b].b].last, us[rs[b+1].a].tok) {
+			b++
+		}
+		if b > a {
+			delta := 0.0
+			j := d.PrevWord(us[rs[a].a].tok, true)
+			if j >= 0 {
+				pw := d.Tokens[j].Lower
+				switch {
+				case peoplePlurals[pw] || d.Tokens[j].Has(text.AllDigit) && d.IsPunct(us[rs[a].a].tok-1, ':'):
+					delta = 2.5
+				case placePreps[pw] || pw == "for" || pw == "of":
+					delta = -1.5
+				}
+			}
+			for r := a; r <= b; r++ {
+				if u := &us[rs[r].b]; u.kind == uWord && firmHeads[u.word] {
+					delta = -3 // a list of firms: "Hicks, Brown and Abt Associates"
+				}
+			}
+			if k := d.NextWord(us[rs[b].b].last, false); k >= 0 && delta >= 0 && mixed {
+				if w := d.Tokens[k].Lower; nameVerbs[w] || postVerbs[w] {
+					delta += 1.0
+				}
+			}
+			if delta != 0 {
+				for r := a; r <= b; r++ {
+					if rs[r].sub != "" && rs[r].sub != "titled" {
+						rs[r].logit += delta
+						if delta > 0 && rs[r].cue == "" {
+							rs[r].cue = "list"
+						}
+					}
+				}
+			}
+		}
+		a = b + 1
+	}
+}
+
 // wordUnit builds the unit starting at word token i, joining hyphenated
 // parts ("Retterer-Moore") and stripping a possessive.
-func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
+func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool) {
 	t := &d.Tokens[i]
 	u := unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
 	w := t.Lower
-	for _, suf := range []string{"'s", "’s"} {
-		if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			u.poss = true
-			u.end = t.End - len(suf)
+	if n := len(w); n > 3 && w[n-1] == 's' {
+		for _, suf := range [...]string{"'s", "’s"} {
+			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+				w = w[:len(w)-len(suf)]
+				u.poss = true
+				u.end = t.End - len(suf)
+			}
 		}
 	}
 	if !hot && (mixed && !t.Has(text.Upper) || len(w) <= 2) {
@@ -279,8 +453,34 @@ func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
 		// with no cue before it: not a name
 		return u, false
 	}
-	if u.poss {
-		x = describe(w)
+	if mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && len(w) >= 2 && t.End-t.Start >= 2 {
+		if c := d.Src[t.Start+1]; 'A' <= c && c <= 'Z' {
+			return u, false // "PACs", "ABI's": an acronym, not a name
+		}
+	}
+	if !hot && (d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') || d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
+		return u, false // "CVA/TIA"
+	}
+	x := sc.cache.info(w)
+	if !u.poss && sc.ks[i]&kwDone == 0 {
+		sc.ks[i] = winfo(x.kw())<<16 | kwDone
+	}
+	foreign := false // a letter outside ASCII: "Miklós", "Sörös"
+	for k := 0; k < len(w); k++ {
+		if w[k] >= utf8.RuneSelf {
+			foreign = !t.Has(text.AllUpper) || !mixed
+			break
+		}
+	}
+	if len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
+		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
+		rest := w[2:]
+		if w[1] != '\'' {
+			rest = w[1+len("’"):]
+		}
+		if y := describe(rest); !y.has(wEnglish) && !vocab.English(rest) {
+			x = winfo(max(y.gaz(), 3<<4)) | wPresent
+		}
 	}
 	k := x.kw()
 	if k&kNotName != 0 || (strings.IndexByte(w, '\'') >= 0 || strings.IndexByte(w, 0xE2) >= 0) && contraction(w) {
@@ -293,28 +493,31 @@ func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
 	// Most words are plain dictionary words with nothing around them that
 	// could make them a name: stop before the gazetteer lookups.
 	present := x.has(wPresent)
-	if present {
-		u.english = x.has(wEnglish)
-	} else {
-		u.english = vocab.English(w)
-	}
-	if u.english && !hot && !(mixed && t.Has(text.Upper)) {
+	u.english = x.has(wEnglish) // info always knows this bit
+	if u.english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
 		return u, false
 	}
 	if !present {
-		if vocab.Abbrev(w) {
-			x |= wAbbrev
-		}
-		if !u.english {
-			if vocab.Medical(w) {
-				x |= wMedical
-			}
-			if vocab.Proper(w) {
-				x |= wProper
-			}
-		} else {
+		// clinical abbreviations are a subset of the medical words: ask
+		// only what can still change the outcome
+		switch {
+		case u.english:
 			x |= wEnglish
+			if vocab.Abbrev(w) {
+				x |= wAbbrev
+			}
+		case vocab.Medical(w):
+			x |= wMedical
+			if vocab.Abbrev(w) {
+				x |= wAbbrev
+			}
+		case vocab.Proper(w):
+			x |= wProper
 		}
+		sc.cache.put(w, x|wPresent)
+	}
+	if u.english && adj && !mixed && x.gaz().strength() < 3 {
+		return u, false // "VEA MUCH", "RECK LATER"
 	}
 	if x.has(wAbbrev) && !(capMid && x.gaz().first() >= 4) {
 		return u, false // "Art" the name, not "art" the arterial line
@@ -341,7 +544,11 @@ func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
 		}
 	}
 	u.known = u.g != 0
-	medical := x.has(wMedical)
+	medical := x.has(wMedical) && !foreign
+	if medical && !u.known && !u.english && hot && capMid && i > 0 && d.Tokens[i-1].Kind == text.Word {
+		medical = false // "Miklós Hajdu": a capitalised word right after a name
+	}
+	u.medical = medical
 	u.proper = !u.known && x.has(wProper)
 	runes := utf8.RuneCountInString(w)
 	if !u.known && u.english && capMid && !medical && runes >= 4 {
@@ -369,12 +576,12 @@ func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
 		if hasSuffixShape(w) {
 			p += 0.5
 		}
-		for _, s := range drugSuffixes {
-			if len(w) > len(s)+1 && strings.HasSuffix(w, s) {
-				p -= 1.5
-				break
-			}
+		if hasEnding(drugByLast, w, 1) {
+			p -= 1.5
 		}
+	}
+	if foreign && !u.english {
+		p += 0.8
 	}
 	if u.english {
 		// common first names that are also words (Bill, Grace, John) keep
@@ -411,6 +618,72 @@ func wordUnit(d *text.Doc, i int, mixed, hot bool, x winfo) (unit, bool) {
 	u.casePen = cs
 	u.prior = p + cs
 	return u, true
+}
+
+// pairAhead reports whether the English word at token i is a common first
+// name followed (past an initial) by a name word on the same line, or by a
+// staff verb at the start of a clause: "Maria Silva, RN", "grace dudak aware",
+// "EARL N. RAND", "social: bill called".
+func pairAhead(d *text.Doc, i int, x winfo, mixed bool) bool {
+	if x.gaz().first() < 5 {
+		return false
+	}
+	toks := d.Tokens
+	j := i + 1
+	if j < len(toks) && toks[j].Kind == text.Word && len(toks[j].Lower) == 1 && toks[j].Has(text.SpaceBefore) && !toks[j].Has(text.NewlineBefore) {
+		j++
+		if d.IsPunct(j, '.') {
+			j++
+		}
+	}
+	if j >= len(toks) || toks[j].Kind != text.Word || !toks[j].Has(text.SpaceBefore) || toks[j].Has(text.NewlineBefore) || toks[j].Has(text.HasDigit) {
+		return false
+	}
+	t2 := &toks[j]
+	if mixed && (toks[i].Has(text.Upper) != t2.Has(text.Upper)) {
+		return false
+	}
+	y := describe(t2.Lower)
+	if y.kw()&kNotName != 0 {
+		if j != i+1 || !postVerbs[t2.Lower] {
+			return false
+		}
+		// clause start: "social: bill called"
+		p := i - 1
+		return i == 0 || toks[i].Has(text.SentStart) || toks[i].Has(text.NewlineBefore) || d.IsPunct(p, ':') || d.IsPunct(p, ';')
+	}
+	if y.has(wPresent) {
+		return !y.has(wEnglish) && !y.has(wMedical) && y.gaz().strength() >= 2
+	}
+	w := t2.Lower
+	return utf8.RuneCountInString(w) >= 4 && hasVowel(w) && !vocab.English(w) && !vocab.Medical(w) && !vocab.Abbrev(w)
+}
+
+// isDialog reports a text whose lines start with speaker labels that are
+// mostly names ("Nicole: Remember me?"), unlike a note's section headers
+// ("Endo: RISS").
+func isDialog(d *text.Doc) bool {
+	labels, named := 0, 0
+	for i := 0; i+2 < len(d.Tokens); i++ {
+		t := &d.Tokens[i]
+		if t.Kind != text.Word || i > 0 && !t.Has(text.NewlineBefore) || !t.Has(text.Upper) || t.Has(text.AllUpper) ||
+			!d.IsPunct(i+1, ':') || d.Tokens[i+2].Kind != text.Word || d.Tokens[i+2].Has(text.NewlineBefore) {
+			continue
+		}
+		labels++
+		x := describe(t.Lower)
+		if x.gaz().first() >= 3 && !x.has(wEnglish) && !x.has(wMedical) && x.kw() == 0 {
+			named++
+		} else if !x.has(wPresent) {
+			for k := 0; k < len(t.Lower); k++ {
+				if t.Lower[k] >= utf8.RuneSelf {
+					named++
+					break
+				}
+			}
+		}
+	}
+	return labels >= 2 && named*2 >= labels
 }
 
 func contraction(w string) bool {
@@ -461,7 +734,7 @@ func listJoin(d *text.Doc, a, b int) bool {
 
 // scoreRun scores units r.a..r.b and sets the Sub; sub stays "" when the
 // run is not a name shape (a lone initial with no cue).
-func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
+func scoreRun(d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	a, b := r.a, r.b
 	r.end = us[b].end
 	title := us[a].kind == uTitle
@@ -506,6 +779,23 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 			}
 		}
 	}
+	// after the run
+	aCue, aw, ext := cueAfter(d, lastTok, &us[b], mixed, dialog)
+	if aw > 0 && aw < 1.8 && inits > 0 && words == 1 {
+		aw = 1.8 // "N. GRANDONE AWARE"
+	}
+	if pw > 0 && pw < 2 && inits > 0 && words == 1 && !title {
+		pw = 2 // "per B. KARGAS"
+	}
+	// a bare letter without a period is a side, a beta or shorthand more
+	// often than an initial: "L Cerc", "B BLOCKER", "w hoyer", "INA N"
+	for k := ws; k <= b; k++ {
+		if u := &us[k]; u.kind == uInitial && !u.period && !title && aw <= 0 && pw <= 0 {
+			if !mixed || k == b || k == ws && strings.Contains("lrbwxcaip", u.word) {
+				return
+			}
+		}
+	}
 	var s float64
 	switch {
 	case words == 0 && inits == 0:
@@ -521,7 +811,7 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 			s = -1.5
 		case inits >= 2 && allDots && mixed && !commonDotted(us, ws, b):
 			s = 0.4
-		case strong && (pw >= 3 || inits >= 2):
+		case strong && (pw >= 3 && us[b].period || inits >= 2):
 			s = -2
 		default:
 			return
@@ -567,7 +857,7 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 		if !mixed && inits > 0 && good == 0 {
 			// "R NARE", "B BLOCKER": side and shorthand letters in capitals
 			for k := ws; k <= b; k++ {
-				if us[k].kind == uInitial && !us[k].period {
+				if us[k].kind == uInitial && !us[k].period && aw <= 0 {
 					return
 				}
 			}
@@ -591,9 +881,13 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 	if c == "" && pw > 0 {
 		c = prevCue
 	}
-	// after the run
-	aCue, aw, ext := cueAfter(d, lastTok, &us[b], mixed)
 	s += aw
+	if words >= 2 && us[b].kind == uWord && firmHeads[us[b].word] {
+		s -= 4 // "Loveland Technologies", "Rand Corporation"
+	}
+	if mixed && firstTok > 0 && d.IsPunct(firstTok-1, ',') && (d.IsPunct(lastTok+1, '?') || d.IsPunct(lastTok+1, '!')) && us[ws].kind == uWord && us[ws].cap {
+		s += 1.5 // vocative: "Remember me, Maria?"
+	}
 	if ext > r.end {
 		r.end = ext
 	}
@@ -605,7 +899,6 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 			s += 0.3
 		}
 	}
-	_ = firstTok
 	r.logit = s
 	r.cue = c
 	switch {
@@ -633,13 +926,30 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed bool) {
 	}
 }
 
-func hasSuffixShape(w string) bool {
-	for _, s := range nameSuffixes {
-		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+func hasSuffixShape(w string) bool { return hasEnding(nameByLast, w, 2) }
+
+// hasEnding reports whether w ends with one of the endings indexed by
+// their last byte, leaving at least more+1 bytes before it.
+func hasEnding(idx *[256][]string, w string, more int) bool {
+	if w == "" {
+		return false
+	}
+	for _, s := range idx[w[len(w)-1]] {
+		if len(w) > len(s)+more && strings.HasSuffix(w, s) {
 			return true
 		}
 	}
 	return false
+}
+
+var nameByLast, drugByLast = byLast(nameSuffixes), byLast(drugSuffixes)
+
+func byLast(ss []string) *[256][]string {
+	var t [256][]string
+	for _, s := range ss {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return &t
 }
 
 // commonDotted reports dotted abbreviations that are not initials.
@@ -648,12 +958,13 @@ func commonDotted(us []unit, a, b int) bool {
 	for k := a; k <= b; k++ {
 		sb.WriteString(us[k].word)
 	}
-	return dotted[sb.String()]
+	w := sb.String()
+	return dotted[w] || kwOf(w)&kNotName != 0 || vocab.Abbrev(w) || len(w) <= 3 && vocab.English(w)
 }
 
 var dotted = set(`us uk am pm eg ie dc la ny nj bc ad md rn np pa ok tv po iv pr im sq sc od os ou qd
 	bid tid qid prn npo hs ac pc dob ssn mrn st mt jr sr vs cf aka asap rip usa eu un fbi cia cpr er or
-	ed do dds phd ba bs ms mba rsvp nb ps ot pt rt gi cv id gu ent ob icu`)
+	ed do dds phd ba bs ms mba rsvp nb ps ot pt rt gi cv id gu ent ob icu dl yo to co ho ci`)
 
 // cueBefore looks at the words before token i for a cue. It returns the
 // cue text, its weight and whether it is strong (a relative or role, after
@@ -680,17 +991,19 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 		pp = d.Tokens[j2].Lower
 	}
 	english := u.english && u.kind == uWord
-	firsty := u.g.first() >= 3
+	firsty := u.g.first() >= 3 && (!english || u.g.first() >= 5)
 	switch {
 	case pw == "called" && (english && !firsty || roles[pp] || pp == "dr" || relatives[pp] || pp == "family"):
 		return "", 0, false
+	case (pw == "him" || pw == "her" || pw == "them") && (pp == "named" || pp == "called" || pp == "call" || pp == "name"):
+		return cue, 4, true // "She named him Frank"
 	case pw == "is" && (pp == "name" || pp == "names"), pw == "named", pw == "called",
 		pw == "aka", pw == "name" && d.IsPunct(j+1, ':'), pw == "patient" && pp == "my", pw == "pt" && pp == "my",
 		pw == "me" && (pp == "calls" || pp == "call"):
 		return cue, 4, true
 	case relatives[pw], pw == "law" && pp == "in":
 		if english && !firsty {
-			return cue, 1, false
+			return "", 0, false
 		}
 		if english {
 			return cue, 4.5, true
@@ -728,7 +1041,7 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 
 // cueAfter looks at the words after token i. ext is the end of a name
 // suffix ("Jr.", "III", "MD" without a comma) that belongs to the span.
-func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64, ext int) {
+func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w float64, ext int) {
 	j := i + 1
 	comma, paren := false, false
 	if d.IsPunct(j, ',') {
@@ -739,10 +1052,17 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64
 		paren = true
 		j++
 	}
-	if j < len(d.Tokens) && d.IsPunct(j-1, ':') && j-1 == i+1 && mixed && (i == 0 || d.Tokens[i].Has(text.NewlineBefore) || d.Tokens[i].Has(text.SentStart)) {
-		return ":", 1.0, 0 // "Ubul: What a wife." speaker label
+	if j == i+1 && d.IsPunct(j, ':') && mixed && last.kind == uWord && last.tok == i && (i == 0 || d.Tokens[i].Has(text.NewlineBefore)) {
+		// "Ubul: What a wife." speaker label at the start of a line
+		if k := j + 1; dialog && k < len(d.Tokens) && d.Tokens[k].Kind == text.Word && d.Tokens[k].Has(text.Upper) && !d.Tokens[k].Has(text.NewlineBefore) {
+			return ":", 2.0, 0
+		}
+		return "", 0, 0
 	}
-	if j >= len(d.Tokens) || d.Tokens[j].Kind != text.Word {
+	if comma && mixed && j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && (i == last.tok && d.Tokens[i].Has(text.SentStart)) && vocativeNext[d.Tokens[j].Lower] {
+		return ",", 1.5, 0 // "Warrane, can I please speak to..."
+	}
+	if j >= len(d.Tokens) || d.Tokens[j].Kind != text.Word || d.Tokens[j].Has(text.NewlineBefore) && !comma && !paren {
 		return "", 0, 0
 	}
 	t := &d.Tokens[j]
@@ -752,7 +1072,8 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64
 	w2 := t.Lower
 	cue = d.Src[t.Start:t.End]
 	switch {
-	case postCredentials[w2] && (t.Has(text.AllUpper) || t.Has(text.Upper) && len(w2) > 2 || !mixed) && (!last.english || last.g.first() >= 3 || last.kind == uInitial):
+	case postCredentials[w2] && (t.Has(text.AllUpper) || t.Has(text.Upper) && len(w2) > 2 || !mixed) && (!last.english || last.g.first() >= 3 || last.kind == uInitial) &&
+		!(j+1 < len(d.Tokens) && d.Tokens[j+1].Has(text.HasDigit) && !d.Tokens[j+1].Has(text.NewlineBefore)):
 		if !comma && !paren {
 			ext = t.End
 			if d.IsPunct(j+1, '.') && d.Adjacent(j, j+1) {
@@ -760,8 +1081,8 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64
 			}
 		}
 		return cue, 3, ext
-	case paren && relatives[w2], last.poss && (relatives[w2] || w2 == "family" || w2 == "room" || w2 == "case"):
-		return cue, 3, 0 // "URSLA MORETTI (DAUGHTER)", "Smith's wife"
+	case paren && (relatives[w2] || roles[w2]), last.poss && (relatives[w2] || w2 == "family" || w2 == "room" || w2 == "case"):
+		return cue, 3, 0 // "URSLA MORETTI (DAUGHTER)", "Smith's wife", "(RESIDENT)"
 	case comma || paren:
 		return "", 0, 0
 	case diseaseHeads[w2], orgHeads[w2] && !last.poss:
@@ -771,7 +1092,17 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed bool) (cue string, w float64
 			return "", -3, 0 // "Framingham Risk Score", "Boston Consulting Group"
 		}
 	case postVerbs[w2] && (!last.english || last.g.first() >= 5):
+		if last.english {
+			return cue, 2.4, 0 // "social: bill called" (admitted only at a clause start)
+		}
 		return cue, 1.2, 0
+	case nameVerbs[w2] && mixed && last.kind == uWord && last.cap && !last.english && !last.medical:
+		if w2 == "is" || w2 == "was" || w2 == "were" || w2 == "has" || w2 == "had" {
+			if k := d.NextWord(j, false); k < 0 || d.Tokens[k].Lower != "from" && d.Tokens[k].Lower != "born" && d.Tokens[k].Lower != "precision" {
+				return "", 0, 0
+			}
+		}
+		return cue, 0.9, 0
 	}
 	return "", 0, 0
 }

@@ -55,6 +55,19 @@ func TestMustFlag(t *testing.T) {
 		{"Reported to Dr. O'Rourke, 1mg given.", "Dr. O'Rourke", "titled"},
 		{"VENTOLIN MDI Q4. ROBERT V. DEGIORGIO, RRT", "ROBERT V. DEGIORGIO", "full"},
 		{"She told Szöllössy the results.", "Szöllössy", ""},
+		{"Zorka: Where were you last night?\nLiesel: At the market, as always.", "Zorka", ""},
+		{"Zorka: Where were you last night?\nLiesel: At the market, as always.", "Liesel", ""},
+		{"They named her Rosalind after the aunt.", "Rosalind", ""},
+		{"Our founders: Quenby, Hartwell and Ames.", "Hartwell", ""},
+		{"The ticket was booked for Ödön Szabó yesterday.", "Ödön Szabó", "full"},
+		{"TEMP 38.2, REPEAT AT 1400. R. FALCONETTI AWARE. WILL RECHECK.", "R. FALCONETTI", ""},
+		{"SBP DOWN TO 80S, K BRANNIGAN ORDERED FLUIDS AND LABS.", "K BRANNIGAN", ""},
+		{"HR 110. CXR DONE; AS PER B. FALCONETTI NO CHANGE TODAY.", "B. FALCONETTI", ""},
+		{"Tachy to 130s. Dr. o malley at the bedside, plan reviewed.", "o malley", ""},
+		{"Dr. Sarah O'Driscoll spoke with family.", "O'Driscoll", ""},
+		{"keep sbp 130-140 with labetolol gtt. Maria Delacroix, RN", "Maria Delacroix", "full"},
+		{"Remember me, Marguerite? We met in Lyon.", "Marguerite", ""},
+		{"Pressures soft after the run. Dr. halvorsen made aware, bolus given.", "Dr. halvorsen", "titled"},
 	}
 	for _, tc := range tests {
 		cs := detectAll(tc.src)
@@ -89,6 +102,15 @@ func TestMustPass(t *testing.T) {
 		{"I'm glad the shift is over.", "I'm"},
 		{"NGT ALSO PLACED ON L NARE. SHE HAS MULTIPLE SITES.", "L NARE"},
 		{"Hear @drsmith on the podcast", "drsmith"},
+		{"Wean neo as tol. Monitor Sats, C.O. and SVR overnight.", "C.O."},
+		{"K+ 3.7 after repletion. H.O. aware, no further K+ needed.", "H.O."},
+		{"RATE CONTROLLED. DISCUSS B BLOCKER DOSING IN AM.", "B BLOCKER"},
+		{"GI: tolerating diet.\nEndo: BS 212, covered with insulin.\nSoc: family in.", "Endo"},
+		{"Their partners: Hicks, Brown and Abt Associates won the bid.", "Hicks"},
+		{"Line team to place Permacath on Friday if stable.", "Permacath"},
+		{"CV: ST with frequent PACs, team aware.", "PACs"},
+		{"HX: AFIB, CVA/TIA, CAD WITH STENT.", "TIA"},
+		{"ETT secured at the 24 cm mark at the lip.", "mark"},
 	}
 	for _, tc := range tests {
 		cs := detectAll(tc.src)

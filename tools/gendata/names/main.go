@@ -3,7 +3,8 @@
 //
 //	go run ./tools/gendata/names -shared ../shared
 //
-// Output: data/names.txt.gz, one line per folded name:
+// Output: data/names.tbl.gz, a lexicon.Table from each folded name to its
+// packed classes (names.TableValue), built from:
 //
 //	name<TAB>FLC
 //
@@ -14,11 +15,13 @@
 package main
 
 import (
+	"github.com/scrubs-dev/scrubs/internal/detect/names"
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
+
 	"bufio"
 	"compress/gzip"
 	"encoding/csv"
 	"flag"
-	"fmt"
 	"log"
 	"math"
 	"os"
@@ -135,19 +138,21 @@ func main() {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	path := filepath.Join(*out, "names.txt.gz")
+	// The detector loads a prebuilt hash table (lexicon.Table): no hashing
+	// at start-up. Values pack the frequency classes with the vocabulary bits.
+	vals := make([]uint32, len(keys))
+	for i, k := range keys {
+		e := m[k]
+		vals[i] = names.TableValue(uint8(e.first), uint8(e.last), e.cspell == 1, k)
+	}
+	path := filepath.Join(*out, "names.tbl.gz")
 	f, err := os.Create(path)
 	if err != nil {
 		log.Fatal(err)
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
-	fmt.Fprintln(bw, "# folded name<TAB>first-class surname-class cspell; see SOURCE.txt")
-	for _, k := range keys {
-		e := m[k]
-		fmt.Fprintf(bw, "%s\t%d%d%d\n", k, e.first, e.last, e.cspell)
-	}
-	must(bw.Flush())
+	_, err = zw.Write(lexicon.BuildTable(keys, vals))
+	must(err)
 	must(zw.Close())
 	must(f.Close())
 	st, _ := os.Stat(path)

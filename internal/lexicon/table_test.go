@@ -1,0 +1,57 @@
+package lexicon
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestTableRoundTrip(t *testing.T) {
+	var keys []string
+	var vals []uint32
+	for i := 0; i < 5000; i++ {
+		keys = append(keys, fmt.Sprintf("w%d", i))
+		vals = append(vals, uint32(i*7))
+	}
+	keys = append(keys, "", "tomás")
+	vals = append(vals, 1, 2)
+	tb, err := LoadTable(BuildTable(keys, vals))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range keys {
+		if v, ok := tb.Lookup(k); !ok || v != vals[i] {
+			t.Fatalf("%q: %d %v", k, v, ok)
+		}
+	}
+	for _, k := range []string{"w5000", "x", "tomas"} {
+		if _, ok := tb.Lookup(k); ok {
+			t.Errorf("%q found", k)
+		}
+	}
+	n := 0
+	tb.Each(func(string, uint32) { n++ })
+	if n != len(keys) || tb.Len() != len(keys) {
+		t.Errorf("Each saw %d", n)
+	}
+}
+
+func TestLoadTableRejectsDamage(t *testing.T) {
+	raw := BuildTable([]string{"a", "bb"}, []uint32{1, 2})
+	for _, bad := range [][]byte{nil, []byte("SCTB1"), raw[:len(raw)-1], append([]byte("XXXXX"), raw[5:]...)} {
+		if _, err := LoadTable(bad); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}
+
+func FuzzLoadTable(f *testing.F) {
+	f.Add(BuildTable([]string{"a", "bb"}, []uint32{1, 2}))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		tb, err := LoadTable(raw)
+		if err != nil {
+			return
+		}
+		tb.Lookup("a")
+		tb.Each(func(string, uint32) {})
+	})
+}
