@@ -11,8 +11,14 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 )
 
-//go:embed data/gaz.tsv.gz data/zip.bin.gz
+//go:embed data/zip.bin.gz
 var data embed.FS
+
+// gazTSV is embedded uncompressed: inflating it took a third of the
+// start-up time, and the keys are used in place (substrings of it).
+//
+//go:embed data/gaz.tsv
+var gazTSV string
 
 // Gazetteer flags, one bit per kind of entry.
 const (
@@ -50,17 +56,164 @@ const (
 	tCue
 )
 
-type wordInfo struct {
-	gaz  uint16
-	trig uint32
+// entry is one key of the table: a word (gazetteer flags, rule triggers),
+// a multi-word phrase, or a phrase prefix. The key is blob[off:off+n]; an
+// entry holds no pointer, so the 200,000 of them cost the collector nothing.
+type entry struct {
+	off  uint32
+	n    uint16
+	gaz  uint16 // gazetteer flags of the key itself (0: not a name)
+	trig uint32 // rule triggers (one-word keys)
+	more bool   // a longer phrase starts with this key
 }
 
+// tables hold the gazetteer and the trigger words in one open-addressing
+// hash table keyed by folded token or Norm phrase. Building it is a hash
+// or two per line of the embedded data, which keeps first use cheap (Go
+// maps of the same keys took four times as long, and the earlier
+// Aho-Corasick automaton a second).
 type tables struct {
-	word   map[string]wordInfo // gazetteer flags and rule triggers by folded token
-	single map[string]uint16   // one-token names by folded token
-	multi  *lexicon.Gazetteer  // multi-token names (token n-gram hash)
-	mflags []uint16            // flags of each multi pattern
-	zips   []byte              // bit set of known 5-digit ZCTAs
+	blob  string // gazetteer lines, then the lines written in the source
+	ents  []entry
+	slots []uint64 // high half: hash tag; low half: entry index + 1 (0: empty)
+	// bloom has one bit per key (top hash bits): most words of a text are
+	// no key, and this 128 KiB answers for them from cache where the
+	// slots (megabytes) would not
+	bloom *[1 << bloomBits / 64]uint64
+	mask  uint64
+	zips  []byte    // bit set of known 5-digit ZCTAs
+	words int       // one-word gazetteer names
+	multi int       // multi-word gazetteer names
+	last  [4]string // prefixes marked last, by depth (while building)
+}
+
+const bloomBits = 20
+
+// hashKey: FNV-1a, eight bytes a step, then a 64-bit finaliser (the
+// table uses low bits for the slot, high bits for the tag and the bloom
+// filter). Inlined arithmetic beats a call to the runtime's hash for the
+// short keys of a text.
+func hashKey(k string) uint64 {
+	h := uint64(14695981039346656037)
+	for len(k) >= 8 {
+		h = (h ^ uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+			uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56) * 1099511628211
+		k = k[8:]
+	}
+	for i := 0; i < len(k); i++ {
+		h = (h ^ uint64(k[i])) * 1099511628211
+	}
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+func (t *tables) key(e *entry) string { return t.blob[e.off : e.off+uint32(e.n)] }
+
+func (t *tables) find(k string) *entry {
+	h := hashKey(k)
+	if b := h >> (64 - bloomBits); t.bloom[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
+	tag := h >> 32 << 32
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := t.slots[i]
+		if e == 0 {
+			return nil
+		}
+		if e&^0xffffffff == tag {
+			if x := &t.ents[uint32(e)-1]; int(x.n) == len(k) && t.key(x) == k {
+				return x
+			}
+		}
+	}
+}
+
+// put returns the entry of blob[off:off+n], adding it when new.
+func (t *tables) put(off, n int) *entry {
+	if 2*(len(t.ents)+1) > len(t.slots) {
+		t.grow(3 * (len(t.ents) + 1))
+	}
+	k := t.blob[off : off+n]
+	h := hashKey(k)
+	tag := h >> 32 << 32
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		e := t.slots[i]
+		if e == 0 {
+			b := h >> (64 - bloomBits)
+			t.bloom[b/64] |= 1 << (b % 64)
+			t.ents = append(t.ents, entry{off: uint32(off), n: uint16(n)})
+			t.slots[i] = tag | uint64(len(t.ents))
+			return &t.ents[len(t.ents)-1]
+		}
+		if e&^0xffffffff == tag {
+			if x := &t.ents[uint32(e)-1]; int(x.n) == n && t.key(x) == k {
+				return x
+			}
+		}
+	}
+}
+
+func (t *tables) grow(size int) {
+	n := 1 << 10
+	for n < size {
+		n <<= 1
+	}
+	t.slots = make([]uint64, n)
+	t.mask = uint64(n - 1)
+	for k := range t.ents {
+		h := hashKey(t.key(&t.ents[k]))
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = h>>32<<32 | uint64(k+1)
+	}
+}
+
+// gaz returns the gazetteer flags of a one-word name.
+func (t *tables) gaz(w string) uint16 {
+	if e := t.find(w); e != nil {
+		return e.gaz
+	}
+	return 0
+}
+
+// addName adds the gazetteer key blob[off:off+n] (Norm form) with flags f,
+// and marks its word prefixes so that the scan knows to read on.
+func (t *tables) addName(off, n int, f uint16) {
+	if n <= 0 || n > 0xffff {
+		return
+	}
+	e := t.put(off, n)
+	key := t.blob[off : off+n]
+	multi := strings.IndexByte(key, ' ') >= 0
+	if e.gaz == 0 && f != 0 {
+		if multi {
+			t.multi++
+		} else {
+			t.words++
+		}
+	}
+	e.gaz |= f
+	for sp, depth := 0, 0; multi; sp, depth = sp+1, depth+1 {
+		k := strings.IndexByte(key[sp:], ' ')
+		if k < 0 {
+			break
+		}
+		sp += k
+		// the data is sorted: a prefix is most often the one just added
+		if depth < len(t.last) && t.last[depth] == key[:sp] {
+			continue
+		}
+		t.put(off, sp).more = true
+		if depth < len(t.last) {
+			t.last[depth] = key[:sp]
+		}
+	}
 }
 
 var (
@@ -69,112 +222,128 @@ var (
 )
 
 func load() *tables {
-	loadOnce.Do(func() {
-		t := &tables{single: make(map[string]uint16, 120000)}
-		lines, err := lexicon.Lines(data, "data/gaz.tsv.gz")
-		if err != nil {
-			lines = nil
+	loadOnce.Do(func() { tab = build() })
+	return tab
+}
+
+// sourceLines are the gazetteer lines written in the Go source: countries,
+// health-system short names, city nicknames, and the trigger words ("-"
+// flags: in the table for their triggers only).
+func sourceLines() []string {
+	var l []string
+	for _, c := range countries {
+		l = append(l, "n\t"+lexicon.PhraseKey(c))
+	}
+	for _, c := range knownFacilities {
+		l = append(l, "a\t"+lexicon.PhraseKey(c))
+	}
+	for _, c := range cityShort {
+		l = append(l, "c\t"+lexicon.PhraseKey(c))
+	}
+	for _, w := range triggers() {
+		l = append(l, "-\t"+w.word)
+	}
+	return l
+}
+
+type trigger struct {
+	word string
+	bit  uint32
+}
+
+func triggers() []trigger {
+	var tr []trigger
+	add := func(bit uint32, words ...string) {
+		for _, w := range words {
+			tr = append(tr, trigger{w, bit})
 		}
-		multi := map[string]uint16{}
-		put := func(key string, f uint16) {
-			if strings.IndexByte(key, ' ') < 0 {
-				t.single[key] |= f
-			} else {
-				multi[key] |= f
-			}
+	}
+	for w := range hospitalHead {
+		add(tHead, w)
+	}
+	for w := range facilityHead {
+		add(tFacility, w)
+	}
+	add(tSaint, "st", "saint", "ste", "mt", "mount")
+	add(tBox, "box")
+	add(tMil, "apo", "fpo", "dpo")
+	add(tCorner, "corner")
+	add(tCounty, "county", "parish", "borough")
+	add(tRoom, "room", "rm", "bed", "bay", "cubicle")
+	add(tUniv, "u", "univ", "university", "uof")
+	for w := range unitWords {
+		add(tUnit, w)
+	}
+	for w := range compass {
+		if len(w) > 1 {
+			add(tCompass, w)
 		}
-		for _, l := range lines {
-			tab := strings.IndexByte(l, '\t')
-			if tab <= 0 {
-				continue
-			}
+	}
+	for w := range streetLead {
+		add(tLead, w)
+	}
+	for w := range streetTail {
+		add(tTail, w)
+	}
+	for w := range stateAbbr {
+		add(tState, w)
+	}
+	for w := range cue1 {
+		add(tCue, w)
+	}
+	for w := range cueStrong {
+		add(tCue, w)
+	}
+	add(tCue, "where", "city")
+	return tr
+}
+
+func build() *tables {
+	t := &tables{bloom: new([1 << bloomBits / 64]uint64)}
+	var b strings.Builder
+	b.Grow(len(gazTSV) + 8192)
+	b.WriteString(gazTSV)
+	if len(gazTSV) > 0 && gazTSV[len(gazTSV)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	for _, l := range sourceLines() {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	t.blob = b.String()
+	n := strings.Count(t.blob, "\n")
+	t.ents = make([]entry, 0, n+n/2)
+	t.grow(2 * (n + n/2))
+	for off := 0; off < len(t.blob); {
+		end := strings.IndexByte(t.blob[off:], '\n')
+		if end < 0 {
+			end = len(t.blob)
+		} else {
+			end += off
+		}
+		l := t.blob[off:end]
+		if tb := strings.IndexByte(l, '\t'); tb > 0 && l[0] != '#' {
 			var f uint16
-			for i := 0; i < tab; i++ {
+			for i := 0; i < tb; i++ {
 				f |= flagLetters[l[i]]
 			}
-			put(l[tab+1:], f)
+			k := strings.TrimRight(l[tb+1:], "\r")
+			t.addName(off+tb+1, len(k), f)
 		}
-		for _, c := range countries {
-			put(lexicon.PhraseKey(c), gCountry)
+		off = end + 1
+	}
+	t.last = [4]string{}
+	for _, tr := range triggers() {
+		if e := t.find(tr.word); e != nil {
+			e.trig |= tr.bit
 		}
-		for _, c := range knownFacilities {
-			put(lexicon.PhraseKey(c), gAlias)
+	}
+	if z, err := data.ReadFile("data/zip.bin.gz"); err == nil {
+		if zr, err := gzip.NewReader(bytes.NewReader(z)); err == nil {
+			t.zips, _ = io.ReadAll(zr)
 		}
-		for _, c := range cityShort {
-			put(lexicon.PhraseKey(c), gUSCity)
-		}
-		// Multi-word patterns: keys are already in Norm form, so the
-		// automaton's own normalisation leaves them as they are.
-		keys := make([]string, 0, len(multi))
-		for k := range multi {
-			keys = append(keys, k)
-		}
-		t.mflags = make([]uint16, len(keys))
-		for i, k := range keys {
-			t.mflags[i] = multi[k]
-		}
-		t.multi = lexicon.NewGazetteer(keys)
-		if raw, err := data.ReadFile("data/zip.bin.gz"); err == nil {
-			if zr, err := gzip.NewReader(bytes.NewReader(raw)); err == nil {
-				t.zips, _ = io.ReadAll(zr)
-			}
-		}
-		trig := map[string]uint32{}
-		add := func(bit uint32, words ...string) {
-			for _, w := range words {
-				trig[w] |= bit
-			}
-		}
-		for w := range hospitalHead {
-			add(tHead, w)
-		}
-		for w := range facilityHead {
-			add(tFacility, w)
-		}
-		add(tSaint, "st", "saint", "ste", "mt", "mount")
-		add(tBox, "box")
-		add(tMil, "apo", "fpo", "dpo")
-		add(tCorner, "corner")
-		add(tCounty, "county", "parish", "borough")
-		add(tRoom, "room", "rm", "bed", "bay", "cubicle")
-		add(tUniv, "u", "univ", "university", "uof")
-		for w := range unitWords {
-			add(tUnit, w)
-		}
-		add(tUnit, "#")
-		for w := range compass {
-			if len(w) > 1 {
-				add(tCompass, w)
-			}
-		}
-		for w := range streetLead {
-			add(tLead, w)
-		}
-		for w := range streetTail {
-			add(tTail, w)
-		}
-		for w := range stateAbbr {
-			add(tState, w)
-		}
-		for w := range cue1 {
-			add(tCue, w)
-		}
-		for w := range cueStrong {
-			add(tCue, w)
-		}
-		add(tCue, "where", "city")
-		t.word = make(map[string]wordInfo, len(t.single)+len(trig))
-		for w, f := range t.single {
-			t.word[w] = wordInfo{gaz: f}
-		}
-		for w, b := range trig {
-			wi := t.word[w]
-			wi.trig = b
-			t.word[w] = wi
-		}
-		tab = t
-	})
-	return tab
+	}
+	return t
 }
 
 // knownZIP reports whether z (five ASCII digits) is a 2010 Census ZCTA.

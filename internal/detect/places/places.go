@@ -4,13 +4,16 @@
 // facilities. States and countries are reported too, with a low score,
 // because the engine uses them as context.
 //
-// Evidence comes from a token n-gram gazetteer over Doc.Norm for multi-word
-// names (GeoNames, CMS hospitals; lexicon.Gazetteer builds in milliseconds
-// where an automaton over the same 18k names took a second), map look-ups
-// for one-word names, and token rules triggered by digits, facility words ("Hospital",
-// "Clinic", "Memorial"), street words and cue words ("lives in",
-// "transferred to"). Data: see data/SOURCE.txt; regenerate with
-// tools/gendata/places.
+// Evidence comes from a gazetteer (GeoNames towns, world towns of several
+// words included, CMS hospitals) held in one open-addressing table over
+// Doc.Norm keys: each word is looked up once (a bloom filter answers for
+// most words that are no key), and a word that opens a longer name reads
+// on while the words so far are a known prefix. The table is built from
+// the embedded data in tens of milliseconds, where Go maps took four times
+// as long and an automaton a second. Token rules are triggered by digits,
+// facility words ("Hospital", "Clinic", "Memorial"), street words and cue
+// words ("lives in", "transferred to"). Data: see data/SOURCE.txt;
+// regenerate with tools/gendata/places.
 package places
 
 import (
@@ -20,7 +23,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
-	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
@@ -60,7 +62,15 @@ type scan struct {
 	t       *tables
 	out     []detect.Candidate
 	base    int
-	matches []lexicon.Match
+	starts  []int // first and last token of each candidate emitted, by index from base
+	ends    []int
+	matches []match
+}
+
+// match is a multi-word gazetteer name over tokens First..Last.
+type match struct {
+	First, Last int
+	Flags       uint16
 }
 
 // ---- token helpers ----
@@ -174,6 +184,8 @@ func (s *scan) emit(sub string, first, last int, score float64, cue string) {
 		score = 0.97
 	}
 	s.out = append(s.out, detect.Candidate{Type: detect.Location, Sub: sub, Start: a, End: b, Score: score, Cue: cue})
+	s.starts = append(s.starts, first)
+	s.ends = append(s.ends, last)
 }
 
 // cueBefore reports the context word before token i ("in", "transferred
@@ -211,11 +223,14 @@ func (s *scan) cueBefore(i int) (string, int) {
 	if cueStrong[w] {
 		return s.d.Text(j), 2
 	}
-	if _, ok := cue1[w]; ok {
+	_, c1 := cue1[w]
+	if c1 || cue2Second[w] {
 		p := s.d.PrevWord(j, false)
 		if p >= 0 && cue2[[2]string{s.low(p), w}] {
 			return s.d.Span(p, j), 2
 		}
+	}
+	if c1 {
 		return s.d.Text(j), 1
 	}
 	switch w {
@@ -229,27 +244,42 @@ func (s *scan) cueBefore(i int) (string, int) {
 
 func (s *scan) run() {
 	d := s.d
-	if s.t.multi != nil {
-		s.matches = s.t.multi.Find(d, s.matches[:0])
-		for _, m := range s.matches {
-			if m.Pattern >= 0 && m.Pattern < len(s.t.mflags) {
-				s.gazHit(m.First, m.Last, s.t.mflags[m.Pattern])
-			}
-		}
-	}
+	var none entry
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		if tok.Kind != text.Word {
 			continue
 		}
 		w := tok.Lower
-		wi := s.t.word[w]
+		if tok.Flags&text.AllDigit != 0 {
+			// numbers are no names
+			s.digits(i)
+			continue
+		}
+		wi := s.t.find(w)
+		if wi == nil {
+			wi = &none
+		}
+		// multi-word names starting here (keys are in Norm form: "st
+		// mary hospital" for "St. Mary's Hospital")
+		if wi.more {
+			s.multiFrom(i)
+		} else if n := len(w); n > 3 && w[n-1] == 's' && (w[n-2] == '\'' || strings.HasSuffix(w, "’s")) {
+			if n, ok := d.WordRun(i, i); ok {
+				if mi := s.t.find(n); mi != nil && mi.more {
+					s.multiFrom(i)
+				}
+			}
+		}
 		if wi.gaz != 0 {
 			s.gazHit(i, i, wi.gaz)
 		}
 		if tok.Flags&text.HasDigit != 0 {
 			s.digits(i)
 			continue
+		}
+		if tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && !d.Upperish && unitAfter[w] && w != "or" {
+			s.namedUnit(i)
 		}
 		if n := len(w); n >= 2 && n <= 5 && (w[n-1] == 'h' || w[n-1] == 'c') {
 			s.abbrev(i)
@@ -301,7 +331,91 @@ func (s *scan) run() {
 		}
 	}
 	s.unitSuffix()
+	s.conjunct()
 	s.propagate()
+}
+
+// namedUnit: "sent to Warren Grant EW": capitalised names before a unit
+// abbreviation, after a cue.
+func (s *scan) namedUnit(i int) {
+	first, distinct := -1, false
+	for k, n := i-1, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
+		if s.d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		lw := s.low(k)
+		if s.capSignal(k) != 2 || stop[lw] || notName[lw] || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
+			break
+		}
+		if !english(lw) {
+			distinct = true
+		}
+		first = k
+	}
+	if first < 0 {
+		return
+	}
+	cue, cs := s.cueBefore(first)
+	if cs == 2 || cs == 1 && distinct {
+		s.emit(SubUnit, first, i, 0.6, cue)
+	}
+}
+
+// conjunct: "SCREENED BY BALTIMORE REHAB AND KIMBROUGH": an unknown name
+// joined to a facility by "and" is a facility too.
+func (s *scan) conjunct() {
+	n := len(s.out)
+	for ci := s.base; ci < n; ci++ {
+		c := s.out[ci]
+		if c.Score < 0.5 || c.Sub != SubHospital && c.Sub != SubFacility {
+			continue
+		}
+		last := s.ends[ci-s.base]
+		k := s.d.NextWord(last, false)
+		if k < 0 || s.low(k) != "and" && s.low(k) != "&" {
+			continue
+		}
+		m := s.d.NextWord(k, false)
+		if m < 0 || s.d.Tokens[m].Flags&text.NewlineBefore != 0 {
+			continue
+		}
+		lw := s.low(m)
+		if s.capSignal(m) == 0 || len(lw) < 4 || stop[lw] || plainWord(lw) || vocab.Medical(lw) || s.has(m, text.HasDigit) {
+			continue
+		}
+		// a lone name: the sentence or clause ends after it
+		if e := m + 1; e < len(s.d.Tokens) && s.word(e) && s.d.Tokens[e].Flags&text.NewlineBefore == 0 {
+			continue
+		}
+		s.emit(c.Sub, m, m, 0.55, "and")
+	}
+}
+
+// multiFrom looks up the multi-word names that start at token i, reading
+// on while the words so far are a prefix of some name.
+func (s *scan) multiFrom(i int) {
+	toks := s.d.Tokens
+	for j, words := i+1, 1; j < len(toks) && words < 24; j++ {
+		if toks[j].Kind != text.Word {
+			continue // WordRun decides whether this punctuation may join
+		}
+		words++
+		run, ok := s.d.WordRun(i, j)
+		if !ok {
+			return
+		}
+		x := s.t.find(run)
+		if x == nil {
+			return
+		}
+		if x.gaz != 0 {
+			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
+			s.gazHit(i, j, x.gaz)
+		}
+		if !x.more {
+			return
+		}
+	}
 }
 
 // compoundStreet: a one-word street name ending in a street word
@@ -439,7 +553,11 @@ func (s *scan) gazHit(first, last int, f uint16) {
 			sc = 0.8
 		}
 		if sc > 0 {
-			s.emit(SubCity, first, last, sc, cue)
+			// "Den Haag", "La Paz": a capitalised article belongs to the name
+			if p := s.prevTok(first); p >= 0 && cityArticle[s.low(p)] && s.capSignal(p) == 2 && !s.has(p, text.SentStart|text.AllUpper) {
+				first = p
+			}
+			s.emit(SubCity, first, s.parenAfter(last), sc, cue)
 			return
 		}
 	}
@@ -455,8 +573,28 @@ func (s *scan) gazHit(first, last int, f uint16) {
 		if !multi && d.Tokens[first].Flags&text.AllUpper != 0 && len(d.Tokens[first].Lower) <= 3 && s.low(first) != "usa" && s.low(first) != "uk" {
 			return
 		}
-		s.emit(SubCountry, first, last, 0.1, cue)
+		s.emit(SubCountry, first, s.parenAfter(last), 0.1, cue)
 	}
+}
+
+var cityArticle = map[string]bool{"den": true, "la": true, "le": true, "el": true, "los": true, "las": true, "les": true}
+
+// parenAfter extends a place name over a parenthesised qualifier on the
+// same line ("Unionville (Orange)", "Cyprus (Greek)").
+func (s *scan) parenAfter(last int) int {
+	k := last + 1
+	if !s.punct(k, '(') || k >= len(s.d.Tokens) || s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+		return last
+	}
+	for m, n := k+1, 0; n < 3 && s.word(m); m, n = m+1, n+1 {
+		if s.capSignal(m) == 0 || s.has(m, text.HasDigit) || stop[s.low(m)] {
+			return last
+		}
+		if s.punct(m+1, ')') {
+			return m + 1
+		}
+	}
+	return last
 }
 
 // headTail extends a facility name over the facility words after it
@@ -500,7 +638,7 @@ func (s *scan) stateAfter(i int) bool {
 	if stateAbbr[w] && s.has(j, text.AllUpper) {
 		return true
 	}
-	f := s.t.single[w]
+	f := s.t.gaz(w)
 	return f&gState != 0 && s.has(j, text.Upper)
 }
 
@@ -523,7 +661,11 @@ func (s *scan) head(i, strength int, sub string) {
 	if sub == SubFacility && s.capSignal(i) == 0 {
 		return
 	}
-	if s.capSignal(i) == 0 && strength < 2 && w != "office" && w != "campus" {
+	emp := s.capSignal(i) < 2 && !s.d.Upperish && s.employerBefore(i)
+	if s.capSignal(i) == 0 && strength < 2 && w != "office" && w != "campus" && !emp {
+		return
+	}
+	if w == "assisted" && s.low(s.d.NextWord(i, false)) != "living" {
 		return
 	}
 	first, distinct, names := i, false, 0
@@ -570,14 +712,14 @@ func (s *scan) head(i, strength int, sub string) {
 				distinct = true
 			}
 		case c == 1:
-			if genericLead[lw] || s.isHeadWord(lw) {
+			if genericLead[lw] || s.isHeadWord(lw) || emp && !notName[lw] {
 				ok = true
 			} else if !plainWord(lw) && !vocab.Medical(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
 				ok = true
-				distinct = len(lw) >= 4 || s.t.single[lw] != 0
+				distinct = len(lw) >= 4 || s.t.gaz(lw) != 0
 			}
 		default:
-			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2)
+			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2) || emp && !notName[lw]
 		}
 		if !ok {
 			break
@@ -594,7 +736,18 @@ func (s *scan) head(i, strength int, sub string) {
 		// "TAKEN TO LAUREL REGIONAL": an ordinary word right after a strong
 		// cue still names the facility
 		if p := i - 1; s.word(p) && !stop[s.low(p)] && !notName[s.low(p)] && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
-			if _, cs := s.cueBefore(p); cs == 2 {
+			cue, cs := s.cueBefore(p)
+			if cs == 1 {
+				// "AT UNION MEMORIAL": a memorial is always someone's;
+				// a hospital or clinic needs a name that is no word
+				switch strings.ToLower(cue) {
+				case "at", "to", "from":
+					if w == "memorial" || (w == "hospital" || w == "clinic" || w == "infirmary") && !plainWord(s.low(p)) {
+						cs = 2
+					}
+				}
+			}
+			if cs == 2 {
 				first, names, distinct = p, 1, true
 			}
 		}
@@ -603,6 +756,9 @@ func (s *scan) head(i, strength int, sub string) {
 		return
 	}
 	cue, cs := s.cueBefore(first)
+	if emp {
+		cue, cs = "works for", 2
+	}
 	allGeneric := true
 	for k := first; k < i; k++ {
 		if s.word(k) && !genericLead[s.low(k)] && !s.isHeadWord(s.low(k)) {
@@ -660,6 +816,30 @@ func (s *scan) head(i, strength int, sub string) {
 	s.emit(sub, first, last, sc, cue)
 }
 
+// employerBefore: "works for vista health": one or two words after an
+// employment cue end at the facility word i.
+func (s *scan) employerBefore(i int) bool {
+	for k, n := i-1, 0; n < 2 && s.word(k); n, k = n+1, k-1 {
+		if stop[s.low(k)] || vocab.Medical(s.low(k)) {
+			return false
+		}
+		p := s.d.PrevWord(k, false)
+		if p < 0 {
+			return false
+		}
+		switch s.low(p) {
+		case "for", "by":
+			q := s.d.PrevWord(p, false)
+			switch s.low(q) {
+			case "works", "work", "worked", "working", "employed":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
 func (s *scan) isHeadWord(w string) bool {
 	_, ok := hospitalHead[w]
 	if !ok {
@@ -678,6 +858,13 @@ func (s *scan) saint(i int) {
 		return
 	}
 	nw := s.low(j)
+	if len(nw) == 1 && s.has(j, text.Upper) && s.punct(j+1, '.') && !s.d.Upperish && s.low(i) == "st" {
+		// "Had a bed @ St A.": a saint's initial after a cue
+		if cue, cs := s.cueBefore(i); cs >= 1 {
+			s.emit(SubHospital, i, j, 0.6, cue)
+		}
+		return
+	}
 	if stop[nw] || streetSuffix[nw] {
 		return
 	}
@@ -749,7 +936,7 @@ func (s *scan) abbrev(i int) {
 	if english(w) || vocab.Medical(w) || vocab.Abbrev(w) {
 		return
 	}
-	if _, ok := s.t.single[w]; ok && !all {
+	if s.t.gaz(w) != 0 && !all {
 		return
 	}
 	cue, cs := s.cueBefore(i)
@@ -759,6 +946,9 @@ func (s *scan) abbrev(i int) {
 		unit = unitAfter[lk] && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
 	}
 	cueOK := false
+	if p := s.d.PrevWord(i, false); p >= 0 && (s.low(p) == "leave" || s.low(p) == "leaving") {
+		cueOK = true
+	}
 	if cs >= 1 {
 		switch strings.ToLower(cue) {
 		case "of", "via":
@@ -844,7 +1034,7 @@ func (s *scan) univ(i int) {
 	if j < 0 || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
 		return
 	}
-	f := s.t.single[s.low(j)]
+	f := s.t.gaz(s.low(j))
 	if f&(gState|gUSCity) == 0 || s.capSignal(j) == 0 || s.capSignal(i) == 0 {
 		return
 	}
@@ -859,6 +1049,15 @@ func (s *scan) univ(i int) {
 func (s *scan) compassUnit(i int) {
 	if s.capSignal(i) == 0 {
 		return
+	}
+	// "North Campus", "EAST WING"
+	if k := s.nextTok(i); k >= 0 && s.word(k) && s.capSignal(k) >= 1 && (s.capSignal(i) == 2 && s.capSignal(k) == 2 || s.d.Upperish) {
+		switch s.low(k) {
+		case "campus", "wing", "tower", "pavilion", "annex":
+			cue, _ := s.cueBefore(i)
+			s.emit(SubUnit, i, k, 0.6, cue)
+			return
+		}
 	}
 	p := s.prevTok(i)
 	if p < 0 || !s.word(p) {
@@ -876,7 +1075,7 @@ func (s *scan) compassUnit(i int) {
 	if s.capSignal(p) != 2 {
 		return
 	}
-	f := s.t.single[pw]
+	f := s.t.gaz(pw)
 	if _, h := hospitalHead[pw]; h || f&gAlias != 0 || pw == "mercy" {
 		cue, _ := s.cueBefore(p)
 		s.emit(SubHospital, p, i, 0.6, cue)
@@ -898,7 +1097,17 @@ func (s *scan) cueName(i int) {
 		return
 	}
 	cue, cs := s.cueBefore(j)
+	if cs == 1 && w == "in" {
+		s.inComma(j, cue)
+		return
+	}
 	if cs < 2 {
+		return
+	}
+	// "returned to Mill Village": ordinary capitalised words ending in a
+	// place word
+	if k := s.placeTypeEnd(j); k > j {
+		s.emit(SubCity, j, k, 0.55, cue)
 		return
 	}
 	last := -1
@@ -931,6 +1140,57 @@ func (s *scan) cueName(i int) {
 	s.emit(SubCity, j, last, 0.5, cue)
 }
 
+// inComma: after a plain "in", an unknown capitalised name closed by a
+// comma ("at Sigfig in Camuns, which", "in SCHLAGLES, which", "in Bremen
+// Ohlenhof, which") is a town.
+func (s *scan) inComma(j int, cue string) {
+	if s.d.Upperish {
+		return
+	}
+	last := -1
+	for k, n := j, 0; n < 3 && s.word(k); n, k = n+1, k+1 {
+		if n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			return
+		}
+		lw := s.low(k)
+		c := s.capSignal(k)
+		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stop[lw] || s.has(k, text.HasDigit) {
+			return
+		}
+		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 || len(lw) < 4 || vowels(lw) < 2 || demonym(lw) {
+			return
+		}
+		last = k
+		if s.punct(k+1, ',') {
+			break
+		}
+	}
+	if last < 0 || !s.punct(last+1, ',') {
+		return
+	}
+	s.emit(SubCity, j, last, 0.5, cue)
+}
+
+// demonym: "Iranian", "Lebanese", "Danish" (peoples and languages).
+func demonym(w string) bool {
+	return strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ans")
+}
+
+// placeTypeEnd: tokens from j are one or two capitalised words and a
+// capitalised place word ("Mill Village", "Cedar Springs"); it returns the
+// last token, or -1.
+func (s *scan) placeTypeEnd(j int) int {
+	for k, n := j, 0; n < 3 && s.word(k); n, k = n+1, k+1 {
+		if s.capSignal(k) != 2 || stop[s.low(k)] || s.has(k, text.HasDigit) || n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			return -1
+		}
+		if n > 0 && placeType[s.low(k)] {
+			return k
+		}
+	}
+	return -1
+}
+
 // cityState: "Sunnyvale, CA", "Middle River, MD" — the name before a
 // state code.
 func (s *scan) cityState(i int) {
@@ -957,10 +1217,10 @@ func (s *scan) cityState(i int) {
 	}
 	known := false
 	if first == last {
-		known = s.t.single[s.low(first)]&(gUSCity|gWorldCity) != 0
+		known = s.t.gaz(s.low(first))&(gUSCity|gWorldCity) != 0
 	} else {
 		for _, m := range s.matches {
-			if m.First == first && m.Last == last && s.t.mflags[m.Pattern]&(gUSCity|gWorldCity) != 0 {
+			if m.First == first && m.Last == last && m.Flags&(gUSCity|gWorldCity) != 0 {
 				known = true
 			}
 		}
@@ -986,10 +1246,7 @@ func (s *scan) unitSuffix() {
 		if c.Sub != SubCity && c.Sub != SubHospital && c.Sub != SubFacility {
 			continue
 		}
-		last := s.tokenEndingAt(c.End)
-		if last < 0 {
-			continue
-		}
+		last := s.ends[ci-s.base]
 		k := s.d.NextWord(last, false)
 		if k < 0 || !(s.has(k, text.AllUpper) || s.capSignal(k) == 2) {
 			continue
@@ -1002,10 +1259,7 @@ func (s *scan) unitSuffix() {
 		default:
 			continue
 		}
-		first := s.tokenStartingAt(c.Start)
-		if first < 0 {
-			continue
-		}
+		first := s.starts[ci-s.base]
 		sc := c.Score
 		if sc < 0.6 {
 			sc = 0.6
@@ -1018,24 +1272,6 @@ func (s *scan) unitSuffix() {
 var hospitalSuffix = map[string]bool{
 	"children's": true, "childrens": true, "general": true, "memorial": true, "regional": true,
 	"hospital": true, "medical": true, "health": true, "clinic": true, "infirmary": true,
-}
-
-func (s *scan) tokenEndingAt(b int) int {
-	for i := range s.d.Tokens {
-		if s.d.Tokens[i].End == b {
-			return i
-		}
-	}
-	return -1
-}
-
-func (s *scan) tokenStartingAt(b int) int {
-	for i := range s.d.Tokens {
-		if s.d.Tokens[i].Start == b {
-			return i
-		}
-	}
-	return -1
 }
 
 // propagate: a one-word facility or place name found with evidence marks
@@ -1161,7 +1397,9 @@ func vowels(w string) int {
 	n := 0
 	for _, r := range w {
 		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö', 'ø', 'æ', 'é', 'á', 'í', 'ó', 'ú':
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'å', 'ä', 'ö', 'ø', 'æ', 'é', 'á', 'í', 'ó', 'ú',
+			'α', 'ε', 'η', 'ι', 'ο', 'υ', 'ω', 'ά', 'έ', 'ή', 'ί', 'ό', 'ύ', 'ώ',
+			'а', 'е', 'ё', 'и', 'о', 'у', 'ы', 'э', 'ю', 'я':
 			n++
 		}
 	}

@@ -80,6 +80,33 @@ func TestMustFlag(t *testing.T) {
 		{"seen at Johns Hopkins Hospital, Baltimore, last month", "Johns Hopkins Hospital, Baltimore", ""},
 		{"Mr. Leiva flew to Reykjavik on Tuesday morning.", "Reykjavik", "city"},
 		{"Lives at Keeley House since March.", "Keeley House", "facility"},
+		// addresses: a second house number, "Name number" lines, regions
+		{"Send it to 4410 27 Rue des Lilas, Lyon", "4410 27 Rue des Lilas", "street"},
+		{"Nordic Ltd\n7731 Brattli 12 Apt. 4\nBergen, NO 50123", "7731 Brattli 12 Apt. 4\nBergen, NO 50123", "street"},
+		{"Nordic Ltd\n??? 7731 Brattli 12\n??? Suite 40\n??? Bergen", "7731 Brattli 12", "street"},
+		{"the shuttle stops at 5521 grovane 12 st.", "5521 grovane 12", "street"},
+		{"She lives on the east side of Ramon Ortega 1187.", "Ramon Ortega 1187", "street"},
+		{"Ship to USS Carlson\nFPO AE 09012 today", "USS Carlson\nFPO AE 09012", "street"},
+		{"Acme\n2210 Hagenmarkt 84 Apt. 5 GRAZ ST", "2210 Hagenmarkt 84 Apt. 5 GRAZ ST", "street"},
+		{"acme\n118 2204 second avenue suite 9 regina saskatchewan", "118 2204 second avenue suite 9 regina saskatchewan", "street"},
+		{"Please update the billing address with Lorvik 41 Birch Rapids\n Apt. 5\n Gent", "Lorvik 41 Birch Rapids", "street"},
+		// towns from context
+		{"the next year at Fintech Inc in VALDREMO, which later", "VALDREMO", "city"},
+		{"the economy of his home city BRAVESTI: coal and steel", "BRAVESTI", "city"},
+		{"I'm in ΚΑΡΠΑΘΟΣ, at the meeting", "ΚΑΡΠΑΘΟΣ", "city"},
+		{"We returned to Cedar Village by noon.", "Cedar Village", "city"},
+		{"Mrs. Ortiz flew to Reguengos de Monsaraz on Monday.", "Reguengos de Monsaraz", "city"},
+		// hospital places
+		{"PLAN: TRANSFER TO BRANTMOOR 3 WHEN BED AVAIL.", "BRANTMOOR 3", "unit"},
+		{"Per Brantmoor 4 RN, urine output low", "Brantmoor 4", "unit"},
+		{"Transfer to brantmoor 2 today if stable", "brantmoor 2", "unit"},
+		{"Social: Had a bed @ St B. but needs rescreening", "St B", "hospital"},
+		{"She lives at Hollis Assisted living with an aide", "Hollis Assisted", "facility"},
+		{"HE WOULD NEED TO LEAVE GBMC, HAVE SURGERY AND RETURN", "GBMC", "hospital"},
+		{"left for radiation planning on South Campus today", "South Campus", "unit"},
+		{"sent to Harlan Pierce EW where EKG showed ST changes", "Harlan Pierce EW", "unit"},
+		{"FAMILY REPORTS THAT AT GRACE MEMORIAL, SKIN BECAME RED", "GRACE MEMORIAL", "hospital"},
+		{"he works for zenith health. a: stable", "zenith health", "hospital"},
 	}
 	for _, c := range cases {
 		cs := run(c.src)
@@ -112,6 +139,12 @@ func TestMustPass(t *testing.T) {
 		"HR 80, given 5 MG IV LOPRESSOR OVER 15 MINUTES",
 		"Harbor seals and the cross on the hill",
 		"the outside hospital sent records",
+		"WEANED PACER DOWN TO VVIR 60. OWN RHYTHM 70S",
+		"she is yelling in Portuguese, her native language",
+		"I used to work for Oracle as a clerk, then quit",
+		"to recieve 1 unit of blood tonight",
+		"O2 6L VIA FM, sats 98%",
+		"Pt was moved to 3 West at 1400",
 	}
 	for _, src := range cases {
 		for _, c := range run(src) {
@@ -150,6 +183,16 @@ func TestStateOnly(t *testing.T) {
 	}
 }
 
+func TestParenQualifier(t *testing.T) {
+	src := "We moved here from Malta (South) last year"
+	for _, c := range run(src) {
+		if c.Sub == SubCountry && src[c.Start:c.End] == "Malta (South)" {
+			return
+		}
+	}
+	t.Errorf("qualifier not joined: %v", show(src, run(src)))
+}
+
 func TestCueRecorded(t *testing.T) {
 	cs := run("Pt transferred from Calvert Hospital")
 	for _, c := range cs {
@@ -178,8 +221,8 @@ func TestRestrictedZIP3(t *testing.T) {
 
 func TestDataLoads(t *testing.T) {
 	tb := load()
-	if len(tb.single) < 50000 || tb.multi == nil || tb.multi.Len() < 10000 {
-		t.Fatalf("gazetteer too small: %d single, multi %v", len(tb.single), tb.multi)
+	if tb.words < 50000 || tb.multi < 10000 {
+		t.Fatalf("gazetteer too small: %d words, %d multi", tb.words, tb.multi)
 	}
 	if !knownZIP(tb, "21201") || knownZIP(tb, "00000") {
 		t.Error("ZIP set wrong")

@@ -36,6 +36,7 @@ var lowConnector = map[string]bool{
 	"de": true, "do": true, "da": true, "du": true, "la": true, "le": true, "del": true, "della": true,
 	"des": true, "al": true, "el": true, "van": true, "von": true, "der": true, "dos": true, "das": true,
 	"di": true, "i": false, "z": true, "u": true, "na": true, "nad": true, "pod": true, "ten": true,
+	"e": true, "y": true, "v": true, "ve": true,
 }
 
 var ordinals = map[string]bool{
@@ -84,6 +85,8 @@ func (s *scan) digits(i int) {
 	// house number + street name + street type
 	names := 0
 	lead := false
+	start := i + 1 // first token of the street name
+	capOK := func(k int) bool { return s.capSignal(k) == 2 || d.Lowerish && s.capSignal(k) >= 1 }
 	for k, n := i+1, 0; n < 8 && k < len(d.Tokens); n, k = n+1, k+1 {
 		t := &d.Tokens[k]
 		if t.Flags&text.NewlineBefore != 0 {
@@ -99,7 +102,7 @@ func (s *scan) digits(i int) {
 			break
 		}
 		lw := t.Lower
-		if n == 0 && streetLead[lw] && (s.capSignal(k) >= 1 || s.d.Lowerish) {
+		if k == start && streetLead[lw] && (s.capSignal(k) >= 1 || s.d.Lowerish || s.addrCue(i)) {
 			lead = true
 			names++
 			continue
@@ -114,8 +117,9 @@ func (s *scan) digits(i int) {
 		}
 		if isDigits(lw) && len(lw) <= 5 {
 			if lead || names > 0 {
-				// "Rua do Arenque 1634", "Μεγάλη Άμμος 184"
-				if lead || names <= 4 && s.addrCue(i) && s.capSignal(i+1) == 2 {
+				// "Rua do Arenque 1634", "Μεγάλη Άμμος 184", "5850 Jana
+				// Nerudy 894" on an address line
+				if lead || names <= 4 && capOK(start) && (s.addrCue(i) || names <= 3 && s.lineStartish(i) && s.addrAfter(k)) {
 					end := s.extendAddr(k)
 					cue, _ := s.cueBefore(i)
 					s.emit(SubStreet, s.backAddr(i), end, 0.75, cue)
@@ -123,8 +127,9 @@ func (s *scan) digits(i int) {
 				}
 				break
 			}
-			if n == 0 && len(w) >= 3 && s.addrCue(i) && s.word(k+1) && s.capSignal(k+1) == 2 {
+			if k == start && len(w) >= 3 && (s.addrCue(i) || s.lineStartish(i)) && s.word(k+1) && (capOK(k+1) || streetLead[s.low(k+1)]) {
 				// "224 4966 Bond Street": a second number
+				start = k + 1
 				continue
 			}
 			break
@@ -134,7 +139,7 @@ func (s *scan) digits(i int) {
 			lead = true
 			continue
 		}
-		if !s.nameWord(k) || (s.capSignal(k) != 2 && vocab.Medical(lw) && !streetSuffix[lw]) {
+		if !s.nameWord(k) || (s.capSignal(k) != 2 && vocab.Medical(lw) && !streetSuffix[lw] && !ordinal(lw) && !lowConnector[lw]) {
 			// "123 MAIN ST", "45 oak ave": an ordinary word right before a
 			// strong street type
 			if n <= 2 && s.word(k+1) && strongSuffix[s.low(k+1)] && !vocab.Medical(lw) && !stop[lw] && !s.has(k, text.HasDigit) {
@@ -145,7 +150,7 @@ func (s *scan) digits(i int) {
 		}
 		names++
 	}
-	if lead && names >= 2 && s.capSignal(i+1) == 2 {
+	if lead && names >= 2 && (capOK(start) || streetLead[s.low(start)] && s.capSignal(start) == 0) {
 		end := s.extendAddr(i + names)
 		cue, _ := s.cueBefore(i)
 		s.emit(SubStreet, s.backAddr(i), end, 0.7, cue)
@@ -165,30 +170,46 @@ func (s *scan) nameNumber(i int) {
 	if k := s.nextTok(i); k >= 0 && s.word(k) && (unitOfMeasure[s.low(k)] || s.low(k) == "mg" || s.low(k) == "x") {
 		return
 	}
-	first := -1
+	first, short, lower := -1, false, false
 	for k, n := i-1, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
 		if d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
 			break
 		}
 		lw := s.low(k)
-		if stop[lw] || s.has(k, text.HasDigit) || s.capSignal(k) == 0 && !d.Lowerish {
+		if stop[lw] || s.has(k, text.HasDigit) {
 			break
 		}
-		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 {
+		if plainWord(lw) || vocab.Medical(lw) && !(s.capSignal(k) == 2 && vocab.Proper(lw)) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 {
 			break
+		}
+		if s.capSignal(k) == 0 && !d.Lowerish {
+			// "transfer to quartermain 2": an unknown long word may name
+			// a ward even in lower case
+			if n > 0 || len(lw) < 6 || len(w) > 2 || vocab.Proper(lw) {
+				break
+			}
+			lower = true
 		}
 		if vocab.Proper(lw) && len(lw) <= 4 || s.capSignal(k) != 2 && len(lw) < 5 {
-			break
+			// "Hoge Wei 32": a short name only after an address cue
+			if s.capSignal(k) != 2 {
+				break
+			}
+			short = true
 		}
 		first = k
 	}
-	if first < 0 {
+	if first < 0 || short && !s.addrCue(first) {
 		return
 	}
 	cue, cs := s.cueBefore(first)
-	// "transfer to Quartermain 2": a named ward after a transfer cue
-	if len(w) <= 2 && cs == 2 {
+	// "transfer to Quartermain 2", "Per Quartermain 3 RN", "PLAN:
+	// QUARTERMAIN 2": a named ward
+	if len(w) <= 2 && first == i-1 && s.wardCue(first, i, cue, cs) {
 		s.emit(SubUnit, first, i, 0.6, cue)
+		return
+	}
+	if lower {
 		return
 	}
 	if s.capSignal(first) != 2 && !(d.Lowerish && s.addrCue(first)) {
@@ -199,6 +220,41 @@ func (s *scan) nameNumber(i int) {
 	}
 	end := s.extendAddr(i)
 	s.emit(SubStreet, first, end, 0.7, cue)
+}
+
+// wardCue: the "Name N" at first..i is announced as a ward: a transfer
+// cue, "to"/"from"/"at" before it, a "Plan:" label, or a nurse or team
+// after it.
+func (s *scan) wardCue(first, i int, cue string, cs int) bool {
+	if cs == 2 {
+		return true
+	}
+	if cs == 1 {
+		switch strings.ToLower(cue) {
+		case "to", "from", "at":
+			// "TRANSFER TODAY TO QUARTERMAIN 2", "admitted 9/30 to ..."
+			j := first - 1
+			if s.word(j) && (s.low(j) == "the" || s.low(j) == "a") {
+				j--
+			}
+			for p, n := s.d.PrevWord(j, true), 0; p >= 0 && n < 5; p, n = s.d.PrevWord(p, true), n+1 {
+				switch s.low(p) {
+				case "transfer", "transferred", "transfered", "admitted", "admit", "plan", "sent", "moved", "move", "going", "go", "back", "return", "returned", "came", "bed":
+					return true
+				}
+			}
+		}
+	}
+	if s.punct(first-1, ':') && s.word(first-2) && s.low(first-2) == "plan" {
+		return true
+	}
+	if k := s.nextTok(i); k >= 0 && s.word(k) {
+		switch s.low(k) {
+		case "rn", "rns", "nurse", "team", "charge":
+			return true
+		}
+	}
+	return false
 }
 
 func (s *scan) lineStart(i int) bool {
@@ -212,11 +268,37 @@ func (s *scan) addrLineAfter(i int) bool {
 	for k < len(s.d.Tokens) && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
 		k++
 	}
+	for k < len(s.d.Tokens) && s.bulletsOnly(k, k+1) {
+		k++
+	}
 	if k >= len(s.d.Tokens) || !s.word(k) {
 		return false
 	}
 	lw := s.low(k)
-	return unitWords[lw] || s.has(k, text.AllUpper) && len(lw) > 2 || houseNumber(lw)
+	if unitWords[lw] || s.has(k, text.AllUpper) && len(lw) > 2 || houseNumber(lw) {
+		return true
+	}
+	// a town on its own line, then a region or postcode: "Nicosia\n, NI"
+	if s.capSignal(k) == 2 && !english(lw) {
+		j := k + 1
+		for j < len(s.d.Tokens) && s.word(j) && s.capSignal(j) == 2 && j-k < 3 {
+			j++
+		}
+		return j >= len(s.d.Tokens) || s.punct(j, ',') || s.d.Tokens[j].Flags&text.NewlineBefore != 0
+	}
+	return false
+}
+
+// addrAfter: token k ends a street line that goes on like an address: a
+// unit ("Apt. 608") on the same line, or an address-like next line.
+func (s *scan) addrAfter(k int) bool {
+	if j := s.nextTok(k); j >= 0 {
+		if s.punct(j, ',') {
+			j = s.nextTok(j)
+		}
+		return j >= 0 && s.word(j) && unitWords[s.low(j)] && s.capSignal(j) >= 1
+	}
+	return s.addrLineAfter(k)
 }
 
 // addrCue: an address is announced before token i ("lives at", "address
@@ -234,11 +316,11 @@ func (s *scan) addrCue(i int) bool {
 	switch w {
 	case "address", "lives", "resides", "located", "addr":
 		return true
-	case "at", "on", "is", "with", "in", "to", "same":
+	case "at", "on", "is", "with", "in", "to", "same", "of":
 		p := d.PrevWord(j, true)
-		for n := 0; p >= 0 && n < 4; n, p = n+1, d.PrevWord(p, true) {
+		for n := 0; p >= 0 && n < 5; n, p = n+1, d.PrevWord(p, true) {
 			switch s.low(p) {
-			case "lives", "live", "lived", "living", "address", "located", "meet", "arrived", "off", "enter", "moved", "reside", "resides", "mail", "send", "deliver", "delivered", "ship", "shipped", "stop", "same":
+			case "lives", "live", "lived", "living", "address", "located", "meet", "arrived", "off", "enter", "stops", "moved", "reside", "resides", "mail", "send", "deliver", "delivered", "ship", "shipped", "stop", "same":
 				return true
 			}
 		}
@@ -246,10 +328,52 @@ func (s *scan) addrCue(i int) bool {
 	return false
 }
 
-// backAddr extends an address start left over a line-initial name
-// ("Serenade Opus 420 ..."); conservative: only at the start of a line.
+// backAddr extends an address start left over a second house number
+// ("846 31 Rue ...", "9858 92 Hounslow Rd") and then over a short name that
+// opens the line or follows an address cue ("Fuglie 41 Popović Dam",
+// "address with Serenade Opus 420 ...").
 func (s *scan) backAddr(i int) int {
+	if p := s.prevTok(i); p >= 0 && s.word(p) && isDigits(s.low(p)) && len(s.low(p)) <= 6 && !s.punct(p-1, '/') && !s.punct(p-1, ':') {
+		i = p
+	}
+	first := -1
+	if a := s.prevTok(i); a >= 0 && s.low(a) == "and" && s.capSignal(a-1) == 2 && s.prevTok(a) == a-1 && !s.has(a-1, text.HasDigit) && !s.d.Upperish && (s.lineStartish(a-1) || s.addrCue(a-1)) {
+		// "...to the same: Maarit and Hersnapvej 75": a care-of name
+		return a - 1
+	}
+	for k, n := i-1, 0; n < 2; n, k = n+1, k-1 {
+		if s.prevTok(k+1) != k || !s.word(k) || s.has(k, text.HasDigit) || stop[s.low(k)] || s.capSignal(k) != 2 || s.d.Upperish {
+			break
+		}
+		if s.lineStartish(k) || s.addrCue(k) {
+			first = k
+			break
+		}
+	}
+	if first >= 0 {
+		return first
+	}
 	return i
+}
+
+// lineStartish: token i opens its line, list bullets ("???", "-", "*")
+// aside.
+func (s *scan) lineStartish(i int) bool {
+	for k := i; k >= 0; k-- {
+		if k == 0 || s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+			return k == i || s.bulletsOnly(k, i)
+		}
+	}
+	return false
+}
+
+func (s *scan) bulletsOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !(s.punct(k, '?') || s.punct(k, '-') || s.punct(k, '*')) {
+			return false
+		}
+	}
+	return true
 }
 
 // extendAddr continues an address from token i over the following tokens
@@ -297,6 +421,12 @@ func (s *scan) extendAddr(i int) int {
 		}
 		ok := false
 		switch {
+		case len(lw) == 2 && t.Flags&text.AllUpper != 0 && !d.Upperish && (s.punct(k-1, ',') || s.has(k-1, text.AllUpper) && s.word(k-1) && last == k-1):
+			// region codes: "Dusino San Michele, AT 31295", "OULU NO"
+			ok = true
+		case len(lw) == 1 && last == k-1 && s.word(k-1) && t.Flags&text.HasLetter != 0 && (k+1 >= len(d.Tokens) || d.Tokens[k+1].Flags&text.NewlineBefore != 0 || s.punct(k+1, ',')):
+			// "København K"
+			ok = true
 		case t.Flags&text.HasDigit != 0:
 			ok = len(lw) <= 10
 		case streetSuffix[lw] || unitWords[lw] || streetLead[lw] || streetTail[lw] || lowConnector[lw]:
@@ -306,11 +436,11 @@ func (s *scan) extendAddr(i int) int {
 		case stop[lw]:
 			ok = false
 		case s.capSignal(k) == 2:
-			ok = !(t.Flags&text.SentStart != 0 && t.Flags&text.NewlineBefore == 0 && english(lw) && t.Flags&text.AllUpper == 0)
+			ok = !(t.Flags&text.SentStart != 0 && t.Flags&text.NewlineBefore == 0 && english(lw) && t.Flags&text.AllUpper == 0 && !s.punct(k-1, '?'))
 		case s.capSignal(k) == 1:
-			ok = !plainWord(lw) || s.t.single[lw] != 0 || t.Flags&text.AllUpper != 0 && len(lw) >= 3 && !s.d.Upperish
+			ok = !plainWord(lw) || s.t.gaz(lw) != 0 || t.Flags&text.AllUpper != 0 && len(lw) >= 3 && !s.d.Upperish
 		default:
-			ok = !english(lw) && !vocab.Medical(lw) || s.t.single[lw]&(gUSCity|gWorldCity|gState|gCountry) != 0
+			ok = !english(lw) && !vocab.Medical(lw) || s.t.gaz(lw)&(gUSCity|gWorldCity|gState|gCountry) != 0
 		}
 		if !ok {
 			break
@@ -326,7 +456,7 @@ func (s *scan) zip(i int) {
 	p := d.PrevWord(i, true)
 	if p >= 0 && i-p <= 2 {
 		pw := s.low(p)
-		if stateAbbr[pw] && (s.has(p, text.AllUpper) || d.Upperish) || s.t.single[pw]&gState != 0 && s.capSignal(p) >= 1 {
+		if stateAbbr[pw] && (s.has(p, text.AllUpper) || d.Upperish) || s.t.gaz(pw)&gState != 0 && s.capSignal(p) >= 1 {
 			s.emitZip(i, 0.85, d.Text(p))
 			return
 		}
@@ -410,14 +540,15 @@ func (s *scan) military(i int) {
 	first := i
 	// the line before: "USS Lorenzen", "PSC 3294, Box 9168"
 	if s.lineStart(i) && i > 0 {
-		k := i - 1
-		for k > 0 && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
-			k--
-		}
-		if s.word(k) {
-			switch s.low(k) {
-			case "uss", "usns", "usnv", "psc", "unit", "cmr":
-				first = k
+		for k, n := i-1, 0; k >= 0 && n < 6; k, n = k-1, n+1 {
+			if s.word(k) {
+				switch s.low(k) {
+				case "uss", "usns", "usnv", "psc", "unit", "cmr":
+					first = k
+				}
+			}
+			if s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+				break
 			}
 		}
 	}
@@ -544,10 +675,7 @@ func (s *scan) leadStreet(i int) {
 			}
 			end := s.extendAddr(k)
 			cue, _ := s.cueBefore(i)
-			first := i
-			if p := s.prevTok(i); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
-				first = p
-			}
+			first := s.backAddr(i)
 			s.emit(SubStreet, first, end, 0.75, cue)
 			return
 		}
@@ -579,16 +707,19 @@ func (s *scan) tailStreet(i int) {
 		first = k
 	}
 	if first < 0 {
-		return
+		// "9791 Markt 84": the street word alone after a house number
+		p := s.prevTok(i)
+		if p < 0 || !s.word(p) || !houseNumber(s.low(p)) || s.capSignal(i) != 2 || len(s.low(i)) < 4 {
+			return
+		}
+		first = i
 	}
 	if s.low(i) == "u" || s.low(i) == "tee" || s.low(i) == "str" {
 		if s.capSignal(first) != 2 && !s.d.Lowerish {
 			return
 		}
 	}
-	if p := s.prevTok(first); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
-		first = p
-	}
+	first = s.backAddr(first)
 	end := s.extendAddr(j)
 	cue, _ := s.cueBefore(first)
 	s.emit(SubStreet, first, end, 0.7, cue)
@@ -607,9 +738,7 @@ func (s *scan) compoundStreetRule(i int) {
 		}
 		first = k
 	}
-	if p := s.prevTok(first); p >= 0 && s.word(p) && houseNumber(s.low(p)) {
-		first = p
-	}
+	first = s.backAddr(first)
 	end := s.extendAddr(j)
 	cue, _ := s.cueBefore(first)
 	s.emit(SubStreet, first, end, 0.75, cue)

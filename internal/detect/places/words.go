@@ -127,6 +127,7 @@ var facilityHead = map[string]int{
 	"house": 1, "manor": 1, "shelter": 2, "facility": 1, "center": 1,
 	"centre": 1, "cathedral": 2, "synagogue": 2, "mosque": 2, "temple": 1, "club": 1,
 	"elementary": 2, "ctr": 1, "group": 1, "factory": 1, "plant": 1, "mill": 1, "warehouse": 1, "mall": 1,
+	"assisted": 1,
 }
 
 // hospital-ish words that may appear lower-case before a head
@@ -177,6 +178,19 @@ var cue2 = map[[2]string]bool{
 	{"followed", "at"}: true, {"treated", "at"}: true, {"accepted", "at"}: true, {"accepted", "to"}: true,
 	{"admission", "to"}: true, {"presented", "to"}: true, {"presenting", "to"}: true,
 	{"screened", "by"}: true, {"med", "flighted"}: true, {"flighted", "to"}: true,
+	{"home", "city"}: true,
+}
+
+// cue2Second are second words of two-word cues that are not cues alone
+// ("home city").
+var cue2Second = map[string]bool{"city": true}
+
+// placeType words end a place name ("Mill Village", "Cedar Springs").
+var placeType = map[string]bool{
+	"village": true, "town": true, "city": true, "springs": true, "heights": true, "falls": true,
+	"beach": true, "harbor": true, "harbour": true, "valley": true, "creek": true, "lake": true,
+	"hills": true, "park": true, "junction": true, "crossing": true, "landing": true, "township": true,
+	"bay": true, "point": true, "ridge": true, "grove": true,
 }
 
 // one-word strong cues directly before a place.

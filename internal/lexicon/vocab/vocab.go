@@ -6,56 +6,64 @@
 package vocab
 
 import (
-	"embed"
-	"strings"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
 	"sync"
 
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 )
 
-//go:embed data
-var data embed.FS
+//go:embed data/vocab.tbl.gz
+var data []byte
+
+const (
+	bEnglish = 1 << iota
+	bProper
+	bMedical
+	bAbbrev
+)
 
 var (
-	once                             sync.Once
-	english, proper, medical, abbrev lexicon.Set
+	once  sync.Once
+	table *lexicon.Table
 )
 
 func load() {
-	english = set(lexicon.MustLines(data, "data/english.txt.gz"))
-	proper = set(lexicon.MustLines(data, "data/proper.txt.gz"))
-	medical = set(lexicon.MustLines(data, "data/medical.txt.gz"))
-	abbrev = lexicon.Set{}
-	for _, l := range lexicon.MustLines(data, "data/clinical_abbrev.txt") {
-		for _, w := range strings.Fields(l) {
-			abbrev[w] = struct{}{}
-			medical[w] = struct{}{}
-		}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		panic("vocab: embedded data: " + err.Error())
+	}
+	raw, err := io.ReadAll(zr)
+	if err == nil {
+		table, err = lexicon.LoadTable(raw)
+	}
+	if err != nil {
+		panic("vocab: embedded data: " + err.Error()) // the build guarantees it
 	}
 }
 
-func set(words []string) lexicon.Set {
-	s := make(lexicon.Set, len(words))
-	for _, w := range words {
-		s[w] = struct{}{}
-	}
-	return s
+func bits(w string) uint32 {
+	once.Do(load)
+	v, _ := table.Lookup(w)
+	return v
 }
 
-// Load builds the sets now (they load lazily otherwise).
+// Load builds the table now (it loads lazily otherwise).
 func Load() { once.Do(load) }
 
 // English reports whether the folded word is a common English word
 // (lower-case dictionary entry).
-func English(w string) bool { once.Do(load); return english.Has(w) }
+func English(w string) bool { return bits(w)&bEnglish != 0 }
 
 // Proper reports whether the folded word is a capitalised dictionary entry
 // (a proper noun: a well-known place, person, brand or demonym).
-func Proper(w string) bool { once.Do(load); return proper.Has(w) }
+func Proper(w string) bool { return bits(w)&bProper != 0 }
 
 // Medical reports whether the folded word is medical vocabulary: a drug,
 // disease, symptom or anatomy word, or a clinical abbreviation.
-func Medical(w string) bool { once.Do(load); return medical.Has(w) }
+func Medical(w string) bool { return bits(w)&bMedical != 0 }
 
 // Abbrev reports whether the folded word is a clinical abbreviation.
-func Abbrev(w string) bool { once.Do(load); return abbrev.Has(w) }
+func Abbrev(w string) bool { return bits(w)&bAbbrev != 0 }

@@ -154,6 +154,12 @@ func main() {
 		if len(toks) == 1 && surnames[k] > 0 {
 			continue
 		}
+		if len(toks) > 1 && (functionWord[toks[0]] || utf8.RuneCountInString(toks[0]) == 1) {
+			// "To Hap", "As Sawdā", "A Veiga": a name that opens with an
+			// English function word or a letter would make the scan read
+			// on after every "to" and "a" for names that are rarely met.
+			continue
+		}
 		if len(toks) > 1 {
 			// Multi-word world names ("Novo Mesto", "Reguengos de
 			// Monsaraz"): the token gazetteer has no size limit, but a
@@ -181,6 +187,14 @@ func main() {
 
 	writeGaz()
 	writeZip()
+}
+
+// functionWord: English function words that open some foreign names.
+var functionWord = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "in": true, "on": true, "at": true, "as": true,
+	"is": true, "of": true, "or": true, "and": true, "am": true, "be": true, "by": true, "he": true,
+	"she": true, "we": true, "it": true, "up": true, "do": true, "no": true, "so": true, "if": true,
+	"my": true, "me": true, "us": true, "for": true, "but": true, "not": true, "was": true, "are": true,
 }
 
 // multiConnector are the small words inside multi-word place names.

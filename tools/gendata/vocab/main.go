@@ -7,6 +7,8 @@
 package main
 
 import (
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
+
 	"bufio"
 	"compress/gzip"
 	"encoding/csv"
@@ -41,8 +43,6 @@ func main() {
 			proper[strings.ToLower(w)] = true
 		}
 	}
-	write(filepath.Join(*out, "english.txt.gz"), english)
-	write(filepath.Join(*out, "proper.txt.gz"), proper)
 
 	med := map[string]bool{}
 	lex := filepath.Join(*shared, "data/lexicons/medical")
@@ -89,8 +89,53 @@ func main() {
 			}
 		}
 	}
-	write(filepath.Join(*out, "medical.txt.gz"), med)
-	fmt.Printf("english %d, proper %d, medical %d\n", len(english), len(proper), len(med))
+	// clinical abbreviations (hand-written list kept in the data folder)
+	abbrev := map[string]bool{}
+	for _, l := range readLines(filepath.Join(*out, "clinical_abbrev.txt")) {
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		for _, w := range strings.Fields(l) {
+			abbrev[w] = true
+			med[w] = true
+		}
+	}
+	// one prebuilt table: word → bits (see vocab.go)
+	bits := map[string]uint32{}
+	for w := range english {
+		bits[w] |= 1
+	}
+	for w := range proper {
+		bits[w] |= 2
+	}
+	for w := range med {
+		bits[w] |= 4
+	}
+	for w := range abbrev {
+		bits[w] |= 8
+	}
+	keys := make([]string, 0, len(bits))
+	for w := range bits {
+		keys = append(keys, w)
+	}
+	sort.Strings(keys)
+	vals := make([]uint32, len(keys))
+	for i, k := range keys {
+		vals[i] = bits[k]
+	}
+	f, err = os.Create(filepath.Join(*out, "vocab.tbl.gz"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if _, err := zw.Write(lexicon.BuildTable(keys, vals)); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	f.Close()
+	fmt.Printf("english %d, proper %d, medical %d, abbreviations %d; table %d words\n", len(english), len(proper), len(med), len(abbrev), len(keys))
 }
 
 func isDigits(s string) bool {
@@ -115,24 +160,4 @@ func readLines(path string) []string {
 		out = append(out, sc.Text())
 	}
 	return out
-}
-
-func write(path string, set map[string]bool) {
-	words := make([]string, 0, len(set))
-	for w := range set {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	f, err := os.Create(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	for _, w := range words {
-		io.WriteString(zw, w+"\n")
-	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
-	}
-	f.Close()
 }
