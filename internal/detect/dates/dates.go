@@ -60,7 +60,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	base := len(out)
 	s.run()
 	s.mergeRanges(base)
-	return appositiveAges(d, s.out)
+	return extraDates(d, appositiveAges(d, s.out))
 }
 
 type scan struct {
