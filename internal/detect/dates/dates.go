@@ -24,6 +24,7 @@
 package dates
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
@@ -60,7 +61,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	base := len(out)
 	s.run()
 	s.mergeRanges(base)
-	return extraDates(d, appositiveAges(d, s.out))
+	out = extraDates(d, appositiveAges(d, s.out))
+	mine := out[base:]
+	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Start < mine[b].Start })
+	return out
 }
 
 type scan struct {

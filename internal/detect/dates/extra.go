@@ -76,7 +76,6 @@ func extraDates(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	return out
 }
 
-
 func allLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i] | 0x20
