@@ -66,11 +66,12 @@ func deidKeep(c detect.Candidate) bool {
 
 // Deidentify redacts every Safe Harbor identifier of every person in s.
 func (e *Engine) Deidentify(ctx context.Context, id, s string, o DeidOptions) Deidentified {
-	d := text.Parse(s)
+	d := text.Get(s)
 	var cands []detect.Candidate
 	for _, det := range e.dets {
 		cands = det.Detect(d, cands)
 	}
+	text.Put(d) // candidates hold offsets only
 	ents := mergeEntities(s, cands)
 	return Deidentified{ID: id, Text: replace(s, ents, o), Entities: ents}
 }

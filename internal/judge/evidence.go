@@ -32,7 +32,7 @@ type span struct{ first, last int }
 func lexiconKey(p string) string { return lexicon.PhraseKey(p) }
 
 func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
-	f := &field{scope: scope, media: media, doc: text.Parse(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
+	f := &field{scope: scope, media: media, doc: text.Get(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
 	if withCands {
 		f.cands = j.Candidates(f.doc)
 	}

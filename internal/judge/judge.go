@@ -212,6 +212,13 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	sortFindings(ps.out)
+	// findings hold offsets and substrings of the post, not token memory
+	for _, f := range append([]*field{ps.text, ps.bio, ps.reply}, ps.alts...) {
+		if f != nil && f.doc != nil {
+			text.Put(f.doc)
+			f.doc = nil
+		}
+	}
 	kept, silenced := suppress(p, ps.out)
 	if kept == nil {
 		kept = []model.Finding{}
@@ -369,7 +376,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if len(h.keyword) == 0 {
 			return // the prefilter found none of the rule's keywords
 		}
-		for _, w := range ps.windows(r, f) {
+		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, h.keyword)) {
 			for _, m := range r.Regexp().FindAllStringSubmatchIndex(f.doc.Src[w[0]:w[1]], 64) {
 				a, b := m[0], m[1]
 				// the first capture group that matched, if any, is the span
@@ -441,6 +448,35 @@ func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
 		_, sb := f.sentenceOf(min(f.tokenAt(b-1), len(f.doc.Tokens)-1))
 		ws = append(ws, [2]int{f.doc.Tokens[sa].Start, f.doc.Tokens[sb].End})
 	}
+	return mergeWindows(ws)
+}
+
+// keywordWindows returns the byte ranges around keyword hits (the
+// sentence, at most 24 tokens either side): a pattern rule's expression
+// runs only there.
+func keywordWindows(f *field, hits []span) [][2]int {
+	ws := make([][2]int, 0, len(hits))
+	for _, h := range hits {
+		if h.first >= len(f.doc.Tokens) {
+			continue
+		}
+		sa, _ := f.sentenceOf(h.first)
+		_, sb := f.sentenceOf(min(h.last, len(f.doc.Tokens)-1))
+		// at most 24 tokens either side: patterns are local, and clinical
+		// notes run on for hundreds of tokens without a full stop
+		sa = max(sa, h.first-24)
+		sb = min(sb, h.last+24, len(f.doc.Tokens)-1)
+		// marks attached before the sentence ("#", "@", quotes) belong to it
+		k := sa
+		for k > 0 && f.doc.Tokens[k-1].Kind == text.Punct && f.doc.Tokens[k-1].End == f.doc.Tokens[k].Start {
+			k--
+		}
+		ws = append(ws, [2]int{f.doc.Tokens[k].Start, f.doc.Tokens[sb].End})
+	}
+	return mergeWindows(ws)
+}
+
+func mergeWindows(ws [][2]int) [][2]int {
 	sort.Slice(ws, func(a, b int) bool { return ws[a][0] < ws[b][0] })
 	merged := ws[:0]
 	for _, w := range ws {
@@ -451,6 +487,20 @@ func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
 		merged = append(merged, w)
 	}
 	return merged
+}
+
+// intersect returns the parts of a that lie inside b (both sorted, disjoint).
+func intersect(a, b [][2]int) [][2]int {
+	var out [][2]int
+	for _, x := range a {
+		for _, y := range b {
+			lo, hi := max(x[0], y[0]), min(x[1], y[1])
+			if lo < hi {
+				out = append(out, [2]int{lo, hi})
+			}
+		}
+	}
+	return out
 }
 
 // covered reports whether [a,b) of field f overlaps a finding of category c.

@@ -8,6 +8,7 @@ package text
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -373,8 +374,30 @@ func isEmojiModifier(r rune) bool {
 
 // Parse tokenises src. It never fails: invalid UTF-8 bytes and NULs are
 // treated as separators, so every offset still points into src.
-func Parse(src string) *Doc {
-	d := &Doc{Src: src, Tokens: make([]Token, 0, len(src)/4+4)}
+func Parse(src string) *Doc { return parseInto(&Doc{}, src) }
+
+var pool = sync.Pool{New: func() any { return &Doc{} }}
+
+// Get is Parse with a Doc from a pool, for callers that process many texts:
+// give it back with Put once nothing refers to its tokens any more.
+// Strings taken from the Doc (Src slices, Lower forms, Norm) stay valid.
+func Get(src string) *Doc { return parseInto(pool.Get().(*Doc), src) }
+
+// Put returns a Doc obtained from Get to the pool.
+func Put(d *Doc) {
+	if d == nil || cap(d.Tokens) > 1<<20 {
+		return // do not keep huge buffers alive
+	}
+	d.Src, d.Norm = "", ""
+	pool.Put(d)
+}
+
+func parseInto(d *Doc, src string) *Doc {
+	toks, at, nw, ns := d.Tokens[:0], d.NormAt[:0], d.normWords[:0], d.normStart[:0]
+	*d = Doc{Src: src, Tokens: toks, NormAt: at, normWords: nw, normStart: ns}
+	if want := len(src)/3 + 8; cap(d.Tokens) < want {
+		d.Tokens = make([]Token, 0, want)
+	}
 	arena := make([]byte, 0, len(src))
 	sentStart := true
 	space, newline := true, false
@@ -523,7 +546,11 @@ func Parse(src string) *Doc {
 		}
 		d.add(Token{Start: i, End: i + w, Lower: src[i : i+w], Kind: Punct}, &space, &newline)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
-			sentStart = true
+			// a stop ends a sentence only before a space, a line break, the
+			// end, or closing punctuation: not in "sleepwell.com" or "3.5"
+			if nx := i + w; nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
+				sentStart = true
+			}
 		}
 		if c == '.' {
 			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
@@ -638,9 +665,9 @@ func (d *Doc) buildNorm() {
 		}
 	}
 	b := make([]byte, 0, n)
-	d.NormAt = make([]int32, len(d.Tokens))
-	d.normWords = make([]int32, 0, words)
-	d.normStart = make([]int32, 0, words)
+	d.NormAt = grow32(d.NormAt, len(d.Tokens))[:len(d.Tokens)]
+	d.normWords = grow32(d.normWords, words)[:0]
+	d.normStart = grow32(d.normStart, words)[:0]
 	b = append(b, ' ')
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -655,6 +682,13 @@ func (d *Doc) buildNorm() {
 		b = append(b, ' ')
 	}
 	d.Norm = string(b)
+}
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, 0, n)
+	}
+	return s[:0]
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or
