@@ -213,7 +213,13 @@ type Rule struct {
 
 	Pack string         `yaml:"-" json:"pack"`
 	re   *regexp.Regexp `yaml:"-"`
+	// lowered: re was compiled without a leading (?i) and must run on the
+	// text with ASCII letters lower-cased (same offsets, much faster).
+	lowered bool
 }
+
+// Lowered reports whether Regexp must run on ASCII-lower-cased text.
+func (r *Rule) Lowered() bool { return r.lowered }
 
 // Regexp returns the compiled pattern of a pattern rule.
 func (r *Rule) Regexp() *regexp.Regexp { return r.re }
@@ -595,6 +601,14 @@ func validate(r *Rule) error {
 			return bad("pattern: %v", err)
 		}
 		r.re = re
+		// "(?i)..." with no upper-case class: Go's case-insensitive matching
+		// folds every rune; matching the lower-cased text is equivalent for
+		// ASCII and several times faster (literal prefixes become usable).
+		if rest, ok := strings.CutPrefix(r.Pattern, "(?i)"); ok && !strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strings.Contains(rest, `\p{Lu}`) && !strings.Contains(rest, "(?-i") {
+			if lre, err := regexp.Compile(rest); err == nil {
+				r.re, r.lowered = lre, true
+			}
+		}
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {
 			return bad("reid rules need a threshold in (0,1]")

@@ -22,6 +22,21 @@ type field struct {
 	// phrases by list kind.
 	named map[string][]span
 	own   map[*rules.Rule]*ownHits
+	lower string // Src with ASCII letters lower-cased (same offsets), made on demand
+}
+
+// lowered returns the field's text with ASCII letters lower-cased.
+func (f *field) lowered() string {
+	if f.lower == "" && f.doc.Src != "" {
+		b := []byte(f.doc.Src)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		f.lower = string(b)
+	}
+	return f.lower
 }
 
 type ownHits struct{ main, near, unless, keyword, cond []span }

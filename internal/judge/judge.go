@@ -377,7 +377,11 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			return // the prefilter found none of the rule's keywords
 		}
 		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, h.keyword)) {
-			for _, m := range r.Regexp().FindAllStringSubmatchIndex(f.doc.Src[w[0]:w[1]], 64) {
+			src := f.doc.Src
+			if r.Lowered() {
+				src = f.lowered()
+			}
+			for _, m := range r.Regexp().FindAllStringSubmatchIndex(src[w[0]:w[1]], 64) {
 				a, b := m[0], m[1]
 				// the first capture group that matched, if any, is the span
 				// to report (RE2 has no lookahead: context goes outside it)

@@ -64,6 +64,9 @@ func TestMustFlag(t *testing.T) {
 		{"SPOKES PERSON--CELLULAR-410 202-6694 & HOME-410 671-9309.", "410 202-6694", detect.Phone, "phone"},
 		{"W: 858-789-7896. Sister", "858-789-7896", detect.Phone, "phone"},
 		{"They're not answering at 78 651 450", "78 651 450", detect.Phone, "phone"},
+		// a US number with a digit too many, set apart or next to family
+		{"daughter visited this am.(412 886 20931) is her cell", "(412 886 20931)", detect.Phone, "phone"},
+		{"Wife's number 617 555 12345 noted in chart", "617 555 12345", detect.Phone, "phone"},
 		// pagers and extensions
 		{"limited.\nPager: #54321\nTime Frame: 3:15", "54321", detect.Phone, "pager"},
 		{"AS APPROP.\nPG 33445\n\n", "33445", detect.Phone, "pager"},
@@ -110,6 +113,9 @@ func TestMustPass(t *testing.T) {
 		"read report.pdf and notes.docx, main.go, readme.md",
 		"MAP 75-100, CVP 12-15, PAP 45/22, CI 2.1-2.4",
 		"$1,234,567 budget; 1,500 mL",
+		"daughter visited, vent 500 600 700 today",
+		"labs 301 273 45166 stable overnight",
+		"son at bedside; (112 273 45166) on the pump log",
 	}
 	for _, in := range cases {
 		if got := run(in); len(got) > 0 {

@@ -1,6 +1,8 @@
 package contact
 
 import (
+	"strings"
+
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
@@ -493,8 +495,64 @@ func judgePhone(d *text.Doc, ti int, r *run) (float64, string, string, bool) {
 		return score, sub, cueText, true
 	case possible && r.plus && r.ng >= 2:
 		return 0.6, sub, "", true
+	case cue == cueNone && nanpTypo(r) && (parenWrapped(d.Src, r) || peopleNear(d, ti)):
+		// "(301 273 45166)" after "son and grandson visited": a US number
+		// with a digit too many, set apart or next to the people it reaches
+		return 0.65, sub, "", true
 	}
 	return 0, "", "", false
+}
+
+// nanpTypo reports a North American shape with one digit too many in the
+// last group (3-3-5: "3-3-3" is more often a list of values), area code and exchange starting
+// with 2-9, groups split by spaces, dashes or dots.
+func nanpTypo(r *run) bool {
+	if r.plus || r.ng != 3 || r.trunk >= 0 || r.groups[0] != 3 || r.groups[1] != 3 || r.groups[2] != 5 {
+		return false
+	}
+	for g := 1; g < 3; g++ {
+		if c := r.sep[g]; c != ' ' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return r.digits[0] >= '2' && r.digits[3] >= '2'
+}
+
+// parenWrapped reports a number that fills a pair of parentheses.
+func parenWrapped(src string, r *run) bool {
+	a, b := r.start, r.end
+	if a < len(src) && src[a] == '(' {
+		a++
+	} else if a == 0 || src[a-1] != '(' {
+		return false
+	}
+	if b > a && src[b-1] == ')' {
+		return true
+	}
+	return b < len(src) && src[b] == ')'
+}
+
+// contactPeople are the people whose numbers a note records.
+var contactPeople = map[string]bool{
+	"son": true, "sons": true, "daughter": true, "daughters": true, "wife": true, "husband": true, "family": true,
+	"mother": true, "father": true, "brother": true, "sister": true, "niece": true, "nephew": true,
+	"grandson": true, "granddaughter": true, "friend": true, "hcp": true, "proxy": true, "spouse": true,
+	"visited": true, "visitor": true, "visitors": true, "dtr": true, "sibling": true, "siblings": true,
+}
+
+// peopleNear reports a relative or visit word among the 15 tokens before
+// token ti on its line.
+func peopleNear(d *text.Doc, ti int) bool {
+	for k := ti - 1; k >= 0 && k >= ti-15; k-- {
+		t := &d.Tokens[k]
+		if t.Kind == text.Word && (contactPeople[t.Lower] || strings.HasSuffix(t.Lower, "'s") && contactPeople[t.Lower[:len(t.Lower)-2]]) {
+			return true
+		}
+		if t.Has(text.NewlineBefore) {
+			return false
+		}
+	}
+	return false
 }
 
 // validate checks the number with libphonenumber: as an international

@@ -155,6 +155,10 @@ var relatives = set(`dtr dau wife husband daughter daughters son sons mother mom
 	daughter-in-law sister-in-law brother-in-law hcp proxy neighbor neighbour roommate guardian
 	grandchild grandchildren kid kids baby child children twin twins sil dil boss coworker colleague`)
 
+// socialHeaders head a note's section about family and visitors; a first
+// name right after "social:" is a visitor's.
+var socialHeaders = set(`social soc psychosocial psychosoc family visitors visitor visits visit contact contacts`)
+
 // nameCues announce a name outright.
 var nameCues = set(`named name called aka nee née signed`)
 

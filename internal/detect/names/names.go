@@ -41,6 +41,18 @@
 //	       for it ("B BLOCKER", "L Cerc"); dotted letters that spell a
 //	       clinical abbreviation ("C.O.", "H.O.") are not initials.
 //
+// # Shapes
+//
+// A few frames name a person whatever the words look like (func shapes):
+// a first name set off by commas after a relative ("Son, Ed, was
+// updated", where "Ed" is also shorthand), and a signature line of two or
+// three name words and a credential alone on a line ("anita morris rn"
+// inside a mixed-case note). Plain dictionary words at the edge of a
+// run with an initial are trimmed off it ("TO MEET S. KARGAS TOMORROW"), a
+// common surname after an initial takes a staff verb after it ("J SMITH
+// ORDERED"), and a first name right after a "social:" or "family:" header
+// gets a weak cue ("social: bob visited").
+//
 // # Speed
 //
 // Keyword bits come from a small open-addressing table and are looked up
@@ -135,8 +147,23 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 			for k+1 < len(units) && units[k+1].kind != uTitle && k+1-j < 4 {
 				k++
 			}
+			next := k + 1
+			// a plain dictionary word at either edge of a run with an
+			// initial is the sentence around the name, not part of it:
+			// "TO MEET S. KARGAS TOMORROW"
+			if hasInitial(units[j : k+1]) {
+				for k > j && plainEdge(&units[k]) {
+					k--
+				}
+				if i == j {
+					for j < k && plainEdge(&units[j]) {
+						j++
+					}
+					i = j
+				}
+			}
 			runs = append(runs, run{a: i, b: k})
-			i = k + 1
+			i = next
 		}
 		groupStart = len(units)
 	}
@@ -256,6 +283,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 			listBoost(y, x)
 		}
 	}
+	base := len(out)
 	for _, r := range runs {
 		s := 1 / (1 + math.Exp(-r.logit))
 		if s < MinScore || r.sub == "" {
@@ -267,7 +295,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		}
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
-	return out
+	return shapes(d, mixed, base, out)
 }
 
 // scratch holds per-call buffers, reused between calls.
@@ -698,6 +726,26 @@ func contraction(w string) bool {
 	return false
 }
 
+// hasInitial reports whether us holds an initial next to a word that is
+// not a plain dictionary word.
+func hasInitial(us []unit) bool {
+	for k := range us {
+		if us[k].kind != uInitial {
+			continue
+		}
+		if k > 0 && us[k-1].kind == uWord && !plainEdge(&us[k-1]) || k+1 < len(us) && us[k+1].kind == uWord && !plainEdge(&us[k+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainEdge reports a dictionary word that is no name (weak in both name
+// lists) and not capitalised inside mixed-case text.
+func plainEdge(u *unit) bool {
+	return u.kind == uWord && u.english && !u.cap && u.g.first() < 4 && u.g.last() < 4
+}
+
 func hasVowel(w string) bool {
 	for _, r := range w {
 		switch r {
@@ -993,6 +1041,8 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 	english := u.english && u.kind == uWord
 	firsty := u.g.first() >= 3 && (!english || u.g.first() >= 5)
 	switch {
+	case socialHeaders[pw] && d.IsPunct(j+1, ':') && u.kind == uWord && u.g.first() >= 4 && (!english || firsty):
+		return cue, 1.5, false // "social: bob visited", "Visitors: Carol and ..."
 	case pw == "called" && (english && !firsty || roles[pp] || pp == "dr" || relatives[pp] || pp == "family"):
 		return "", 0, false
 	case (pw == "him" || pw == "her" || pw == "them") && (pp == "named" || pp == "called" || pp == "call" || pp == "name"):
@@ -1037,6 +1087,16 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 		return cue, 1.5, false
 	}
 	return "", 0, false
+}
+
+// initialBefore reports a one-letter word (with or without its period)
+// right before token i: "J SMITH ORDERED", "N. Grandone aware".
+func initialBefore(d *text.Doc, i int) bool {
+	j := i - 1
+	if d.IsPunct(j, '.') {
+		j--
+	}
+	return j >= 0 && d.Tokens[j].Kind == text.Word && utf8.RuneCountInString(d.Tokens[j].Lower) == 1 && !d.Tokens[i].Has(text.NewlineBefore)
 }
 
 // cueAfter looks at the words after token i. ext is the end of a name
@@ -1091,7 +1151,7 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 		if k := d.NextWord(j, false); k >= 0 && (diseaseHeads[d.Tokens[k].Lower] || orgHeads[d.Tokens[k].Lower]) && d.Tokens[k].Has(text.Upper) {
 			return "", -3, 0 // "Framingham Risk Score", "Boston Consulting Group"
 		}
-	case postVerbs[w2] && (!last.english || last.g.first() >= 5):
+	case postVerbs[w2] && (!last.english || last.g.first() >= 5 || last.g.last() >= 5 && initialBefore(d, last.tok)):
 		if last.english {
 			return cue, 2.4, 0 // "social: bill called" (admitted only at a clause start)
 		}
@@ -1105,4 +1165,100 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 		return cue, 0.9, 0
 	}
 	return "", 0, 0
+}
+
+// shapes finds names that the run scoring cannot see because the words
+// themselves look like shorthand or are written in lower case inside
+// mixed-case text, but whose frame says "person":
+//
+//	a relative set off by commas      "Family: Son, Ed, was updated"
+//	a signature line ending a note    "anita morris rn", "J. Okafor RRT"
+//
+// out[base:] are the candidates already found in d; a shape inside one of
+// them is not emitted again.
+func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate) []detect.Candidate {
+	toks := d.Tokens
+	n := len(toks)
+	covered := func(st, en int) bool {
+		for _, c := range out[base:] {
+			if c.Start <= st && c.End >= en {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		if t.Kind != text.Word || t.Has(text.HasDigit) || t.Has(text.InHashtag) || t.Has(text.InMention) {
+			continue
+		}
+		// "Son, Ed, was": a capitalised first name between commas right
+		// after a relative word, in mixed-case text
+		if mixed && i >= 2 && i+1 < n && d.IsPunct(i-1, ',') && d.IsPunct(i+1, ',') && toks[i-2].Kind == text.Word &&
+			relatives[toks[i-2].Lower] && t.Has(text.Upper) && !t.Has(text.AllUpper) && !relatives[t.Lower] && !titles[t.Lower] {
+			x := describe(t.Lower)
+			if x.gaz().first() >= 4 && x.gaz().first() >= x.gaz().last() && !covered(t.Start, t.End) {
+				out = append(out, detect.Candidate{Type: detect.Name, Sub: "first", Start: t.Start, End: t.End, Score: 0.85, Cue: d.Src[toks[i-2].Start:toks[i-2].End]})
+			}
+		}
+		// signature line: two or three name words (or initials) and a
+		// credential, alone on a line
+		if i == 0 || t.Has(text.NewlineBefore) {
+			if st, en, cue, ok := signature(d, i); ok && !covered(st, en) {
+				out = append(out, detect.Candidate{Type: detect.Name, Sub: "full", Start: st, End: en, Score: 0.9, Cue: cue})
+			}
+		}
+	}
+	return out
+}
+
+// signature reports a line that starts at token i with a first name, one
+// or two more name words or initials, and a credential ("RN", "rrt"), and
+// holds nothing else but periods or commas.
+func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
+	toks := d.Tokens
+	n := len(toks)
+	f := describe(toks[i].Lower)
+	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 || utf8.RuneCountInString(toks[i].Lower) < 3 {
+		return 0, 0, "", false
+	}
+	last := i
+	words := 1
+	k := i + 1
+	for ; k < n && !toks[k].Has(text.NewlineBefore); k++ {
+		t := &toks[k]
+		if t.Kind == text.Punct {
+			if d.Src[t.Start] == '.' && utf8.RuneCountInString(toks[k-1].Lower) == 1 || d.Src[t.Start] == ',' && postCredentials[d.Tokens[min(k+1, n-1)].Lower] {
+				continue
+			}
+			return 0, 0, "", false
+		}
+		if t.Kind != text.Word || t.Has(text.HasDigit) {
+			return 0, 0, "", false
+		}
+		if postCredentials[t.Lower] && words >= 2 {
+			break
+		}
+		if utf8.RuneCountInString(t.Lower) == 1 {
+			last = k
+			continue
+		}
+		x := describe(t.Lower)
+		if words >= 3 || x.kw()&kNotName != 0 || !(x.gaz().last() >= 3 && (!x.has(wEnglish) || x.gaz().last() >= 5) ||
+			!x.has(wPresent) && utf8.RuneCountInString(t.Lower) >= 3 && hasVowel(t.Lower) && !vocab.English(t.Lower) && !vocab.Medical(t.Lower)) {
+			return 0, 0, "", false
+		}
+		words++
+		last = k
+	}
+	if k >= n || toks[k].Has(text.NewlineBefore) || !postCredentials[toks[k].Lower] || words < 2 || toks[last].Kind != text.Word {
+		return 0, 0, "", false
+	}
+	// nothing but a period may follow the credential on its line
+	for m := k + 1; m < n && !toks[m].Has(text.NewlineBefore); m++ {
+		if !d.IsPunct(m, '.') {
+			return 0, 0, "", false
+		}
+	}
+	return toks[i].Start, toks[last].End, d.Src[toks[k].Start:toks[k].End], true
 }

@@ -68,6 +68,18 @@ func TestMustFlag(t *testing.T) {
 		{"keep sbp 130-140 with labetolol gtt. Maria Delacroix, RN", "Maria Delacroix", "full"},
 		{"Remember me, Marguerite? We met in Lyon.", "Marguerite", ""},
 		{"Pressures soft after the run. Dr. halvorsen made aware, bolus given.", "Dr. halvorsen", "titled"},
+		// an initial and a common surname before a staff verb, in capitals
+		{"HR 120S, SBP 85. K MILLER ORDERED FLUID BOLUS AND LABS.", "K MILLER", "full"},
+		// plain words around an initial and a surname are not part of it
+		{"PLAN TO MEET T. BRANNIGAN NURSING AGENCY IN AM.", "T. BRANNIGAN", "full"},
+		// a signature line in lower case inside a mixed-case note
+		{"Skin intact, turned q2h.\n\nmarisol kendrick rn", "marisol kendrick", "full"},
+		{"Plan: Continue.\nKenneth L Obuya, RRT", "Kenneth L Obuya", "full"},
+		// a first name after a social-section header
+		{"resp: lungs clear.\nsocial: tom called twice overnight; updated on plan.", "tom", ""},
+		// a relative, then a first name set off by commas (even one that is also shorthand)
+		{"Social: Daughter, Nora, updated by phone tonight.", "Nora", ""},
+		{"Family: Brother, Ed, called from work.", "Ed", ""},
 	}
 	for _, tc := range tests {
 		cs := detectAll(tc.src)
@@ -111,6 +123,12 @@ func TestMustPass(t *testing.T) {
 		{"CV: ST with frequent PACs, team aware.", "PACs"},
 		{"HX: AFIB, CVA/TIA, CAD WITH STENT.", "TIA"},
 		{"ETT secured at the 24 cm mark at the lip.", "mark"},
+		{"L ARM ORDERED FOR PICC PLACEMENT.", "ARM"},
+		{"CONSULTED ID RE S. AUREUS IN SPUTUM.", "AUREUS"},
+		{"Skin intact.\npain control good rn\n", "control"},
+		{"Family: Son, ED, and ICU team aware.", "ED"},
+		{"social: will call in am for update.", "will"},
+		{"Family: son, Pt, and nurse present.", "Pt"},
 	}
 	for _, tc := range tests {
 		cs := detectAll(tc.src)

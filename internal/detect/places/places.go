@@ -12,7 +12,10 @@
 // the embedded data in tens of milliseconds, where Go maps took four times
 // as long and an automaton a second. Token rules are triggered by digits,
 // facility words ("Hospital", "Clinic", "Memorial"), street words and cue
-// words ("lives in", "transferred to"). Data: see data/SOURCE.txt;
+// words ("lives in", "transferred to"); frames.go reads places that no
+// list knows from the words around them (a bare "to Harbor", a ward after a
+// room number, a misspelt town after "lives in", "the VA in Balt", an
+// employer after "his business"). Data: see data/SOURCE.txt;
 // regenerate with tools/gendata/places.
 package places
 
@@ -330,6 +333,7 @@ func (s *scan) run() {
 			s.cueName(i)
 		}
 	}
+	s.frames()
 	s.unitSuffix()
 	s.conjunct()
 	s.propagate()

@@ -107,6 +107,19 @@ func TestMustFlag(t *testing.T) {
 		{"sent to Harlan Pierce EW where EKG showed ST changes", "Harlan Pierce EW", "unit"},
 		{"FAMILY REPORTS THAT AT GRACE MEMORIAL, SKIN BECAME RED", "GRACE MEMORIAL", "hospital"},
 		{"he works for zenith health. a: stable", "zenith health", "hospital"},
+		// a place noun with no article after at/to is a name
+		{"Pt hopes to go to Summit and rest after discharge.", "Summit", "hospital"},
+		{"family meeting at harbor \n\nplan: diurese", "harbor", "hospital"},
+		// a ward after a room number, after a transfer cue
+		{"Pt transferred to 412 bellamont. Report given.", "bellamont", "unit"},
+		// a town no gazetteer knows, where someone lives
+		{"social: lives with wife in east ravensby, son nearby.", "east ravensby", "city"},
+		// a town's short form after a facility
+		{"Arrived by ambulance from the VA in Wilm with the RN", "Wilm", "city"},
+		{"D/C TO REHAB IN ZORBERTON WHEN BED AVAILABLE", "ZORBERTON", "city"},
+		// an employer
+		{"anxious about her business Trextonix, wants phone.", "Trextonix", "facility"},
+		{"Pt is employed by Quorvanta as a driver.", "Quorvanta", "facility"},
 	}
 	for _, c := range cases {
 		cs := run(c.src)
@@ -145,6 +158,15 @@ func TestMustPass(t *testing.T) {
 		"to recieve 1 unit of blood tonight",
 		"O2 6L VIA FM, sats 98%",
 		"Pt was moved to 3 West at 1400",
+		"team meeting at summit level today",
+		"Pt wants to go to the harbor and fish.",
+		"Admitted to 5 north, then transferred to 512 for monitoring.",
+		"social: lives with wife in a small house.",
+		"lives in pain most days, per wife.",
+		"ARRIVED FROM REHAB IN NAD.",
+		"I work for Brightloop as a nurse.",
+		"she runs her business from home now",
+		"from the VA in the morning",
 	}
 	for _, src := range cases {
 		for _, c := range run(src) {
