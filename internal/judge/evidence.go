@@ -93,11 +93,26 @@ func (f *field) hits(list []string, own []span) []span {
 	return out
 }
 
+var noHits = &ownHits{}
+
 func (f *field) ownOf(r *rules.Rule) *ownHits {
 	if h := f.own[r]; h != nil {
 		return h
 	}
-	return &ownHits{}
+	return noHits // shared and never written
+}
+
+// anyHit reports whether any phrase of the list hit in f (own or @named).
+func (f *field) anyHit(list []string, own []span) bool {
+	if len(own) > 0 {
+		return true
+	}
+	for _, p := range list {
+		if len(p) > 1 && p[0] == '@' && len(f.named[p[1:]]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // condHolds reports whether any of the phrases of a condition occur in f.

@@ -371,6 +371,9 @@ func (j *Judge) inContext(ps *post, f *field, lists []string, a, b, within int) 
 // phrase evaluates phrase and pattern rules on one field.
 func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	h := f.ownOf(r)
+	if r.Kind == rules.Phrase && !f.anyHit(r.Phrases, h.main) {
+		return // nothing of the rule's lists occurs here
+	}
 	var matches []span
 	if r.Kind == rules.Pattern {
 		if len(h.keyword) == 0 {
