@@ -99,7 +99,12 @@ type Near struct {
 type Condition struct {
 	Scope Scope    `yaml:"scope" json:"scope"`
 	Any   []string `yaml:"any" json:"any"`
+	keys  map[string]bool
 }
+
+// Has reports whether a normalised phrase is one of the condition's own
+// phrases (not its @lists).
+func (c *Condition) Has(norm string) bool { return c.keys[norm] }
 
 // Example is a post that must (flag) or must not (pass) trigger the rule.
 // In YAML it is either a plain string (the text) or a post object.
@@ -176,7 +181,10 @@ type Rule struct {
 	// on fields where one of these words occurs (found by the shared
 	// automaton pass), so most posts never pay for the regexp.
 	Keywords []string `yaml:"keywords,omitempty" json:"keywords,omitempty"`
-	Near     *Near    `yaml:"near,omitempty" json:"near,omitempty"`
+	// Chars, when set, is a second prefilter: the text must contain one of
+	// these characters (masked words like "f***" need a masking character).
+	Chars string `yaml:"chars,omitempty" json:"chars,omitempty"`
+	Near  *Near  `yaml:"near,omitempty" json:"near,omitempty"`
 	// Unless lists phrases that, within the same sentence, cancel a match
 	// (negation, condemnation, quotation cues).
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
@@ -220,6 +228,10 @@ type Rule struct {
 
 // Lowered reports whether Regexp must run on ASCII-lower-cased text.
 func (r *Rule) Lowered() bool { return r.lowered }
+
+// KeywordURL in a pattern rule's keywords makes every link (URL, e-mail or
+// bare domain) a keyword hit: links are single tokens, not words.
+const KeywordURL = "@url"
 
 // Regexp returns the compiled pattern of a pattern rule.
 func (r *Rule) Regexp() *regexp.Regexp { return r.re }
@@ -463,7 +475,7 @@ func Compile(packs []Pack) (*Set, error) {
 		add := func(list []string, k ListKind) {
 			for _, p := range list {
 				if strings.HasPrefix(p, "@") {
-					continue // matched through the named list
+					continue // matched through the named list (or the judge: @url)
 				}
 				all = append(all, p)
 				s.refs = append(s.refs, []PhraseRef{{Rule: r, List: k}})
@@ -484,7 +496,7 @@ func Compile(packs []Pack) (*Set, error) {
 }
 
 func (s *Set) checkListRefs(r *Rule) error {
-	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.ReplyContext}
+	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.ReplyContext, r.Keywords}
 	for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
 		lists = append(lists, c.Any)
 	}
@@ -493,6 +505,9 @@ func (s *Set) checkListRefs(r *Rule) error {
 	}
 	for _, l := range lists {
 		for _, p := range l {
+			if p == KeywordURL {
+				continue
+			}
 			if strings.HasPrefix(p, "@") {
 				if _, ok := s.Lists[p[1:]]; !ok {
 					return fmt.Errorf("rule %s: no list named %s", r.ID, p)
@@ -558,6 +573,16 @@ func validate(r *Rule) error {
 	for role, sev := range r.SeverityByRole {
 		if _, ok := model.ParseSeverity(string(sev)); !ok || sev == "" {
 			return bad("severity_by_role[%s] must be info, warn or block", role)
+		}
+	}
+	for _, cs := range [][]Condition{r.Require, r.Forbid} {
+		for i := range cs {
+			cs[i].keys = map[string]bool{}
+			for _, p := range cs[i].Any {
+				if !strings.HasPrefix(p, "@") {
+					cs[i].keys[lexicon.PhraseKey(p)] = true
+				}
+			}
 		}
 	}
 	for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {

@@ -44,8 +44,6 @@ type ownHits struct{ main, near, unless, keyword, cond []span }
 // span is a token range [first,last] of a field's doc.
 type span struct{ first, last int }
 
-func lexiconKey(p string) string { return lexicon.PhraseKey(p) }
-
 func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
 	f := &field{scope: scope, media: media, doc: text.Get(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
 	if withCands {
@@ -118,25 +116,15 @@ func (f *field) anyHit(list []string, own []span) bool {
 // condHolds reports whether any of the phrases of a condition occur in f.
 // Own phrases of all of a rule's conditions share one hit list, so each
 // own phrase hit is checked against this condition's phrases.
-func (f *field) condHolds(r *rules.Rule, c rules.Condition) bool {
+func (f *field) condHolds(r *rules.Rule, c *rules.Condition) bool {
 	if f == nil {
 		return false
 	}
 	if len(f.hits(c.Any, nil)) > 0 {
 		return true
 	}
-	h := f.ownOf(r)
-	if len(h.cond) == 0 {
-		return false
-	}
-	want := map[string]bool{}
-	for _, p := range c.Any {
-		if len(p) > 0 && p[0] != '@' {
-			want[lexiconKey(p)] = true
-		}
-	}
-	for _, s := range h.cond {
-		if want[f.normOf(s)] {
+	for _, s := range f.ownOf(r).cond {
+		if c.Has(f.normOf(s)) {
 			return true
 		}
 	}
@@ -167,6 +155,22 @@ func (f *field) inQuotes(i int) bool {
 		}
 	}
 	return open%2 == 1
+}
+
+// linkSpans returns the URL and e-mail tokens, and bare domains (a word, a
+// dot and a word with no space: "sleepwell.com").
+func (f *field) linkSpans() []span {
+	var out []span
+	t := f.doc.Tokens
+	for i := range t {
+		switch {
+		case t[i].Kind == text.URL || t[i].Kind == text.Email:
+			out = append(out, span{i, i})
+		case f.doc.IsPunct(i, '.') && i > 0 && i+1 < len(t) && t[i-1].Kind == text.Word && t[i+1].Kind == text.Word && f.doc.Adjacent(i-1, i) && f.doc.Adjacent(i, i+1):
+			out = append(out, span{i - 1, i + 1})
+		}
+	}
+	return out
 }
 
 // tokenAt returns the index of the token containing byte offset b (or the

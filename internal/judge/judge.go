@@ -66,7 +66,7 @@ type post struct {
 
 // conditions evaluates a rule's Require and Forbid lists.
 func (ps *post) conditions(r *rules.Rule) bool {
-	holds := func(c rules.Condition) bool {
+	holds := func(c *rules.Condition) bool {
 		switch c.Scope {
 		case rules.ScopeText:
 			return ps.text.condHolds(r, c)
@@ -83,13 +83,13 @@ func (ps *post) conditions(r *rules.Rule) bool {
 		}
 		return false
 	}
-	for _, c := range r.Require {
-		if !holds(c) {
+	for i := range r.Require {
+		if !holds(&r.Require[i]) {
 			return false
 		}
 	}
-	for _, c := range r.Forbid {
-		if holds(c) {
+	for i := range r.Forbid {
+		if holds(&r.Forbid[i]) {
 			return false
 		}
 	}
@@ -376,10 +376,17 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	}
 	var matches []span
 	if r.Kind == rules.Pattern {
-		if len(h.keyword) == 0 {
+		kw := h.keyword
+		if has(r.Keywords, rules.KeywordURL) {
+			kw = append(kw[:len(kw):len(kw)], f.linkSpans()...)
+		}
+		if len(kw) == 0 {
 			return // the prefilter found none of the rule's keywords
 		}
-		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, h.keyword)) {
+		if r.Chars != "" && !strings.ContainsAny(f.doc.Src, r.Chars) {
+			return
+		}
+		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, kw)) {
 			src := f.doc.Src
 			if r.Lowered() {
 				src = f.lowered()
