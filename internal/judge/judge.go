@@ -27,11 +27,23 @@ type Judge struct {
 	rules     *rules.Set
 	detectors []detect.Detector
 	readMedia MediaReader
+	// order is the evaluation order: rules with only_with run last.
+	order []*rules.Rule
 }
 
 // New makes a judge. readMedia may be nil (photos are then not opened).
 func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Judge {
-	return &Judge{rules: rs, detectors: detectors, readMedia: readMedia}
+	j := &Judge{rules: rs, detectors: detectors, readMedia: readMedia}
+	var later []*rules.Rule
+	for _, r := range rs.Rules {
+		if r.OnlyWith != "" {
+			later = append(later, r)
+		} else {
+			j.order = append(j.order, r)
+		}
+	}
+	j.order = append(j.order, later...)
+	return j
 }
 
 // Rules returns the rule set.
@@ -62,6 +74,8 @@ type post struct {
 	out   []model.Finding
 	seen  map[string]bool
 	meta  []*media.Meta // per media item, nil when absent or unreadable
+
+	fieldBuf []*field // reused by fields()
 }
 
 // conditions evaluates a rule's Require and Forbid lists.
@@ -107,7 +121,7 @@ func (ps *post) flagged(c string) bool {
 }
 
 func (ps *post) fields(r *rules.Rule) []*field {
-	var fs []*field
+	fs := ps.fieldBuf[:0]
 	if r.InScope(rules.ScopeText) {
 		fs = append(fs, ps.text)
 	}
@@ -120,6 +134,7 @@ func (ps *post) fields(r *rules.Rule) []*field {
 	if r.InScope(rules.ScopeReply) && ps.reply != nil {
 		fs = append(fs, ps.reply)
 	}
+	ps.fieldBuf = fs
 	return fs
 }
 
@@ -159,18 +174,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	var reidScore float64
-	// rules with only_with run after the others
-	ordered := make([]*rules.Rule, 0, len(j.rules.Rules))
-	var later []*rules.Rule
-	for _, r := range j.rules.Rules {
-		if r.OnlyWith != "" {
-			later = append(later, r)
-		} else {
-			ordered = append(ordered, r)
-		}
-	}
-	ordered = append(ordered, later...)
-	for _, r := range ordered {
+	for _, r := range j.order {
 		if r.Disabled || !r.Applies(p) {
 			continue
 		}
