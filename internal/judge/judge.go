@@ -344,6 +344,9 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
 				continue
 			}
 		}
+		if r.OnlyWith != "" && ps.covered(f, r.OnlyWith, c.Start, c.End) {
+			continue // already pointed at by a finding of that category
+		}
 		ev := []string{string(c.Type)}
 		if c.Sub != "" {
 			ev = append(ev, c.Sub)
