@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/scrubs-dev/scrubs"
 	"github.com/scrubs-dev/scrubs/model"
 	"github.com/scrubs-dev/scrubs/rules"
 )
@@ -17,11 +18,7 @@ func newRules(g *globals) *cobra.Command {
 		Short: "List every rule by category, with its severity and guideline clause",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			conf, err := loadConfig(g.config)
-			if err != nil {
-				return err
-			}
-			eng, err := newEngine(conf)
+			eng, err := g.engine()
 			if err != nil {
 				return err
 			}
@@ -52,11 +49,7 @@ func newExplain(g *globals) *cobra.Command {
 		Short: "Show one rule with its clause, fix and examples",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			conf, err := loadConfig(g.config)
-			if err != nil {
-				return err
-			}
-			eng, err := newEngine(conf)
+			eng, err := g.engine()
 			if err != nil {
 				return err
 			}
@@ -95,11 +88,7 @@ func newPolicy(g *globals) *cobra.Command {
 		Short: "Print the guideline clauses the rules implement (AMA 2.3.2, AMSA, FSMB, HIPAA)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			conf, err := loadConfig(g.config)
-			if err != nil {
-				return err
-			}
-			eng, err := newEngine(conf)
+			eng, err := g.engine()
 			if err != nil {
 				return err
 			}
@@ -122,4 +111,13 @@ func newPolicy(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// engine loads the configuration and builds the engine it describes.
+func (g *globals) engine() (*scrubs.Engine, error) {
+	conf, err := loadConfig(g.config)
+	if err != nil {
+		return nil, err
+	}
+	return newEngine(conf)
 }

@@ -1,13 +1,12 @@
 package contact_test
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/detect/contact"
@@ -156,19 +155,6 @@ func TestCueAndScore(t *testing.T) {
 	}
 }
 
-// checkSpans is the invariant the fuzz target and the edge tests share.
-func checkSpans(t *testing.T, s string, cs []detect.Candidate) {
-	t.Helper()
-	for _, c := range cs {
-		if c.Start < 0 || c.End > len(s) || c.Start >= c.End {
-			t.Fatalf("bad span %d:%d in %d bytes (%+v) for %q", c.Start, c.End, len(s), c, s)
-		}
-		if c.Score <= 0 || c.Score > 1 {
-			t.Fatalf("bad score %+v", c)
-		}
-	}
-}
-
 func TestEdgeInputs(t *testing.T) {
 	huge := strings.Repeat("call 555-0100 x12 a@b.co 1.2.3.4 ", 20000) + strings.Repeat("9", 100000)
 	for _, s := range []string{
@@ -177,7 +163,7 @@ func TestEdgeInputs(t *testing.T) {
 		"ext", "ext.", "x1", "at", "a at b dot", "a [at] b [dot]", ":::::", "fe80:", "1.1.1.1.1",
 		"phone:" + strings.Repeat(" 12", 50), "www." + strings.Repeat("a.", 100) + "com", huge,
 	} {
-		checkSpans(t, s, run(s))
+		detecttest.CheckSpans(t, s, run(s))
 	}
 	if got := contact.New().Detect(nil, nil); got != nil {
 		t.Fatalf("nil doc: %v", got)
@@ -198,7 +184,7 @@ func FuzzDetect(f *testing.F) {
 	det := contact.New()
 	f.Fuzz(func(t *testing.T, s string) {
 		cs := det.Detect(text.Parse(s), nil)
-		checkSpans(t, s, cs)
+		detecttest.CheckSpans(t, s, cs)
 		for _, c := range cs {
 			if !utf8.ValidString(s) {
 				continue
@@ -210,65 +196,4 @@ func FuzzDetect(f *testing.F) {
 	})
 }
 
-// sharedDir finds ../shared next to the module root, or "".
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared")
-			if st, err := os.Stat(p); err == nil && st.IsDir() {
-				return p
-			}
-			return ""
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return ""
-		}
-		dir = up
-	}
-}
-
-func loadTexts(b *testing.B, name string) []string {
-	dir := sharedDir()
-	if dir == "" {
-		b.Skip("../shared not present")
-	}
-	f, err := os.Open(filepath.Join(dir, "eval", "external", name))
-	if err != nil {
-		b.Skip(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			out = append(out, r.Text)
-		}
-	}
-	return out
-}
-
-func BenchmarkDetect(b *testing.B) {
-	texts := loadTexts(b, "physionet-deid.dev.input.jsonl")
-	docs := make([]*text.Doc, len(texts))
-	n := 0
-	for i, s := range texts {
-		docs[i] = text.Parse(s)
-		n += len(s)
-	}
-	det := contact.New()
-	var out []detect.Candidate
-	b.SetBytes(int64(n))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			out = det.Detect(d, out[:0])
-		}
-	}
-}
+func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, contact.New()) }

@@ -1,13 +1,12 @@
 package ids_test
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/detect/ids"
@@ -187,18 +186,6 @@ func show(s string, cs []detect.Candidate) string {
 	return b.String()
 }
 
-func checkSpans(t *testing.T, s string, cs []detect.Candidate) {
-	t.Helper()
-	for _, c := range cs {
-		if c.Start < 0 || c.End > len(s) || c.Start >= c.End {
-			t.Fatalf("bad span %d:%d in %d bytes (%+v) for %q", c.Start, c.End, len(s), c, s)
-		}
-		if c.Score <= 0 || c.Score > 1 || c.Type != detect.ID {
-			t.Fatalf("bad candidate %+v", c)
-		}
-	}
-}
-
 func TestEdgeInputs(t *testing.T) {
 	huge := strings.Repeat("MRN: AB-123456 SSN 123-45-6789 ", 20000) + strings.Repeat("7", 100000)
 	for _, s := range []string{
@@ -207,7 +194,7 @@ func TestEdgeInputs(t *testing.T) {
 		"S/N", "s/", "/n 12345", "4111 1111 1111 1111 1111 1111", "VIN", "plate ABC 1234 5678",
 		huge,
 	} {
-		checkSpans(t, s, run(s))
+		detecttest.CheckSpans(t, s, run(s))
 	}
 	if got := ids.New().Detect(nil, nil); got != nil {
 		t.Fatalf("nil doc: %v", got)
@@ -227,7 +214,7 @@ func FuzzDetect(f *testing.F) {
 	det := ids.New()
 	f.Fuzz(func(t *testing.T, s string) {
 		cs := det.Detect(text.Parse(s), nil)
-		checkSpans(t, s, cs)
+		detecttest.CheckSpans(t, s, cs)
 		if utf8.ValidString(s) {
 			for _, c := range cs {
 				if !utf8.ValidString(s[c.Start:c.End]) {
@@ -238,55 +225,4 @@ func FuzzDetect(f *testing.F) {
 	})
 }
 
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			p := filepath.Join(dir, "..", "shared")
-			if st, err := os.Stat(p); err == nil && st.IsDir() {
-				return p
-			}
-			return ""
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return ""
-		}
-		dir = up
-	}
-}
-
-func BenchmarkDetect(b *testing.B) {
-	dir := sharedDir()
-	if dir == "" {
-		b.Skip("../shared not present")
-	}
-	f, err := os.Open(filepath.Join(dir, "eval", "external", "physionet-deid.dev.input.jsonl"))
-	if err != nil {
-		b.Skip(err)
-	}
-	var docs []*text.Doc
-	n := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			docs = append(docs, text.Parse(r.Text))
-			n += len(r.Text)
-		}
-	}
-	f.Close()
-	det := ids.New()
-	var out []detect.Candidate
-	b.SetBytes(int64(n))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			out = det.Detect(d, out[:0])
-		}
-	}
-}
+func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, ids.New()) }
