@@ -339,6 +339,7 @@ var kwTab = func() *kwTable {
 			panic("names: keyword too long: " + w)
 		}
 		h := kwHash(w)
+		t.bits[h/64] |= 1 << (h % 64)
 		for t.slots[h].key != "" {
 			h = (h + 1) & (kwSlots - 1)
 		}
@@ -357,7 +358,12 @@ type kwSlot struct {
 	bits uint16
 }
 
-type kwTable struct{ slots [kwSlots]kwSlot }
+// bits has one bit per slot that some keyword hashes to: most words are
+// turned away by this 512-byte filter before the slots are read.
+type kwTable struct {
+	bits  [kwSlots / 64]uint64
+	slots [kwSlots]kwSlot
+}
 
 func kwHash(w string) uint32 {
 	h := uint32(2166136261)
@@ -372,7 +378,11 @@ func (t *kwTable) get(w string) uint16 {
 	if len(w) > kwMaxLen || w == "" {
 		return 0
 	}
-	for h := kwHash(w); ; h = (h + 1) & (kwSlots - 1) {
+	h := kwHash(w)
+	if t.bits[h/64]&(1<<(h%64)) == 0 {
+		return 0 // no keyword starts its probe here
+	}
+	for ; ; h = (h + 1) & (kwSlots - 1) {
 		s := &t.slots[h]
 		if s.key == "" {
 			return 0

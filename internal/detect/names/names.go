@@ -269,7 +269,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	flush()
 	for ri := range runs {
 		r := &runs[ri]
-		scoreRun(d, units, r, mixed, dialog)
+		scoreRun(sc, d, units, r, mixed, dialog)
 	}
 	// lists: "Kónya, Becker and Vasquez", "Dr. Griffin and Swackhamer"
 	listContext(d, units, runs, mixed)
@@ -372,6 +372,33 @@ func (c *wcache) info(w string) winfo {
 	copy(e.key[:], w)
 	e.n, e.full, e.x = uint8(len(w)), true, x
 	return x
+}
+
+// Cache-only bits of centry.x (gaz, has and kw read none of them): whether
+// vocab.Proper has been asked about the word, and its answer.
+const (
+	cProperAsked winfo = 1 << 14
+	cProper      winfo = 1 << 15
+)
+
+// proper is vocab.Proper(w), remembered in w's slot while w holds it.
+func (c *wcache) proper(w string) bool {
+	if len(w) > len(centry{}.key) {
+		return vocab.Proper(w)
+	}
+	e := c.slot(w)
+	if int(e.n) != len(w) || string(e.key[:e.n]) != w {
+		return vocab.Proper(w)
+	}
+	if e.x&cProperAsked != 0 {
+		return e.x&cProper != 0
+	}
+	p := vocab.Proper(w)
+	e.x |= cProperAsked
+	if p {
+		e.x |= cProper
+	}
+	return p
 }
 
 // put stores a completed answer for w if w still holds its slot.
@@ -782,7 +809,7 @@ func listJoin(d *text.Doc, a, b int) bool {
 
 // scoreRun scores units r.a..r.b and sets the Sub; sub stays "" when the
 // run is not a name shape (a lone initial with no cue).
-func scoreRun(d *text.Doc, us []unit, r *run, mixed, dialog bool) {
+func scoreRun(sc *scratch, d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	a, b := r.a, r.b
 	r.end = us[b].end
 	title := us[a].kind == uTitle
@@ -959,7 +986,7 @@ func scoreRun(d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	default:
 		u := &us[ws]
 		switch {
-		case c == "" && (u.proper || vocab.Proper(u.word)) && u.g.first() == 0:
+		case c == "" && (u.proper || sc.cache.proper(u.word)) && u.g.first() == 0:
 			r.sub = "public"
 		case u.g.first() > u.g.last():
 			r.sub = "first"
@@ -1218,6 +1245,21 @@ func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate) []detect.
 func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	toks := d.Tokens
 	n := len(toks)
+	if utf8.RuneCountInString(toks[i].Lower) < 3 {
+		return 0, 0, "", false
+	}
+	// a cheap look at the line first: anything but words without digits
+	// and periods or commas rules it out (most lines of a note)
+	for k := i + 1; k < n && !toks[k].Has(text.NewlineBefore); k++ {
+		t := &toks[k]
+		if t.Kind == text.Punct {
+			if c := d.Src[t.Start]; c != '.' && c != ',' {
+				return 0, 0, "", false
+			}
+		} else if t.Kind != text.Word || t.Has(text.HasDigit) {
+			return 0, 0, "", false
+		}
+	}
 	f := describe(toks[i].Lower)
 	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 || utf8.RuneCountInString(toks[i].Lower) < 3 {
 		return 0, 0, "", false

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"io"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -54,6 +55,7 @@ const (
 	tTail
 	tState
 	tCue
+	tFrame // a word that starts a frame rule (frames.go): bare place noun, "in", employer cue
 )
 
 // entry is one key of the table: a word (gazetteer flags, rule triggers),
@@ -89,26 +91,65 @@ type tables struct {
 
 const bloomBits = 20
 
-// hashKey: FNV-1a, eight bytes a step, then a 64-bit finaliser (the
+// hashKey: a wyhash-style hash. Keys up to 16 bytes (nearly every word
+// of a text) are read as two overlapping little-endian loads and mixed by
+// one 64x64->128 multiply; longer keys fold 16 bytes a step first. The
 // table uses low bits for the slot, high bits for the tag and the bloom
-// filter). Inlined arithmetic beats a call to the runtime's hash for the
-// short keys of a text.
+// filter; a final multiply spreads every input bit over both.
 func hashKey(k string) uint64 {
-	h := uint64(14695981039346656037)
-	for len(k) >= 8 {
-		h = (h ^ uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
-			uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56) * 1099511628211
-		k = k[8:]
+	const (
+		p0 = 0xa0761d6478bd642f
+		p1 = 0xe7037ed1a0b428db
+		p2 = 0x8ebc6af09c88c6e3
+	)
+	n := len(k)
+	seed := uint64(p2)
+	var a, b uint64
+	switch {
+	case n > 16:
+		for len(k) > 16 {
+			seed = mix64(le64(k)^p1, le64(k[8:])^seed)
+			k = k[16:]
+		}
+		if len(k) >= 8 {
+			a, b = le64(k), le64(k[len(k)-8:])
+		} else {
+			a = small(k)
+		}
+	case n >= 8:
+		a, b = le64(k), le64(k[n-8:])
+	case n >= 4:
+		a, b = uint64(le32(k)), uint64(le32(k[n-4:]))
+	case n > 0:
+		a = uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
 	}
-	for i := 0; i < len(k); i++ {
-		h = (h ^ uint64(k[i])) * 1099511628211
+	return mix64(mix64(a^p1, b^seed)^uint64(n), p0)
+}
+
+func mix64(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+func small(k string) uint64 {
+	switch n := len(k); {
+	case n >= 4:
+		return uint64(le32(k))<<32 | uint64(le32(k[n-4:]))
+	case n > 0:
+		return uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
 	}
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	h ^= h >> 33
-	return h
+	return 0
+}
+
+func le64(k string) uint64 {
+	_ = k[7]
+	return uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
+		uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+}
+
+func le32(k string) uint32 {
+	_ = k[3]
+	return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
 }
 
 func (t *tables) key(e *entry) string { return t.blob[e.off : e.off+uint32(e.n)] }
@@ -295,6 +336,13 @@ func triggers() []trigger {
 		add(tCue, w)
 	}
 	add(tCue, "where", "city")
+	for w := range bareNames {
+		add(tFrame, w)
+	}
+	for w := range employerCues {
+		add(tFrame, w)
+	}
+	add(tFrame, "in")
 	return tr
 }
 

@@ -17,9 +17,10 @@ import (
 //	town of a facility  "from the VA in Balt", "a rehab in Towson"
 //	employer            "his business Genentech", "works for Zentrix"
 
-// frames runs the frame rules over the whole text.
+// frames runs the frame rules over the whole text: over the tokens the
+// main scan marked (s.frameToks), which hold every frame word and number.
 func (s *scan) frames() {
-	for i := range s.d.Tokens {
+	for _, i := range s.frameToks {
 		if !s.word(i) {
 			continue
 		}

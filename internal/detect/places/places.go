@@ -22,6 +22,7 @@ package places
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,10 +56,15 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	if d == nil || len(d.Tokens) == 0 {
 		return out
 	}
-	s := scan{d: d, t: load(), base: len(out), out: out}
+	fb := framePool.Get().(*[]int)
+	s := scan{d: d, t: load(), base: len(out), out: out, frameToks: (*fb)[:0]}
 	s.run()
+	*fb = s.frameToks[:0]
+	framePool.Put(fb)
 	return s.finish()
 }
+
+var framePool = sync.Pool{New: func() any { b := make([]int, 0, 64); return &b }}
 
 type scan struct {
 	d       *text.Doc
@@ -68,6 +74,9 @@ type scan struct {
 	starts  []int // first and last token of each candidate emitted, by index from base
 	ends    []int
 	matches []match
+	// frameToks are the tokens, in order, that may start a frame rule:
+	// frame words and numbers, marked by the main scan
+	frameToks []int
 }
 
 // match is a multi-word gazetteer name over tokens First..Last.
@@ -256,12 +265,16 @@ func (s *scan) run() {
 		w := tok.Lower
 		if tok.Flags&text.AllDigit != 0 {
 			// numbers are no names
+			s.frameToks = append(s.frameToks, i) // a room number before a ward
 			s.digits(i)
 			continue
 		}
 		wi := s.t.find(w)
 		if wi == nil {
 			wi = &none
+		}
+		if wi.trig&tFrame != 0 {
+			s.frameToks = append(s.frameToks, i)
 		}
 		// multi-word names starting here (keys are in Norm form: "st
 		// mary hospital" for "St. Mary's Hospital")
@@ -428,27 +441,28 @@ func compoundStreet(w string) bool {
 	if len(w) < 7 {
 		return false
 	}
-	for n := 3; n <= 8 && n+3 <= len(w); n++ {
-		if compoundSuffix[w[len(w)-n:]] {
+	for _, suf := range compoundByLast[w[len(w)-1]] {
+		if n := len(suf); n >= 3 && n <= 8 && n+3 <= len(w) && w[len(w)-n:] == suf {
 			return !english(w)
 		}
 	}
 	return false
 }
 
+// compoundByLast holds the street endings by their last byte.
+var compoundByLast = func() *[256][]string {
+	var t [256][]string
+	for _, s := range streetCompound {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return &t
+}()
+
 var compoundEnd = func() (b [256]bool) {
 	for _, s := range streetCompound {
 		b[s[len(s)-1]] = true
 	}
 	return
-}()
-
-var compoundSuffix = func() map[string]bool {
-	m := map[string]bool{}
-	for _, s := range streetCompound {
-		m[s] = true
-	}
-	return m
 }()
 
 // ---- gazetteer ----
