@@ -11,6 +11,7 @@ package scrubs
 
 import (
 	"context"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sync"
@@ -58,6 +59,11 @@ type Options struct {
 	MediaDir string
 	// NoMedia stops the engine from opening photo files.
 	NoMedia bool
+	// OpenMedia, when set, opens a photo named by Post.Media[].Path (for
+	// example a file inside a platform export rather than on disk); it
+	// returns the bytes and their size. A returned io.Closer is closed
+	// after reading. MediaDir is then not used.
+	OpenMedia func(path string) (io.ReaderAt, int64, error)
 }
 
 // Engine checks posts and de-identifies text.
@@ -89,7 +95,11 @@ func New(o Options) (*Engine, error) {
 		dets = []detect.Detector{custom.Allow(o.Allow, dets...)}
 	}
 	var rm judge.MediaReader
-	if !o.NoMedia {
+	switch {
+	case o.NoMedia:
+	case o.OpenMedia != nil:
+		rm = openedMedia(o.OpenMedia)
+	default:
 		dir := o.MediaDir
 		rm = func(p string) (*media.Meta, error) {
 			if dir != "" && !filepath.IsAbs(p) {
@@ -99,6 +109,24 @@ func New(o Options) (*Engine, error) {
 		}
 	}
 	return &Engine{judge: judge.New(rs, dets, rm), dets: dets}, nil
+}
+
+// openedMedia reads photo metadata through a caller-supplied opener.
+func openedMedia(open func(string) (io.ReaderAt, int64, error)) judge.MediaReader {
+	return func(p string) (*media.Meta, error) {
+		r, n, err := open(p)
+		if err != nil {
+			return nil, &media.Error{Path: p, Err: err}
+		}
+		if c, ok := r.(io.Closer); ok {
+			defer c.Close()
+		}
+		m, err := media.Read(r, n)
+		if err != nil {
+			return m, &media.Error{Path: p, Err: err}
+		}
+		return m, nil
+	}
 }
 
 // loadAll builds every detector's data concurrently (with the vocabulary

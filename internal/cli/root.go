@@ -95,7 +95,7 @@ locally: no network calls, nothing retained.`,
 	root.PersistentFlags().StringVar(&g.config, "config", "", "config file (default .scrubs.yaml here or in your home directory)")
 	root.PersistentFlags().StringVar(&g.color, "color", "auto", "colour output: auto, always or never")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newCheck(g), newDeid(g), newRules(g), newExplain(g), newPolicy(g), newVersion(g))
+	root.AddCommand(newCheck(g), newDeid(g), newRules(g), newExplain(g), newPolicy(g), newVersion(g), newAudit(g))
 	return root
 }
 

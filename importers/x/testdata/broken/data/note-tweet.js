@@ -1,0 +1,1 @@
+<html><body>Rate limit exceeded</body></html>

@@ -1,0 +1,1 @@
+window.YTD.tweets.part1 = [ "a string", 5, null, [1,2], {"tweet": {"id_str": 77, "full_text": 12345, "entities": "x", "created_at": [], "extended_entities": {"media": {"a": 1}}}}, {"tweet": {"id": "78", "full_text": "ok", "in_reply_to_screen_name": {"x": 1}, "extended_entities": {"media": [{"media_url": "../../../../etc/passwd"}, 7]}}} ];
