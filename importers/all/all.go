@@ -4,7 +4,12 @@ package all
 
 import (
 	_ "github.com/scrubs-dev/scrubs/importers/bluesky"
+	_ "github.com/scrubs-dev/scrubs/importers/facebook"
+	_ "github.com/scrubs-dev/scrubs/importers/instagram"
 	_ "github.com/scrubs-dev/scrubs/importers/linkedin"
+	_ "github.com/scrubs-dev/scrubs/importers/mastodon"
 	_ "github.com/scrubs-dev/scrubs/importers/reddit"
+	_ "github.com/scrubs-dev/scrubs/importers/threads"
+	_ "github.com/scrubs-dev/scrubs/importers/tiktok"
 	_ "github.com/scrubs-dev/scrubs/importers/x"
 )
