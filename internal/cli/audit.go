@@ -164,7 +164,7 @@ func runAudit(cmd *cobra.Command, g *globals, f *auditFlags, path string) error 
 
 	fsys, closer, err := openExport(path)
 	if err != nil {
-		return usagef("%s: %v", path, err)
+		return usageError{err} // the archive error names the file
 	}
 	defer closer.Close()
 
