@@ -29,11 +29,22 @@ type Judge struct {
 	readMedia MediaReader
 	// order is the evaluation order: rules with only_with run last.
 	order []*rules.Rule
+	// placeDetectors are run on the author's bio, where only the places it
+	// names matter (the re-identification score).
+	placeDetectors []detect.Detector
 }
 
 // New makes a judge. readMedia may be nil (photos are then not opened).
 func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Judge {
 	j := &Judge{rules: rs, detectors: detectors, readMedia: readMedia}
+	for _, d := range detectors {
+		switch d.Name() {
+		case "places", "custom":
+			j.placeDetectors = append(j.placeDetectors, d)
+		case "allow":
+			j.placeDetectors = detectors // a filter wraps them all
+		}
+	}
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
 		if r.OnlyWith != "" {
@@ -148,7 +159,10 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	if p.Author.Bio != "" {
-		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, true)
+		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, false)
+		for _, d := range j.placeDetectors {
+			ps.bio.cands = d.Detect(ps.bio.doc, ps.bio.cands)
+		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
