@@ -219,8 +219,10 @@ type Rule struct {
 	Disabled bool     `yaml:"disabled,omitempty" json:"disabled,omitempty"`
 	Examples Examples `yaml:"examples" json:"examples"`
 
-	Pack string         `yaml:"-" json:"pack"`
-	re   *regexp.Regexp `yaml:"-"`
+	Pack string `yaml:"-" json:"pack"`
+	// Index is the rule's position in Set.Rules.
+	Index int            `yaml:"-" json:"-"`
+	re    *regexp.Regexp `yaml:"-"`
 	// lowered: re was compiled without a leading (?i) and must run on the
 	// text with ASCII letters lower-cased (same offsets, much faster).
 	lowered bool
@@ -314,6 +316,9 @@ type Set struct {
 	refs    [][]PhraseRef
 	// Lists are the named phrase lists of all packs.
 	Lists map[string][]string
+	// Triggered maps a named list to the phrase and pattern rules whose
+	// phrases or keywords use it: a hit of the list can make them fire.
+	Triggered map[string][]*Rule
 }
 
 // PhraseRef says which rule (and which list of it) a phrase belongs to.
@@ -492,6 +497,18 @@ func Compile(packs []Pack) (*Set, error) {
 		add(r.Unless, ListUnless)
 	}
 	s.phrases = lexicon.NewPhrases(all)
+	s.Triggered = map[string][]*Rule{}
+	for i, r := range s.Rules {
+		r.Index = i
+		if r.Kind != Phrase && r.Kind != Pattern {
+			continue
+		}
+		for _, p := range append(append([]string{}, r.Phrases...), r.Keywords...) {
+			if len(p) > 1 && p[0] == '@' && p != KeywordURL {
+				s.Triggered[p[1:]] = append(s.Triggered[p[1:]], r)
+			}
+		}
+	}
 	return s, nil
 }
 

@@ -121,6 +121,29 @@ func (ps *post) conditions(r *rules.Rule) bool {
 	return true
 }
 
+// triggered marks the phrase and pattern rules that some field's hits can
+// make fire (their own phrases, or a named list they use).
+func (ps *post) triggered(rs *rules.Set) []bool {
+	active := make([]bool, len(rs.Rules))
+	for _, f := range append([]*field{ps.text, ps.bio, ps.reply}, ps.alts...) {
+		if f == nil {
+			continue
+		}
+		for r := range f.own {
+			active[r.Index] = true
+		}
+		for name, hs := range f.named {
+			if len(hs) == 0 {
+				continue
+			}
+			for _, r := range rs.Triggered[name] {
+				active[r.Index] = true
+			}
+		}
+	}
+	return active
+}
+
 // flagged reports whether a warn or block finding of category c exists.
 func (ps *post) flagged(c string) bool {
 	for _, f := range ps.out {
@@ -188,7 +211,11 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	var reidScore float64
+	active := ps.triggered(j.rules)
 	for _, r := range j.order {
+		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !active[r.Index] && !has(r.Keywords, rules.KeywordURL) {
+			continue // none of its phrases or keywords occur in the post
+		}
 		if r.Disabled || !r.Applies(p) {
 			continue
 		}
