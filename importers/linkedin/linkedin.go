@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
+
 	"github.com/scrubs-dev/scrubs/importers"
 	"github.com/scrubs-dev/scrubs/model"
 )
@@ -127,11 +129,11 @@ func (Importer) Import(ctx context.Context, fsys fs.FS, opt importers.Options, o
 	}
 	if f.profile != "" && out.Profile != nil {
 		var p *importers.Profile
-		eachRow(ctx, fsys, f.profile, []string{"First Name", "Headline"}, warner(f.profile), func(r row) error {
+		csvrows.Each(ctx, fsys, f.profile, []string{"First Name", "Headline"}, warner(f.profile), func(r csvrows.Row) error {
 			if p == nil {
-				name := strings.TrimSpace(r.get("First Name") + " " + r.get("Last Name"))
-				bio := r.get("Headline")
-				if s := r.get("Summary"); s != "" {
+				name := strings.TrimSpace(r.Get("First Name") + " " + r.Get("Last Name"))
+				bio := r.Get("Headline")
+				if s := r.Get("Summary"); s != "" {
 					bio = strings.TrimSpace(bio + "\n" + s)
 				}
 				p = &importers.Profile{Platform: "linkedin", DisplayName: name, Bio: bio}
@@ -144,18 +146,18 @@ func (Importer) Import(ctx context.Context, fsys fs.FS, opt importers.Options, o
 	}
 	if f.shares != "" {
 		w := warner(f.shares)
-		err := eachRow(ctx, fsys, f.shares, []string{"ShareCommentary", "ShareLink"}, w, func(r row) error {
-			text := unescape(r.get("ShareCommentary", "Commentary"))
-			shared := r.get("SharedUrl", "SharedURL")
+		err := csvrows.Each(ctx, fsys, f.shares, []string{"ShareCommentary", "ShareLink"}, w, func(r csvrows.Row) error {
+			text := unescape(r.Get("ShareCommentary", "Commentary"))
+			shared := r.Get("SharedUrl", "SharedURL")
 			if text == "" && shared == "" {
 				return nil
 			}
 			if text == "" {
 				text = shared
 			}
-			link := r.get("ShareLink")
-			vis := visibility(r.get("Visibility"))
-			post := model.Post{ID: urnID(link), Text: text, Platform: "linkedin", CreatedAt: rfc3339(r.get("Date")), Audience: audience(vis)}
+			link := r.Get("ShareLink")
+			vis := visibility(r.Get("Visibility"))
+			post := model.Post{ID: urnID(link), Text: text, Platform: "linkedin", CreatedAt: rfc3339(r.Get("Date")), Audience: audience(vis)}
 			return emit(importers.Item{Post: post, Kind: "post", URL: httpURL(link), Visibility: vis, Source: f.shares})
 		})
 		if err != nil {
@@ -164,13 +166,13 @@ func (Importer) Import(ctx context.Context, fsys fs.FS, opt importers.Options, o
 	}
 	if f.comments != "" {
 		w := warner(f.comments)
-		err := eachRow(ctx, fsys, f.comments, []string{"Message"}, w, func(r row) error {
-			text := unescape(r.get("Message"))
+		err := csvrows.Each(ctx, fsys, f.comments, []string{"Message"}, w, func(r csvrows.Row) error {
+			text := unescape(r.Get("Message"))
 			if text == "" {
 				return nil
 			}
-			link := r.get("Link")
-			post := model.Post{ID: urnID(link), Text: text, Platform: "linkedin", CreatedAt: rfc3339(r.get("Date")),
+			link := r.Get("Link")
+			post := model.Post{ID: urnID(link), Text: text, Platform: "linkedin", CreatedAt: rfc3339(r.Get("Date")),
 				// A comment answers a post the export does not include.
 				ReplyTo: &model.ReplyTo{}}
 			return emit(importers.Item{Post: post, Kind: "comment", URL: httpURL(link), Source: f.comments})

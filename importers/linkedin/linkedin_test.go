@@ -2,6 +2,7 @@ package linkedin
 
 import (
 	"context"
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
 	"io/fs"
 	"os"
 	"strings"
@@ -80,7 +81,7 @@ func TestTolerance(t *testing.T) {
 		"2023-01-01 00:00:00,x,one,PUBLIC,extra,fields\n" +
 		"2023-01-02 00:00:00,x\n" + // too few fields: no text, skipped
 		"2023-01-03 00:00:00,x,\"three \"with\" stray\",PUBLIC\n" +
-		"2023-01-04 00:00:00,x,\"" + strings.Repeat("y", maxRecord+(2<<20)) + "\n"
+		"2023-01-04 00:00:00,x,\"" + strings.Repeat("y", csvrows.MaxRecord+(2<<20)) + "\n"
 	r := importAll(t, fstest.MapFS{"Shares.csv": {Data: []byte(data)}})
 	if len(r.items) != 2 || r.items[1].Post.Text != `three "with" stray` || len(r.warns) != 1 {
 		t.Fatalf("%d items %+v %v", len(r.items), r.items, r.warns)

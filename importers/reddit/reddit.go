@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
+
 	"github.com/scrubs-dev/scrubs/importers"
 	"github.com/scrubs-dev/scrubs/model"
 )
@@ -111,7 +113,7 @@ func (Importer) Import(ctx context.Context, fsys fs.FS, opt importers.Options, o
 			}
 		}
 		want := []string{"body", "title", "subreddit", "permalink"}
-		err := eachRow(ctx, fsys, file, want, warn, func(r row) error {
+		err := csvrows.Each(ctx, fsys, file, want, warn, func(r csvrows.Row) error {
 			it, ok := item(r, kind, file)
 			if !ok || out.Item == nil {
 				return nil
@@ -125,9 +127,9 @@ func (Importer) Import(ctx context.Context, fsys fs.FS, opt importers.Options, o
 	return nil
 }
 
-func item(r row, kind, file string) (importers.Item, bool) {
-	title := r.get("title")
-	body := r.get("body", "selftext", "text", "content")
+func item(r csvrows.Row, kind, file string) (importers.Item, bool) {
+	title := r.Get("title")
+	body := r.Get("body", "selftext", "text", "content")
 	if body == "[deleted]" || body == "[removed]" {
 		body = ""
 	}
@@ -138,20 +140,20 @@ func item(r row, kind, file string) (importers.Item, bool) {
 		}
 		text += body
 	}
-	id := r.get("id", "name", "fullname")
+	id := r.Get("id", "name", "fullname")
 	if text == "" {
 		return importers.Item{}, false
 	}
 	post := model.Post{
 		ID: id, Text: text, Platform: "reddit", Audience: "public",
-		CreatedAt: rfc3339(r.get("date", "created_utc", "created", "timestamp", "created_at")),
+		CreatedAt: rfc3339(r.Get("date", "created_utc", "created", "timestamp", "created_at")),
 	}
 	if kind == "comment" {
 		// The export names the parent (t3_ post, t1_ comment) but not its
 		// author or text.
 		post.ReplyTo = &model.ReplyTo{}
 	}
-	return importers.Item{Post: post, Kind: kind, URL: permalink(r.get("permalink", "link", "url")), Visibility: "public", Source: file}, true
+	return importers.Item{Post: post, Kind: kind, URL: permalink(r.Get("permalink", "link", "url")), Visibility: "public", Source: file}, true
 }
 
 func permalink(p string) string {

@@ -2,6 +2,7 @@ package reddit
 
 import (
 	"context"
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
 	"io/fs"
 	"os"
 	"strings"
@@ -88,7 +89,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestHugeRecordBounded(t *testing.T) {
-	data := "id,subreddit,body\nc1,a,ok\nc2,a,\"" + strings.Repeat("x", maxRecord+(2<<20)) + "\nc3,a,never\n"
+	data := "id,subreddit,body\nc1,a,ok\nc2,a,\"" + strings.Repeat("x", csvrows.MaxRecord+(2<<20)) + "\nc3,a,never\n"
 	items, warns := importAll(t, fstest.MapFS{"comments.csv": {Data: []byte(data)}})
 	if len(items) != 1 || len(warns) != 1 || !strings.Contains(warns[0].Msg, "MiB") {
 		t.Fatalf("%d items, %v", len(items), warns)

@@ -1,11 +1,10 @@
 package names
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/text"
@@ -187,31 +186,4 @@ func FuzzDetect(f *testing.F) {
 	})
 }
 
-func BenchmarkDetect(b *testing.B) {
-	fh, err := os.Open("../../../../shared/eval/external/physionet-deid.dev.input.jsonl")
-	if err != nil {
-		b.Skip("shared eval data not present")
-	}
-	defer fh.Close()
-	var docs []*text.Doc
-	size := 0
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var x struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &x) == nil {
-			docs = append(docs, text.Parse(x.Text))
-			size += len(x.Text)
-		}
-	}
-	det := New()
-	var out []detect.Candidate
-	out = det.Detect(docs[0], out[:0])
-	b.SetBytes(int64(size))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			out = det.Detect(d, out[:0])
-		}
-	}
-}
+func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }

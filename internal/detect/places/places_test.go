@@ -1,11 +1,10 @@
 package places
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/text"
@@ -294,35 +293,4 @@ func FuzzDetect(f *testing.F) {
 	})
 }
 
-func BenchmarkDetect(b *testing.B) {
-	path := os.Getenv("PLACES_BENCH_FILE")
-	if path == "" {
-		path = "../../../../shared/eval/external/physionet-deid.dev.input.jsonl"
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		b.Skip("shared eval data not present")
-	}
-	defer fh.Close()
-	var docs []*text.Doc
-	total := 0
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var o struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &o) == nil {
-			docs = append(docs, text.Parse(o.Text))
-			total += len(o.Text)
-		}
-	}
-	d := New()
-	var out []detect.Candidate
-	out = d.Detect(docs[0], out[:0])
-	b.SetBytes(int64(total))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, doc := range docs {
-			out = d.Detect(doc, out[:0])
-		}
-	}
-}
+func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }

@@ -1,4 +1,7 @@
-package linkedin
+// Package csvrows streams the rows of an export's CSV files (Reddit,
+// LinkedIn) tolerantly: columns found by name, loose quoting, bounded
+// records, problems reported and the rest of the file still read.
+package csvrows
 
 import (
 	"context"
@@ -10,13 +13,13 @@ import (
 	"strings"
 )
 
-// maxRecord bounds the bytes one CSV record may take (a stray quote can make
+// MaxRecord bounds the bytes one CSV record may take (a stray quote can make
 // the rest of a file one field).
-const maxRecord = 16 << 20
+const MaxRecord = 16 << 20
 
-var errRecord = fmt.Errorf("a record of more than %d MiB (an unclosed quote?)", maxRecord>>20)
+var errRecord = fmt.Errorf("a record of more than %d MiB (an unclosed quote?)", MaxRecord>>20)
 
-// capReader fails when the csv.Reader has taken more than maxRecord bytes
+// capReader fails when the csv.Reader has taken more than MaxRecord bytes
 // past the end of its last record.
 type capReader struct {
 	r    io.Reader
@@ -25,7 +28,7 @@ type capReader struct {
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
-	if c.last != nil && c.n-c.last() > maxRecord {
+	if c.last != nil && c.n-c.last() > MaxRecord {
 		return 0, errRecord
 	}
 	if len(p) > 1<<20 {
@@ -37,15 +40,15 @@ func (c *capReader) Read(p []byte) (int, error) {
 }
 
 // row is one CSV record, read by column name.
-type row struct {
+type Row struct {
 	cols map[string]int
 	rec  []string
-	line int
+	Line int
 }
 
-// get returns the first non-empty value among the named columns (names are
+// Get returns the first non-empty value among the named columns (names are
 // matched lower-cased, ignoring spaces and underscores).
-func (r row) get(names ...string) string {
+func (r Row) Get(names ...string) string {
 	for _, n := range names {
 		if i, ok := r.cols[norm(n)]; ok && i < len(r.rec) {
 			if v := strings.TrimSpace(r.rec[i]); v != "" {
@@ -63,10 +66,10 @@ func norm(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
-// eachRow streams a CSV file row by row. The header is the first record
+// Each streams a CSV file row by row. The header is the first record
 // that holds one of the want columns (notes lines before it are skipped).
 // Problems go to warn; it returns only ctx's and fn's errors.
-func eachRow(ctx context.Context, fsys fs.FS, name string, want []string, warn func(string), fn func(row) error) error {
+func Each(ctx context.Context, fsys fs.FS, name string, want []string, warn func(string), fn func(Row) error) error {
 	f, err := fsys.Open(name)
 	if err != nil {
 		warn("cannot open: " + err.Error())
@@ -128,7 +131,7 @@ func eachRow(ctx context.Context, fsys fs.FS, name string, want []string, warn f
 			continue
 		}
 		line, _ := r.FieldPos(0)
-		if err := fn(row{cols: cols, rec: rec, line: line}); err != nil {
+		if err := fn(Row{cols: cols, rec: rec, Line: line}); err != nil {
 			return err
 		}
 	}
