@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scrubs-dev/scrubs/importers/importertest"
+
 	"github.com/scrubs-dev/scrubs/importers"
 )
 
@@ -17,28 +19,11 @@ type result struct {
 }
 
 func importDir(t *testing.T, dir string, dms bool) result {
-	t.Helper()
-	var r result
-	err := Importer{}.Import(context.Background(), os.DirFS(dir), importers.Options{IncludeDMs: dms}, importers.Sink{
-		Item:    func(it importers.Item) error { r.items = append(r.items, it); return nil },
-		Profile: func(p importers.Profile) { r.profiles = append(r.profiles, p) },
-		Warn:    func(w importers.Warning) { r.warns = append(r.warns, w) },
-	})
-	if err != nil {
-		t.Fatalf("Import: %v", err)
-	}
-	return r
+	r := importertest.Run(t, Importer{}, os.DirFS(dir), importers.Options{IncludeDMs: dms})
+	return result{items: r.Items, profiles: r.Profiles, warns: r.Warnings}
 }
 
-func count(items []importers.Item, kind string) int {
-	n := 0
-	for _, it := range items {
-		if it.Kind == kind {
-			n++
-		}
-	}
-	return n
-}
+func count(items []importers.Item, kind string) int { return importertest.Count(items, kind) }
 
 func TestFixtures(t *testing.T) {
 	cases := []struct {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scrubs-dev/scrubs/importers/importertest"
+
 	"github.com/scrubs-dev/scrubs/importers"
 )
 
@@ -18,28 +20,11 @@ type result struct {
 }
 
 func importFS(t *testing.T, f fs.FS, dms bool) result {
-	t.Helper()
-	var r result
-	err := Importer{}.Import(context.Background(), f, importers.Options{IncludeDMs: dms}, importers.Sink{
-		Item:    func(it importers.Item) error { r.items = append(r.items, it); return nil },
-		Profile: func(p importers.Profile) { r.profiles = append(r.profiles, p) },
-		Warn:    func(w importers.Warning) { r.warns = append(r.warns, w) },
-	})
-	if err != nil {
-		t.Fatalf("Import: %v", err)
-	}
-	return r
+	r := importertest.Run(t, Importer{}, f, importers.Options{IncludeDMs: dms})
+	return result{items: r.Items, profiles: r.Profiles, warns: r.Warnings}
 }
 
-func count(items []importers.Item, kind string) int {
-	n := 0
-	for _, it := range items {
-		if it.Kind == kind {
-			n++
-		}
-	}
-	return n
-}
+func count(items []importers.Item, kind string) int { return importertest.Count(items, kind) }
 
 func byText(t *testing.T, items []importers.Item, prefix string) importers.Item {
 	t.Helper()

@@ -2,12 +2,13 @@ package linkedin
 
 import (
 	"context"
-	"github.com/scrubs-dev/scrubs/importers/csvrows"
 	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
 
 	"github.com/scrubs-dev/scrubs/importers"
 )

@@ -2,12 +2,13 @@ package reddit
 
 import (
 	"context"
-	"github.com/scrubs-dev/scrubs/importers/csvrows"
 	"io/fs"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/scrubs-dev/scrubs/importers/csvrows"
 
 	"github.com/scrubs-dev/scrubs/importers"
 )

@@ -7,23 +7,14 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/scrubs-dev/scrubs/importers/importertest"
+
 	"github.com/scrubs-dev/scrubs/importers"
 )
 
 func importFS(t *testing.T, fsys fs.FS) ([]importers.Item, []importers.Profile, []importers.Warning) {
-	t.Helper()
-	var items []importers.Item
-	var profs []importers.Profile
-	var warns []importers.Warning
-	err := Importer{}.Import(context.Background(), fsys, importers.Options{}, importers.Sink{
-		Item:    func(it importers.Item) error { items = append(items, it); return nil },
-		Profile: func(p importers.Profile) { profs = append(profs, p) },
-		Warn:    func(w importers.Warning) { warns = append(warns, w) },
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return items, profs, warns
+	r := importertest.Run(t, Importer{}, fsys, importers.Options{})
+	return r.Items, r.Profiles, r.Warnings
 }
 
 func TestFixtures(t *testing.T) {
