@@ -268,7 +268,7 @@ func auditWith(cmd *cobra.Command, g *globals, f *auditFlags, fsys fs.FS, eng *s
 		fmt.Fprintf(g.stderr, "scrubs: %d warnings about files in the export (listed in the report)\n", n)
 	}
 	if f.output != "" && f.output != "-" {
-		fmt.Fprintf(g.stderr, "scrubs: audited %d posts: %d findings on %d posts; report written to %s\n", s.Audited, s.Findings, s.Flagged, f.output)
+		fmt.Fprintf(g.stderr, "scrubs: audited %s: %s on %s; report written to %s\n", plural(s.Audited, "post"), plural(s.Findings, "finding"), plural(s.Flagged, "post"), f.output)
 	}
 	if failOn != "" {
 		for sv, n := range s.BySeverity {
@@ -284,4 +284,11 @@ func auditWith(cmd *cobra.Command, g *globals, f *auditFlags, fsys fs.FS, eng *s
 // package's limits: no path traversal, no links out, no zip bombs.
 func openExport(path string) (fs.FS, io.Closer, error) {
 	return archive.Open(path, archive.Limits{})
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
