@@ -213,29 +213,35 @@ func jsonPost(raw []byte) (model.Post, string, error) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return p, "", errors.New("not a JSON object")
 	}
-	var probe struct {
+	// one decoding pass: the wrapper's id and text shadow the post's, so a
+	// numeric id and a missing text can be told apart
+	var w struct {
 		ID   json.RawMessage `json:"id"`
-		Text json.RawMessage `json:"text"`
+		Text *string         `json:"text"`
+		model.Post
 	}
-	if err := json.Unmarshal(raw, &probe); err != nil {
-		return p, salvageID(raw), fmt.Errorf("malformed JSON: %v", err)
+	if err := json.Unmarshal(raw, &w); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return p, salvageID(raw), fmt.Errorf("malformed JSON: %v", err)
+		}
+		return p, salvageID(raw), fmt.Errorf("bad field: %v", err)
 	}
 	id := ""
-	if len(probe.ID) > 0 {
+	if len(w.ID) > 0 && string(w.ID) != "null" {
 		var sid string
-		if json.Unmarshal(probe.ID, &sid) == nil {
+		if json.Unmarshal(w.ID, &sid) == nil {
 			id = sid
 		} else {
-			id = strings.Trim(string(probe.ID), `"`)
+			id = strings.Trim(string(w.ID), `"`)
 		}
 	}
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return p, id, fmt.Errorf("bad field: %v", err)
-	}
+	p = w.Post
 	p.ID = id
-	if len(probe.Text) == 0 || string(probe.Text) == "null" {
+	if w.Text == nil {
 		return p, id, errors.New(`missing "text"`)
 	}
+	p.Text = *w.Text
 	return p, id, nil
 }
 
