@@ -97,3 +97,14 @@ func Bench(b *testing.B, det detect.Detector) {
 		}
 	}
 }
+
+// Fuzz runs det on arbitrary text seeded with seeds and checks the span
+// invariants of CheckSpans on every result.
+func Fuzz(f *testing.F, det detect.Detector, seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		CheckSpans(t, s, det.Detect(text.Parse(s), nil))
+	})
+}
