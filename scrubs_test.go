@@ -2,6 +2,7 @@ package scrubs
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -152,47 +153,81 @@ func hasCategory(r Report, c string) bool {
 	return false
 }
 
-// benchText is the dev-split physionet text when ../shared is present,
-// else a shipped synthetic sample.
-func benchText(b *testing.B) string {
+// benchTexts are the texts of the dev-split PhysioNet notes when ../shared
+// is present, else the lines of a shipped synthetic sample.
+func benchTexts(b *testing.B) (texts []string, size int) {
 	if raw, err := os.ReadFile("../shared/eval/external/physionet-deid.dev.input.jsonl"); err == nil {
-		return string(raw)
+		for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var r struct{ Text string }
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, r.Text)
+		}
+	} else {
+		raw, err := os.ReadFile("testdata/bench.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = strings.Split(string(raw), "\n")
 	}
-	raw, err := os.ReadFile("testdata/bench.txt")
-	if err != nil {
-		b.Fatal(err)
+	for _, t := range texts {
+		size += len(t)
 	}
-	return string(raw)
+	return texts, size
 }
 
 func BenchmarkDeidentify(b *testing.B) {
 	e := engine(b)
-	lines := strings.Split(benchText(b), "\n")
-	size := 0
-	for _, l := range lines {
-		size += len(l)
-	}
+	texts, size := benchTexts(b)
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, l := range lines {
-			e.Deidentify(bg, "", l, DeidOptions{})
+		for _, t := range texts {
+			e.Deidentify(bg, "", t, DeidOptions{})
 		}
 	}
 }
 
-func BenchmarkCheck(b *testing.B) {
-	e := engine(b)
-	lines := strings.Split(benchText(b), "\n")
-	size := 0
-	for _, l := range lines {
-		size += len(l)
+// BenchmarkCheckPosts checks the dev posts with their context (bio, reply,
+// alt text): the input `scrubs check` is made for. Bytes are the post texts.
+func BenchmarkCheckPosts(b *testing.B) {
+	raw, err := os.ReadFile("../shared/eval/dev/posts.jsonl")
+	if err != nil {
+		raw, err = os.ReadFile("eval/fresh/set1.posts.jsonl")
 	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	var posts []Post
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var p Post
+		if err := json.Unmarshal([]byte(l), &p); err != nil {
+			b.Fatal(err)
+		}
+		posts = append(posts, p)
+		n += len(p.Text)
+	}
+	e := engine(b)
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range posts {
+			e.Check(bg, p)
+		}
+	}
+}
+
+// BenchmarkCheckNotes checks the PhysioNet notes as posts without context.
+func BenchmarkCheckNotes(b *testing.B) {
+	e := engine(b)
+	texts, size := benchTexts(b)
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, l := range lines {
-			e.Check(bg, Post{Text: l})
+		for _, t := range texts {
+			e.Check(bg, Post{Text: t})
 		}
 	}
 }
