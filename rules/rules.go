@@ -226,6 +226,8 @@ type Rule struct {
 	// lowered: re was compiled without a leading (?i) and must run on the
 	// text with ASCII letters lower-cased (same offsets, much faster).
 	lowered bool
+	// lits is what every match of re contains (nil: nothing known).
+	lits *Literals
 }
 
 // Lowered reports whether Regexp must run on ASCII-lower-cased text.
@@ -237,6 +239,10 @@ const KeywordURL = "@url"
 
 // Regexp returns the compiled pattern of a pattern rule.
 func (r *Rule) Regexp() *regexp.Regexp { return r.re }
+
+// Literals returns the strings one of which every match of the pattern
+// contains (in ASCII-lower-cased text), or nil when there are none.
+func (r *Rule) Literals() *Literals { return r.lits }
 
 // SeverityFor returns the rule's severity for an account kind.
 func (r *Rule) SeverityFor(account string) model.Severity {
@@ -650,6 +656,9 @@ func validate(r *Rule) error {
 			if lre, err := regexp.Compile(rest); err == nil {
 				r.re, r.lowered = lre, true
 			}
+		}
+		if l, ok := requiredLiterals(r.re.String()); ok {
+			r.lits = &l
 		}
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {

@@ -434,7 +434,14 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if r.Chars != "" && !strings.ContainsAny(f.doc.Src, r.Chars) {
 			return
 		}
+		lits := r.Literals()
+		if lits != nil && lits.Unsafe(f.doc.Src) {
+			lits = nil
+		}
 		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, kw)) {
+			if lits != nil && !lits.Match(f.lowered()[w[0]:w[1]]) {
+				continue // no text every match needs: the expression cannot match here
+			}
 			src := f.doc.Src
 			if r.Lowered() {
 				src = f.lowered()

@@ -1,0 +1,313 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Literals is what every match of a pattern must contain: at least one of
+// Any, as a substring of the text with its ASCII letters lower-cased. A
+// window of text without one of them cannot match, so the regular
+// expression (the costliest step of a pattern rule) does not run there.
+// It is derived from the expression itself, so it can never be stale.
+type Literals struct {
+	Any []string
+	// Folded is set when a case-insensitive literal holds 'k' or 's', whose
+	// case-fold orbits include the Kelvin sign and the long s: text with
+	// either of those runes must skip the prefilter.
+	Folded bool
+}
+
+// limits keep the sets small: a prefilter costs one substring search per
+// string, and short strings filter little.
+const (
+	maxSet     = 48 // strings in one set
+	maxClass   = 12 // runes of a character class taken as alternatives
+	maxLiteral = 64 // bytes of one string
+)
+
+// info is what a sub-expression tells about the strings it matches.
+type info struct {
+	// exact, when not nil, is every string the node can match (after
+	// ASCII lower-casing); "" is the empty match.
+	exact []string
+	// need, when not nil, is a set of which every match contains one.
+	need   []string
+	folded bool
+}
+
+// known reports whether the node guarantees something.
+func (in info) known() bool { return in.exact != nil || in.need != nil }
+
+// required returns the strings every match of i must contain (nil: none).
+func (in info) required() []string {
+	if in.need != nil {
+		return in.need
+	}
+	if in.exact == nil || slices.Contains(in.exact, "") {
+		return nil
+	}
+	return in.exact
+}
+
+// requiredLiterals analyses a compiled pattern. ok is false when no useful
+// set exists (the pattern can match without any fixed text).
+func requiredLiterals(pattern string) (Literals, bool) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return Literals{}, false
+	}
+	in := analyse(re.Simplify())
+	req := in.required()
+	if len(req) == 0 {
+		return Literals{}, false
+	}
+	return Literals{Any: minimal(req), Folded: in.folded}, true
+}
+
+func analyse(re *syntax.Regexp) info {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literal(re.Rune, re.Flags&syntax.FoldCase != 0)
+	case syntax.OpCharClass:
+		return class(re.Rune)
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return info{exact: []string{""}}
+	case syntax.OpCapture:
+		return analyse(re.Sub[0])
+	case syntax.OpQuest:
+		sub := analyse(re.Sub[0])
+		if sub.exact != nil && len(sub.exact) < maxSet {
+			return info{exact: union(sub.exact, []string{""}), folded: sub.folded}
+		}
+		return info{}
+	case syntax.OpPlus:
+		sub := analyse(re.Sub[0])
+		return info{need: sub.required(), folded: sub.folded}
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return info{}
+		}
+		sub := analyse(re.Sub[0])
+		return info{need: sub.required(), folded: sub.folded}
+	case syntax.OpConcat:
+		return concat(re.Sub)
+	case syntax.OpAlternate:
+		return alternate(re.Sub)
+	}
+	// any character, star: nothing is guaranteed
+	return info{}
+}
+
+// literal is a run of runes, lower-cased like the text it is looked for
+// in. A case-insensitive non-ASCII letter (ä matching Ä) is not found in
+// ASCII-lower-cased text, so such a literal guarantees nothing.
+func literal(rs []rune, fold bool) info {
+	var b strings.Builder
+	folded := false
+	for _, r := range rs {
+		if fold && r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+			return info{}
+		}
+		r = asciiLower(r)
+		folded = folded || (fold && (r == 'k' || r == 's'))
+		b.WriteRune(r)
+	}
+	if b.Len() > maxLiteral {
+		return info{need: []string{b.String()[:maxLiteral]}, folded: folded}
+	}
+	return info{exact: []string{b.String()}, folded: folded}
+}
+
+// class is a character class: small ones are a set of one-rune strings.
+func class(ranges []rune) info {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+		if n > maxClass {
+			return info{}
+		}
+	}
+	var out []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			out = append(out, string(asciiLower(r)))
+		}
+	}
+	return info{exact: dedupe(out)}
+}
+
+// concat joins a sequence: neighbouring exact parts multiply into longer
+// exact strings; the best required set among the pieces is kept.
+func concat(subs []*syntax.Regexp) info {
+	var best []string
+	folded := false
+	consider := func(set []string, f bool) {
+		if better(set, best) {
+			best, folded = set, f
+		}
+	}
+	cur, curFolded := []string{""}, false // the exact product so far
+	allExact := true
+	for _, s := range subs {
+		in := analyse(s)
+		if in.exact != nil {
+			if p := product(cur, in.exact); p != nil {
+				cur, curFolded = p, curFolded || in.folded
+				continue
+			}
+		}
+		// the run of exact parts ends here
+		allExact = false
+		consider(info{exact: cur}.required(), curFolded)
+		consider(in.required(), in.folded)
+		cur, curFolded = []string{""}, false
+		if in.exact != nil {
+			cur, curFolded = in.exact, in.folded
+		}
+	}
+	if allExact {
+		return info{exact: cur, folded: curFolded}
+	}
+	consider(info{exact: cur}.required(), curFolded)
+	if best == nil {
+		return info{}
+	}
+	return info{need: best, folded: folded}
+}
+
+// alternate is a choice: every branch must guarantee something.
+func alternate(subs []*syntax.Regexp) info {
+	var exact, need []string
+	allExact, folded := true, false
+	for _, s := range subs {
+		in := analyse(s)
+		if !in.known() {
+			return info{}
+		}
+		folded = folded || in.folded
+		if in.exact != nil && allExact {
+			exact = union(exact, in.exact)
+			continue
+		}
+		allExact = false
+		req := in.required()
+		if req == nil {
+			return info{}
+		}
+		need = union(need, req)
+	}
+	if allExact {
+		if len(exact) > maxSet {
+			return info{}
+		}
+		return info{exact: exact, folded: folded}
+	}
+	// exact branches count as required strings too
+	if exact != nil {
+		if slices.Contains(exact, "") {
+			return info{}
+		}
+		need = union(need, exact)
+	}
+	if len(need) > maxSet {
+		return info{}
+	}
+	return info{need: need, folded: folded}
+}
+
+// product is every a followed by every b, or nil when it would be too big.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxSet {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			if len(x)+len(y) > maxLiteral {
+				return nil
+			}
+			out = append(out, x+y)
+		}
+	}
+	return dedupe(out)
+}
+
+// better prefers the set whose shortest string is longer (rarer in text),
+// then the smaller set.
+func better(set, than []string) bool {
+	if len(set) == 0 {
+		return false
+	}
+	if than == nil {
+		return true
+	}
+	a, b := shortest(set), shortest(than)
+	if a != b {
+		return a > b
+	}
+	return len(set) < len(than)
+}
+
+func shortest(set []string) int {
+	n := maxLiteral + 1
+	for _, s := range set {
+		n = min(n, len(s))
+	}
+	return n
+}
+
+func union(a, b []string) []string { return dedupe(append(slices.Clip(a), b...)) }
+
+func dedupe(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// minimal drops strings that contain another string of the set: finding
+// the shorter one is already enough.
+func minimal(set []string) []string {
+	var out []string
+	for _, s := range set {
+		redundant := false
+		for _, t := range set {
+			if t != s && strings.Contains(s, t) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func asciiLower(r rune) rune {
+	if 'A' <= r && r <= 'Z' {
+		return r + 'a' - 'A'
+	}
+	return r
+}
+
+// Match reports whether lowered (text with ASCII letters lower-cased) may
+// hold a match: it contains one of the required strings.
+func (l *Literals) Match(lowered string) bool {
+	for _, s := range l.Any {
+		if strings.Contains(lowered, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unsafe reports whether text holds a rune that case-folds to an ASCII
+// letter (the Kelvin sign, the long s): folded literals cannot be trusted
+// on it.
+func (l *Literals) Unsafe(text string) bool {
+	return l.Folded && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+}

@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string // nil: nothing required
+	}{
+		{`\bsci[- ]?hub\b`, []string{"sci hub", "sci-hub", "scihub"}},
+		{`(?i)\bDEA\s*#?\d+`, []string{"dea"}},
+		{`(?:use|my)?\s*code[:\s]+[A-Z]{4,}`, []string{"code"}},
+		{`\b[Nn]urse\s+[A-Z][a-z]+`, []string{"nurse"}},
+		{`(room|bed)\s*\d+|\bin\s+\d`, []string{"bed", "in", "room"}},
+		{`\d+\s*(?:%|percent)`, []string{"%", "percent"}},
+		{`a.*b`, []string{"a"}}, // either literal does; the first found is kept
+		{`.*`, nil},
+		{`x?y?`, nil},
+		{`(?i)jäger`, nil}, // folded non-ASCII letters are not in ASCII-lowered text
+		{`(?:a|.)b`, []string{"b"}},
+		{`(?:cat|dog)s?`, []string{"cat", "dog"}},
+	} {
+		l, ok := requiredLiterals(c.pattern)
+		if c.want == nil {
+			if ok {
+				t.Errorf("%s: got %q, want nothing", c.pattern, l.Any)
+			}
+			continue
+		}
+		if !ok || !slices.Equal(l.Any, c.want) {
+			t.Errorf("%s: got %q (ok=%v), want %q", c.pattern, l.Any, ok, c.want)
+		}
+	}
+}
+
+func TestFoldedLiteralsAreGuarded(t *testing.T) {
+	l, ok := requiredLiterals(`(?i)kick`)
+	if !ok || !l.Folded {
+		t.Fatalf("got %+v %v, want a folded set", l, ok)
+	}
+	if !l.Unsafe("\u212aick") || l.Unsafe("Kick") {
+		t.Error("the Kelvin sign must make the set unsafe, ASCII must not")
+	}
+}
+
+// Every match of every embedded pattern rule on its own examples is let
+// through by the rule's prefilter.
+func TestLiteralsNeverHideAMatch(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range s.Rules {
+		if r.Kind != Pattern || r.lits == nil {
+			continue
+		}
+		for _, ex := range append(append([]Example{}, r.Examples.Flag...), r.Examples.Pass...) {
+			checkPrefilter(t, r.re, r.lowered, r.lits, ex.Text)
+			n++
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d examples checked", n)
+	}
+}
+
+func checkPrefilter(t *testing.T, re *regexp.Regexp, lowered bool, l *Literals, text string) {
+	t.Helper()
+	low := asciiLowerString(text)
+	src := text
+	if lowered {
+		src = low
+	}
+	if re.MatchString(src) && !l.Unsafe(text) && !l.Match(low) {
+		t.Errorf("%s matches %q but its prefilter %q says it cannot", re, text, l.Any)
+	}
+}
+
+func asciiLowerString(s string) string {
+	return strings.Map(func(r rune) rune { return asciiLower(r) }, s)
+}
+
+func FuzzLiterals(f *testing.F) {
+	f.Add(`(?i)\b(sci[- ]?hub|lib[- ]?gen)\b`, "Get it on SCI-HUB")
+	f.Add(`\b[Nn]urse\s+[A-Z][a-z]+`, "nurse Jones")
+	f.Add(`(?i)kiss`, "\u212aiss")
+	f.Add(`(room|bed)\s*\d+`, "bed 4")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return
+		}
+		l, ok := requiredLiterals(re.String())
+		if !ok {
+			return
+		}
+		checkPrefilter(t, re, false, &l, text)
+	})
+}
