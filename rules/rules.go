@@ -349,21 +349,14 @@ const (
 // Get returns a rule by ID.
 func (s *Set) Get(id string) *Rule { return s.byID[id] }
 
-// PhraseMatch is a phrase occurrence with the rules that use it.
-type PhraseMatch struct {
-	lexicon.Match
-	Refs []PhraseRef
+// FindPhrases runs the shared phrase trie over d once, appending to buf;
+// PhraseRefs tells which rules each match belongs to.
+func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
+	return s.phrases.Find(d, buf)
 }
 
-// FindPhrases runs the shared automaton over d once.
-func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []PhraseMatch {
-	ms := s.phrases.Find(d, buf)
-	out := make([]PhraseMatch, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, PhraseMatch{Match: m, Refs: s.refs[m.Pattern]})
-	}
-	return out
-}
+// PhraseRefs returns the rules and lists that use phrase m.Pattern.
+func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.refs[m.Pattern] }
 
 // Default loads the embedded packs.
 func Default() (*Set, error) { return Load(embedded, nil) }

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
@@ -23,6 +24,7 @@ type field struct {
 	named map[string][]span
 	own   map[*rules.Rule]*ownHits
 	lower string // Src with ASCII letters lower-cased (same offsets), made on demand
+	arena []ownHits // backing store of own's values, reused with the field
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
@@ -39,27 +41,65 @@ func (f *field) lowered() string {
 	return f.lower
 }
 
+// matchPool recycles the phrase match buffers of newField.
+var matchPool = sync.Pool{New: func() any { return new([]lexicon.Match) }}
+
 type ownHits struct{ main, near, unless, keyword, cond []span }
 
 // span is a token range [first,last] of a field's doc.
 type span struct{ first, last int }
 
-func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
-	f := &field{scope: scope, media: media, doc: text.Get(src), named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
-	if withCands {
-		f.cands = j.Candidates(f.doc)
+// fieldPool recycles fields (their maps, candidate and hit buffers): a
+// post is judged with a handful of fields, and allocating them afresh was
+// a tenth of the cost of a short post.
+var fieldPool = sync.Pool{New: func() any {
+	return &field{named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
+}}
+
+// release returns f to the pool; nothing of f may be used afterwards.
+func (f *field) release() {
+	if f.doc != nil {
+		text.Put(f.doc)
 	}
-	var buf []lexicon.Match
-	for _, m := range j.rules.FindPhrases(f.doc, buf) {
+	clear(f.named)
+	clear(f.own)
+	f.doc, f.lower, f.exif = nil, "", false
+	f.cands = f.cands[:0]
+	f.arena = f.arena[:0]
+	fieldPool.Put(f)
+}
+
+// newOwn returns a zeroed ownHits from the field's arena. The arena grows
+// by whole new chunks, so earlier pointers into it stay valid.
+func (f *field) newOwn() *ownHits {
+	if len(f.arena) == cap(f.arena) {
+		f.arena = make([]ownHits, 0, max(16, 2*cap(f.arena)))
+	}
+	f.arena = f.arena[:len(f.arena)+1]
+	h := &f.arena[len(f.arena)-1]
+	*h = ownHits{main: h.main[:0], near: h.near[:0], unless: h.unless[:0], keyword: h.keyword[:0], cond: h.cond[:0]}
+	return h
+}
+
+func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
+	f := fieldPool.Get().(*field)
+	f.scope, f.media, f.doc = scope, media, text.Get(src)
+	if withCands {
+		f.cands = j.candidates(f.doc, f.cands[:0])
+	}
+	buf := matchPool.Get().(*[]lexicon.Match)
+	*buf = j.rules.FindPhrases(f.doc, (*buf)[:0])
+	defer matchPool.Put(buf)
+	for _, m := range *buf {
 		s := span{m.First, m.Last}
-		for _, ref := range m.Refs {
+		for _, ref := range j.rules.PhraseRefs(m) {
 			if ref.List == rules.ListNamed {
 				f.named[ref.Name] = append(f.named[ref.Name], s)
 				continue
 			}
 			h := f.own[ref.Rule]
 			if h == nil {
-				h = &ownHits{}
+				h = f.newOwn()
 				f.own[ref.Rule] = h
 			}
 			switch ref.List {
@@ -82,7 +122,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 // hits returns the spans of a rule's list: its own phrases plus every
 // "@name" list it refers to.
 func (f *field) hits(list []string, own []span) []span {
-	out := own
+	out := own[:len(own):len(own)] // appending copies: own stays as it is
 	for _, p := range list {
 		if len(p) > 1 && p[0] == '@' {
 			out = append(out, f.named[p[1:]]...)

@@ -61,8 +61,10 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 func (j *Judge) Rules() *rules.Set { return j.rules }
 
 // Candidates runs every detector over d.
-func (j *Judge) Candidates(d *text.Doc) []detect.Candidate {
-	var out []detect.Candidate
+func (j *Judge) Candidates(d *text.Doc) []detect.Candidate { return j.candidates(d, nil) }
+
+// candidates appends every detector's candidates over d to out, sorted.
+func (j *Judge) candidates(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	for _, det := range j.detectors {
 		out = det.Detect(d, out)
 	}
@@ -257,11 +259,10 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	sortFindings(ps.out)
-	// findings hold offsets and substrings of the post, not token memory
+	// findings hold offsets and substrings of the post, not field memory
 	for _, f := range append([]*field{ps.text, ps.bio, ps.reply}, ps.alts...) {
-		if f != nil && f.doc != nil {
-			text.Put(f.doc)
-			f.doc = nil
+		if f != nil {
+			f.release()
 		}
 	}
 	kept, silenced := suppress(p, ps.out)

@@ -73,17 +73,22 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // boundaries of a Doc's normalised form, ignoring punctuation between words,
 // as an automaton over Doc.Norm would.
 //
-// It is a hash of token n-grams with a first-word index rather than an
-// Aho-Corasick automaton: the lists are whole-word sequences over an
-// already tokenised text, and for 15,000 phrases the automaton
-// (petar-dambovaliev/aho-corasick) took 4.2 s and 171 MB to build as a DFA,
-// 0.45 s and 46 MB as an NFA, and searched at about 50 MB/s, where this
-// builds in milliseconds and costs one map probe per word of text.
+// It is a trie over whole words rather than an Aho-Corasick automaton over
+// bytes: the lists are word sequences over an already tokenised text, and
+// for 15,000 phrases the automaton (petar-dambovaliev/aho-corasick) took
+// 4.2 s and 171 MB to build as a DFA, 0.45 s and 46 MB as an NFA, and
+// searched at about 50 MB/s. Here each word of the text costs one string
+// lookup (its id; most words are in no phrase and stop there) and each
+// further word of a phrase one integer lookup; it builds in milliseconds.
 type Phrases struct {
-	ids   map[string][]int32 // phrase key → indexes of the phrases with that key
-	first map[string]uint8   // first word → the most words of a phrase starting with it
+	words map[string]int32  // word → id, for words that occur in a phrase
+	next  map[uint64]int32  // (node, word id) → child node; node 0 is the root
+	ends  map[int32][]int32 // node → indexes of the phrases that end there
 	n     int
 }
+
+// edge is the key of a trie transition.
+func edge(node, word int32) uint64 { return uint64(uint32(node))<<32 | uint64(uint32(word)) }
 
 // Match is one phrase found in a Doc: Pattern indexes the list given to
 // NewPhrases; First and Last are token indexes.
@@ -100,26 +105,31 @@ func PhraseKey(p string) string {
 	return strings.TrimSpace(d.Norm)
 }
 
-// NewPhrases builds the table. Empty phrases are ignored (but keep their index).
+// NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{ids: make(map[string][]int32, len(phrases)), first: map[string]uint8{}, n: len(phrases)}
+	p := &Phrases{words: map[string]int32{}, next: map[uint64]int32{}, ends: map[int32][]int32{}, n: len(phrases)}
+	nodes := int32(1)
 	for i, ph := range phrases {
 		k := gazKey(ph)
 		if k == "" {
 			continue
 		}
-		p.ids[k] = append(p.ids[k], int32(i))
-		words := strings.Count(k, " ") + 1
-		fw := k
-		if sp := strings.IndexByte(k, ' '); sp > 0 {
-			fw = k[:sp]
+		node := int32(0)
+		for w := range strings.SplitSeq(k, " ") {
+			id, ok := p.words[w]
+			if !ok {
+				id = int32(len(p.words))
+				p.words[w] = id
+			}
+			child, ok := p.next[edge(node, id)]
+			if !ok {
+				child = nodes
+				nodes++
+				p.next[edge(node, id)] = child
+			}
+			node = child
 		}
-		if words > 255 {
-			words = 255
-		}
-		if uint8(words) > p.first[fw] {
-			p.first[fw] = uint8(words)
-		}
+		p.ends[node] = append(p.ends[node], int32(i))
 	}
 	return p
 }
@@ -127,22 +137,36 @@ func NewPhrases(phrases []string) *Phrases {
 // Len is the number of phrases.
 func (p *Phrases) Len() int { return p.n }
 
-// Find returns every (possibly overlapping) phrase occurrence in d.
+// Find returns every (possibly overlapping) phrase occurrence in d, by
+// first word, then by length, then in list order.
 func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
-	if p == nil || len(p.ids) == 0 {
+	if p == nil || len(p.words) == 0 {
 		return out
 	}
 	nw := d.NormWordCount()
-	for k := 0; k < nw; k++ {
+	// each word's id, looked up once (-1: in no phrase)
+	ids := make([]int32, nw)
+	for k := range ids {
 		w, _, _, _ := d.NormRun(k, 1)
-		limit, ok := p.first[w]
+		id, ok := p.words[w]
 		if !ok {
-			continue
+			id = -1
 		}
-		for n := 1; n <= int(limit) && k+n <= nw; n++ {
-			run, f, l, _ := d.NormRun(k, n)
-			for _, id := range p.ids[run] {
-				out = append(out, Match{Pattern: int(id), First: f, Last: l})
+		ids[k] = id
+	}
+	for k := range ids {
+		node := int32(0)
+		for n := k; n < nw && ids[n] >= 0; n++ {
+			child, ok := p.next[edge(node, ids[n])]
+			if !ok {
+				break
+			}
+			node = child
+			if ends := p.ends[node]; len(ends) > 0 {
+				first, last := d.NormWordToken(k), d.NormWordToken(n)
+				for _, id := range ends {
+					out = append(out, Match{Pattern: int(id), First: first, Last: last})
+				}
 			}
 		}
 	}

@@ -102,6 +102,9 @@ func (d *Doc) NormRun(k, n int) (s string, first, last int, ok bool) {
 	return d.Norm[a:b], first, last, true
 }
 
+// NormWordToken returns the token index of normalised word k.
+func (d *Doc) NormWordToken(k int) int { return int(d.normWords[k]) }
+
 // NormToken returns the index of the token whose normalised form holds Norm
 // byte off, or -1 for a separating space.
 func (d *Doc) NormToken(off int) int {
