@@ -42,15 +42,17 @@ type info struct {
 // known reports whether the node guarantees something.
 func (in info) known() bool { return in.exact != nil || in.need != nil }
 
-// required returns the strings every match of i must contain (nil: none).
+// required returns the strings every match of i must contain (nil: none):
+// the rarer of the exact set and the needed set.
 func (in info) required() []string {
-	if in.need != nil {
-		return in.need
+	var ex []string
+	if in.exact != nil && !slices.Contains(in.exact, "") {
+		ex = shrink(in.exact)
 	}
-	if in.exact == nil || slices.Contains(in.exact, "") {
-		return nil
+	if better(ex, in.need) {
+		return ex
 	}
-	return in.exact
+	return in.need
 }
 
 // requiredLiterals analyses a compiled pattern. ok is false when no useful
@@ -147,6 +149,7 @@ func concat(subs []*syntax.Regexp) info {
 	var best []string
 	folded := false
 	consider := func(set []string, f bool) {
+		set = shrink(set)
 		if better(set, best) {
 			best, folded = set, f
 		}
@@ -155,6 +158,8 @@ func concat(subs []*syntax.Regexp) info {
 	allExact := true
 	for _, s := range subs {
 		in := analyse(s)
+		// each part on its own (a rare class like [*#@] may beat the product)
+		consider(in.required(), in.folded)
 		if in.exact != nil {
 			if p := product(cur, in.exact); p != nil {
 				cur, curFolded = p, curFolded || in.folded
@@ -164,14 +169,13 @@ func concat(subs []*syntax.Regexp) info {
 		// the run of exact parts ends here
 		allExact = false
 		consider(info{exact: cur}.required(), curFolded)
-		consider(in.required(), in.folded)
 		cur, curFolded = []string{""}, false
 		if in.exact != nil {
 			cur, curFolded = in.exact, in.folded
 		}
 	}
 	if allExact {
-		return info{exact: cur, folded: curFolded}
+		return info{exact: cur, need: best, folded: curFolded || folded}
 	}
 	consider(info{exact: cur}.required(), curFolded)
 	if best == nil {
@@ -190,16 +194,23 @@ func alternate(subs []*syntax.Regexp) info {
 			return info{}
 		}
 		folded = folded || in.folded
-		if in.exact != nil && allExact {
+		if in.exact != nil && allExact && len(exact)+len(in.exact) <= maxSet {
 			exact = union(exact, in.exact)
 			continue
+		}
+		if allExact && exact != nil {
+			// the exact branches so far become required strings
+			if slices.Contains(exact, "") {
+				return info{}
+			}
+			need, exact = shrink(exact), nil
 		}
 		allExact = false
 		req := in.required()
 		if req == nil {
 			return info{}
 		}
-		need = union(need, req)
+		need = union(need, shrink(req))
 	}
 	if allExact {
 		if len(exact) > maxSet {
@@ -237,7 +248,7 @@ func product(a, b []string) []string {
 	return dedupe(out)
 }
 
-// better prefers the set whose shortest string is longer (rarer in text),
+// better prefers the set whose least rare string is rarer (see rarity),
 // then the smaller set.
 func better(set, than []string) bool {
 	if len(set) == 0 {
@@ -246,19 +257,75 @@ func better(set, than []string) bool {
 	if than == nil {
 		return true
 	}
-	a, b := shortest(set), shortest(than)
+	a, b := leastRare(set), leastRare(than)
 	if a != b {
 		return a > b
 	}
 	return len(set) < len(than)
 }
 
-func shortest(set []string) int {
-	n := maxLiteral + 1
+func leastRare(set []string) float64 {
+	r := 1e9
 	for _, s := range set {
-		n = min(n, len(s))
+		r = min(r, rarity(s))
 	}
-	return n
+	return r
+}
+
+// rarity scores how seldom a string occurs in posts: longer is rarer,
+// symbols are rarer than letters, frequent letters, spaces and ordinary
+// punctuation least rare.
+func rarity(s string) float64 {
+	r := 0.0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			r += 0.3
+		case strings.IndexByte(".,:;'\"!?-()\t\n\r\f", c) >= 0:
+			r += 0.5
+		case strings.IndexByte("etaoinsrhl", c) >= 0:
+			r += 0.6
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			r += 1
+		default:
+			r += 2.5
+		}
+	}
+	return r
+}
+
+// shrink replaces a large set by the rarest string all its members
+// contain, when there is one: {b*tch, b!tch, b#tch...} → {tch}.
+func shrink(set []string) []string {
+	if len(set) <= 8 {
+		return set
+	}
+	base := set[0]
+	for _, s := range set {
+		if len(s) < len(base) {
+			base = s
+		}
+	}
+	best := ""
+	for n := len(base); n > 0; n-- {
+		for i := 0; i+n <= len(base); i++ {
+			sub := base[i : i+n]
+			all := true
+			for _, s := range set {
+				if !strings.Contains(s, sub) {
+					all = false
+					break
+				}
+			}
+			if all && rarity(sub) > rarity(best) {
+				best = sub
+			}
+		}
+	}
+	if best != "" {
+		return []string{best}
+	}
+	return set
 }
 
 func union(a, b []string) []string { return dedupe(append(slices.Clip(a), b...)) }

@@ -83,7 +83,7 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 type Phrases struct {
 	words map[string]int32  // word → id, for words that occur in a phrase
 	next  map[uint64]int32  // (node, word id) → child node; node 0 is the root
-	ends  map[int32][]int32 // node → indexes of the phrases that end there
+	ends  [][]int32         // node → indexes of the phrases that end there
 	n     int
 }
 
@@ -107,8 +107,7 @@ func PhraseKey(p string) string {
 
 // NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{words: map[string]int32{}, next: map[uint64]int32{}, ends: map[int32][]int32{}, n: len(phrases)}
-	nodes := int32(1)
+	p := &Phrases{words: map[string]int32{}, next: map[uint64]int32{}, ends: make([][]int32, 1), n: len(phrases)}
 	for i, ph := range phrases {
 		k := gazKey(ph)
 		if k == "" {
@@ -123,8 +122,8 @@ func NewPhrases(phrases []string) *Phrases {
 			}
 			child, ok := p.next[edge(node, id)]
 			if !ok {
-				child = nodes
-				nodes++
+				child = int32(len(p.ends))
+				p.ends = append(p.ends, nil)
 				p.next[edge(node, id)] = child
 			}
 			node = child
