@@ -203,14 +203,15 @@ func alternate(subs []*syntax.Regexp) info {
 			if slices.Contains(exact, "") {
 				return info{}
 			}
-			need, exact = shrink(exact), nil
+			need, exact = minimal(shrink(exact)), nil
 		}
 		allExact = false
 		req := in.required()
 		if req == nil {
 			return info{}
 		}
-		need = union(need, shrink(req))
+		// a string that holds another of the set adds nothing
+		need = minimal(union(need, shrink(req)))
 	}
 	if allExact {
 		if len(exact) > maxSet {
@@ -295,9 +296,10 @@ func rarity(s string) float64 {
 }
 
 // shrink replaces a large set by the rarest string all its members
-// contain, when there is one: {b*tch, b!tch, b#tch...} → {tch}.
+// contain, when there is one that is not a lone letter:
+// {b*tch, b!tch, b#tch...} → {tch}.
 func shrink(set []string) []string {
-	if len(set) <= 8 {
+	if len(set) <= 16 {
 		return set
 	}
 	base := set[0]
@@ -322,7 +324,7 @@ func shrink(set []string) []string {
 			}
 		}
 	}
-	if best != "" {
+	if rarity(best) >= 1.5 { // not a lone letter
 		return []string{best}
 	}
 	return set
