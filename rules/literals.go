@@ -9,7 +9,8 @@ import (
 )
 
 // Literals is what every match of a pattern must contain: at least one of
-// Any, as a substring of the text with its ASCII letters lower-cased. A
+// Any, as a substring of the text with its ASCII letters lower-cased (of
+// the text the expression runs on when Cased). A
 // window of text without one of them cannot match, so the regular
 // expression (the costliest step of a pattern rule) does not run there.
 // It is derived from the expression itself, so it can never be stale.
@@ -19,6 +20,9 @@ type Literals struct {
 	// case-fold orbits include the Kelvin sign and the long s: text with
 	// either of those runes must skip the prefilter.
 	Folded bool
+	// Cased: the expression never ignores case; Any keeps its case and is
+	// looked for in the text the expression runs on.
+	Cased bool
 }
 
 // limits keep the sets small: a prefilter costs one substring search per
@@ -62,44 +66,65 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	if err != nil {
 		return Literals{}, false
 	}
-	in := analyse(re.Simplify())
+	// an expression that never ignores case is prefiltered on the text
+	// as it is, where "PA" and "pa" differ
+	a := analyser{cased: !foldsCase(re)}
+	in := a.analyse(re.Simplify())
 	req := in.required()
 	if len(req) == 0 {
 		return Literals{}, false
 	}
-	return Literals{Any: minimal(req), Folded: in.folded}, true
+	return Literals{Any: minimal(req), Folded: in.folded, Cased: a.cased}, true
 }
 
-func analyse(re *syntax.Regexp) info {
+// analyser derives required strings; cased keeps letters' case.
+type analyser struct{ cased bool }
+
+func (a analyser) lower(r rune) rune {
+	if a.cased {
+		return r
+	}
+	return asciiLower(r)
+}
+
+// foldsCase reports whether any part of re ignores case.
+func foldsCase(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase != 0 {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, foldsCase)
+}
+
+func (a analyser) analyse(re *syntax.Regexp) info {
 	switch re.Op {
 	case syntax.OpLiteral:
-		return literal(re.Rune, re.Flags&syntax.FoldCase != 0)
+		return a.literal(re.Rune, re.Flags&syntax.FoldCase != 0)
 	case syntax.OpCharClass:
-		return class(re.Rune)
+		return a.class(re.Rune)
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return info{exact: []string{""}}
 	case syntax.OpCapture:
-		return analyse(re.Sub[0])
+		return a.analyse(re.Sub[0])
 	case syntax.OpQuest:
-		sub := analyse(re.Sub[0])
+		sub := a.analyse(re.Sub[0])
 		if sub.exact != nil && len(sub.exact) < maxSet {
 			return info{exact: union(sub.exact, []string{""}), folded: sub.folded}
 		}
 		return info{}
 	case syntax.OpPlus:
-		sub := analyse(re.Sub[0])
+		sub := a.analyse(re.Sub[0])
 		return info{need: sub.required(), folded: sub.folded}
 	case syntax.OpRepeat:
 		if re.Min == 0 {
 			return info{}
 		}
-		sub := analyse(re.Sub[0])
+		sub := a.analyse(re.Sub[0])
 		return info{need: sub.required(), folded: sub.folded}
 	case syntax.OpConcat:
-		return concat(re.Sub)
+		return a.concat(re.Sub)
 	case syntax.OpAlternate:
-		return alternate(re.Sub)
+		return a.alternate(re.Sub)
 	}
 	// any character, star: nothing is guaranteed
 	return info{}
@@ -108,14 +133,14 @@ func analyse(re *syntax.Regexp) info {
 // literal is a run of runes, lower-cased like the text it is looked for
 // in. A case-insensitive non-ASCII letter (ä matching Ä) is not found in
 // ASCII-lower-cased text, so such a literal guarantees nothing.
-func literal(rs []rune, fold bool) info {
+func (a analyser) literal(rs []rune, fold bool) info {
 	var b strings.Builder
 	folded := false
 	for _, r := range rs {
 		if fold && r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
 			return info{}
 		}
-		r = asciiLower(r)
+		r = a.lower(r)
 		folded = folded || (fold && (r == 'k' || r == 's'))
 		b.WriteRune(r)
 	}
@@ -126,7 +151,7 @@ func literal(rs []rune, fold bool) info {
 }
 
 // class is a character class: small ones are a set of one-rune strings.
-func class(ranges []rune) info {
+func (a analyser) class(ranges []rune) info {
 	n := 0
 	for i := 0; i+1 < len(ranges); i += 2 {
 		n += int(ranges[i+1]-ranges[i]) + 1
@@ -137,7 +162,7 @@ func class(ranges []rune) info {
 	var out []string
 	for i := 0; i+1 < len(ranges); i += 2 {
 		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			out = append(out, string(asciiLower(r)))
+			out = append(out, string(a.lower(r)))
 		}
 	}
 	return info{exact: dedupe(out)}
@@ -145,7 +170,7 @@ func class(ranges []rune) info {
 
 // concat joins a sequence: neighbouring exact parts multiply into longer
 // exact strings; the best required set among the pieces is kept.
-func concat(subs []*syntax.Regexp) info {
+func (a analyser) concat(subs []*syntax.Regexp) info {
 	var best []string
 	folded := false
 	consider := func(set []string, f bool) {
@@ -157,7 +182,7 @@ func concat(subs []*syntax.Regexp) info {
 	cur, curFolded := []string{""}, false // the exact product so far
 	allExact := true
 	for _, s := range subs {
-		in := analyse(s)
+		in := a.analyse(s)
 		// each part on its own (a rare class like [*#@] may beat the product)
 		consider(in.required(), in.folded)
 		if in.exact != nil {
@@ -185,11 +210,11 @@ func concat(subs []*syntax.Regexp) info {
 }
 
 // alternate is a choice: every branch must guarantee something.
-func alternate(subs []*syntax.Regexp) info {
+func (a analyser) alternate(subs []*syntax.Regexp) info {
 	var exact, need []string
 	allExact, folded := true, false
 	for _, s := range subs {
-		in := analyse(s)
+		in := a.analyse(s)
 		if !in.known() {
 			return info{}
 		}
@@ -363,11 +388,12 @@ func asciiLower(r rune) rune {
 	return r
 }
 
-// Match reports whether lowered (text with ASCII letters lower-cased) may
-// hold a match: it contains one of the required strings.
-func (l *Literals) Match(lowered string) bool {
+// Match reports whether a text may hold a match: it contains one of the
+// required strings. text is the ASCII-lower-cased text, or the text as it
+// is when l.Cased.
+func (l *Literals) Match(text string) bool {
 	for _, s := range l.Any {
-		if strings.Contains(lowered, s) {
+		if strings.Contains(text, s) {
 			return true
 		}
 	}
@@ -379,4 +405,14 @@ func (l *Literals) Match(lowered string) bool {
 // on it.
 func (l *Literals) Unsafe(text string) bool {
 	return l.Folded && (strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f"))
+}
+
+// Text returns the form of a text that Match reads: when Cased, input,
+// the text the expression runs on; else lowered() (the text with ASCII
+// letters lower-cased, made on demand).
+func (l *Literals) Text(input string, lowered func() string) string {
+	if l.Cased {
+		return input
+	}
+	return lowered()
 }

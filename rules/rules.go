@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -228,6 +229,8 @@ type Rule struct {
 	lowered bool
 	// lits is what every match of re contains (nil: nothing known).
 	lits *Literals
+	// linkKeyword: Keywords holds KeywordURL.
+	linkKeyword bool
 }
 
 // Lowered reports whether Regexp must run on ASCII-lower-cased text.
@@ -239,6 +242,9 @@ const KeywordURL = "@url"
 
 // Regexp returns the compiled pattern of a pattern rule.
 func (r *Rule) Regexp() *regexp.Regexp { return r.re }
+
+// LinkKeyword reports whether every link is a keyword hit of the rule.
+func (r *Rule) LinkKeyword() bool { return r.linkKeyword }
 
 // Literals returns the strings one of which every match of the pattern
 // contains (in ASCII-lower-cased text), or nil when there are none.
@@ -653,6 +659,7 @@ func validate(r *Rule) error {
 		if l, ok := requiredLiterals(r.re.String()); ok {
 			r.lits = &l
 		}
+		r.linkKeyword = slices.Contains(r.Keywords, KeywordURL)
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {
 			return bad("reid rules need a threshold in (0,1]")

@@ -23,7 +23,7 @@ type field struct {
 	// phrases by list kind.
 	named map[string][]span
 	own   map[*rules.Rule]*ownHits
-	lower string // Src with ASCII letters lower-cased (same offsets), made on demand
+	lower string    // Src with ASCII letters lower-cased (same offsets), made on demand
 	arena []ownHits // backing store of own's values, reused with the field
 }
 

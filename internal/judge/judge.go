@@ -215,7 +215,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	var reidScore float64
 	active := ps.triggered(j.rules)
 	for _, r := range j.order {
-		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !active[r.Index] && !has(r.Keywords, rules.KeywordURL) {
+		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !active[r.Index] && !r.LinkKeyword() {
 			continue // none of its phrases or keywords occur in the post
 		}
 		if r.Disabled || !r.Applies(p) {
@@ -426,7 +426,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	var matches []span
 	if r.Kind == rules.Pattern {
 		kw := h.keyword
-		if has(r.Keywords, rules.KeywordURL) {
+		if r.LinkKeyword() {
 			kw = append(kw[:len(kw):len(kw)], f.linkSpans()...)
 		}
 		if len(kw) == 0 {
@@ -440,12 +440,12 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			lits = nil
 		}
 		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, kw)) {
-			if lits != nil && !lits.Match(f.lowered()[w[0]:w[1]]) {
-				continue // no text every match needs: the expression cannot match here
-			}
 			src := f.doc.Src
 			if r.Lowered() {
 				src = f.lowered()
+			}
+			if lits != nil && !lits.Match(lits.Text(src, f.lowered)[w[0]:w[1]]) {
+				continue // no text every match needs: the expression cannot match here
 			}
 			for _, m := range r.Regexp().FindAllStringSubmatchIndex(src[w[0]:w[1]], 64) {
 				a, b := m[0], m[1]

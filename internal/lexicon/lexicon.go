@@ -81,9 +81,9 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // lookup (its id; most words are in no phrase and stop there) and each
 // further word of a phrase one integer lookup; it builds in milliseconds.
 type Phrases struct {
-	words map[string]int32  // word → id, for words that occur in a phrase
-	next  map[uint64]int32  // (node, word id) → child node; node 0 is the root
-	ends  [][]int32         // node → indexes of the phrases that end there
+	words map[string]int32 // word → id, for words that occur in a phrase
+	next  map[uint64]int32 // (node, word id) → child node; node 0 is the root
+	ends  [][]int32        // node → indexes of the phrases that end there
 	n     int
 }
 
