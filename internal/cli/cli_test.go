@@ -6,8 +6,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -316,18 +318,42 @@ func TestVersionAndHelp(t *testing.T) {
 }
 
 func FuzzJSONPost(f *testing.F) {
-	for _, s := range []string{`{"id":"1","text":"x"}`, `{"id":2,"text":"y","media":[{"path":"a"}]}`, `[]`, `{"text":null}`, "{\"text\":\"\xff\"}", `{"id":"x","reply_to":{"text":1}}`, ``} {
+	for _, s := range []string{`{"id":"1","text":"x"}`, `{"id":2,"text":"y","media":[{"path":"a"}]}`, `[]`, `{"text":null}`, "{\"text\":\"\xff\"}", `{"id":"x","reply_to":{"text":1}}`, ``,
+		`{"id": -1.5e3, "text": "a\"b\\c\/\b\f\n\r\t\u00e9\ud83d\ude00", "x": [1, {"y": null}, true, false, "z\u0000"]}`,
+		`{"text":"t","author":{"role":"nurse","bio":"b","x":{}},"reply_to":{"text":"r","author":"a"},"media":[],"dm":true,"created_at":"c"}`,
+		`{"text":"t","media":[{"path":"p","alt":"a"},{}],"platform":"x","account":"personal","audience":"public"}`,
+		`{"text":"a","text":"b"}`, `{"Text":"a"}`, `{"\u0074ext":"a"}`, `{"text":"\ud800"}`, `{"text":"a","suppress":[{"rule":"r","reason":"q","line":2}]}`,
+		`{"text":"a","author":{"role":"x","role":"y"}}`, `{"id":null,"text":"a"}`, `{"text":"a"} x`, `{"text":"a",}`, `{"text":"a","n":01}`,
+	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p, _, err := jsonPost(raw)
-		if err == nil && !json.Valid(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))) {
+		p, id, err := jsonPost(raw)
+		trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))
+		if err == nil && !json.Valid(trimmed) {
 			t.Fatalf("accepted invalid JSON %q", raw)
 		}
-		_ = p
-		ch := make(chan line, 8)
-		go lines(bytes.NewReader(raw), ch)
-		for range ch {
+		// The fast path must decode exactly what encoding/json decodes.
+		if utf8.Valid(trimmed) {
+			if fp, ok := fastPost(trimmed); ok {
+				sp, sid, serr := slowPost(trimmed)
+				if serr != nil || sid != fp.ID || !reflect.DeepEqual(fp, sp) {
+					t.Fatalf("%q: fast path gives %+v, encoding/json %+v (id %q, %v)", raw, fp, sp, sid, serr)
+				}
+				if err != nil || id != fp.ID || !reflect.DeepEqual(p, fp) {
+					t.Fatalf("%q: jsonPost did not take the fast path", raw)
+				}
+			}
+		}
+		lr := newLineReader(bytes.NewReader(raw))
+		for {
+			l, ok := lr.next()
+			if !ok {
+				break
+			}
+			if l.err == nil && len(bytes.TrimSpace(l.raw)) == 0 {
+				t.Fatalf("blank line %d returned", l.n)
+			}
 		}
 	})
 }
