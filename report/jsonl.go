@@ -182,6 +182,16 @@ func appendFloat(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainByte marks the bytes appendString copies as they are: ASCII from
+// 0x20 on, but for '"' and '\\'. One lookup a byte keeps the common case,
+// long runs of such bytes, fast.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendString writes s as a JSON string the way encoding/json does
 // without HTML escaping: '"', '\\' and control characters escaped (\b, \f,
 // \n, \r, \t by name), invalid UTF-8 as \ufffd, and U+2028 and U+2029
@@ -191,11 +201,11 @@ func appendString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':

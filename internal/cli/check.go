@@ -208,9 +208,12 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 				inputErrors++
 				fmt.Fprintln(stderr, "scrubs:", r.rep.Error)
 			}
-			where := fmt.Sprintf("%s line %d: ", src.label(), r.n)
-			if r.post.ID != "" {
-				where = fmt.Sprintf("%s line %d (id %s): ", src.label(), r.n, r.post.ID)
+			where := "" // only needed for warnings, which few posts have
+			if len(r.rep.Warnings) > 0 {
+				where = fmt.Sprintf("%s line %d: ", src.label(), r.n)
+				if r.post.ID != "" {
+					where = fmt.Sprintf("%s line %d (id %s): ", src.label(), r.n, r.post.ID)
+				}
 			}
 			note(&r.rep, where)
 			return out.Report(&r.post, &r.rep)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -287,66 +288,67 @@ func (s *scanner) str(dst *string) bool {
 	return false
 }
 
-// unescape finishes a string with escapes; b[start:j] has none.
+// unescape finishes a string with escapes; b[start:j] has none. Runs of
+// plain bytes are copied whole, and the builder is sized to the escaped
+// string, which is never shorter than its value, so there is one
+// allocation and no copy when the string is made.
 func (s *scanner) unescape(dst *string, start, j int) bool {
-	out := make([]byte, j-start, len(s.b)-start)
-	copy(out, s.b[start:j])
-	for j < len(s.b) {
-		c := s.b[j]
-		switch {
-		case c == '"':
-			*dst = string(out)
+	end := *s
+	end.i = start - 1
+	if !end.skipString() {
+		return false
+	}
+	var out strings.Builder
+	out.Grow(end.i - 1 - start)
+	out.Write(s.b[start:j])
+	for {
+		k := j
+		for k < end.i && s.b[k] != '\\' && s.b[k] != '"' {
+			k++
+		}
+		out.Write(s.b[j:k])
+		j = k
+		if s.b[j] == '"' {
+			*dst = out.String()
 			s.i = j + 1
 			return true
-		case c < 0x20:
-			return false
-		case c != '\\':
-			out = append(out, c)
-			j++
-			continue
 		}
-		if j+1 >= len(s.b) {
-			return false
-		}
+		// skipString checked the escapes: \uXXXX has four hex digits.
 		switch e := s.b[j+1]; e {
 		case '"', '\\', '/':
-			out = append(out, e)
+			out.WriteByte(e)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
-			r, ok := hex4(s.b[j+2:])
-			if !ok {
-				return false
-			}
+			r, _ := hex4(s.b[j+2:])
 			if utf16.IsSurrogate(r) {
 				// Only a well-formed pair; encoding/json has its own
-				// rules for the others.
-				if len(s.b)-j < 12 || s.b[j+6] != '\\' || s.b[j+7] != 'u' {
+				// rules for the others. b[j+6] is in the string or its
+				// closing quote, and a backslash there starts an escape
+				// that skipString checked.
+				if s.b[j+6] != '\\' || s.b[j+7] != 'u' {
 					return false
 				}
-				lo, ok := hex4(s.b[j+8:])
-				if r = utf16.DecodeRune(r, lo); !ok || r == utf8.RuneError {
+				lo, _ := hex4(s.b[j+8:])
+				if r = utf16.DecodeRune(r, lo); r == utf8.RuneError {
 					return false
 				}
 				j += 6
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 			j += 6
 			continue
-		default:
-			return false
 		}
 		j += 2
 	}
-	return false
 }
 
 func hex4(b []byte) (rune, bool) {
