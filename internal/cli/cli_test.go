@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -353,6 +355,41 @@ func FuzzJSONPost(f *testing.F) {
 			}
 			if l.err == nil && len(bytes.TrimSpace(l.raw)) == 0 {
 				t.Fatalf("blank line %d returned", l.n)
+			}
+		}
+	})
+}
+
+// FuzzFastPostStrings feeds the fast path lines that are valid JSON by
+// construction, with strings escaped by encoding/json and with every
+// character written as \u escapes, so that its unescaping is compared
+// with encoding/json's on all kinds of text.
+func FuzzFastPostStrings(f *testing.F) {
+	f.Add("Pt Mrs. Lopez <seen> 7/22 & \"ok\"\n\t\\ é 😀 \u2028", "id-1")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, text, id string) {
+		quoted := func(s string) string {
+			b, _ := json.Marshal(s)
+			return string(b)
+		}
+		allEscaped := func(s string) string {
+			var b strings.Builder
+			b.WriteByte('"')
+			for _, u := range utf16.Encode([]rune(s)) {
+				fmt.Fprintf(&b, `\u%04X`, u)
+			}
+			b.WriteByte('"')
+			return b.String()
+		}
+		for _, q := range []func(string) string{quoted, allEscaped} {
+			raw := []byte(`{"id":` + q(id) + `,"x":[` + q(text) + `],"text":` + q(text) + `,"author":{"bio":` + q(text) + `}}`)
+			fp, ok := fastPost(raw)
+			if !ok {
+				t.Fatalf("fast path refused %s", raw)
+			}
+			sp, _, err := slowPost(raw)
+			if err != nil || !reflect.DeepEqual(fp, sp) {
+				t.Fatalf("%s: fast path gives %+v, encoding/json %+v (%v)", raw, fp, sp, err)
 			}
 		}
 	})

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -274,6 +275,9 @@ func (s *scanner) str(dst *string) bool {
 	}
 	start := s.i + 1
 	for j := start; j < len(s.b); j++ {
+		if strByte[s.b[j]] {
+			continue
+		}
 		switch c := s.b[j]; {
 		case c == '"':
 			*dst = string(s.b[start:j])
@@ -301,18 +305,17 @@ func (s *scanner) unescape(dst *string, start, j int) bool {
 	var out strings.Builder
 	out.Grow(end.i - 1 - start)
 	out.Write(s.b[start:j])
+	closing := end.i - 1 // the string's closing quote
 	for {
-		k := j
-		for k < end.i && s.b[k] != '\\' && s.b[k] != '"' {
-			k++
-		}
-		out.Write(s.b[j:k])
-		j = k
-		if s.b[j] == '"' {
+		k := bytes.IndexByte(s.b[j:closing], '\\')
+		if k < 0 {
+			out.Write(s.b[j:closing])
 			*dst = out.String()
-			s.i = j + 1
+			s.i = end.i
 			return true
 		}
+		out.Write(s.b[j : j+k])
+		j += k
 		// skipString checked the escapes: \uXXXX has four hex digits.
 		switch e := s.b[j+1]; e {
 		case '"', '\\', '/':
@@ -415,12 +418,25 @@ func (s *scanner) skip(depth int) bool {
 	return s.number()
 }
 
+// strByte marks the bytes a JSON string holds as they are: all but '"',
+// '\\' and control characters (the line is valid UTF-8, checked before).
+// One lookup a byte keeps the scan of long texts fast.
+var strByte = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // skipString reads a string without decoding it, checking its escapes.
 func (s *scanner) skipString() bool {
 	if s.peek() != '"' {
 		return false
 	}
 	for j := s.i + 1; j < len(s.b); j++ {
+		if strByte[s.b[j]] {
+			continue
+		}
 		switch c := s.b[j]; {
 		case c == '"':
 			s.i = j + 1
