@@ -10,8 +10,9 @@ import (
 // benchJSONL runs `scrubs CMD --format jsonl FILE` in-process on src (an
 // eval input shared by the project, skipped when absent) repeated to a few
 // MB, writing to /dev/null so output costs what it costs in real use. The
-// figure to watch is MB/s with GOMAXPROCS=1: the per-core rate of the
-// whole command, engine plus input reading, dispatch and output.
+// figure to watch is MB/s (of JSONL input) with GOMAXPROCS=1: the
+// per-core rate of the whole command, engine start-up and engine plus
+// input reading, dispatch and output.
 func benchJSONL(b *testing.B, cmd, src string) {
 	data, err := os.ReadFile(src)
 	if err != nil {
