@@ -63,6 +63,7 @@ type jsonRenderer struct {
 	indent bool
 	n      int
 	buf    bytes.Buffer
+	line   []byte // JSONL: the line being written, kept for the next one
 }
 
 // encode writes v as a line (JSONL) or as the next array element (JSON).
@@ -94,11 +95,28 @@ func (j *jsonRenderer) encode(v any) error {
 	return j.out.write(j.buf.Bytes())
 }
 
+// jsonLine is an object that writes its own JSONL line (see jsonl.go).
+type jsonLine interface{ appendJSON([]byte) []byte }
+
+// encodeLine writes v as one JSONL line, the way encode would.
+func (j *jsonRenderer) encodeLine(v jsonLine) error {
+	if err := j.out.usable(); err != nil {
+		return err
+	}
+	j.line = append(v.appendJSON(j.line[:0]), '\n')
+	j.n++
+	return j.out.write(j.line)
+}
+
 func (j *jsonRenderer) Report(post *model.Post, r *model.Report) error {
 	if r == nil {
 		return errNilReport
 	}
-	return j.encode(newCheckObject(post, r))
+	o := newCheckObject(post, r)
+	if !j.indent {
+		return j.encodeLine(&o)
+	}
+	return j.encode(o)
 }
 
 func (j *jsonRenderer) Close() error {
@@ -125,6 +143,9 @@ func (d *deidJSON) Write(x *model.Deidentified) error {
 	o := deidObject{ID: x.ID, Text: x.Text, Entities: x.Entities, Error: x.Error}
 	if o.Entities == nil {
 		o.Entities = []model.Entity{}
+	}
+	if !d.indent {
+		return d.encodeLine(&o)
 	}
 	return d.encode(o)
 }

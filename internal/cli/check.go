@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strings"
@@ -138,7 +139,13 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 	if err != nil {
 		return err
 	}
-	out, err := report.New(f.format, g.stdout, report.Options{Color: g.useColor(), Source: src.name, ToolVersion: Version, Width: f.width, FileLocations: !src.jsonl && src.r != nil})
+	stdout, stderr := g.stdout, g.stderr
+	var bw *bufio.Writer
+	if src.jsonl {
+		bw, stderr = bufferedOutput(stdout, stderr)
+		stdout = bw
+	}
+	out, err := report.New(f.format, stdout, report.Options{Color: g.useColor(), Source: src.name, ToolVersion: Version, Width: f.width, FileLocations: !src.jsonl && src.r != nil})
 	if err != nil {
 		return usageError{err}
 	}
@@ -155,7 +162,7 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			}
 		}
 		for _, w := range r.Warnings {
-			fmt.Fprintf(g.stderr, "scrubs: warning: %s%s\n", where, w)
+			fmt.Fprintf(stderr, "scrubs: warning: %s%s\n", where, w)
 		}
 	}
 	if !src.jsonl {
@@ -186,9 +193,7 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			post model.Post
 			rep  model.Report
 		}
-		in := make(chan line, 64)
-		go lines(src.r, in)
-		err := ordered(in, func(l line) result {
+		err := eachLine(src.r, func(l line) result {
 			if l.err != nil {
 				return result{n: l.n, rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
@@ -201,21 +206,29 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 		}, func(r result) error {
 			if r.rep.Error != "" {
 				inputErrors++
-				fmt.Fprintln(g.stderr, "scrubs:", r.rep.Error)
+				fmt.Fprintln(stderr, "scrubs:", r.rep.Error)
 			}
-			where := fmt.Sprintf("%s line %d: ", src.label(), r.n)
-			if r.post.ID != "" {
-				where = fmt.Sprintf("%s line %d (id %s): ", src.label(), r.n, r.post.ID)
+			where := "" // only needed for warnings, which few posts have
+			if len(r.rep.Warnings) > 0 {
+				where = fmt.Sprintf("%s line %d: ", src.label(), r.n)
+				if r.post.ID != "" {
+					where = fmt.Sprintf("%s line %d (id %s): ", src.label(), r.n, r.post.ID)
+				}
 			}
 			note(&r.rep, where)
 			return out.Report(&r.post, &r.rep)
-		})
+		}, bw.Flush)
 		if err != nil {
 			return err
 		}
 	}
 	if err := out.Close(); err != nil {
 		return err
+	}
+	if bw != nil {
+		if err := bw.Flush(); err != nil {
+			return err
+		}
 	}
 	switch {
 	case inputErrors > 0:

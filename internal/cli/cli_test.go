@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -316,18 +320,77 @@ func TestVersionAndHelp(t *testing.T) {
 }
 
 func FuzzJSONPost(f *testing.F) {
-	for _, s := range []string{`{"id":"1","text":"x"}`, `{"id":2,"text":"y","media":[{"path":"a"}]}`, `[]`, `{"text":null}`, "{\"text\":\"\xff\"}", `{"id":"x","reply_to":{"text":1}}`, ``} {
+	for _, s := range []string{`{"id":"1","text":"x"}`, `{"id":2,"text":"y","media":[{"path":"a"}]}`, `[]`, `{"text":null}`, "{\"text\":\"\xff\"}", `{"id":"x","reply_to":{"text":1}}`, ``,
+		`{"id": -1.5e3, "text": "a\"b\\c\/\b\f\n\r\t\u00e9\ud83d\ude00", "x": [1, {"y": null}, true, false, "z\u0000"]}`,
+		`{"text":"t","author":{"role":"nurse","bio":"b","x":{}},"reply_to":{"text":"r","author":"a"},"media":[],"dm":true,"created_at":"c"}`,
+		`{"text":"t","media":[{"path":"p","alt":"a"},{}],"platform":"x","account":"personal","audience":"public"}`,
+		`{"text":"a","text":"b"}`, `{"Text":"a"}`, `{"\u0074ext":"a"}`, `{"text":"\ud800"}`, `{"text":"a","suppress":[{"rule":"r","reason":"q","line":2}]}`,
+		`{"text":"a","author":{"role":"x","role":"y"}}`, `{"id":null,"text":"a"}`, `{"text":"a"} x`, `{"text":"a",}`, `{"text":"a","n":01}`,
+	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p, _, err := jsonPost(raw)
-		if err == nil && !json.Valid(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))) {
+		p, id, err := jsonPost(raw)
+		trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))
+		if err == nil && !json.Valid(trimmed) {
 			t.Fatalf("accepted invalid JSON %q", raw)
 		}
-		_ = p
-		ch := make(chan line, 8)
-		go lines(bytes.NewReader(raw), ch)
-		for range ch {
+		// The fast path must decode exactly what encoding/json decodes.
+		if utf8.Valid(trimmed) {
+			if fp, ok := fastPost(trimmed); ok {
+				sp, sid, serr := slowPost(trimmed)
+				if serr != nil || sid != fp.ID || !reflect.DeepEqual(fp, sp) {
+					t.Fatalf("%q: fast path gives %+v, encoding/json %+v (id %q, %v)", raw, fp, sp, sid, serr)
+				}
+				if err != nil || id != fp.ID || !reflect.DeepEqual(p, fp) {
+					t.Fatalf("%q: jsonPost did not take the fast path", raw)
+				}
+			}
+		}
+		lr := newLineReader(bytes.NewReader(raw))
+		for {
+			l, ok := lr.next()
+			if !ok {
+				break
+			}
+			if l.err == nil && len(bytes.TrimSpace(l.raw)) == 0 {
+				t.Fatalf("blank line %d returned", l.n)
+			}
+		}
+	})
+}
+
+// FuzzFastPostStrings feeds the fast path lines that are valid JSON by
+// construction, with strings escaped by encoding/json and with every
+// character written as \u escapes, so that its unescaping is compared
+// with encoding/json's on all kinds of text.
+func FuzzFastPostStrings(f *testing.F) {
+	f.Add("Pt Mrs. Lopez <seen> 7/22 & \"ok\"\n\t\\ é 😀 \u2028", "id-1")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, text, id string) {
+		quoted := func(s string) string {
+			b, _ := json.Marshal(s)
+			return string(b)
+		}
+		allEscaped := func(s string) string {
+			var b strings.Builder
+			b.WriteByte('"')
+			for _, u := range utf16.Encode([]rune(s)) {
+				fmt.Fprintf(&b, `\u%04X`, u)
+			}
+			b.WriteByte('"')
+			return b.String()
+		}
+		for _, q := range []func(string) string{quoted, allEscaped} {
+			raw := []byte(`{"id":` + q(id) + `,"x":[` + q(text) + `],"text":` + q(text) + `,"author":{"bio":` + q(text) + `}}`)
+			fp, ok := fastPost(raw)
+			if !ok {
+				t.Fatalf("fast path refused %s", raw)
+			}
+			sp, _, err := slowPost(raw)
+			if err != nil || !reflect.DeepEqual(fp, sp) {
+				t.Fatalf("%s: fast path gives %+v, encoding/json %+v (%v)", raw, fp, sp, err)
+			}
 		}
 	})
 }

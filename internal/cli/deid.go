@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strings"
@@ -60,7 +61,13 @@ has {"id","text","entities"} a line.`,
 			if err != nil {
 				return err
 			}
-			out, err := report.NewDeid(format, g.stdout, report.Options{Source: src.name, ToolVersion: Version})
+			stdout, stderr := g.stdout, g.stderr
+			var bw *bufio.Writer
+			if src.jsonl {
+				bw, stderr = bufferedOutput(stdout, stderr)
+				stdout = bw
+			}
+			out, err := report.NewDeid(format, stdout, report.Options{Source: src.name, ToolVersion: Version})
 			if err != nil {
 				return usageError{err}
 			}
@@ -86,9 +93,7 @@ has {"id","text","entities"} a line.`,
 					return err
 				}
 			} else {
-				in := make(chan line, 64)
-				go lines(src.r, in)
-				err := ordered(in, func(l line) model.Deidentified {
+				err := eachLine(src.r, func(l line) model.Deidentified {
 					if l.err != nil {
 						return model.Deidentified{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Entities: []model.Entity{}}
 					}
@@ -100,16 +105,21 @@ has {"id","text","entities"} a line.`,
 				}, func(d model.Deidentified) error {
 					if d.Error != "" {
 						inputErrors++
-						fmt.Fprintln(g.stderr, "scrubs:", d.Error)
+						fmt.Fprintln(stderr, "scrubs:", d.Error)
 					}
 					return out.Write(&d)
-				})
+				}, bw.Flush)
 				if err != nil {
 					return err
 				}
 			}
 			if err := out.Close(); err != nil {
 				return err
+			}
+			if bw != nil {
+				if err := bw.Flush(); err != nil {
+					return err
+				}
 			}
 			if inputErrors > 0 {
 				return exitError{ExitUsage}

@@ -163,44 +163,69 @@ type line struct {
 	err error
 }
 
-// lines streams JSONL lines; over-long lines come back with an error and
-// the reader skips to the next newline.
-func lines(r io.Reader, out chan<- line) {
-	defer close(out)
-	br := bufio.NewReaderSize(r, 1<<20)
-	n := 0
-	for {
-		n++
+// lineReader splits JSONL input into lines; over-long lines come back
+// with an error and the reader skips to the next newline.
+type lineReader struct {
+	br   *bufio.Reader
+	n    int
+	buf  []byte // a line that spans buffer refills is put together here
+	done bool
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, 1<<20)}
+}
+
+// next returns the next non-blank line, or false at the end of the input
+// (after a read error, which comes back as a line). The line's bytes are
+// only valid until the following call: most lines are handed out straight
+// from the read buffer, without a copy.
+func (lr *lineReader) next() (line, bool) {
+	for !lr.done {
+		lr.n++
 		var buf []byte
 		tooLong := false
 		for {
-			chunk, err := br.ReadSlice('\n')
+			chunk, err := lr.br.ReadSlice('\n')
 			if !tooLong {
-				if len(buf)+len(chunk) > maxLine {
+				switch {
+				case len(buf)+len(chunk) > maxLine:
 					tooLong, buf = true, nil
-				} else {
-					buf = append(buf, chunk...)
+				case err == bufio.ErrBufferFull || len(buf) > 0:
+					// The line goes on past the read buffer, whose bytes
+					// the next read overwrites: put it together in lr.buf.
+					if len(buf) == 0 {
+						lr.buf = lr.buf[:0]
+					}
+					lr.buf = append(lr.buf, chunk...)
+					buf = lr.buf
+				default:
+					buf = chunk
 				}
 			}
 			if err == bufio.ErrBufferFull {
 				continue
 			}
 			if err != nil && err != io.EOF {
-				out <- line{n: n, err: fmt.Errorf("read error: %v", err)}
-				return
+				lr.done = true
+				return line{n: lr.n, err: fmt.Errorf("read error: %v", err)}, true
 			}
+			lr.done = err == io.EOF
 			if tooLong {
-				out <- line{n: n, err: fmt.Errorf("line longer than %d MiB skipped", maxLine>>20)}
-			} else if len(bytes.TrimSpace(buf)) > 0 {
-				out <- line{n: n, raw: buf}
+				return line{n: lr.n, err: fmt.Errorf("line longer than %d MiB skipped", maxLine>>20)}, true
 			}
-			if err == io.EOF {
-				return
+			if len(bytes.TrimSpace(buf)) > 0 {
+				return line{n: lr.n, raw: buf}, true
 			}
 			break
 		}
 	}
+	return line{}, false
 }
+
+// dry reports whether the next line has to wait for a read: results
+// held back in a buffer should go out now (input may come from a pipe).
+func (lr *lineReader) dry() bool { return lr.br.Buffered() == 0 }
 
 // jsonPost decodes one JSONL line into a post, strictly: the line must be
 // one JSON object with valid UTF-8 and a string "text".
@@ -213,6 +238,16 @@ func jsonPost(raw []byte) (model.Post, string, error) {
 	if len(raw) == 0 || raw[0] != '{' {
 		return p, "", errors.New("not a JSON object")
 	}
+	if p, ok := fastPost(raw); ok {
+		return p, p.ID, nil
+	}
+	return slowPost(raw)
+}
+
+// slowPost decodes a post with encoding/json: every line fastPost leaves,
+// and so every error message about a line's JSON.
+func slowPost(raw []byte) (model.Post, string, error) {
+	var p model.Post
 	// one decoding pass: the wrapper's id and text shadow the post's, so a
 	// numeric id and a missing text can be told apart
 	var w struct {
@@ -264,38 +299,131 @@ func salvageID(raw []byte) string {
 	return strings.ToValidUTF8(string(m[1]), "\uFFFD")
 }
 
-// ordered runs work on every item with all cores and delivers results in
-// input order; memory stays bounded by the number of items in flight.
-func ordered[T, R any](in <-chan T, work func(T) R, emit func(R) error) error {
-	workers := runtime.GOMAXPROCS(0)
-	type job struct {
-		item T
-		res  chan R
+// batchLines and batchBytes bound a batch of lines handed to a worker:
+// big enough that the hand-over between goroutines costs little per line,
+// small enough to keep memory bounded and every core busy.
+const (
+	batchLines = 128
+	batchBytes = 1 << 20
+)
+
+// eachLine runs work on every JSONL line of r and gives the results to
+// emit in input order. flush is called whenever the input has nothing
+// more buffered, so that no result waits in an output buffer for input
+// that may be slow to come, and at the end. work must not keep l.raw.
+// After an emit error, the rest is still read and worked on, but no longer
+// emitted; that first error is returned.
+func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush func() error) error {
+	lr := newLineReader(r)
+	var firstErr error
+	give := func(res R) {
+		if firstErr == nil {
+			firstErr = emit(res)
+		}
 	}
-	jobs := make(chan job, workers*4)
-	queue := make(chan chan R, workers*4)
+	dry := func() {
+		if firstErr == nil {
+			firstErr = flush()
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers == 1 {
+		// One core: handing lines to another goroutine would only add a
+		// context switch per batch, so the work is done here, straight
+		// from the read buffer.
+		for {
+			l, ok := lr.next()
+			if !ok {
+				break
+			}
+			give(work(l))
+			if lr.dry() {
+				dry()
+			}
+		}
+		dry()
+		return firstErr
+	}
+	type batch struct {
+		lines []line
+		dry   bool
+		res   chan []R
+	}
+	// Batches go to the workers through jobs and, in input order, to the
+	// emitting loop below through queue, whose capacity bounds how many
+	// are in flight.
+	jobs := make(chan *batch, workers)
+	queue := make(chan *batch, workers*2)
 	for i := 0; i < workers; i++ {
 		go func() {
-			for j := range jobs {
-				j.res <- work(j.item)
+			for b := range jobs {
+				res := make([]R, len(b.lines))
+				for i, l := range b.lines {
+					res[i] = work(l)
+				}
+				b.res <- res
 			}
 		}()
 	}
 	go func() {
-		for it := range in {
-			res := make(chan R, 1)
-			queue <- res
-			jobs <- job{it, res}
+		defer close(jobs)
+		defer close(queue)
+		for {
+			b := &batch{res: make(chan []R, 1)}
+			var data []byte // one copy of the batch's lines
+			for len(b.lines) < batchLines && len(data) < batchBytes {
+				l, ok := lr.next()
+				if !ok {
+					break
+				}
+				if l.raw != nil {
+					// Lines outgrown by a reallocation of data keep
+					// pointing into the old array, which stays as it was.
+					start := len(data)
+					data = append(data, l.raw...)
+					l.raw = data[start:len(data):len(data)]
+				}
+				b.lines = append(b.lines, l)
+				if b.dry = lr.dry(); b.dry {
+					break
+				}
+			}
+			if len(b.lines) == 0 {
+				return
+			}
+			queue <- b
+			jobs <- b
 		}
-		close(jobs)
-		close(queue)
 	}()
-	var firstErr error
-	for res := range queue {
-		r := <-res
-		if firstErr == nil {
-			firstErr = emit(r)
+	for b := range queue {
+		for _, res := range <-b.res {
+			give(res)
+		}
+		if b.dry {
+			dry()
 		}
 	}
+	dry()
 	return firstErr
+}
+
+// bufferedOutput buffers standard output for a JSONL run, where one write
+// a line would cost a system call a line. Messages to standard error go
+// through stderr, which first flushes what standard output holds, so that
+// the two streams interleave as before when they share a file.
+func bufferedOutput(stdout, stderr io.Writer) (*bufio.Writer, io.Writer) {
+	bw := bufio.NewWriterSize(stdout, 64<<10)
+	return bw, flushFirst{stderr, bw}
+}
+
+type flushFirst struct {
+	w      io.Writer
+	before *bufio.Writer
+}
+
+// Write flushes before; its error stays in it and is returned by the
+// run's final Flush.
+func (f flushFirst) Write(p []byte) (int, error) {
+	f.before.Flush()
+	return f.w.Write(p)
 }

@@ -1,0 +1,502 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+// fastPost decodes the common shape of a JSONL post without reflection:
+// string fields, "author" and "reply_to" objects of strings, a "media"
+// array of such objects, a boolean "dm", a string or numeric "id", and
+// unknown fields of any (valid) JSON value, which are skipped.
+//
+// It is only a fast path in front of encoding/json, never a second
+// decoder with its own rules: whenever the line holds anything whose
+// meaning depends on encoding/json's finer points (null values, duplicate
+// keys, keys that match a field only case-insensitively or through
+// escapes, unpaired surrogate escapes, "suppress", deep nesting) or is not
+// valid JSON at all, it gives up (ok false) and jsonPost decodes the line
+// with encoding/json, which also writes every error message. When ok is
+// true the post is exactly what encoding/json would have decoded;
+// FuzzJSONPost checks this. b must be valid UTF-8 and trimmed.
+func fastPost(b []byte) (p model.Post, ok bool) {
+	s := scanner{b: b}
+	var seen uint16 // known fields already read: a duplicate falls back
+	hasText := false
+	ok = s.object(0, func(key []byte) bool {
+		f, known := postFields[string(key)]
+		if !known {
+			return plainKey(key) && s.skip(1)
+		}
+		if seen&f != 0 {
+			return false
+		}
+		seen |= f
+		switch f {
+		case fID:
+			return s.id(&p.ID)
+		case fText:
+			hasText = true
+			return s.str(&p.Text)
+		case fPlatform:
+			return s.str(&p.Platform)
+		case fAccount:
+			return s.str(&p.Account)
+		case fAudience:
+			return s.str(&p.Audience)
+		case fCreatedAt:
+			return s.str(&p.CreatedAt)
+		case fDM:
+			return s.boolean(&p.DM)
+		case fAuthor:
+			return s.stringFields(1, "role", &p.Author.Role, "bio", &p.Author.Bio)
+		case fReplyTo:
+			r := &model.ReplyTo{}
+			p.ReplyTo = r
+			return s.stringFields(1, "text", &r.Text, "author", &r.Author)
+		case fMedia:
+			return s.media(&p.Media)
+		}
+		return false // "suppress": left to encoding/json
+	})
+	s.ws()
+	return p, ok && hasText && s.i == len(b)
+}
+
+const (
+	fID uint16 = 1 << iota
+	fText
+	fPlatform
+	fAuthor
+	fAccount
+	fAudience
+	fReplyTo
+	fDM
+	fMedia
+	fCreatedAt
+	fSuppress
+)
+
+// postFields are the JSON names of model.Post's fields (see jsonPost).
+var postFields = map[string]uint16{
+	"id": fID, "text": fText, "platform": fPlatform, "author": fAuthor,
+	"account": fAccount, "audience": fAudience, "reply_to": fReplyTo,
+	"dm": fDM, "media": fMedia, "created_at": fCreatedAt, "suppress": fSuppress,
+}
+
+// maxFastDepth bounds the nesting the fast path follows; deeper lines go
+// to encoding/json, which has its own limit and error for it.
+const maxFastDepth = 64
+
+// plainKey reports whether an object key can only match a field of the
+// same bytes: encoding/json also matches keys case-insensitively (with
+// Unicode folding, "ſ" matching "s") and after unescaping, so a key with
+// an escape, a non-ASCII byte or an upper-case letter might still name a
+// known field. All field names are lower-case ASCII.
+func plainKey(k []byte) bool {
+	for _, c := range k {
+		if c == '\\' || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// scanner reads JSON from b at i. Every method returns false, leaving i
+// anywhere, when the input is not what it handles.
+type scanner struct {
+	b []byte
+	i int
+}
+
+// ws skips JSON whitespace (only these four bytes are whitespace in JSON).
+func (s *scanner) ws() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+// object reads an object; field is called for each key (its raw bytes
+// between the quotes) with the scanner at the value, which it must read.
+// Keys that are not plain (see plainKey) reach field too: only the
+// caller knows whether that matters.
+func (s *scanner) object(depth int, field func(key []byte) bool) bool {
+	if depth > maxFastDepth || s.peek() != '{' {
+		return false
+	}
+	s.i++
+	s.ws()
+	if s.peek() == '}' {
+		s.i++
+		return true
+	}
+	for {
+		s.ws()
+		start := s.i + 1
+		if !s.skipString() {
+			return false
+		}
+		key := s.b[start : s.i-1]
+		s.ws()
+		if s.peek() != ':' {
+			return false
+		}
+		s.i++
+		s.ws()
+		if !field(key) {
+			return false
+		}
+		s.ws()
+		switch s.peek() {
+		case ',':
+			s.i++
+		case '}':
+			s.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// stringFields reads an object of two string fields (author, reply_to, a
+// media element) into d1 and d2, skipping unknown keys.
+func (s *scanner) stringFields(depth int, k1 string, d1 *string, k2 string, d2 *string) bool {
+	var seen1, seen2 bool
+	return s.object(depth, func(key []byte) bool {
+		switch string(key) {
+		case k1:
+			if seen1 {
+				return false
+			}
+			seen1 = true
+			return s.str(d1)
+		case k2:
+			if seen2 {
+				return false
+			}
+			seen2 = true
+			return s.str(d2)
+		}
+		return plainKey(key) && s.skip(depth+1)
+	})
+}
+
+// media reads the "media" array. An empty array gives an empty, non-nil
+// slice, as encoding/json does.
+func (s *scanner) media(dst *[]model.Media) bool {
+	if s.peek() != '[' {
+		return false
+	}
+	s.i++
+	ms := []model.Media{}
+	s.ws()
+	if s.peek() == ']' {
+		s.i++
+		*dst = ms
+		return true
+	}
+	for {
+		s.ws()
+		var m model.Media
+		if !s.stringFields(2, "path", &m.Path, "alt", &m.Alt) {
+			return false
+		}
+		ms = append(ms, m)
+		s.ws()
+		switch s.peek() {
+		case ',':
+			s.i++
+		case ']':
+			s.i++
+			*dst = ms
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// id reads the "id": a string is decoded, a number is kept as written
+// (as jsonPost does with encoding/json); anything else falls back.
+func (s *scanner) id(dst *string) bool {
+	if s.peek() == '"' {
+		return s.str(dst)
+	}
+	start := s.i
+	if !s.number() {
+		return false
+	}
+	*dst = string(s.b[start:s.i])
+	return true
+}
+
+func (s *scanner) boolean(dst *bool) bool {
+	switch {
+	case s.literal("true"):
+		*dst = true
+	case s.literal("false"):
+		*dst = false
+	default:
+		return false
+	}
+	return true
+}
+
+func (s *scanner) literal(w string) bool {
+	if len(s.b)-s.i >= len(w) && string(s.b[s.i:s.i+len(w)]) == w {
+		s.i += len(w)
+		return true
+	}
+	return false
+}
+
+// str reads a string value into dst. The input is valid UTF-8 (checked
+// for the whole line by jsonPost), so an unescaped string is its bytes.
+func (s *scanner) str(dst *string) bool {
+	if s.peek() != '"' {
+		return false
+	}
+	start := s.i + 1
+	for j := start; j < len(s.b); j++ {
+		if strByte[s.b[j]] {
+			continue
+		}
+		switch c := s.b[j]; {
+		case c == '"':
+			*dst = string(s.b[start:j])
+			s.i = j + 1
+			return true
+		case c == '\\':
+			return s.unescape(dst, start, j)
+		case c < 0x20:
+			return false
+		}
+	}
+	return false
+}
+
+// unescape finishes a string with escapes; b[start:j] has none. Runs of
+// plain bytes are copied whole, and the builder is sized to the escaped
+// string, which is never shorter than its value, so there is one
+// allocation and no copy when the string is made.
+func (s *scanner) unescape(dst *string, start, j int) bool {
+	end := *s
+	end.i = start - 1
+	if !end.skipString() {
+		return false
+	}
+	var out strings.Builder
+	out.Grow(end.i - 1 - start)
+	out.Write(s.b[start:j])
+	closing := end.i - 1 // the string's closing quote
+	for {
+		k := bytes.IndexByte(s.b[j:closing], '\\')
+		if k < 0 {
+			out.Write(s.b[j:closing])
+			*dst = out.String()
+			s.i = end.i
+			return true
+		}
+		out.Write(s.b[j : j+k])
+		j += k
+		// skipString checked the escapes: \uXXXX has four hex digits.
+		switch e := s.b[j+1]; e {
+		case '"', '\\', '/':
+			out.WriteByte(e)
+		case 'b':
+			out.WriteByte('\b')
+		case 'f':
+			out.WriteByte('\f')
+		case 'n':
+			out.WriteByte('\n')
+		case 'r':
+			out.WriteByte('\r')
+		case 't':
+			out.WriteByte('\t')
+		case 'u':
+			r, _ := hex4(s.b[j+2:])
+			if utf16.IsSurrogate(r) {
+				// Only a well-formed pair; encoding/json has its own
+				// rules for the others. b[j+6] is in the string or its
+				// closing quote, and a backslash there starts an escape
+				// that skipString checked.
+				if s.b[j+6] != '\\' || s.b[j+7] != 'u' {
+					return false
+				}
+				lo, _ := hex4(s.b[j+8:])
+				if r = utf16.DecodeRune(r, lo); r == utf8.RuneError {
+					return false
+				}
+				j += 6
+			}
+			out.WriteRune(r)
+			j += 6
+			continue
+		}
+		j += 2
+	}
+}
+
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// skip reads any JSON value, checking that it is valid.
+func (s *scanner) skip(depth int) bool {
+	switch s.peek() {
+	case '"':
+		return s.skipString()
+	case '{':
+		return s.object(depth, func([]byte) bool { return s.skip(depth + 1) })
+	case '[':
+		if depth > maxFastDepth {
+			return false
+		}
+		s.i++
+		s.ws()
+		if s.peek() == ']' {
+			s.i++
+			return true
+		}
+		for {
+			s.ws()
+			if !s.skip(depth + 1) {
+				return false
+			}
+			s.ws()
+			switch s.peek() {
+			case ',':
+				s.i++
+			case ']':
+				s.i++
+				return true
+			default:
+				return false
+			}
+		}
+	case 't':
+		return s.literal("true")
+	case 'f':
+		return s.literal("false")
+	case 'n':
+		return s.literal("null")
+	}
+	return s.number()
+}
+
+// strByte marks the bytes a JSON string holds as they are: all but '"',
+// '\\' and control characters (the line is valid UTF-8, checked before).
+// One lookup a byte keeps the scan of long texts fast.
+var strByte = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// skipString reads a string without decoding it, checking its escapes.
+func (s *scanner) skipString() bool {
+	if s.peek() != '"' {
+		return false
+	}
+	for j := s.i + 1; j < len(s.b); j++ {
+		if strByte[s.b[j]] {
+			continue
+		}
+		switch c := s.b[j]; {
+		case c == '"':
+			s.i = j + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if j+1 >= len(s.b) {
+				return false
+			}
+			switch s.b[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j++
+			case 'u':
+				if _, ok := hex4(s.b[j+2:]); !ok {
+					return false
+				}
+				j += 5
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// number reads a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *scanner) number() bool {
+	digits := func() bool {
+		start := s.i
+		for s.i < len(s.b) && '0' <= s.b[s.i] && s.b[s.i] <= '9' {
+			s.i++
+		}
+		return s.i > start
+	}
+	if s.peek() == '-' {
+		s.i++
+	}
+	switch c := s.peek(); {
+	case c == '0':
+		s.i++
+	case '1' <= c && c <= '9':
+		digits()
+	default:
+		return false
+	}
+	if s.peek() == '.' {
+		s.i++
+		if !digits() {
+			return false
+		}
+	}
+	if c := s.peek(); c == 'e' || c == 'E' {
+		s.i++
+		if c := s.peek(); c == '+' || c == '-' {
+			s.i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return true
+}

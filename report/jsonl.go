@@ -1,0 +1,247 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+// JSONL lines are written by hand rather than with encoding/json: for
+// short posts, reflection over every finding and entity cost as much as a
+// good part of the checking itself. The bytes are exactly what
+// encoding/json writes with SetEscapeHTML(false) for the same objects
+// (same field order, omitempty rules, string escapes and number format);
+// TestJSONLEncodingMatches compares the two on objects with every field
+// set, and fails when a field is added to one of these types without
+// being added here.
+
+// appendJSON appends o as one JSON object, without a newline.
+func (o *checkObject) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, o.ID)
+	if o.Verdict != "" {
+		b = append(b, `,"verdict":`...)
+		b = appendString(b, string(o.Verdict))
+	}
+	b = append(b, `,"findings":`...)
+	b = appendFindings(b, o.Findings)
+	if o.ReidScore != 0 {
+		b = append(b, `,"reid_score":`...)
+		b = appendFloat(b, o.ReidScore)
+	}
+	if len(o.Warnings) > 0 {
+		b = append(b, `,"warnings":`...)
+		b = appendStrings(b, o.Warnings)
+	}
+	if len(o.Suppressed) > 0 {
+		b = append(b, `,"suppressed":`...)
+		b = appendFindings(b, o.Suppressed)
+	}
+	if o.Error != "" {
+		b = append(b, `,"error":`...)
+		b = appendString(b, o.Error)
+	}
+	return append(b, '}')
+}
+
+// appendJSON appends o as one JSON object, without a newline.
+func (o *deidObject) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, o.ID)
+	b = append(b, `,"text":`...)
+	b = appendString(b, o.Text)
+	b = append(b, `,"entities":`...)
+	if o.Entities == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range o.Entities {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendEntity(b, &o.Entities[i])
+		}
+		b = append(b, ']')
+	}
+	if o.Error != "" {
+		b = append(b, `,"error":`...)
+		b = appendString(b, o.Error)
+	}
+	return append(b, '}')
+}
+
+func appendEntity(b []byte, e *model.Entity) []byte {
+	b = append(b, `{"type":`...)
+	b = appendString(b, e.Type)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(e.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(e.End), 10)
+	b = append(b, `,"text":`...)
+	b = appendString(b, e.Text)
+	if e.Sub != "" {
+		b = append(b, `,"subtype":`...)
+		b = appendString(b, e.Sub)
+	}
+	return append(b, '}')
+}
+
+// appendFindings appends a list of findings; nil is null, as in
+// encoding/json (callers that want [] pass an empty slice).
+func appendFindings(b []byte, fs []model.Finding) []byte {
+	if fs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendFinding(b, &fs[i])
+	}
+	return append(b, ']')
+}
+
+func appendFinding(b []byte, f *model.Finding) []byte {
+	b = append(b, `{"rule":`...)
+	b = appendString(b, f.Rule)
+	b = append(b, `,"category":`...)
+	b = appendString(b, f.Category)
+	b = append(b, `,"severity":`...)
+	b = appendString(b, string(f.Severity))
+	b = appendOptString(b, `,"clause":`, f.Clause)
+	b = append(b, `,"message":`...)
+	b = appendString(b, f.Message)
+	b = appendOptString(b, `,"fix":`, f.Fix)
+	b = appendOptInt(b, `,"start":`, f.Start)
+	b = appendOptInt(b, `,"end":`, f.End)
+	b = appendOptString(b, `,"text":`, f.Text)
+	b = appendOptInt(b, `,"media":`, f.Media)
+	b = appendOptString(b, `,"field":`, f.Field)
+	if f.Confidence != 0 {
+		b = append(b, `,"confidence":`...)
+		b = appendFloat(b, f.Confidence)
+	}
+	if len(f.Evidence) > 0 {
+		b = append(b, `,"evidence":`...)
+		b = appendStrings(b, f.Evidence)
+	}
+	b = appendOptString(b, `,"suppressed_by":`, f.SuppressedBy)
+	return append(b, '}')
+}
+
+// appendOptString appends an omitempty string field.
+func appendOptString(b []byte, key, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return appendString(append(b, key...), s)
+}
+
+// appendOptInt appends an omitempty *int field.
+func appendOptInt(b []byte, key string, p *int) []byte {
+	if p == nil {
+		return b
+	}
+	return strconv.AppendInt(append(b, key...), int64(*p), 10)
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendFloat writes a finite float64 as encoding/json does: like
+// strconv's shortest form, in exponent form only below 1e-6 or from 1e21,
+// with no zero padding in the exponent. Callers pass finite values (see
+// finite), as encoding/json would fail on the others.
+func appendFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 becomes e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// plainByte marks the bytes appendString copies as they are: ASCII from
+// 0x20 on, but for '"' and '\\'. One lookup a byte keeps the common case,
+// long runs of such bytes, fast.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// appendString writes s as a JSON string the way encoding/json does
+// without HTML escaping: '"', '\\' and control characters escaped (\b, \f,
+// \n, \r, \t by name), invalid UTF-8 as \ufffd, and U+2028 and U+2029
+// escaped, as some JavaScript parsers take them for line ends.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if plainByte[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/scrubs-dev/scrubs/model"
+)
+
+// stdJSON is what encoding/json writes for v in JSONL mode.
+func stdJSON(t testing.TB, v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// fill sets every field of v to a value that encoding/json writes (no
+// zero values, so no omitempty field is left out), and fails on a field
+// kind it does not know: a new field needs its line in jsonl.go.
+func fill(t *testing.T, v reflect.Value, n int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("s<&>\"\\\n\t\x01\u2028é\xff" + string(rune('a'+n%26)))
+	case reflect.Int:
+		v.SetInt(int64(-3 + n))
+	case reflect.Float64:
+		v.SetFloat([]float64{0.25, 1e-7, 1e21, 123456789.5}[n%4])
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(t, v.Elem(), n)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		fill(t, v.Index(0), n)
+		fill(t, v.Index(1), n+1)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			fill(t, v.Field(i), n+i)
+		}
+	default:
+		t.Fatalf("field of kind %s: teach jsonl.go (and this test) to write it", v.Kind())
+	}
+}
+
+func TestJSONLEncodingMatches(t *testing.T) {
+	var full checkObject
+	fill(t, reflect.ValueOf(&full).Elem(), 0)
+	var fullDeid deidObject
+	fill(t, reflect.ValueOf(&fullDeid).Elem(), 5)
+	for _, o := range []jsonLine{&full, &checkObject{}, &checkObject{Findings: []model.Finding{{}}}, &fullDeid, &deidObject{}, &deidObject{Entities: []model.Entity{}}} {
+		got := string(o.appendJSON(nil)) + "\n"
+		if want := stdJSON(t, o); got != want {
+			t.Errorf("%T differs from encoding/json:\n got %s\nwant %s", o, got, want)
+		}
+	}
+}
+
+func FuzzJSONLString(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\"b\\c\n\r\t\b\f\x00\x1f\x7f", "<&>", "\u2028\u2029é😀", "\xff\xc3", "\xed\xa0\x80"} {
+		f.Add(s, 0.5)
+	}
+	f.Add("", 1e-7)
+	f.Add("", -1e21)
+	f.Add("", 5e-324)
+	f.Fuzz(func(t *testing.T, s string, x float64) {
+		if got, want := string(appendString(nil, s))+"\n", stdJSON(t, s); got != want {
+			t.Fatalf("string %q: got %s want %s", s, got, want)
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		if got, want := string(appendFloat(nil, x))+"\n", stdJSON(t, x); got != want {
+			t.Fatalf("float %v: got %s want %s", x, got, want)
+		}
+	})
+}
