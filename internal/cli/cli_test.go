@@ -8,10 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/model"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -393,4 +396,40 @@ func FuzzFastPostStrings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A field added to model.Post (or to the objects inside it) must be added
+// to fastPost too, or the fast path would silently drop it: every JSON
+// field name of the post's types is known to postFields or to the nested
+// readers.
+func TestFastPostKnowsEveryField(t *testing.T) {
+	nested := map[string][]string{
+		"author":   {"role", "bio"},
+		"reply_to": {"text", "author"},
+		"media":    {"path", "alt"},
+	}
+	names := func(v any) []string {
+		var out []string
+		ty := reflect.TypeOf(v)
+		for i := 0; i < ty.NumField(); i++ {
+			name, _, _ := strings.Cut(ty.Field(i).Tag.Get("json"), ",")
+			if name != "" && name != "-" {
+				out = append(out, name)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, n := range names(model.Post{}) {
+		if _, ok := postFields[n]; !ok {
+			t.Errorf("model.Post field %q is unknown to fastPost", n)
+		}
+	}
+	for field, v := range map[string]any{"author": model.Author{}, "reply_to": model.ReplyTo{}, "media": model.Media{}} {
+		want := slices.Clone(nested[field])
+		slices.Sort(want)
+		if got := names(v); !slices.Equal(got, want) {
+			t.Errorf("%s has fields %q; fastPost reads %q", field, got, want)
+		}
+	}
 }
