@@ -11,11 +11,13 @@ import (
 // initials: "Pt J.T., 67, back in clinic", "Mrs. Lopez, 92, was ...".
 // The number must stand alone between commas right after a capitalised
 // word or an initial, and be a plausible age.
-func appositiveAges(d *text.Doc, out []detect.Candidate) []detect.Candidate {
+// numbers are the indexes of the all-digit words of d (marks.numbers).
+func appositiveAges(d *text.Doc, out []detect.Candidate, numbers []int32) []detect.Candidate {
 	t := d.Tokens
-	for i := 2; i+1 < len(t); i++ {
+	for _, n := range numbers {
+		i := int(n)
 		tk := &t[i]
-		if tk.Kind != text.Word || tk.Flags&text.AllDigit == 0 || tk.End-tk.Start > 3 {
+		if i < 2 || i+1 >= len(t) || tk.End-tk.Start > 3 {
 			continue
 		}
 		if !d.IsPunct(i-1, ',') || !d.IsPunct(i+1, ',') {

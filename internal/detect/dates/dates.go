@@ -61,7 +61,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	base := len(out)
 	s.run()
 	s.mergeRanges(base)
-	out = extraDates(d, appositiveAges(d, s.out))
+	m := markPool.Get().(*marks)
+	m.mark(d)
+	out = extraDates(d, appositiveAges(d, s.out, m.numbers), m)
+	markPool.Put(m)
 	mine := out[base:]
 	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Start < mine[b].Start })
 	return out

@@ -373,3 +373,20 @@ func TestExtraDates(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthAloneTriggers: monthAlone relies on the trigger-word prefilter,
+// so every month it accepts must be a trigger word.
+func TestMonthAloneTriggers(t *testing.T) {
+	for _, m := range []string{"january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november", "december",
+		"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"} {
+		if _, ok := words[key(m)]; !ok || !monthAlone(m) {
+			t.Errorf("%q: trigger %v, monthAlone %v", m, ok, monthAlone(m))
+		}
+	}
+	for _, w := range []string{"mar", "febr", "monday", "the", "decade"} {
+		if monthAlone(w) {
+			t.Errorf("monthAlone(%q)", w)
+		}
+	}
+}

@@ -61,9 +61,15 @@ const (
 // entry is one key of the table: a word (gazetteer flags, rule triggers),
 // a multi-word phrase, or a phrase prefix. The key is blob[off:off+n]; an
 // entry holds no pointer, so the 200,000 of them cost the collector nothing.
+// Entries live in the hash slots themselves, and head holds the first eight
+// bytes of the key: a lookup of a word of up to eight bytes (most words of
+// a text) touches one slot and neither a separate entry array nor the blob,
+// which matters because the table is megabytes and every touch is a likely
+// cache miss once the other detectors have run.
 type entry struct {
+	head uint64 // key bytes 0..7, little endian, zero padded
 	off  uint32
-	n    uint16
+	n    uint16 // key length; 0: empty slot (keys are never empty)
 	gaz  uint16 // gazetteer flags of the key itself (0: not a name)
 	trig uint32 // rule triggers (one-word keys)
 	more bool   // a longer phrase starts with this key
@@ -75,9 +81,9 @@ type entry struct {
 // maps of the same keys took four times as long, and the earlier
 // Aho-Corasick automaton a second).
 type tables struct {
-	blob  string // gazetteer lines, then the lines written in the source
-	ents  []entry
-	slots []uint64 // high half: hash tag; low half: entry index + 1 (0: empty)
+	blob  string  // gazetteer lines, then the lines written in the source
+	slots []entry // linear probing; n == 0 marks an empty slot
+	keys  int     // entries in use
 	// bloom has one bit per key (top hash bits): most words of a text are
 	// no key, and this 128 KiB answers for them from cache where the
 	// slots (megabytes) would not
@@ -94,8 +100,8 @@ const bloomBits = 20
 // hashKey: a wyhash-style hash. Keys up to 16 bytes (nearly every word
 // of a text) are read as two overlapping little-endian loads and mixed by
 // one 64x64->128 multiply; longer keys fold 16 bytes a step first. The
-// table uses low bits for the slot, high bits for the tag and the bloom
-// filter; a final multiply spreads every input bit over both.
+// table uses low bits for the slot, high bits for the bloom filter; a
+// final multiply spreads every input bit over both.
 func hashKey(k string) uint64 {
 	const (
 		p0 = 0xa0761d6478bd642f
@@ -141,6 +147,25 @@ func small(k string) uint64 {
 	return 0
 }
 
+// head8 packs the first eight bytes of k (fewer, zero padded, for a
+// shorter k) into an integer, so that keys of up to eight bytes compare
+// as one integer and longer ones are told apart from most others by it.
+func head8(k string) uint64 {
+	switch n := len(k); {
+	case n >= 8:
+		return le64(k)
+	case n >= 4:
+		// two overlapping loads; the shared bytes are equal, so OR is exact
+		return uint64(le32(k)) | uint64(le32(k[n-4:]))<<(8*(n-4))
+	default:
+		var h uint64
+		for i := n - 1; i >= 0; i-- {
+			h = h<<8 | uint64(k[i])
+		}
+		return h
+	}
+}
+
 func le64(k string) uint64 {
 	_ = k[7]
 	return uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
@@ -152,48 +177,51 @@ func le32(k string) uint32 {
 	return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
 }
 
-func (t *tables) key(e *entry) string { return t.blob[e.off : e.off+uint32(e.n)] }
+// is reports whether e holds key k, whose head8 is hd.
+func (t *tables) is(e *entry, k string, hd uint64) bool {
+	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.blob[e.off+8:e.off+uint32(e.n)] == k[8:])
+}
 
 func (t *tables) find(k string) *entry {
+	if k == "" {
+		return nil
+	}
 	h := hashKey(k)
 	if b := h >> (64 - bloomBits); t.bloom[b/64]&(1<<(b%64)) == 0 {
 		return nil
 	}
-	tag := h >> 32 << 32
+	hd := head8(k)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := t.slots[i]
-		if e == 0 {
+		e := &t.slots[i]
+		if e.n == 0 {
 			return nil
 		}
-		if e&^0xffffffff == tag {
-			if x := &t.ents[uint32(e)-1]; int(x.n) == len(k) && t.key(x) == k {
-				return x
-			}
+		if t.is(e, k, hd) {
+			return e
 		}
 	}
 }
 
-// put returns the entry of blob[off:off+n], adding it when new.
+// put returns the entry of blob[off:off+n] (n > 0), adding it when new.
+// The pointer is valid until the next put.
 func (t *tables) put(off, n int) *entry {
-	if 2*(len(t.ents)+1) > len(t.slots) {
-		t.grow(3 * (len(t.ents) + 1))
+	if 2*(t.keys+1) > len(t.slots) {
+		t.grow(3 * (t.keys + 1))
 	}
 	k := t.blob[off : off+n]
 	h := hashKey(k)
-	tag := h >> 32 << 32
+	hd := head8(k)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := t.slots[i]
-		if e == 0 {
+		e := &t.slots[i]
+		if e.n == 0 {
 			b := h >> (64 - bloomBits)
 			t.bloom[b/64] |= 1 << (b % 64)
-			t.ents = append(t.ents, entry{off: uint32(off), n: uint16(n)})
-			t.slots[i] = tag | uint64(len(t.ents))
-			return &t.ents[len(t.ents)-1]
+			*e = entry{head: hd, off: uint32(off), n: uint16(n)}
+			t.keys++
+			return e
 		}
-		if e&^0xffffffff == tag {
-			if x := &t.ents[uint32(e)-1]; int(x.n) == n && t.key(x) == k {
-				return x
-			}
+		if t.is(e, k, hd) {
+			return e
 		}
 	}
 }
@@ -203,24 +231,20 @@ func (t *tables) grow(size int) {
 	for n < size {
 		n <<= 1
 	}
-	t.slots = make([]uint64, n)
+	old := t.slots
+	t.slots = make([]entry, n)
 	t.mask = uint64(n - 1)
-	for k := range t.ents {
-		h := hashKey(t.key(&t.ents[k]))
-		i := h & t.mask
-		for t.slots[i] != 0 {
+	for k := range old {
+		e := &old[k]
+		if e.n == 0 {
+			continue
+		}
+		i := hashKey(t.blob[e.off:e.off+uint32(e.n)]) & t.mask
+		for t.slots[i].n != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(k+1)
+		t.slots[i] = *e
 	}
-}
-
-// gaz returns the gazetteer flags of a one-word name.
-func (t *tables) gaz(w string) uint16 {
-	if e := t.find(w); e != nil {
-		return e.gaz
-	}
-	return 0
 }
 
 // addName adds the gazetteer key blob[off:off+n] (Norm form) with flags f,
@@ -239,7 +263,7 @@ func (t *tables) addName(off, n int, f uint16) {
 			t.words++
 		}
 	}
-	e.gaz |= f
+	e.gaz |= f // before the next put, which may move entries
 	for sp, depth := 0, 0; multi; sp, depth = sp+1, depth+1 {
 		k := strings.IndexByte(key[sp:], ' ')
 		if k < 0 {
@@ -247,7 +271,7 @@ func (t *tables) addName(off, n int, f uint16) {
 		}
 		sp += k
 		// the data is sorted: a prefix is most often the one just added
-		if depth < len(t.last) && t.last[depth] == key[:sp] {
+		if sp == 0 || depth < len(t.last) && t.last[depth] == key[:sp] {
 			continue
 		}
 		t.put(off, sp).more = true
@@ -360,7 +384,6 @@ func build() *tables {
 	}
 	t.blob = b.String()
 	n := strings.Count(t.blob, "\n")
-	t.ents = make([]entry, 0, n+n/2)
 	t.grow(2 * (n + n/2))
 	for off := 0; off < len(t.blob); {
 		end := strings.IndexByte(t.blob[off:], '\n')

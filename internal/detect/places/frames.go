@@ -24,6 +24,10 @@ func (s *scan) frames() {
 		if !s.word(i) {
 			continue
 		}
+		if s.has(i, text.AllDigit) {
+			s.wardAfterRoom(i) // a number is none of the frame words
+			continue
+		}
 		w := s.low(i)
 		switch {
 		case bareNames[w]:
@@ -33,9 +37,6 @@ func (s *scan) frames() {
 			s.townOf(i)
 		case employerCues[w]:
 			s.employer(i)
-		}
-		if s.has(i, text.AllDigit) {
-			s.wardAfterRoom(i)
 		}
 	}
 }
@@ -62,7 +63,7 @@ func (s *scan) bareName(i int) {
 	}
 	// the name must end here: "to Harbor View", "at summit level", "at
 	// heights of" are longer names or phrases
-	if k := s.nextTok(i); k >= 0 && s.word(k) && (!stop[s.low(k)] || s.low(k) == "of") {
+	if k := s.nextTok(i); k >= 0 && s.word(k) && (!stopW.has(s.low(k)) || s.low(k) == "of") {
 		return
 	}
 	s.emit(SubHospital, i, i, 0.6, s.d.Text(p))
@@ -84,11 +85,11 @@ func (s *scan) wardAfterRoom(i int) {
 		return
 	}
 	lk := s.low(k)
-	if len(lk) < 4 || vowels(lk) < 2 || stop[lk] || unitOfMeasure[lk] || plainWord(lk) || vocab.Medical(lk) || strings.IndexAny(lk, "'’") >= 0 {
+	if len(lk) < 4 || vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || plainWord(lk) || vocab.Medical(lk) || strings.IndexAny(lk, "'’") >= 0 {
 		return
 	}
 	last := k
-	if m := s.nextTok(k); m >= 0 && s.word(m) && (compass[s.low(m)] || unitAfter[s.low(m)] && s.low(m) != "or") {
+	if m := s.nextTok(k); m >= 0 && s.word(m) && (compassW.has(s.low(m)) || unitAfterW.has(s.low(m)) && s.low(m) != "or") {
 		last = m // "209 Quartermain North"
 	}
 	s.emit(SubUnit, k, last, 0.6, cue)
@@ -142,7 +143,7 @@ func (s *scan) livesIn(i int) {
 		if n > 0 && closers[lw] {
 			break
 		}
-		if stop[lw] || residence[lw] || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notName[lw] || s.isHeadWord(lw) {
+		if stopW.has(lw) || residence[lw] || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notNameW.has(lw) || s.isHeadWord(lw) {
 			return
 		}
 		if len(lw) >= 4 && vowels(lw) >= 1 && (!plainWord(lw) || s.capSignal(k) == 2 && !d.Upperish && d.Tokens[k].Flags&text.SentStart == 0) {
@@ -178,11 +179,11 @@ func (s *scan) townOf(i int) {
 	}
 	lw := s.low(j)
 	c := s.capSignal(j)
-	if c == 0 || stop[lw] || plainWord(lw) || vocab.Medical(lw) || notName[lw] || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
+	if c == 0 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
 		return
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && c == 2 && !stop[s.low(k)] && !plainWord(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && c == 2 && !stopW.has(s.low(k)) && !plainWord(s.low(k)) {
 		last = k
 	}
 	s.emit(SubCity, j, last, 0.6, s.d.Text(p)+" in")
@@ -235,11 +236,11 @@ func (s *scan) employer(i int) {
 		return
 	}
 	lw := s.low(j)
-	if s.capSignal(j) != 2 || stop[lw] || plainWord(lw) || vocab.Medical(lw) || notName[lw] || len(lw) < 3 || vowels(lw) < 1 {
+	if s.capSignal(j) != 2 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
 		return
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && !stop[s.low(k)] {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && !stopW.has(s.low(k)) {
 		last = k // "Acme Logistics"
 	}
 	s.emit(SubFacility, j, last, 0.6, d.Span(p, i))

@@ -79,6 +79,18 @@ type scan struct {
 	frameToks []int
 }
 
+// lookup returns the table entry of key k, or the zero entry when k is no
+// key (which reads as no name, no trigger and no longer name).
+func (s *scan) lookup(k string) entry {
+	if e := s.t.find(k); e != nil {
+		return *e
+	}
+	return entry{}
+}
+
+// gaz returns the gazetteer flags of a one-word name.
+func (s *scan) gaz(w string) uint16 { return s.lookup(w).gaz }
+
 // match is a multi-word gazetteer name over tokens First..Last.
 type match struct {
 	First, Last int
@@ -232,11 +244,11 @@ func (s *scan) cueBefore(i int) (string, int) {
 		return "", 0
 	}
 	w := t.Lower
-	if cueStrong[w] {
+	if cueStrongW.has(w) {
 		return s.d.Text(j), 2
 	}
-	_, c1 := cue1[w]
-	if c1 || cue2Second[w] {
+	c1 := cue1W.has(w)
+	if c1 || cue2SecondW.has(w) {
 		p := s.d.PrevWord(j, false)
 		if p >= 0 && cue2[[2]string{s.low(p), w}] {
 			return s.d.Span(p, j), 2
@@ -256,7 +268,6 @@ func (s *scan) cueBefore(i int) (string, int) {
 
 func (s *scan) run() {
 	d := s.d
-	var none entry
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		if tok.Kind != text.Word {
@@ -269,10 +280,7 @@ func (s *scan) run() {
 			s.digits(i)
 			continue
 		}
-		wi := s.t.find(w)
-		if wi == nil {
-			wi = &none
-		}
+		wi := s.lookup(w)
 		if wi.trig&tFrame != 0 {
 			s.frameToks = append(s.frameToks, i)
 		}
@@ -282,7 +290,7 @@ func (s *scan) run() {
 			s.multiFrom(i)
 		} else if n := len(w); n > 3 && w[n-1] == 's' && (w[n-2] == '\'' || strings.HasSuffix(w, "’s")) {
 			if n, ok := d.WordRun(i, i); ok {
-				if mi := s.t.find(n); mi != nil && mi.more {
+				if s.lookup(n).more {
 					s.multiFrom(i)
 				}
 			}
@@ -294,7 +302,7 @@ func (s *scan) run() {
 			s.digits(i)
 			continue
 		}
-		if tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && !d.Upperish && unitAfter[w] && w != "or" {
+		if tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && !d.Upperish && unitAfterW.has(w) && w != "or" {
 			s.namedUnit(i)
 		}
 		if n := len(w); n >= 2 && n <= 5 && (w[n-1] == 'h' || w[n-1] == 'c') {
@@ -361,7 +369,7 @@ func (s *scan) namedUnit(i int) {
 			break
 		}
 		lw := s.low(k)
-		if s.capSignal(k) != 2 || stop[lw] || notName[lw] || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
+		if s.capSignal(k) != 2 || stopW.has(lw) || notNameW.has(lw) || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
 			break
 		}
 		if !english(lw) {
@@ -397,7 +405,7 @@ func (s *scan) conjunct() {
 			continue
 		}
 		lw := s.low(m)
-		if s.capSignal(m) == 0 || len(lw) < 4 || stop[lw] || plainWord(lw) || vocab.Medical(lw) || s.has(m, text.HasDigit) {
+		if s.capSignal(m) == 0 || len(lw) < 4 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || s.has(m, text.HasDigit) {
 			continue
 		}
 		// a lone name: the sentence or clause ends after it
@@ -421,10 +429,7 @@ func (s *scan) multiFrom(i int) {
 		if !ok {
 			return
 		}
-		x := s.t.find(run)
-		if x == nil {
-			return
-		}
+		x := s.lookup(run) // the zero entry when no name starts so
 		if x.gaz != 0 {
 			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
 			s.gazHit(i, j, x.gaz)
@@ -605,7 +610,7 @@ func (s *scan) parenAfter(last int) int {
 		return last
 	}
 	for m, n := k+1, 0; n < 3 && s.word(m); m, n = m+1, n+1 {
-		if s.capSignal(m) == 0 || s.has(m, text.HasDigit) || stop[s.low(m)] {
+		if s.capSignal(m) == 0 || s.has(m, text.HasDigit) || stopW.has(s.low(m)) {
 			return last
 		}
 		if s.punct(m+1, ')') {
@@ -639,7 +644,7 @@ func (s *scan) headAfter(i int) bool {
 	}
 	w := s.low(j)
 	_, h := hospitalHead[w]
-	return h || w == "medical" || w == "center" || unitAfter[w]
+	return h || w == "medical" || w == "center" || unitAfterW.has(w)
 }
 
 // stateAfter: ", MD" or ", Maryland" follows token i.
@@ -656,7 +661,7 @@ func (s *scan) stateAfter(i int) bool {
 	if stateAbbr[w] && s.has(j, text.AllUpper) {
 		return true
 	}
-	f := s.t.gaz(w)
+	f := s.gaz(w)
 	return f&gState != 0 && s.has(j, text.Upper)
 }
 
@@ -709,13 +714,13 @@ func (s *scan) head(i, strength int, sub string) {
 		}
 		lw := t.Lower
 		if connectors[lw] {
-			if names == 0 || !s.word(j-1) || stop[s.low(j-1)] {
+			if names == 0 || !s.word(j-1) || stopW.has(s.low(j-1)) {
 				break
 			}
 			j--
 			continue
 		}
-		if stop[lw] && !(lw == "dr" || lw == "st") || notName[lw] {
+		if stopW.has(lw) && !(lw == "dr" || lw == "st") || notNameW.has(lw) {
 			break
 		}
 		c := s.capSignal(j)
@@ -730,14 +735,14 @@ func (s *scan) head(i, strength int, sub string) {
 				distinct = true
 			}
 		case c == 1:
-			if genericLead[lw] || s.isHeadWord(lw) || emp && !notName[lw] {
+			if genericLead[lw] || s.isHeadWord(lw) || emp && !notNameW.has(lw) {
 				ok = true
 			} else if !plainWord(lw) && !vocab.Medical(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
 				ok = true
-				distinct = len(lw) >= 4 || s.t.gaz(lw) != 0
+				distinct = len(lw) >= 4 || s.gaz(lw) != 0
 			}
 		default:
-			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2) || emp && !notName[lw]
+			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2) || emp && !notNameW.has(lw)
 		}
 		if !ok {
 			break
@@ -753,7 +758,7 @@ func (s *scan) head(i, strength int, sub string) {
 	if names == 0 || first == i {
 		// "TAKEN TO LAUREL REGIONAL": an ordinary word right after a strong
 		// cue still names the facility
-		if p := i - 1; s.word(p) && !stop[s.low(p)] && !notName[s.low(p)] && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
+		if p := i - 1; s.word(p) && !stopW.has(s.low(p)) && !notNameW.has(s.low(p)) && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
 			cue, cs := s.cueBefore(p)
 			if cs == 1 {
 				// "AT UNION MEMORIAL": a memorial is always someone's;
@@ -801,7 +806,7 @@ func (s *scan) head(i, strength int, sub string) {
 	if k := s.nextTok(i); k >= 0 && s.low(k) == "of" && s.capSignal(i) == 2 {
 		m := k + 1
 		e := -1
-		for n := 0; n < 3 && s.word(m) && s.capSignal(m) == 2 && !stop[s.low(m)]; n++ {
+		for n := 0; n < 3 && s.word(m) && s.capSignal(m) == 2 && !stopW.has(s.low(m)); n++ {
 			e = m
 			m++
 		}
@@ -823,7 +828,7 @@ func (s *scan) head(i, strength int, sub string) {
 		sc += 0.1
 	}
 	// "Mercy West ED", "GH TCU": a unit of the named facility
-	if k := s.d.NextWord(last, false); k >= 0 && sub == SubHospital && unitAfter[s.low(k)] && (s.has(k, text.AllUpper) || s.capSignal(k) == 2) && s.low(k) != "or" {
+	if k := s.d.NextWord(last, false); k >= 0 && sub == SubHospital && unitAfterW.has(s.low(k)) && (s.has(k, text.AllUpper) || s.capSignal(k) == 2) && s.low(k) != "or" {
 		s.emit(SubUnit, first, k, sc, cue)
 	}
 	if last == i && s.punct(i+1, '.') && s.d.Adjacent(i, i+1) && (w == "hosp" || w == "med" || w == "ctr") {
@@ -838,7 +843,7 @@ func (s *scan) head(i, strength int, sub string) {
 // employment cue end at the facility word i.
 func (s *scan) employerBefore(i int) bool {
 	for k, n := i-1, 0; n < 2 && s.word(k); n, k = n+1, k-1 {
-		if stop[s.low(k)] || vocab.Medical(s.low(k)) {
+		if stopW.has(s.low(k)) || vocab.Medical(s.low(k)) {
 			return false
 		}
 		p := s.d.PrevWord(k, false)
@@ -883,7 +888,7 @@ func (s *scan) saint(i int) {
 		}
 		return
 	}
-	if stop[nw] || streetSuffix[nw] {
+	if stopW.has(nw) || streetSuffixW.has(nw) {
 		return
 	}
 	cap := s.capSignal(j)
@@ -892,7 +897,7 @@ func (s *scan) saint(i int) {
 	}
 	cue, cs := s.cueBefore(i)
 	// "Main St. Clinic" / "Elm St": a street, not a saint
-	if p := s.prevTok(i); p >= 0 && s.word(p) && s.capSignal(p) == 2 && !stop[s.low(p)] && s.low(i) == "st" && cs == 0 {
+	if p := s.prevTok(i); p >= 0 && s.word(p) && s.capSignal(p) == 2 && !stopW.has(s.low(p)) && s.low(i) == "st" && cs == 0 {
 		return
 	}
 	poss := strings.HasSuffix(nw, "'s") || strings.HasSuffix(nw, "’s") || strings.HasSuffix(nw, "s'")
@@ -914,7 +919,7 @@ func (s *scan) saint(i int) {
 		sc += 0.1
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && cap == 2 && compass[s.low(k)] {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && cap == 2 && compassW.has(s.low(k)) {
 		last = k
 	}
 	s.emit(SubHospital, i, last, sc, cue)
@@ -954,14 +959,14 @@ func (s *scan) abbrev(i int) {
 	if english(w) || vocab.Medical(w) || vocab.Abbrev(w) {
 		return
 	}
-	if s.t.gaz(w) != 0 && !all {
+	if s.gaz(w) != 0 && !all {
 		return
 	}
 	cue, cs := s.cueBefore(i)
 	unit := false
 	if k := s.d.NextWord(i, false); k >= 0 && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
 		lk := s.low(k)
-		unit = unitAfter[lk] && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
+		unit = unitAfterW.has(lk) && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
 	}
 	cueOK := false
 	if p := s.d.PrevWord(i, false); p >= 0 && (s.low(p) == "leave" || s.low(p) == "leaving") {
@@ -1000,7 +1005,7 @@ func (s *scan) county(i int) {
 			break
 		}
 		lw := s.low(j)
-		if stop[lw] || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
+		if stopW.has(lw) || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
 			break
 		}
 		if s.capSignal(j) == 1 && (plainWord(lw) || vocab.Medical(lw)) {
@@ -1029,7 +1034,7 @@ func (s *scan) room(i int) {
 		return
 	}
 	// "room 12 mg"? units of measure after rule it out
-	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasure[s.low(k)] {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasureW.has(s.low(k)) {
 		return
 	}
 	s.emit(SubUnit, i, j, 0.45, "")
@@ -1052,7 +1057,7 @@ func (s *scan) univ(i int) {
 	if j < 0 || s.d.Tokens[j].Flags&text.NewlineBefore != 0 {
 		return
 	}
-	f := s.t.gaz(s.low(j))
+	f := s.gaz(s.low(j))
 	if f&(gState|gUSCity) == 0 || s.capSignal(j) == 0 || s.capSignal(i) == 0 {
 		return
 	}
@@ -1084,7 +1089,7 @@ func (s *scan) compassUnit(i int) {
 	pw := s.low(p)
 	if isDigits(pw) && len(pw) <= 2 {
 		q := s.prevTok(p)
-		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stop[s.low(q)] && !plainWord(s.low(q)) && !vocab.Medical(s.low(q)) {
+		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stopW.has(s.low(q)) && !plainWord(s.low(q)) && !vocab.Medical(s.low(q)) {
 			cue, _ := s.cueBefore(q)
 			s.emit(SubUnit, q, i, 0.6, cue)
 		}
@@ -1093,7 +1098,7 @@ func (s *scan) compassUnit(i int) {
 	if s.capSignal(p) != 2 {
 		return
 	}
-	f := s.t.gaz(pw)
+	f := s.gaz(pw)
 	if _, h := hospitalHead[pw]; h || f&gAlias != 0 || pw == "mercy" {
 		cue, _ := s.cueBefore(p)
 		s.emit(SubHospital, p, i, 0.6, cue)
@@ -1104,7 +1109,7 @@ func (s *scan) compassUnit(i int) {
 // unknown capitalised name is taken as a city.
 func (s *scan) cueName(i int) {
 	w := s.low(i)
-	if _, ok := cue1[w]; !ok && !cueStrong[w] && w != "where" && w != "city" {
+	if !cue1W.has(w) && !cueStrongW.has(w) && w != "where" && w != "city" {
 		return
 	}
 	j := s.d.NextWord(i, true)
@@ -1135,7 +1140,7 @@ func (s *scan) cueName(i int) {
 		}
 		lw := s.low(k)
 		c := s.capSignal(k)
-		if stop[lw] || c == 0 || s.has(k, text.HasDigit) {
+		if stopW.has(lw) || c == 0 || s.has(k, text.HasDigit) {
 			break
 		}
 		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) {
@@ -1172,7 +1177,7 @@ func (s *scan) inComma(j int, cue string) {
 		}
 		lw := s.low(k)
 		c := s.capSignal(k)
-		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stop[lw] || s.has(k, text.HasDigit) {
+		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stopW.has(lw) || s.has(k, text.HasDigit) {
 			return
 		}
 		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 || len(lw) < 4 || vowels(lw) < 2 || demonym(lw) {
@@ -1199,10 +1204,10 @@ func demonym(w string) bool {
 // last token, or -1.
 func (s *scan) placeTypeEnd(j int) int {
 	for k, n := j, 0; n < 3 && s.word(k); n, k = n+1, k+1 {
-		if s.capSignal(k) != 2 || stop[s.low(k)] || s.has(k, text.HasDigit) || n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+		if s.capSignal(k) != 2 || stopW.has(s.low(k)) || s.has(k, text.HasDigit) || n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
 			return -1
 		}
-		if n > 0 && placeType[s.low(k)] {
+		if n > 0 && placeTypeW.has(s.low(k)) {
 			return k
 		}
 	}
@@ -1222,7 +1227,7 @@ func (s *scan) cityState(i int) {
 	first := -1
 	for k, n := last, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
 		lw := s.low(k)
-		if stop[lw] || s.capSignal(k) == 0 || s.has(k, text.HasDigit) {
+		if stopW.has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) {
 			break
 		}
 		first = k
@@ -1235,7 +1240,7 @@ func (s *scan) cityState(i int) {
 	}
 	known := false
 	if first == last {
-		known = s.t.gaz(s.low(first))&(gUSCity|gWorldCity) != 0
+		known = s.gaz(s.low(first))&(gUSCity|gWorldCity) != 0
 	} else {
 		for _, m := range s.matches {
 			if m.First == first && m.Last == last && m.Flags&(gUSCity|gWorldCity) != 0 {
@@ -1273,7 +1278,7 @@ func (s *scan) unitSuffix() {
 		switch {
 		case hospitalSuffix[s.low(k)]:
 			sub = SubHospital // "Riverbend Children's", "Lakeshore General"
-		case unitAfter[s.low(k)] && s.low(k) != "or":
+		case unitAfterW.has(s.low(k)) && s.low(k) != "or":
 		default:
 			continue
 		}
@@ -1310,10 +1315,10 @@ func (s *scan) propagate() {
 		}
 		lw := text.Fold(w)
 		short := len(lw) < 4 && !(c.Sub == SubHospital && len(lw) >= 2 && c.End-c.Start == len(lw) && strings.ToUpper(w) == w)
-		if short || stop[lw] || plainWord(lw) || vocab.Medical(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
+		if short || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
 			continue
 		}
-		if _, ok := streetLead[lw]; ok {
+		if streetLeadW.has(lw) {
 			continue
 		}
 		if names == nil {
