@@ -64,28 +64,43 @@ type Options struct {
 	// returns the bytes and their size. A returned io.Closer is closed
 	// after reading. MediaDir is then not used.
 	OpenMedia func(path string) (io.ReaderAt, int64, error)
+	// LazyRules compiles the embedded rules on the first Check or Rules
+	// call instead of in New, so that a process that only de-identifies
+	// never pays for them. Ignored with RulePacks or Overrides, whose
+	// errors New must report.
+	LazyRules bool
 }
 
 // Engine checks posts and de-identifies text.
 type Engine struct {
-	judge *judge.Judge
-	dets  []detect.Detector
+	dets []detect.Detector
+	// judge is built by New, or by build on first use (LazyRules).
+	judge     *judge.Judge
+	build     func() *judge.Judge
+	judgeOnce sync.Once
 }
 
 // New builds an engine: loads and compiles rules and word lists once.
 func New(o Options) (*Engine, error) {
 	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
-	// detectors' data and the rule packs' automaton build concurrently
-	loaded := make(chan struct{})
-	go func() { loadAll(dets); close(loaded) }()
-	rs, err := rules.Load(rulesFS(), o.RulePacks)
-	<-loaded
-	if err != nil {
-		return nil, err
-	}
-	if len(o.Overrides) > 0 {
-		if err := rs.Apply(o.Overrides); err != nil {
+	lazy := o.LazyRules && len(o.RulePacks) == 0 && len(o.Overrides) == 0
+	var rs *rules.Set
+	if lazy {
+		loadAll(dets)
+	} else {
+		// detectors' data and the rule packs build concurrently
+		loaded := make(chan struct{})
+		go func() { loadAll(dets); close(loaded) }()
+		var err error
+		rs, err = rules.Load(rulesFS(), o.RulePacks)
+		<-loaded
+		if err != nil {
 			return nil, err
+		}
+		if len(o.Overrides) > 0 {
+			if err := rs.Apply(o.Overrides); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if len(o.Places)+len(o.Names) > 0 {
@@ -108,7 +123,27 @@ func New(o Options) (*Engine, error) {
 			return media.Inspect(p)
 		}
 	}
-	return &Engine{judge: judge.New(rs, dets, rm), dets: dets}, nil
+	e := &Engine{dets: dets}
+	if lazy {
+		e.build = func() *judge.Judge {
+			rs, err := rules.Load(rulesFS(), nil)
+			if err != nil { // the embedded packs are tested to load
+				panic("scrubs: embedded rules: " + err.Error())
+			}
+			return judge.New(rs, dets, rm)
+		}
+	} else {
+		e.judge = judge.New(rs, dets, rm)
+	}
+	return e, nil
+}
+
+// judgeOf returns the judge, building it on first use under LazyRules.
+func (e *Engine) judgeOf() *judge.Judge {
+	if e.build != nil {
+		e.judgeOnce.Do(func() { e.judge = e.build() })
+	}
+	return e.judge
 }
 
 // openedMedia reads photo metadata through a caller-supplied opener.
@@ -157,12 +192,12 @@ func Default() (*Engine, error) {
 }
 
 // Rules returns the compiled rule set.
-func (e *Engine) Rules() *rules.Set { return e.judge.Rules() }
+func (e *Engine) Rules() *rules.Set { return e.judgeOf().Rules() }
 
 // Check judges one post. It never fails: problems reading photos become
 // report warnings.
 func (e *Engine) Check(ctx context.Context, p Post) Report {
-	return e.judge.Check(ctx, &p)
+	return e.judgeOf().Check(ctx, &p)
 }
 
 func rulesFS() fs.FS { return rules.PacksFS() }

@@ -256,3 +256,24 @@ func BenchmarkCheckNotes(b *testing.B) {
 	}
 	done()
 }
+
+// With LazyRules the engine de-identifies without compiling the rules, and
+// compiles them when a post is first checked.
+func TestLazyRules(t *testing.T) {
+	e, err := New(Options{LazyRules: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := e.Deidentify(bg, "", "Seen by Dr. Alvarez on 7/22", DeidOptions{}); len(d.Entities) < 2 {
+		t.Errorf("deid found %d entities", len(d.Entities))
+	}
+	if e.judge != nil {
+		t.Fatal("rules were compiled before any check")
+	}
+	if r := e.Check(bg, Post{Text: "Mrs. Lopez in bed 4 keeps pulling her IV, day 3 of this"}); r.Verdict == "ok" {
+		t.Errorf("lazy engine missed a patient identifier: %+v", r)
+	}
+	if e.Rules() == nil || len(e.Rules().Rules) == 0 {
+		t.Error("no rules after first use")
+	}
+}

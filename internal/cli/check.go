@@ -135,7 +135,7 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 		return err
 	}
 	defer src.close()
-	eng, err := newEngine(conf)
+	eng, err := newEngine(conf, false)
 	if err != nil {
 		return err
 	}

@@ -97,11 +97,13 @@ func (c *Config) engineOptions() (scrubs.Options, error) {
 	return o, nil
 }
 
-func newEngine(c *Config) (*scrubs.Engine, error) {
+// newEngine builds the engine; deidOnly defers the rules (scrubs.Options.LazyRules).
+func newEngine(c *Config, deidOnly bool) (*scrubs.Engine, error) {
 	o, err := c.engineOptions()
 	if err != nil {
 		return nil, err
 	}
+	o.LazyRules = deidOnly
 	// Building the word tables allocates a lot that stays live; collecting
 	// less often while they are built shortens start-up (a short post is
 	// answered in a fraction of the time), then the usual pace resumes so

@@ -57,7 +57,7 @@ has {"id","text","entities"} a line.`,
 				return err
 			}
 			defer src.close()
-			eng, err := newEngine(conf)
+			eng, err := newEngine(conf, true)
 			if err != nil {
 				return err
 			}

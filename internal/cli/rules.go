@@ -119,5 +119,5 @@ func (g *globals) engine() (*scrubs.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newEngine(conf)
+	return newEngine(conf, false)
 }
