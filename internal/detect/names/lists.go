@@ -285,8 +285,7 @@ var ambiguousTitle = set(`ms mr miss doc mx`)
 // Keyword bits: one map lookup answers every small-list question about a word.
 const (
 	kNotName uint16 = 1 << iota // stop, never, clinical, or a cue word itself
-	kTitle
-	kCue // a word after which a name may follow
+	kCue                        // a word after which a name may follow
 	kModal
 	kStrong // a relative, role, title or naming word: even a lower-case word after it may be a name
 	kPrep   // a place preposition
@@ -312,7 +311,7 @@ var kw = func() map[string]uint16 {
 			m[w] |= kNotName
 		}
 	}
-	add(titles, kTitle|kCue|kStrong)
+	add(titles, kCue|kStrong)
 	add(relatives, kStrong)
 	add(roles, kStrong)
 	add(nameCues, kStrong)
@@ -330,79 +329,193 @@ func kwOf(w string) uint16 { return describe(w).kw() }
 // that person ("Warrane, can I please speak to your boss?").
 var vocativeNext = set(`can could would will please thank thanks i you do did are is have let`)
 
-// kwTab is kw as an open-addressing table: the detector asks it about
-// every word, and a small table with a cheap hash beats a map here.
-var kwTab = func() *kwTable {
-	t := &kwTable{}
+// kwTab is kw as a wordTable: the detector asks it about nearly every
+// word, and a small table with a cheap hash beats a map here.
+var kwTab = newWordTable(func() map[string]uint32 {
+	m := make(map[string]uint32, len(kw))
 	for w, b := range kw {
-		if len(w) > kwMaxLen {
-			panic("names: keyword too long: " + w)
-		}
-		h := kwHash(w)
-		t.bits[h/64] |= 1 << (h % 64)
-		for t.slots[h].key != "" {
-			h = (h + 1) & (kwSlots - 1)
-		}
-		t.slots[h] = kwSlot{key: w, bits: b}
+		m[w] = uint32(b)
 	}
-	return t
-}()
+	return m
+}())
 
+// Word-list membership bits (listsOf): the scorer looks at the words
+// around every run, and one lookup answering for every list is cheaper
+// than a map lookup per list.
 const (
-	kwSlots  = 4096 // a power of two, well above twice len(kw)
-	kwMaxLen = 24
+	lTitle uint32 = 1 << iota
+	lRole
+	lRelative
+	lSocial
+	lWeakCue
+	lCredential
+	lPostVerb
+	lOrgHead
+	lFirmHead
+	lDiseaseHead
+	lPrep
+	lParticle
+	lNameVerb
+	lPeoplePlural
+	lAmbiguousTitle
+	lVocative
 )
 
-type kwSlot struct {
-	key  string
-	bits uint16
-}
-
-// bits has one bit per slot that some keyword hashes to: most words are
-// turned away by this 512-byte filter before the slots are read.
-type kwTable struct {
-	bits  [kwSlots / 64]uint64
-	slots [kwSlots]kwSlot
-}
-
-func kwHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+var listTab = newWordTable(func() map[string]uint32 {
+	m := map[string]uint32{}
+	for _, l := range []struct {
+		s   map[string]bool
+		bit uint32
+	}{
+		{titles, lTitle}, {roles, lRole}, {relatives, lRelative}, {socialHeaders, lSocial},
+		{weakCues, lWeakCue}, {postCredentials, lCredential}, {postVerbs, lPostVerb},
+		{orgHeads, lOrgHead}, {firmHeads, lFirmHead}, {diseaseHeads, lDiseaseHead},
+		{placePreps, lPrep}, {particles, lParticle}, {nameVerbs, lNameVerb},
+		{peoplePlurals, lPeoplePlural}, {ambiguousTitle, lAmbiguousTitle}, {vocativeNext, lVocative},
+	} {
+		for w := range l.s {
+			m[w] |= l.bit
+		}
 	}
-	return (h ^ h>>13) & (kwSlots - 1)
+	return m
+}())
+
+// listsOf returns the membership bits of w (0 for most words).
+func listsOf(w string) uint32 { return listTab.get(w) }
+
+// wordTable maps a few hundred short words to values with open
+// addressing. bits has one bit per slot that some word hashes to: most
+// words are turned away by this 512-byte filter before the slots are read.
+type wordTable struct {
+	bits  [wtSlots / 64]uint64
+	slots [wtSlots]wordSlot
 }
 
-// get returns the keyword bits of w (0 for most words).
-func (t *kwTable) get(w string) uint16 {
-	if len(w) > kwMaxLen || w == "" {
+const (
+	wtBits   = 12
+	wtSlots  = 1 << wtBits // well above twice the number of words in a table
+	wtMaxLen = 24
+)
+
+type wordSlot struct {
+	key string
+	val uint32
+}
+
+func newWordTable(m map[string]uint32) *wordTable {
+	if len(m)*2 > wtSlots {
+		panic("names: word table too small")
+	}
+	t := &wordTable{}
+	for w, v := range m {
+		if len(w) > wtMaxLen || w == "" {
+			panic("names: bad table word: " + w)
+		}
+		h := wtHash(w)
+		t.bits[h/64] |= 1 << (h % 64)
+		for t.slots[h].key != "" {
+			h = (h + 1) & (wtSlots - 1)
+		}
+		t.slots[h] = wordSlot{key: w, val: v}
+	}
+	return t
+}
+
+// wtHash hashes the length and the first two and last two bytes of w
+// (non-empty): that spreads the listed words well enough, and the detector
+// hashes nearly every word of a text, so it must not cost a multiply per
+// byte.
+func wtHash(w string) uint32 {
+	n := len(w)
+	x := uint32(w[0]) | uint32(w[min(1, n-1)])<<8 | uint32(w[max(n-2, 0)])<<16 | uint32(w[n-1])<<24
+	h := (x ^ uint32(n)*0x9E3779B9) * 0x85EBCA6B
+	h ^= h >> 15
+	h *= 0xC2B2AE35
+	return h >> (32 - wtBits)
+}
+
+// get returns the value of w (0 for a word not in the table).
+func (t *wordTable) get(w string) uint32 {
+	if len(w) > wtMaxLen || w == "" {
 		return 0
 	}
-	h := kwHash(w)
+	h := wtHash(w)
 	if t.bits[h/64]&(1<<(h%64)) == 0 {
-		return 0 // no keyword starts its probe here
+		return 0 // no listed word starts its probe here
 	}
-	for ; ; h = (h + 1) & (kwSlots - 1) {
+	for ; ; h = (h + 1) & (wtSlots - 1) {
 		s := &t.slots[h]
 		if s.key == "" {
 			return 0
 		}
 		if s.key == w {
-			return s.bits
+			return s.val
 		}
 	}
 }
 
-// maxTitleLen and titleFirst let the detector skip the keyword lookup for
-// words that cannot be a title.
-var maxTitleLen, titleFirst = func() (int, *[256]bool) {
-	n, f := 0, &[256]bool{}
+// titlesByFirst[b] lists the titles that start with byte b, and has bit n
+// of lens set when one of them is n bytes long: the detector asks whether
+// a word is a title at nearly every word, and the lengths turn most words
+// away before any comparison.
+var titlesByFirst, maxTitleLen = func() (*[256]titleList, int) {
+	t, n := &[256]titleList{}, 0
 	for w := range titles {
+		if kw[w+"'s"] != 0 {
+			panic("names: keyword " + w + "'s would hide the title") // see isTitle
+		}
+		t[w[0]].words = append(t[w[0]].words, w)
+		t[w[0]].lens |= 1<<len(w) | 1<<(len(w)+2)
 		n = max(n, len(w))
-		f[w[0]] = true
 	}
-	return n, f
+	return t, n
 }()
+
+type titleList struct {
+	lens  uint64 // bit n: a title is n bytes long, or n-2 ("dr's")
+	words []string
+}
+
+// isTitle reports whether w is a title, or a title with "'s" ("DR'S
+// CAMARDA") within maxTitleLen bytes: what the keyword bits of w, or of w
+// without "'s" when w itself has none, say (kwAt).
+func isTitle(w string) bool {
+	if w == "" || len(w) > maxTitleLen {
+		return false
+	}
+	l := &titlesByFirst[w[0]]
+	if l.lens&(1<<len(w)) == 0 {
+		return false
+	}
+	for _, t := range l.words {
+		if w == t || len(w) == len(t)+2 && w[len(t):] == "'s" && w[:len(t)] == t {
+			return true
+		}
+	}
+	return false
+}
+
+// cueShapes has a bit for the shape (first letter, last letter, length)
+// of every cue word and of its possessive: most words are known not to be
+// a cue without a table lookup.
+var cueShapes = func() *[1 << 14]bool {
+	t := &[1 << 14]bool{}
+	for w, b := range kw {
+		if b&kCue != 0 {
+			t[cueShapeIndex(w)] = true
+			t[cueShapeIndex(w+"'s")] = true
+		}
+	}
+	return t
+}()
+
+func cueShapeIndex(w string) int {
+	n := len(w)
+	return int(w[0]&31)<<9 | int(w[n-1]&31)<<4 | n&15
+}
+
+// cueShape reports whether w (or w without "'s") could be a cue word.
+func cueShape(w string) bool { return w != "" && cueShapes[cueShapeIndex(w)] }
 
 // strongLens[b] has bit n set when a strong cue word starts with byte b
 // and is n bytes long.
@@ -430,3 +543,6 @@ func strongShape(w string) bool {
 	}
 	return len(w) > 2 && len(w) < 66 && strings.HasSuffix(w, "'s") && m&(1<<(len(w)-2)) != 0
 }
+
+// in reports whether w is in one of the lists l (lRelative|lRole...).
+func in(w string, l uint32) bool { return listsOf(w)&l != 0 }

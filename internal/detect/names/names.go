@@ -55,10 +55,16 @@
 //
 // # Speed
 //
-// Keyword bits come from a small open-addressing table and are looked up
-// lazily; the gazetteer and vocabulary answers for short words are cached
-// per worker in a direct-mapped table (scratch.cache), so a worker going
-// through many notes asks the large maps about each word about once.
+// The detector goes through the tokens once; the words where a line starts
+// or that follow a comma are noted on the way for the few frames that look
+// there (isDialog, shapes). Keyword bits and word-list memberships come
+// from small open-addressing tables (wordTable) with a cheap hash, behind
+// shape filters (isTitle, cueShape, strongShape) that turn most words away
+// without a lookup, and keyword bits are looked up lazily, once per token.
+// The gazetteer and vocabulary answers for words of up to 16 bytes are
+// cached per worker in a 4-way set-associative table (wcache) that lives
+// as long as the process, so a worker going through many notes asks the
+// large tables about each word about once.
 //
 // Candidates scoring at least 0.2 are emitted; 0.5 is the natural cut.
 // Sub is "titled" (a title is part of the span), "full" (two or more name
@@ -69,8 +75,8 @@ package names
 
 import (
 	"math"
+	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,20 +106,20 @@ const (
 )
 
 type unit struct {
-	kind       int
 	tok, last  int // first and last token index
 	start, end int // bytes
 	prior      float64
+	casePen    float64
+	word       string
 	g          gaz
+	kind       uint8
 	english    bool
 	known      bool // in a name list
 	proper     bool // proper noun with no name list entry
-	casePen    float64
 	cap        bool // capitalised in mixed-case text
 	poss       bool // possessive 's stripped
 	period     bool // initial followed by a period
 	medical    bool // medical vocabulary
-	word       string
 }
 
 // Detect implements detect.Detector.
@@ -122,50 +128,30 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		return out
 	}
 	mixed := !d.Upperish && !d.Lowerish
-	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d)
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	sc := getScratch()
+	defer putScratch(sc)
 	units := sc.units[:0]
 	runs := sc.runs[:0]
-	defer func() { sc.units, sc.runs = units[:0], runs[:0] }()
+	// starts collects, in the one pass over the tokens, the words where a
+	// line starts or that follow a comma: the only places where isDialog
+	// and shapes look, so that neither goes through the tokens again.
+	starts := sc.starts[:0]
+	defer func() {
+		// the scratch outlives d: drop the strings that point into it
+		clear(units)
+		clear(runs)
+		sc.units, sc.runs, sc.starts = units[:0], runs[:0], starts[:0]
+	}()
 	toks := d.Tokens
 	n := len(toks)
 	groupStart := 0
 	// flush closes the current group of adjacent units and cuts it into
-	// runs: a title only starts a run, words and initials continue it.
+	// runs (it is called after most tokens, so the check is kept inline)
 	flush := func() {
-		for i := groupStart; i < len(units); {
-			j := i
-			if units[j].kind == uTitle {
-				j++
-				if j >= len(units) || units[j].kind == uTitle {
-					i = j
-					continue
-				}
-			}
-			k := j
-			for k+1 < len(units) && units[k+1].kind != uTitle && k+1-j < 4 {
-				k++
-			}
-			next := k + 1
-			// a plain dictionary word at either edge of a run with an
-			// initial is the sentence around the name, not part of it:
-			// "TO MEET S. KARGAS TOMORROW"
-			if hasInitial(units[j : k+1]) {
-				for k > j && plainEdge(&units[k]) {
-					k--
-				}
-				if i == j {
-					for j < k && plainEdge(&units[j]) {
-						j++
-					}
-					i = j
-				}
-			}
-			runs = append(runs, run{a: i, b: k})
-			i = next
+		if groupStart < len(units) {
+			runs = cutRuns(units, groupStart, runs)
+			groupStart = len(units)
 		}
-		groupStart = len(units)
 	}
 	// ks[i] holds the keyword bits of word token i, looked up once
 	if cap(sc.ks) < n {
@@ -174,6 +160,9 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	clear(sc.ks[:n])
 	for i := 0; i < n; i++ {
 		t := &toks[i]
+		if t.Kind == text.Word && (i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',')) {
+			starts = append(starts, int32(i))
+		}
 		if t.Kind != text.Word || t.Has(text.InMention) || t.Has(text.InHashtag) || !t.Has(text.HasLetter) || t.Has(text.HasDigit) {
 			flush()
 			continue
@@ -188,7 +177,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		}
 		lw := t.Lower
 		// title (keyword bits are looked up lazily: most words never need them)
-		if lw != "" && len(lw) <= maxTitleLen && titleFirst[lw[0]] && sc.kwAt(toks, i)&kTitle != 0 && (!mixed || t.Has(text.Upper) || lw != "ms") {
+		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
 			last := i
 			end := t.End
 			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
@@ -205,16 +194,17 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
 			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
 			// "Dr. o rourke": O' written apart
-			if u, ok := wordUnit(sc, d, i+1, mixed, true, false); ok {
+			units = append(units, unit{})
+			if u := &units[len(units)-1]; wordUnit(sc, d, i+1, mixed, true, false, u) {
 				u.tok, u.start = i, t.Start
 				u.g = max(u.g, 3<<4)
 				u.known = true
-				units = append(units, u)
 				i = u.last
 				continue
 			}
+			units = units[:len(units)-1]
 		}
-		if utf8.RuneCountInString(lw) == 1 {
+		if oneRune(lw) {
 			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
 				flush()
 				continue
@@ -240,12 +230,15 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		adjHot := hot
 		// after a title even a lower-case word may be the name ("Dr. griffin");
 		// after another name word only a particle ("Ludwig van Beethoven")
-		lowHot := hot && (particles[lw] || units[len(units)-1].kind == uTitle)
+		lowHot := hot && (in(lw, lParticle) || units[len(units)-1].kind == uTitle)
 		lower := mixed && !t.Has(text.Upper)
 		for j := i - 1; !hot && j >= 0 && j >= i-3; j-- {
 			if toks[j].Kind == text.Word {
 				if lower && !strongShape(toks[j].Lower) {
 					break // only a strong cue lets a lower-case word in
+				}
+				if !cueShape(toks[j].Lower) {
+					break
 				}
 				kj := sc.kwAt(toks, j)
 				// a role after a number is a unit ("24 cm mark")
@@ -258,15 +251,16 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 			flush()
 			continue
 		}
-		u, ok := wordUnit(sc, d, i, mixed, hot, adjHot)
-		if !ok {
-			flush()
+		units = append(units, unit{})
+		if u := &units[len(units)-1]; wordUnit(sc, d, i, mixed, hot, adjHot, u) {
+			i = u.last
 			continue
 		}
-		units = append(units, u)
-		i = u.last
+		units = units[:len(units)-1]
+		flush()
 	}
 	flush()
+	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
 	for ri := range runs {
 		r := &runs[ri]
 		scoreRun(sc, d, units, r, mixed, dialog)
@@ -295,15 +289,54 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		}
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
-	return shapes(d, mixed, base, out)
+	return shapes(d, mixed, base, out, starts)
+}
+
+// cutRuns cuts the group of adjacent units units[groupStart:] into runs,
+// appended to runs: a title only starts a run, words and initials continue
+// it.
+func cutRuns(units []unit, groupStart int, runs []run) []run {
+	for i := groupStart; i < len(units); {
+		j := i
+		if units[j].kind == uTitle {
+			j++
+			if j >= len(units) || units[j].kind == uTitle {
+				i = j
+				continue
+			}
+		}
+		k := j
+		for k+1 < len(units) && units[k+1].kind != uTitle && k+1-j < 4 {
+			k++
+		}
+		next := k + 1
+		// a plain dictionary word at either edge of a run with an
+		// initial is the sentence around the name, not part of it:
+		// "TO MEET S. KARGAS TOMORROW"
+		if hasInitial(units[j : k+1]) {
+			for k > j && plainEdge(&units[k]) {
+				k--
+			}
+			if i == j {
+				for j < k && plainEdge(&units[j]) {
+					j++
+				}
+				i = j
+			}
+		}
+		runs = append(runs, run{a: i, b: k})
+		i = next
+	}
+	return runs
 }
 
 // scratch holds per-call buffers, reused between calls.
 type scratch struct {
-	units []unit
-	runs  []run
-	ks    []winfo
-	cache wcache
+	cache  wcache
+	units  []unit
+	runs   []run
+	starts []int32
+	ks     []winfo
 }
 
 const kwDone = 1 << 14 // ks[i] has been looked up
@@ -313,102 +346,14 @@ func (sc *scratch) kwAt(toks []text.Token, i int) uint16 {
 	x := sc.ks[i]
 	if x&kwDone == 0 {
 		w := toks[i].Lower
-		kb := kwTab.get(w)
+		kb := uint16(kwTab.get(w))
 		if kb == 0 && strings.HasSuffix(w, "'s") {
-			kb = kwTab.get(w[:len(w)-2]) // "pt's son"
+			kb = uint16(kwTab.get(w[:len(w)-2])) // "pt's son"
 		}
 		x = winfo(kb)<<16 | kwDone
 		sc.ks[i] = x
 	}
 	return x.kw()
-}
-
-// wcache remembers what the word lists say about short words, so that a
-// worker going through many notes asks the large maps once per word.
-type wcache [1 << 14]centry
-
-type centry struct {
-	key  [14]byte
-	n    uint8
-	full bool // x holds every bit; otherwise only the keyword bits
-	x    winfo
-}
-
-func (c *wcache) slot(w string) *centry {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
-	}
-	return &c[(h^h>>15)&(1<<14-1)]
-}
-
-// kwBits returns the keyword bits of w.
-func (c *wcache) kwBits(w string) uint16 {
-	if len(w) > len(centry{}.key) {
-		return kw[w]
-	}
-	e := c.slot(w)
-	if int(e.n) == len(w) && string(e.key[:e.n]) == w {
-		return e.x.kw()
-	}
-	k := kw[w]
-	copy(e.key[:], w)
-	e.n, e.full, e.x = uint8(len(w)), false, winfo(k)<<16
-	return k
-}
-
-// info is describe plus the wEnglish bit. Without wPresent only that bit
-// and the keyword bits are valid; the caller asks vocab for the rest and
-// may put the full answer back.
-func (c *wcache) info(w string) winfo {
-	if len(w) > len(centry{}.key) {
-		return quickInfo(w)
-	}
-	e := c.slot(w)
-	if e.full && int(e.n) == len(w) && string(e.key[:e.n]) == w {
-		return e.x
-	}
-	x := quickInfo(w)
-	copy(e.key[:], w)
-	e.n, e.full, e.x = uint8(len(w)), true, x
-	return x
-}
-
-// Cache-only bits of centry.x (gaz, has and kw read none of them): whether
-// vocab.Proper has been asked about the word, and its answer.
-const (
-	cProperAsked winfo = 1 << 14
-	cProper      winfo = 1 << 15
-)
-
-// proper is vocab.Proper(w), remembered in w's slot while w holds it.
-func (c *wcache) proper(w string) bool {
-	if len(w) > len(centry{}.key) {
-		return vocab.Proper(w)
-	}
-	e := c.slot(w)
-	if int(e.n) != len(w) || string(e.key[:e.n]) != w {
-		return vocab.Proper(w)
-	}
-	if e.x&cProperAsked != 0 {
-		return e.x&cProper != 0
-	}
-	p := vocab.Proper(w)
-	e.x |= cProperAsked
-	if p {
-		e.x |= cProper
-	}
-	return p
-}
-
-// put stores a completed answer for w if w still holds its slot.
-func (c *wcache) put(w string, x winfo) {
-	if len(w) > len(centry{}.key) {
-		return
-	}
-	if e := c.slot(w); int(e.n) == len(w) && string(e.key[:e.n]) == w {
-		e.x = x
-	}
 }
 
 func quickInfo(w string) winfo {
@@ -419,7 +364,37 @@ func quickInfo(w string) winfo {
 	return x
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)} }}
+// scratches keeps scratch space, word cache included, between calls. It is
+// not a sync.Pool: a pool is emptied at every other garbage collection, and
+// a run over many texts collects garbage often, so the cache (384 KB)
+// would start empty again and again. It holds one scratch per processor.
+var scratches = make(chan *scratch, runtime.GOMAXPROCS(0))
+
+func getScratch() *scratch {
+	select {
+	case sc := <-scratches:
+		return sc
+	default:
+		return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)}
+	}
+}
+
+// maxKeptTokens bounds the per-token buffers kept for the next call, so
+// that one huge text does not hold on to its buffers for good.
+const maxKeptTokens = 1 << 16
+
+func putScratch(sc *scratch) {
+	if cap(sc.ks) > maxKeptTokens {
+		sc.ks = nil
+	}
+	if cap(sc.units) > maxKeptTokens || cap(sc.runs) > maxKeptTokens || cap(sc.starts) > maxKeptTokens {
+		sc.units, sc.runs, sc.starts = nil, nil, nil
+	}
+	select {
+	case scratches <- sc:
+	default: // as many as there are processors are kept already
+	}
+}
 
 type run struct {
 	a, b   int // unit indexes, inclusive
@@ -457,19 +432,19 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 			if j >= 0 {
 				pw := d.Tokens[j].Lower
 				switch {
-				case peoplePlurals[pw] || d.Tokens[j].Has(text.AllDigit) && d.IsPunct(us[rs[a].a].tok-1, ':'):
+				case in(pw, lPeoplePlural) || d.Tokens[j].Has(text.AllDigit) && d.IsPunct(us[rs[a].a].tok-1, ':'):
 					delta = 2.5
-				case placePreps[pw] || pw == "for" || pw == "of":
+				case in(pw, lPrep) || pw == "for" || pw == "of":
 					delta = -1.5
 				}
 			}
 			for r := a; r <= b; r++ {
-				if u := &us[rs[r].b]; u.kind == uWord && firmHeads[u.word] {
+				if u := &us[rs[r].b]; u.kind == uWord && in(u.word, lFirmHead) {
 					delta = -3 // a list of firms: "Hicks, Brown and Abt Associates"
 				}
 			}
 			if k := d.NextWord(us[rs[b].b].last, false); k >= 0 && delta >= 0 && mixed {
-				if w := d.Tokens[k].Lower; nameVerbs[w] || postVerbs[w] {
+				if w := d.Tokens[k].Lower; in(w, lNameVerb|lPostVerb) {
 					delta += 1.0
 				}
 			}
@@ -488,11 +463,13 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 	}
 }
 
-// wordUnit builds the unit starting at word token i, joining hyphenated
-// parts ("Retterer-Moore") and stripping a possessive.
-func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool) {
+// wordUnit builds in u the unit starting at word token i, joining
+// hyphenated parts ("Retterer-Moore") and stripping a possessive; it
+// reports whether the word can be part of a name. (u is filled in place:
+// returning the unit by value copied it twice for every word.)
+func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
 	t := &d.Tokens[i]
-	u := unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
+	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
 	w := t.Lower
 	if n := len(w); n > 3 && w[n-1] == 's' {
 		for _, suf := range [...]string{"'s", "’s"} {
@@ -506,27 +483,32 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool
 	if !hot && (mixed && !t.Has(text.Upper) || len(w) <= 2) {
 		// lower case inside mixed-case text, or two letters ("BP", "hr"),
 		// with no cue before it: not a name
-		return u, false
+		return false
 	}
 	if mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && len(w) >= 2 && t.End-t.Start >= 2 {
 		if c := d.Src[t.Start+1]; 'A' <= c && c <= 'Z' {
-			return u, false // "PACs", "ABI's": an acronym, not a name
+			return false // "PACs", "ABI's": an acronym, not a name
 		}
 	}
 	if !hot && (d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') || d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
-		return u, false // "CVA/TIA"
+		return false // "CVA/TIA"
 	}
 	x := sc.cache.info(w)
 	if !u.poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
-	foreign := false // a letter outside ASCII: "Miklós", "Sörös"
+	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
+	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
+	nonASCII, quote := false, false
 	for k := 0; k < len(w); k++ {
-		if w[k] >= utf8.RuneSelf {
-			foreign = !t.Has(text.AllUpper) || !mixed
-			break
+		if c := w[k]; c >= utf8.RuneSelf {
+			nonASCII = true
+			quote = quote || c == 0xE2
+		} else if c == '\'' {
+			quote = true
 		}
 	}
+	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
 	if len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
 		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
 		rest := w[2:]
@@ -538,19 +520,19 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool
 		}
 	}
 	k := x.kw()
-	if k&kNotName != 0 || (strings.IndexByte(w, '\'') >= 0 || strings.IndexByte(w, 0xE2) >= 0) && contraction(w) {
-		return u, false
+	if k&kNotName != 0 || quote && contraction(w) {
+		return false
 	}
 	capMid := mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && !t.Has(text.SentStart)
 	if k&kModal != 0 && !capMid {
-		return u, false
+		return false
 	}
 	// Most words are plain dictionary words with nothing around them that
 	// could make them a name: stop before the gazetteer lookups.
 	present := x.has(wPresent)
 	u.english = x.has(wEnglish) // info always knows this bit
 	if u.english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
-		return u, false
+		return false
 	}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
@@ -572,10 +554,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool
 		sc.cache.put(w, x|wPresent)
 	}
 	if u.english && adj && !mixed && x.gaz().strength() < 3 {
-		return u, false // "VEA MUCH", "RECK LATER"
+		return false // "VEA MUCH", "RECK LATER"
 	}
 	if x.has(wAbbrev) && !(capMid && x.gaz().first() >= 4) {
-		return u, false // "Art" the name, not "art" the arterial line
+		return false // "Art" the name, not "art" the arterial line
 	}
 	u.word = w
 	u.g = x.gaz()
@@ -611,10 +593,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool
 		// name ("Dr Ferdinand Halfpenny") but is weak on its own
 		u.cap = true
 		u.prior = -4
-		return u, true
+		return true
 	}
 	if !u.known && (u.english || medical || !hasVowel(w) || runes < 3) {
-		return u, false
+		return false
 	}
 	var p float64
 	switch {
@@ -672,7 +654,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) (unit, bool
 	}
 	u.casePen = cs
 	u.prior = p + cs
-	return u, true
+	return true
 }
 
 // pairAhead reports whether the English word at token i is a common first
@@ -700,7 +682,7 @@ func pairAhead(d *text.Doc, i int, x winfo, mixed bool) bool {
 	}
 	y := describe(t2.Lower)
 	if y.kw()&kNotName != 0 {
-		if j != i+1 || !postVerbs[t2.Lower] {
+		if j != i+1 || !in(t2.Lower, lPostVerb) {
 			return false
 		}
 		// clause start: "social: bill called"
@@ -716,10 +698,14 @@ func pairAhead(d *text.Doc, i int, x winfo, mixed bool) bool {
 
 // isDialog reports a text whose lines start with speaker labels that are
 // mostly names ("Nicole: Remember me?"), unlike a note's section headers
-// ("Endo: RISS").
-func isDialog(d *text.Doc) bool {
+// ("Endo: RISS"). starts holds (at least) the words that start a line.
+func isDialog(d *text.Doc, starts []int32) bool {
 	labels, named := 0, 0
-	for i := 0; i+2 < len(d.Tokens); i++ {
+	for _, at := range starts {
+		i := int(at)
+		if i+2 >= len(d.Tokens) {
+			break
+		}
 		t := &d.Tokens[i]
 		if t.Kind != text.Word || i > 0 && !t.Has(text.NewlineBefore) || !t.Has(text.Upper) || t.Has(text.AllUpper) ||
 			!d.IsPunct(i+1, ':') || d.Tokens[i+2].Kind != text.Word || d.Tokens[i+2].Has(text.NewlineBefore) {
@@ -739,6 +725,12 @@ func isDialog(d *text.Doc) bool {
 		}
 	}
 	return labels >= 2 && named*2 >= labels
+}
+
+// oneRune reports whether w is a single rune (an initial), counting runes
+// only when the length allows it: most words are longer than any rune.
+func oneRune(w string) bool {
+	return len(w) == 1 || len(w) <= utf8.UTFMax && w[0] >= utf8.RuneSelf && utf8.RuneCountInString(w) == 1
 }
 
 func contraction(w string) bool {
@@ -945,7 +937,7 @@ func scoreRun(sc *scratch, d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	if title {
 		s += 4.5
 		c = d.Src[us[a].start:us[a].end]
-		if f := &us[ws]; ambiguousTitle[us[a].word] && (f.kind == uWord && f.english && f.g.first() < 3 || d.Tokens[us[a].tok].Has(text.AllUpper) && mixed) {
+		if f := &us[ws]; in(us[a].word, lAmbiguousTitle) && (f.kind == uWord && f.english && f.g.first() < 3 || d.Tokens[us[a].tok].Has(text.AllUpper) && mixed) {
 			s -= 4.5 // "MS back to baseline", "MR 2+"
 		}
 	}
@@ -957,7 +949,7 @@ func scoreRun(sc *scratch, d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 		c = prevCue
 	}
 	s += aw
-	if words >= 2 && us[b].kind == uWord && firmHeads[us[b].word] {
+	if words >= 2 && us[b].kind == uWord && in(us[b].word, lFirmHead) {
 		s -= 4 // "Loveland Technologies", "Rand Corporation"
 	}
 	if mixed && firstTok > 0 && d.IsPunct(firstTok-1, ',') && (d.IsPunct(lastTok+1, '?') || d.IsPunct(lastTok+1, '!')) && us[ws].kind == uWord && us[ws].cap {
@@ -1065,12 +1057,13 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 	if j2 >= 0 {
 		pp = d.Tokens[j2].Lower
 	}
+	pl := listsOf(pw)
 	english := u.english && u.kind == uWord
 	firsty := u.g.first() >= 3 && (!english || u.g.first() >= 5)
 	switch {
-	case socialHeaders[pw] && d.IsPunct(j+1, ':') && u.kind == uWord && u.g.first() >= 4 && (!english || firsty):
+	case pl&lSocial != 0 && d.IsPunct(j+1, ':') && u.kind == uWord && u.g.first() >= 4 && (!english || firsty):
 		return cue, 1.5, false // "social: bob visited", "Visitors: Carol and ..."
-	case pw == "called" && (english && !firsty || roles[pp] || pp == "dr" || relatives[pp] || pp == "family"):
+	case pw == "called" && (english && !firsty || in(pp, lRole|lRelative) || pp == "dr" || pp == "family"):
 		return "", 0, false
 	case (pw == "him" || pw == "her" || pw == "them") && (pp == "named" || pp == "called" || pp == "call" || pp == "name"):
 		return cue, 4, true // "She named him Frank"
@@ -1078,7 +1071,7 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 		pw == "aka", pw == "name" && d.IsPunct(j+1, ':'), pw == "patient" && pp == "my", pw == "pt" && pp == "my",
 		pw == "me" && (pp == "calls" || pp == "call"):
 		return cue, 4, true
-	case relatives[pw], pw == "law" && pp == "in":
+	case pl&lRelative != 0, pw == "law" && pp == "in":
 		if english && !firsty {
 			return "", 0, false
 		}
@@ -1086,7 +1079,7 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 			return cue, 4.5, true
 		}
 		return cue, 3, true
-	case roles[pw]:
+	case pl&lRole != 0:
 		if english && !(firsty && u.cap || u.g.first() >= 5 && !u.cap) {
 			return "", 0, false
 		}
@@ -1094,7 +1087,7 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 			return cue, 3.5, true
 		}
 		return cue, 2.5, true
-	case placePreps[pw]:
+	case pl&lPrep != 0:
 		if pw == "to" && (pp == "spoke" || pp == "talked" || pp == "reported" || pp == "speak" || pp == "spoken" || pp == "report" || pp == "introduced" || pp == "said") {
 			return cue, 2, false
 		}
@@ -1104,7 +1097,7 @@ func cueBefore(d *text.Doc, i int, u *unit) (string, float64, bool) {
 	case pw == "with" && (pp == "spoke" || pp == "talked" || pp == "met" || pp == "consult" || pp == "discussed" || pp == "d/w" || pp == "spoken" || pp == "speak" || pp == "meeting"),
 		pw == "by" && (pp == "seen" || pp == "visited" || pp == "called" || pp == "signed" || pp == "examined" || pp == "evaluated" || pp == "referred" || pp == "paged" || pp == "followed" || pp == "treated" || pp == "written"):
 		return cue, 2, false
-	case weakCues[pw]:
+	case pl&lWeakCue != 0:
 		if pw == "with" || pw == "by" {
 			return "", 0, false
 		}
@@ -1123,7 +1116,7 @@ func initialBefore(d *text.Doc, i int) bool {
 	if d.IsPunct(j, '.') {
 		j--
 	}
-	return j >= 0 && d.Tokens[j].Kind == text.Word && utf8.RuneCountInString(d.Tokens[j].Lower) == 1 && !d.Tokens[i].Has(text.NewlineBefore)
+	return j >= 0 && d.Tokens[j].Kind == text.Word && oneRune(d.Tokens[j].Lower) && !d.Tokens[i].Has(text.NewlineBefore)
 }
 
 // cueAfter looks at the words after token i. ext is the end of a name
@@ -1146,7 +1139,7 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 		}
 		return "", 0, 0
 	}
-	if comma && mixed && j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && (i == last.tok && d.Tokens[i].Has(text.SentStart)) && vocativeNext[d.Tokens[j].Lower] {
+	if comma && mixed && j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && (i == last.tok && d.Tokens[i].Has(text.SentStart)) && in(d.Tokens[j].Lower, lVocative) {
 		return ",", 1.5, 0 // "Warrane, can I please speak to..."
 	}
 	if j >= len(d.Tokens) || d.Tokens[j].Kind != text.Word || d.Tokens[j].Has(text.NewlineBefore) && !comma && !paren {
@@ -1157,9 +1150,10 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 		return "", -1.5, 0 // "Na 144", "Mark 2"
 	}
 	w2 := t.Lower
+	l2 := listsOf(w2)
 	cue = d.Src[t.Start:t.End]
 	switch {
-	case postCredentials[w2] && (t.Has(text.AllUpper) || t.Has(text.Upper) && len(w2) > 2 || !mixed) && (!last.english || last.g.first() >= 3 || last.kind == uInitial) &&
+	case l2&lCredential != 0 && (t.Has(text.AllUpper) || t.Has(text.Upper) && len(w2) > 2 || !mixed) && (!last.english || last.g.first() >= 3 || last.kind == uInitial) &&
 		!(j+1 < len(d.Tokens) && d.Tokens[j+1].Has(text.HasDigit) && !d.Tokens[j+1].Has(text.NewlineBefore)):
 		if !comma && !paren {
 			ext = t.End
@@ -1168,22 +1162,22 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 			}
 		}
 		return cue, 3, ext
-	case paren && (relatives[w2] || roles[w2]), last.poss && (relatives[w2] || w2 == "family" || w2 == "room" || w2 == "case"):
+	case paren && l2&(lRelative|lRole) != 0, last.poss && (l2&lRelative != 0 || w2 == "family" || w2 == "room" || w2 == "case"):
 		return cue, 3, 0 // "URSLA MORETTI (DAUGHTER)", "Smith's wife", "(RESIDENT)"
 	case comma || paren:
 		return "", 0, 0
-	case diseaseHeads[w2], orgHeads[w2] && !last.poss:
+	case l2&lDiseaseHead != 0, l2&lOrgHead != 0 && !last.poss:
 		return "", -4, 0
 	case t.Has(text.Upper) && mixed:
-		if k := d.NextWord(j, false); k >= 0 && (diseaseHeads[d.Tokens[k].Lower] || orgHeads[d.Tokens[k].Lower]) && d.Tokens[k].Has(text.Upper) {
+		if k := d.NextWord(j, false); k >= 0 && in(d.Tokens[k].Lower, lDiseaseHead|lOrgHead) && d.Tokens[k].Has(text.Upper) {
 			return "", -3, 0 // "Framingham Risk Score", "Boston Consulting Group"
 		}
-	case postVerbs[w2] && (!last.english || last.g.first() >= 5 || last.g.last() >= 5 && initialBefore(d, last.tok)):
+	case l2&lPostVerb != 0 && (!last.english || last.g.first() >= 5 || last.g.last() >= 5 && initialBefore(d, last.tok)):
 		if last.english {
 			return cue, 2.4, 0 // "social: bill called" (admitted only at a clause start)
 		}
 		return cue, 1.2, 0
-	case nameVerbs[w2] && mixed && last.kind == uWord && last.cap && !last.english && !last.medical:
+	case l2&lNameVerb != 0 && mixed && last.kind == uWord && last.cap && !last.english && !last.medical:
 		if w2 == "is" || w2 == "was" || w2 == "were" || w2 == "has" || w2 == "had" {
 			if k := d.NextWord(j, false); k < 0 || d.Tokens[k].Lower != "from" && d.Tokens[k].Lower != "born" && d.Tokens[k].Lower != "precision" {
 				return "", 0, 0
@@ -1202,8 +1196,9 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 //	a signature line ending a note    "anita morris rn", "J. Okafor RRT"
 //
 // out[base:] are the candidates already found in d; a shape inside one of
-// them is not emitted again.
-func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate) []detect.Candidate {
+// them is not emitted again. starts holds, in order, (at least) the words
+// that start a line or follow a comma: no shape starts anywhere else.
+func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate, starts []int32) []detect.Candidate {
 	toks := d.Tokens
 	n := len(toks)
 	covered := func(st, en int) bool {
@@ -1214,7 +1209,8 @@ func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate) []detect.
 		}
 		return false
 	}
-	for i := 0; i < n; i++ {
+	for _, at := range starts {
+		i := int(at)
 		t := &toks[i]
 		if t.Kind != text.Word || t.Has(text.HasDigit) || t.Has(text.InHashtag) || t.Has(text.InMention) {
 			continue
@@ -1222,7 +1218,7 @@ func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate) []detect.
 		// "Son, Ed, was": a capitalised first name between commas right
 		// after a relative word, in mixed-case text
 		if mixed && i >= 2 && i+1 < n && d.IsPunct(i-1, ',') && d.IsPunct(i+1, ',') && toks[i-2].Kind == text.Word &&
-			relatives[toks[i-2].Lower] && t.Has(text.Upper) && !t.Has(text.AllUpper) && !relatives[t.Lower] && !titles[t.Lower] {
+			in(toks[i-2].Lower, lRelative) && t.Has(text.Upper) && !t.Has(text.AllUpper) && !in(t.Lower, lRelative) && !in(t.Lower, lTitle) {
 			x := describe(t.Lower)
 			if x.gaz().first() >= 4 && x.gaz().first() >= x.gaz().last() && !covered(t.Start, t.End) {
 				out = append(out, detect.Candidate{Type: detect.Name, Sub: "first", Start: t.Start, End: t.End, Score: 0.85, Cue: d.Src[toks[i-2].Start:toks[i-2].End]})
@@ -1270,7 +1266,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	for ; k < n && !toks[k].Has(text.NewlineBefore); k++ {
 		t := &toks[k]
 		if t.Kind == text.Punct {
-			if d.Src[t.Start] == '.' && utf8.RuneCountInString(toks[k-1].Lower) == 1 || d.Src[t.Start] == ',' && postCredentials[d.Tokens[min(k+1, n-1)].Lower] {
+			if d.Src[t.Start] == '.' && utf8.RuneCountInString(toks[k-1].Lower) == 1 || d.Src[t.Start] == ',' && in(d.Tokens[min(k+1, n-1)].Lower, lCredential) {
 				continue
 			}
 			return 0, 0, "", false
@@ -1278,7 +1274,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		if t.Kind != text.Word || t.Has(text.HasDigit) {
 			return 0, 0, "", false
 		}
-		if postCredentials[t.Lower] && words >= 2 {
+		if in(t.Lower, lCredential) && words >= 2 {
 			break
 		}
 		if utf8.RuneCountInString(t.Lower) == 1 {
@@ -1293,7 +1289,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		words++
 		last = k
 	}
-	if k >= n || toks[k].Has(text.NewlineBefore) || !postCredentials[toks[k].Lower] || words < 2 || toks[last].Kind != text.Word {
+	if k >= n || toks[k].Has(text.NewlineBefore) || !in(toks[k].Lower, lCredential) || words < 2 || toks[last].Kind != text.Word {
 		return 0, 0, "", false
 	}
 	// nothing but a period may follow the credential on its line

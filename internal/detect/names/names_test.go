@@ -79,6 +79,8 @@ func TestMustFlag(t *testing.T) {
 		// a relative, then a first name set off by commas (even one that is also shorthand)
 		{"Social: Daughter, Nora, updated by phone tonight.", "Nora", ""},
 		{"Family: Brother, Ed, called from work.", "Ed", ""},
+		// a possessive title ("DR'S") is still a title
+		{"PT EXPIRED AT 0320. DR'S CAMARDA AND CLIFFORD REMAINED AT BEDSIDE.", "DR'S CAMARDA", "titled"},
 	}
 	for _, tc := range tests {
 		cs := detectAll(tc.src)

@@ -1,0 +1,172 @@
+package names
+
+import (
+	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
+)
+
+// wcache remembers what the word lists say about short words, so that a
+// worker going through many notes asks the large tables about each word
+// about once. It is 4-way set associative: a direct-mapped table of the
+// same size lost a word to a colliding one about once in twenty lookups on
+// clinical notes, and every miss costs probes of tables far larger than
+// the processor's caches. An entry keeps a word of up to 16 bytes (nearly
+// all words) packed into two machine words, so hashing and comparing it is
+// a handful of instructions.
+type wcache struct {
+	sets [cacheSets][cacheWays]centry
+}
+
+const (
+	cacheSetBits = 12
+	cacheSets    = 1 << cacheSetBits
+	cacheWays    = 4
+	maxCached    = 16 // bytes; longer words are not cached
+)
+
+type centry struct {
+	k0 uint64 // the word's first 8 bytes, zero padded
+	k1 uint64 // its bytes 8 to 15, zero padded
+	// xn is the answer (winfo, which leaves bits 24 and up free) and, in
+	// the top byte, the word's length; 0 for an empty entry.
+	xn uint32
+}
+
+const (
+	lenShift = 24
+	xMask    = 1<<lenShift - 1
+)
+
+// ckey is a word packed for the cache.
+type ckey struct {
+	k0, k1 uint64
+	n      uint32
+}
+
+// packKey packs w; ok is false when w is too long to be cached.
+func packKey(w string) (k ckey, ok bool) {
+	n := len(w)
+	switch {
+	case n == 0 || n > maxCached:
+		return k, false
+	case n >= 8:
+		return ckey{load64(w), loadShort(w[8:]), uint32(n)}, true
+	}
+	return ckey{loadShort(w), 0, uint32(n)}, true
+}
+
+// load64 reads the first 8 bytes of s (at least 8) as one little-endian
+// word; the compiler turns the byte reads into a single load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// loadShort reads s (at most 8 bytes) as a little-endian word, zero padded,
+// with at most three loads: two that may overlap, or single bytes.
+func loadShort(s string) uint64 {
+	switch n := len(s); {
+	case n == 8:
+		return load64(s)
+	case n >= 4:
+		return uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4))
+	case n > 0:
+		return uint64(s[0]) | uint64(s[n>>1])<<(8*(n>>1)) | uint64(s[n-1])<<(8*(n-1))
+	}
+	return 0
+}
+
+func (c *wcache) set(k ckey) *[cacheWays]centry {
+	h := k.k0*0x9E3779B97F4A7C15 ^ k.k1*0xC2B2AE3D27D4EB4F ^ uint64(k.n)
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	return &c.sets[h>>(64-cacheSetBits)]
+}
+
+// find returns w's entry, or nil.
+func (c *wcache) find(k ckey) *centry {
+	s := c.set(k)
+	for i := range s {
+		if e := &s[i]; e.k0 == k.k0 && e.k1 == k.k1 && e.xn>>lenShift == k.n {
+			return e
+		}
+	}
+	return nil
+}
+
+func (e *centry) x() winfo     { return winfo(e.xn & xMask) }
+func (e *centry) setX(x winfo) { e.xn = e.xn&^xMask | uint32(x)&xMask }
+func (c *wcache) insert(k ckey, x winfo) {
+	s := c.set(k)
+	copy(s[1:], s[:cacheWays-1]) // the oldest entry makes way
+	s[0] = centry{k0: k.k0, k1: k.k1, xn: k.n<<lenShift | uint32(x)&xMask}
+}
+
+// info is describe plus the wEnglish bit. Without wPresent only that bit
+// and the keyword bits are valid; the caller asks vocab for the rest and
+// may put the full answer back.
+func (c *wcache) info(w string) winfo {
+	k, ok := packKey(w)
+	if !ok {
+		return quickInfo(w)
+	}
+	if e := c.find(k); e != nil {
+		return e.x()
+	}
+	x := quickInfo(w)
+	c.insert(k, x)
+	return x
+}
+
+// Cache-only bits of an entry's answer (gaz, has and kw read none of them):
+// whether vocab.Proper has been asked about the word, and its answer.
+const (
+	cProperAsked winfo = 1 << 14
+	cProper      winfo = 1 << 15
+)
+
+// proper is vocab.Proper(w), remembered in w's entry while w has one.
+func (c *wcache) proper(w string) bool {
+	k, ok := packKey(w)
+	if !ok {
+		return vocab.Proper(w)
+	}
+	e := c.find(k)
+	if e == nil {
+		return vocab.Proper(w)
+	}
+	if x := e.x(); x&cProperAsked != 0 {
+		return x&cProper != 0
+	}
+	p := vocab.Proper(w)
+	x := e.x() | cProperAsked
+	if p {
+		x |= cProper
+	}
+	e.setX(x)
+	return p
+}
+
+// put stores a completed answer for w if w still has an entry.
+func (c *wcache) put(w string, x winfo) {
+	k, ok := packKey(w)
+	if !ok {
+		return
+	}
+	if e := c.find(k); e != nil {
+		e.setX(x)
+	}
+}
+
+func init() {
+	for w, b := range kw {
+		if winfo(b)<<16 > xMask {
+			panic("names: keyword bits of " + w + " do not fit a cache entry")
+		}
+	}
+}
