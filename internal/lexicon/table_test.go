@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"testing"
+	"unsafe"
 )
 
 func TestTableRoundTrip(t *testing.T) {
@@ -37,7 +38,7 @@ func TestTableRoundTrip(t *testing.T) {
 
 func TestLoadTableRejectsDamage(t *testing.T) {
 	raw := BuildTable([]string{"a", "bb"}, []uint32{1, 2})
-	for _, bad := range [][]byte{nil, []byte("SCTB1"), raw[:len(raw)-1], append([]byte("XXXXX"), raw[5:]...)} {
+	for _, bad := range [][]byte{nil, []byte(tableMagic), raw[:len(raw)-1], append([]byte("XXXXX"), raw[5:]...)} {
 		if _, err := LoadTable(bad); err == nil {
 			t.Errorf("accepted %q", bad)
 		}
@@ -54,4 +55,27 @@ func FuzzLoadTable(f *testing.F) {
 		tb.Lookup("a")
 		tb.Each(func(string, uint32) {})
 	})
+}
+
+// A table loaded from aligned bytes views them in place; from unaligned
+// bytes it decodes a copy; both answer the same.
+func TestTableViewsAlignedBytes(t *testing.T) {
+	raw := BuildTable([]string{"a", "bb", "ccc"}, []uint32{1, 2, 3})
+	buf := make([]byte, len(raw)+1)
+	for shift := 0; shift < 2; shift++ {
+		b := buf[shift : shift+len(raw)]
+		copy(b, raw)
+		tb, err := LoadTable(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, ok := tb.Lookup("bb"); !ok || v != 2 {
+			t.Errorf("shift %d: bb → %d %v", shift, v, ok)
+		}
+		aligned := uintptr(unsafe.Pointer(&b[0]))%4 == 0
+		inPlace := &tb.slots[0] == (*uint32)(unsafe.Pointer(&b[len(tableMagic)+8]))
+		if littleEndian && aligned != inPlace {
+			t.Errorf("shift %d: aligned %v but viewed in place %v", shift, aligned, inPlace)
+		}
+	}
 }

@@ -1,10 +1,7 @@
 package names
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"io"
 	"strings"
 	"sync"
 
@@ -12,8 +9,8 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
 
-//go:embed data/names.tbl.gz
-var namesGz []byte
+//go:embed data/names.tbl
+var namesTbl []byte
 
 // gazetteer entry bits: first-name class (0-9) in bits 0-3, surname class
 // (0-9) in bits 4-7, cspell people-names membership in bit 8.
@@ -53,7 +50,7 @@ func (x winfo) has(b winfo) bool { return x&b != 0 }
 
 var (
 	gazOnce sync.Once
-	table   *lexicon.Table   // name → winfo without keyword bits (data/names.tbl.gz)
+	table   *lexicon.Table   // name → winfo without keyword bits (data/names.tbl)
 	kwInfo  map[string]winfo // the few hundred cue words, with all bits
 )
 
@@ -99,10 +96,8 @@ func describe(w string) winfo {
 }
 
 func loadGaz() {
-	raw, err := gunzip(namesGz)
-	if err == nil {
-		table, err = lexicon.LoadTable(raw)
-	}
+	var err error
+	table, err = lexicon.LoadTable(namesTbl)
 	if err != nil {
 		panic("names: embedded data: " + err.Error()) // the build guarantees it
 	}
@@ -115,15 +110,6 @@ func loadGaz() {
 		m[w] = x | winfo(k)<<16
 	}
 	kwInfo = m
-}
-
-func gunzip(b []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	return io.ReadAll(zr)
 }
 
 func lookup(w string) gaz {

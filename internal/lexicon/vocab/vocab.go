@@ -6,16 +6,13 @@
 package vocab
 
 import (
-	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"io"
 	"sync"
 
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 )
 
-//go:embed data/vocab.tbl.gz
+//go:embed data/vocab.tbl
 var data []byte
 
 const (
@@ -31,14 +28,8 @@ var (
 )
 
 func load() {
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		panic("vocab: embedded data: " + err.Error())
-	}
-	raw, err := io.ReadAll(zr)
-	if err == nil {
-		table, err = lexicon.LoadTable(raw)
-	}
+	var err error
+	table, err = lexicon.LoadTable(data)
 	if err != nil {
 		panic("vocab: embedded data: " + err.Error()) // the build guarantees it
 	}

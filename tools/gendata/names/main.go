@@ -3,7 +3,7 @@
 //
 //	go run ./tools/gendata/names -shared ../shared
 //
-// Output: data/names.tbl.gz, a lexicon.Table from each folded name to its
+// Output: data/names.tbl, a lexicon.Table from each folded name to its
 // packed classes (names.TableValue), built from:
 //
 //	name<TAB>FLC
@@ -19,7 +19,6 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 
 	"bufio"
-	"compress/gzip"
 	"encoding/csv"
 	"flag"
 	"log"
@@ -145,16 +144,9 @@ func main() {
 		e := m[k]
 		vals[i] = names.TableValue(uint8(e.first), uint8(e.last), e.cspell == 1, k)
 	}
-	path := filepath.Join(*out, "names.tbl.gz")
-	f, err := os.Create(path)
-	if err != nil {
-		log.Fatal(err)
-	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	_, err = zw.Write(lexicon.BuildTable(keys, vals))
-	must(err)
-	must(zw.Close())
-	must(f.Close())
+	path := filepath.Join(*out, "names.tbl")
+	// uncompressed: the engine reads the table in place (lexicon.Table)
+	must(os.WriteFile(path, lexicon.BuildTable(keys, vals), 0o644))
 	st, _ := os.Stat(path)
 	log.Printf("%s: %d names, %d bytes", path, len(keys), st.Size())
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 
 	"bufio"
-	"compress/gzip"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -123,18 +122,10 @@ func main() {
 	for i, k := range keys {
 		vals[i] = bits[k]
 	}
-	f, err = os.Create(filepath.Join(*out, "vocab.tbl.gz"))
-	if err != nil {
+	// uncompressed: the engine reads the table in place (lexicon.Table)
+	if err := os.WriteFile(filepath.Join(*out, "vocab.tbl"), lexicon.BuildTable(keys, vals), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if _, err := zw.Write(lexicon.BuildTable(keys, vals)); err != nil {
-		log.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
-	}
-	f.Close()
 	fmt.Printf("english %d, proper %d, medical %d, abbreviations %d; table %d words\n", len(english), len(proper), len(med), len(abbrev), len(keys))
 }
 
