@@ -7,12 +7,14 @@ package rules
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -380,22 +382,18 @@ type Override struct {
 // whose rules replace embedded rules with the same ID), applies overrides
 // and compiles the set.
 func Load(fsys fs.FS, extra map[string][]byte) (*Set, error) {
-	var packs []Pack
 	names, err := fs.Glob(fsys, "packs/*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(names)
+	raws := make([][]byte, 0, len(names)+len(extra))
 	for _, n := range names {
 		raw, err := fs.ReadFile(fsys, n)
 		if err != nil {
 			return nil, err
 		}
-		p, err := Parse(n, raw)
-		if err != nil {
-			return nil, err
-		}
-		packs = append(packs, p)
+		raws = append(raws, raw)
 	}
 	extraNames := make([]string, 0, len(extra))
 	for n := range extra {
@@ -403,11 +401,24 @@ func Load(fsys fs.FS, extra map[string][]byte) (*Set, error) {
 	}
 	sort.Strings(extraNames)
 	for _, n := range extraNames {
-		p, err := Parse(n, extra[n])
-		if err != nil {
-			return nil, err
-		}
-		packs = append(packs, p)
+		raws = append(raws, extra[n])
+	}
+	names = append(names, extraNames...)
+	// YAML decoding is most of start-up: the packs are decoded in
+	// parallel, and kept in name order (embedded first, then extra ones)
+	packs := make([]Pack, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			packs[i], errs[i] = Parse(names[i], raws[i])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return Compile(packs)
 }
@@ -643,11 +654,6 @@ func validate(r *Rule) error {
 		if len(r.Keywords) == 0 {
 			return bad("pattern rules need keywords (a prefilter for the regular expression)")
 		}
-		re, err := regexp.Compile(r.Pattern)
-		if err != nil {
-			return bad("pattern: %v", err)
-		}
-		r.re = re
 		// "(?i)..." with no upper-case class: Go's case-insensitive matching
 		// folds every rune; matching the lower-cased text is equivalent for
 		// ASCII and several times faster (literal prefixes become usable).
@@ -655,6 +661,13 @@ func validate(r *Rule) error {
 			if lre, err := regexp.Compile(rest); err == nil {
 				r.re, r.lowered = lre, true
 			}
+		}
+		if r.re == nil {
+			re, err := regexp.Compile(r.Pattern)
+			if err != nil {
+				return bad("pattern: %v", err)
+			}
+			r.re = re
 		}
 		if l, ok := requiredLiterals(r.re.String()); ok {
 			r.lits = &l

@@ -107,7 +107,7 @@ func PhraseKey(p string) string {
 
 // NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{words: map[string]int32{}, next: map[uint64]int32{}, ends: make([][]int32, 1), n: len(phrases)}
+	p := &Phrases{words: make(map[string]int32, len(phrases)), next: make(map[uint64]int32, 2*len(phrases)), ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases)}
 	for i, ph := range phrases {
 		k := gazKey(ph)
 		if k == "" {
