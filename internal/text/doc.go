@@ -78,6 +78,9 @@ type Doc struct {
 	Upperish bool
 	// Lowerish is true when the text has almost no capitals (casual typing).
 	Lowerish bool
+	// words and normLen count the word and emoji tokens and their Lower
+	// bytes (plus a space each) as they are added, to size Norm.
+	words, normLen int
 }
 
 // Text returns the original bytes of token i.
@@ -402,6 +405,7 @@ func parseInto(d *Doc, src string) *Doc {
 		d.Tokens = make([]Token, 0, want)
 	}
 	arena := make([]byte, 0, len(src))
+	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
 	space, newline := true, false
 	hashtag, mention := false, false
@@ -482,8 +486,11 @@ func parseInto(d *Doc, src string) *Doc {
 				}
 				break
 			}
-			// email: word@word.tld
-			if j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention {
+			// email: word@word.tld (only worth looking for before an '@')
+			if nextAt >= 0 && nextAt < j {
+				nextAt = indexFrom(src, j, '@')
+			}
+			if nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
 				if n := emailLen(src, i); n > 0 {
 					d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: Email}, &space, &newline)
 					sentStart = false
@@ -582,6 +589,14 @@ var abbrevNoStop = map[string]bool{
 	"e.g": true, "i.e": true, "etc": true, "ave": true, "rd": true, "blvd": true, "apt": true, "ste": true,
 }
 
+// indexFrom returns the index of the first c in s at or after i, or -1.
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return -1
+}
+
 func letterAt(s string, j int) bool {
 	if s[j] < utf8.RuneSelf {
 		return asciiClass[s[j]]&cLetter != 0
@@ -596,6 +611,10 @@ func lastIsZWJ(s string) bool {
 }
 
 func (d *Doc) add(t Token, space, newline *bool) {
+	if t.Kind == Word || t.Kind == Emoji {
+		d.words++
+		d.normLen += len(t.Lower) + 1
+	}
 	if *space || len(d.Tokens) == 0 {
 		t.Flags |= SpaceBefore
 	}
@@ -659,14 +678,7 @@ func splitCamel(w string) [][2]int {
 }
 
 func (d *Doc) buildNorm() {
-	n := 2
-	words := 0
-	for i := range d.Tokens {
-		if k := d.Tokens[i].Kind; k == Word || k == Emoji {
-			n += len(d.Tokens[i].Lower) + 1
-			words++
-		}
-	}
+	n, words := d.normLen+2, d.words // counted as the tokens were added
 	b := make([]byte, 0, n)
 	d.NormAt = grow32(d.NormAt, len(d.Tokens))[:len(d.Tokens)]
 	d.normWords = grow32(d.normWords, words)[:0]
