@@ -82,9 +82,33 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // further word of a phrase one integer lookup; it builds in milliseconds.
 type Phrases struct {
 	words map[string]int32 // word → id, for words that occur in a phrase
-	next  map[uint64]int32 // (node, word id) → child node; node 0 is the root
-	ends  [][]int32        // node → indexes of the phrases that end there
-	n     int
+	// next maps (node, word id) to the child node (node 0 is the root),
+	// with endsBit set when phrases end at the child.
+	next map[uint64]int32
+	ends [][]int32 // node → indexes of the phrases that end there
+	// root[id] is next[edge(0, id)] (0: none): every known word of a text
+	// takes the first step, so it is an array, not a map probe.
+	root []int32
+	// seen has a bit per cheap word signature (wordSig) of the words in
+	// any phrase: most words of a text are in none, and the bit turns
+	// them away before the map lookup.
+	seen [1 << 16 / 64]uint64
+	n    int
+}
+
+const endsBit = 1 << 30
+
+// wordSig is a cheap 16-bit signature of a word: its length and three of
+// its bytes.
+func wordSig(w string) uint32 {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(w[0])<<16 ^ uint32(w[n-1])<<8 ^ uint32(w[n/2])
+	h ^= h >> 15
+	h *= 0x85ebca6b
+	return h >> 16
 }
 
 // edge is the key of a trie transition.
@@ -130,6 +154,17 @@ func NewPhrases(phrases []string) *Phrases {
 		}
 		p.ends[node] = append(p.ends[node], int32(i))
 	}
+	for e, child := range p.next {
+		if len(p.ends[child]) > 0 {
+			p.next[e] = child | endsBit
+		}
+	}
+	p.root = make([]int32, len(p.words))
+	for w, id := range p.words {
+		p.root[id] = p.next[edge(0, id)]
+		sig := wordSig(w)
+		p.seen[sig/64] |= 1 << (sig % 64)
+	}
 	return p
 }
 
@@ -147,23 +182,30 @@ func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
 	ids := make([]int32, nw)
 	for k := range ids {
 		w, _, _, _ := d.NormRun(k, 1)
-		id, ok := p.words[w]
-		if !ok {
-			id = -1
+		ids[k] = -1
+		if sig := wordSig(w); p.seen[sig/64]&(1<<(sig%64)) == 0 {
+			continue
 		}
-		ids[k] = id
+		if id, ok := p.words[w]; ok {
+			ids[k] = id
+		}
 	}
 	for k := range ids {
 		node := int32(0)
 		for n := k; n < nw && ids[n] >= 0; n++ {
-			child, ok := p.next[edge(node, ids[n])]
-			if !ok {
+			var child int32
+			if n == k {
+				child = p.root[ids[n]]
+			} else {
+				child = p.next[edge(node, ids[n])]
+			}
+			if child == 0 {
 				break
 			}
-			node = child
-			if ends := p.ends[node]; len(ends) > 0 {
+			node = child &^ endsBit
+			if child&endsBit != 0 {
 				first, last := d.NormWordToken(k), d.NormWordToken(n)
-				for _, id := range ends {
+				for _, id := range p.ends[node] {
 					out = append(out, Match{Pattern: int(id), First: first, Last: last})
 				}
 			}
