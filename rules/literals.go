@@ -8,21 +8,24 @@ import (
 	"unicode/utf8"
 )
 
-// Literals is what every match of a pattern must contain: at least one of
-// Any, as a substring of the text with its ASCII letters lower-cased (of
-// the text the expression runs on when Cased). A
-// window of text without one of them cannot match, so the regular
-// expression (the costliest step of a pattern rule) does not run there.
-// It is derived from the expression itself, so it can never be stale.
+// Literals is what every match of a pattern must contain: for each set of
+// All, at least one of its strings, as a substring of the text with its
+// ASCII letters lower-cased (of the text the expression runs on when
+// Cased). "room|bed ... \d" needs {room, bed} and a digit. A window of
+// text that lacks a set cannot match, so the regular expression (the
+// costliest step of a pattern rule) does not run there. It is derived from
+// the expression itself, so it can never be stale.
 type Literals struct {
-	Any []string
+	All [][]string
 	// Folded is set when a case-insensitive literal holds 'k' or 's', whose
 	// case-fold orbits include the Kelvin sign and the long s: text with
 	// either of those runes must skip the prefilter.
 	Folded bool
-	// Cased: the expression never ignores case; Any keeps its case and is
-	// looked for in the text the expression runs on.
+	// Cased: the expression never ignores case; the strings keep their
+	// case and are looked for in the text the expression runs on.
 	Cased bool
+	// bytes[i] joins the one-byte strings of All[i] (searched at once).
+	bytes []string
 }
 
 // limits keep the sets small: a prefilter costs one substring search per
@@ -31,6 +34,7 @@ const (
 	maxSet     = 48 // strings in one set
 	maxClass   = 12 // runes of a character class taken as alternatives
 	maxLiteral = 64 // bytes of one string
+	maxConj    = 3  // sets required together
 )
 
 // info is what a sub-expression tells about the strings it matches.
@@ -38,29 +42,62 @@ type info struct {
 	// exact, when not nil, is every string the node can match (after
 	// ASCII lower-casing); "" is the empty match.
 	exact []string
-	// need, when not nil, is a set of which every match contains one.
-	need   []string
-	folded bool
+	// needs are sets every match contains a string of, rarest first.
+	needs [][]string
 }
 
 // known reports whether the node guarantees something.
-func (in info) known() bool { return in.exact != nil || in.need != nil }
+func (in info) known() bool { return in.exact != nil || len(in.needs) > 0 }
 
-// required returns the strings every match of i must contain (nil: none):
-// the rarer of the exact set and the needed set.
-func (in info) required() []string {
-	var ex []string
+// required returns the sets every match of in must contain a string of,
+// rarest first (nil: nothing).
+func (in info) required() [][]string {
+	out := slices.Clone(in.needs)
 	if in.exact != nil && !slices.Contains(in.exact, "") {
-		ex = shrink(in.exact)
+		out = append(out, shrink(in.exact))
 	}
-	if better(ex, in.need) {
-		return ex
-	}
-	return in.need
+	return best(out)
 }
 
-// requiredLiterals analyses a compiled pattern. ok is false when no useful
-// set exists (the pattern can match without any fixed text).
+// best orders sets rarest first and keeps the first maxConj that each add
+// something.
+func best(sets [][]string) [][]string {
+	sets = slices.DeleteFunc(sets, func(s []string) bool { return len(s) == 0 })
+	slices.SortStableFunc(sets, func(a, b []string) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
+	var out [][]string
+	for _, b := range sets {
+		// b adds nothing when a kept set implies it: every string of that
+		// set holds a string of b ("sci-hub" needs no separate "hub")
+		if !slices.ContainsFunc(out, func(a []string) bool { return implies(a, b) }) {
+			out = append(out, b)
+		}
+		if len(out) == maxConj {
+			break
+		}
+	}
+	return out
+}
+
+// implies reports whether a text holding a string of a always holds one of b.
+func implies(a, b []string) bool {
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return strings.Contains(x, y) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// requiredLiterals analyses a pattern. ok is false when no useful set
+// exists (the pattern can match without any fixed text).
 func requiredLiterals(pattern string) (Literals, bool) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
@@ -68,17 +105,25 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	}
 	// an expression that never ignores case is prefiltered on the text
 	// as it is, where "PA" and "pa" differ
-	a := analyser{cased: !foldsCase(re)}
-	in := a.analyse(re.Simplify())
-	req := in.required()
-	if len(req) == 0 {
+	a := analyser{cased: !foldsCase(re), folded: new(bool)}
+	all := a.analyse(re.Simplify()).required()
+	if len(all) == 0 {
 		return Literals{}, false
 	}
-	return Literals{Any: minimal(req), Folded: in.folded, Cased: a.cased}, true
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased}
+	for i := range all {
+		all[i] = minimal(all[i])
+		l.bytes = append(l.bytes, singleBytes(all[i]))
+	}
+	return l, true
 }
 
-// analyser derives required strings; cased keeps letters' case.
-type analyser struct{ cased bool }
+// analyser derives required strings; cased keeps letters' case; folded
+// records a case-insensitive 'k' or 's' (see Literals.Folded).
+type analyser struct {
+	cased  bool
+	folded *bool
+}
 
 func (a analyser) lower(r rune) rune {
 	if a.cased {
@@ -109,18 +154,16 @@ func (a analyser) analyse(re *syntax.Regexp) info {
 	case syntax.OpQuest:
 		sub := a.analyse(re.Sub[0])
 		if sub.exact != nil && len(sub.exact) < maxSet {
-			return info{exact: union(sub.exact, []string{""}), folded: sub.folded}
+			return info{exact: union(sub.exact, []string{""})}
 		}
 		return info{}
 	case syntax.OpPlus:
-		sub := a.analyse(re.Sub[0])
-		return info{need: sub.required(), folded: sub.folded}
+		return info{needs: a.analyse(re.Sub[0]).required()}
 	case syntax.OpRepeat:
 		if re.Min == 0 {
 			return info{}
 		}
-		sub := a.analyse(re.Sub[0])
-		return info{need: sub.required(), folded: sub.folded}
+		return info{needs: a.analyse(re.Sub[0]).required()}
 	case syntax.OpConcat:
 		return a.concat(re.Sub)
 	case syntax.OpAlternate:
@@ -135,19 +178,20 @@ func (a analyser) analyse(re *syntax.Regexp) info {
 // ASCII-lower-cased text, so such a literal guarantees nothing.
 func (a analyser) literal(rs []rune, fold bool) info {
 	var b strings.Builder
-	folded := false
 	for _, r := range rs {
 		if fold && r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
 			return info{}
 		}
 		r = a.lower(r)
-		folded = folded || (fold && (r == 'k' || r == 's'))
+		if fold && (r == 'k' || r == 's') {
+			*a.folded = true
+		}
 		b.WriteRune(r)
 	}
 	if b.Len() > maxLiteral {
-		return info{need: []string{b.String()[:maxLiteral]}, folded: folded}
+		return info{needs: [][]string{{b.String()[:maxLiteral]}}}
 	}
-	return info{exact: []string{b.String()}, folded: folded}
+	return info{exact: []string{b.String()}}
 }
 
 // class is a character class: small ones are a set of one-rune strings.
@@ -169,92 +213,87 @@ func (a analyser) class(ranges []rune) info {
 }
 
 // concat joins a sequence: neighbouring exact parts multiply into longer
-// exact strings; the best required set among the pieces is kept.
+// exact strings; every part's and every product's required sets are
+// candidates, of which the rarest are kept, all of them required.
 func (a analyser) concat(subs []*syntax.Regexp) info {
-	var best []string
-	folded := false
-	consider := func(set []string, f bool) {
-		set = shrink(set)
-		if better(set, best) {
-			best, folded = set, f
-		}
-	}
-	cur, curFolded := []string{""}, false // the exact product so far
+	var needs [][]string
+	cur := []string{""} // the exact product so far
 	allExact := true
 	for _, s := range subs {
 		in := a.analyse(s)
 		// each part on its own (a rare class like [*#@] may beat the product)
-		consider(in.required(), in.folded)
+		needs = append(needs, in.required()...)
 		if in.exact != nil {
 			if p := product(cur, in.exact); p != nil {
-				cur, curFolded = p, curFolded || in.folded
+				cur = p
 				continue
 			}
 		}
 		// the run of exact parts ends here
 		allExact = false
-		consider(info{exact: cur}.required(), curFolded)
-		cur, curFolded = []string{""}, false
+		needs = append(needs, info{exact: cur}.required()...)
+		cur = []string{""}
 		if in.exact != nil {
-			cur, curFolded = in.exact, in.folded
+			cur = in.exact
 		}
 	}
 	if allExact {
-		return info{exact: cur, need: best, folded: curFolded || folded}
+		return info{exact: cur, needs: best(needs)}
 	}
-	consider(info{exact: cur}.required(), curFolded)
-	if best == nil {
-		return info{}
-	}
-	return info{need: best, folded: folded}
+	needs = append(needs, info{exact: cur}.required()...)
+	return info{needs: best(needs)}
 }
 
-// alternate is a choice: every branch must guarantee something.
+// alternate is a choice: every branch must guarantee something. Branch i
+// needs its sets N[i][0], N[i][1], ...; so the alternation needs the union
+// of the first sets, the union of the second sets, and so on.
 func (a analyser) alternate(subs []*syntax.Regexp) info {
-	var exact, need []string
-	allExact, folded := true, false
+	var exact []string
+	var branches [][][]string
+	allExact := true
 	for _, s := range subs {
 		in := a.analyse(s)
 		if !in.known() {
 			return info{}
 		}
-		folded = folded || in.folded
 		if in.exact != nil && allExact && len(exact)+len(in.exact) <= maxSet {
 			exact = union(exact, in.exact)
+			branches = append(branches, in.required())
 			continue
-		}
-		if allExact && exact != nil {
-			// the exact branches so far become required strings
-			if slices.Contains(exact, "") {
-				return info{}
-			}
-			need, exact = minimal(shrink(exact)), nil
 		}
 		allExact = false
 		req := in.required()
-		if req == nil {
+		if len(req) == 0 {
 			return info{}
 		}
-		// a string that holds another of the set adds nothing
-		need = minimal(union(need, shrink(req)))
+		branches = append(branches, req)
 	}
 	if allExact {
-		if len(exact) > maxSet {
-			return info{}
-		}
-		return info{exact: exact, folded: folded}
+		return info{exact: exact}
 	}
-	// exact branches count as required strings too
-	if exact != nil {
-		if slices.Contains(exact, "") {
-			return info{}
-		}
-		need = union(need, exact)
+	if slices.Contains(exact, "") {
+		return info{} // an exact branch matches the empty string
 	}
-	if len(need) > maxSet {
+	width := maxConj
+	for _, b := range branches {
+		width = min(width, len(b))
+	}
+	var needs [][]string
+	for j := 0; j < width; j++ {
+		var set []string
+		for _, b := range branches {
+			// a string that holds another of the set adds nothing
+			set = minimal(union(set, shrink(b[j])))
+		}
+		if len(set) > maxSet {
+			break
+		}
+		needs = append(needs, set)
+	}
+	if len(needs) == 0 {
 		return info{}
 	}
-	return info{need: need, folded: folded}
+	return info{needs: best(needs)}
 }
 
 // product is every a followed by every b, or nil when it would be too big.
@@ -388,16 +427,45 @@ func asciiLower(r rune) rune {
 	return r
 }
 
-// Match reports whether a text may hold a match: it contains one of the
-// required strings. text is the ASCII-lower-cased text, or the text as it
-// is when l.Cased.
+// Match reports whether a text may hold a match: it contains a string of
+// every required set. text is the ASCII-lower-cased text, or the text the
+// expression runs on when l.Cased.
 func (l *Literals) Match(text string) bool {
-	for _, s := range l.Any {
+	for i, set := range l.All {
+		scanned := i < len(l.bytes) // the set's one-byte strings, searched at once
+		if scanned && l.bytes[i] != "" && strings.ContainsAny(text, l.bytes[i]) {
+			continue
+		}
+		if !containsAny(text, set, scanned) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether text holds a string of set (skipping the
+// one-byte ASCII strings when they were already looked for).
+func containsAny(text string, set []string, skipBytes bool) bool {
+	for _, s := range set {
+		if skipBytes && len(s) == 1 && s[0] < utf8.RuneSelf {
+			continue
+		}
 		if strings.Contains(text, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// singleBytes returns the one-byte ASCII strings of set, joined.
+func singleBytes(set []string) string {
+	var b strings.Builder
+	for _, s := range set {
+		if len(s) == 1 && s[0] < utf8.RuneSelf {
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // Unsafe reports whether text holds a rune that case-folds to an ASCII

@@ -8,33 +8,34 @@ import (
 )
 
 func TestRequiredLiterals(t *testing.T) {
+	digits := []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 	for _, c := range []struct {
 		pattern string
-		want    []string // nil: nothing required
+		want    [][]string // nil: nothing required
 	}{
-		{`\bsci[- ]?hub\b`, []string{"sci hub", "sci-hub", "scihub"}},
-		{`(?i)\bDEA\s*#?\d+`, []string{"dea"}},
-		{`(?:use|my)?\s*code[:\s]+[A-Z]{4,}`, []string{"code"}},
-		{`\b[Nn]urse\s+[A-Z][a-z]+`, []string{"nurse"}}, // [Nn] is a folded n
-		{`\b(?:PA|NP)\s+[A-Z][a-z]+`, []string{"NP", "PA"}}, // nothing folds: case kept
-		{`(room|bed)\s*\d+|\bin\s+\d`, []string{"bed", "in", "room"}},
-		{`\d+\s*(?:%|percent)`, []string{"%", "percent"}},
-		{`a.*b`, []string{"b"}}, // either would do; b is the rarer letter
+		{`\bsci[- ]?hub\b`, [][]string{{"sci hub", "sci-hub", "scihub"}}},
+		{`(?i)\bDEA\s*#?\d+`, [][]string{{"dea"}, digits}},
+		{`(?:use|my)?\s*code[:\s]+[A-Z]{4,}`, [][]string{{"code"}, {"\t", "\n", "\f", "\r", " ", ":"}}},
+		{`\b[Nn]urse\s+[A-Z][a-z]+`, [][]string{{"nurse"}, {"\t", "\n", "\f", "\r", " "}}},     // [Nn] is a folded n
+		{`\b(?:PA|NP)\s+[A-Z][a-z]+`, [][]string{{"NP", "PA"}, {"\t", "\n", "\f", "\r", " "}}}, // nothing folds: case kept
+		{`(room|bed)\s*\d+|\bin\s+\d`, [][]string{{"bed", "in", "room"}, digits}},
+		{`\d+\s*(?:%|percent)`, [][]string{{"%", "percent"}, digits}},
+		{`a.*b`, [][]string{{"b"}, {"a"}}}, // both are needed; b is the rarer letter
 		{`.*`, nil},
 		{`x?y?`, nil},
 		{`(?i)jäger`, nil}, // folded non-ASCII letters are not in ASCII-lowered text
-		{`(?:a|.)b`, []string{"b"}},
-		{`(?:cat|dog)s?`, []string{"cat", "dog"}},
+		{`(?:a|.)b`, [][]string{{"b"}}},
+		{`(?:cat|dog)s?`, [][]string{{"cat", "dog"}}},
 	} {
 		l, ok := requiredLiterals(c.pattern)
 		if c.want == nil {
 			if ok {
-				t.Errorf("%s: got %q, want nothing", c.pattern, l.Any)
+				t.Errorf("%s: got %q, want nothing", c.pattern, l.All)
 			}
 			continue
 		}
-		if !ok || !slices.Equal(l.Any, c.want) {
-			t.Errorf("%s: got %q (ok=%v), want %q", c.pattern, l.Any, ok, c.want)
+		if !ok || !slices.EqualFunc(l.All, c.want, slices.Equal[[]string]) {
+			t.Errorf("%s: got %q (ok=%v), want %q", c.pattern, l.All, ok, c.want)
 		}
 	}
 }
@@ -79,7 +80,7 @@ func checkPrefilter(t *testing.T, re *regexp.Regexp, lowered bool, l *Literals, 
 		src = low
 	}
 	if re.MatchString(src) && !l.Unsafe(text) && !l.Match(l.Text(src, func() string { return low })) {
-		t.Errorf("%s matches %q but its prefilter %q says it cannot", re, text, l.Any)
+		t.Errorf("%s matches %q but its prefilter %q says it cannot", re, text, l.All)
 	}
 }
 
