@@ -78,9 +78,8 @@ type Doc struct {
 	Upperish bool
 	// Lowerish is true when the text has almost no capitals (casual typing).
 	Lowerish bool
-	// words and normLen count the word and emoji tokens and their Lower
-	// bytes (plus a space each) as they are added, to size Norm.
-	words, normLen int
+	// norm gathers Norm's bytes while the text is tokenised.
+	norm []byte
 }
 
 // Text returns the original bytes of token i.
@@ -405,6 +404,8 @@ func parseInto(d *Doc, src string) *Doc {
 		d.Tokens = make([]Token, 0, want)
 	}
 	arena := make([]byte, 0, len(src))
+	d.norm = make([]byte, 1, len(src)+len(src)/8+16)
+	d.norm[0] = ' ' // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
 	space, newline := true, false
@@ -578,7 +579,7 @@ func parseInto(d *Doc, src string) *Doc {
 		d.Upperish = upperLetters*10 >= letters*7
 		d.Lowerish = upperLetters*40 < letters
 	}
-	d.buildNorm()
+	d.finishNorm()
 	return d
 }
 
@@ -611,9 +612,17 @@ func lastIsZWJ(s string) bool {
 }
 
 func (d *Doc) add(t Token, space, newline *bool) {
+	// the Norm form is built as the tokens come (one pass, while the token
+	// is in cache): each word or emoji, normalised, then a space
 	if t.Kind == Word || t.Kind == Emoji {
-		d.words++
-		d.normLen += len(t.Lower) + 1
+		at := int32(len(d.norm))
+		d.NormAt = append(d.NormAt, at)
+		d.normWords = append(d.normWords, int32(len(d.Tokens)))
+		d.normStart = append(d.normStart, at)
+		d.norm = append(d.norm, normWord(t.Lower)...)
+		d.norm = append(d.norm, ' ')
+	} else {
+		d.NormAt = append(d.NormAt, -1)
 	}
 	if *space || len(d.Tokens) == 0 {
 		t.Flags |= SpaceBefore
@@ -677,33 +686,14 @@ func splitCamel(w string) [][2]int {
 	return out
 }
 
-func (d *Doc) buildNorm() {
-	n, words := d.normLen+2, d.words // counted as the tokens were added
-	b := make([]byte, 0, n)
-	d.NormAt = grow32(d.NormAt, len(d.Tokens))[:len(d.Tokens)]
-	d.normWords = grow32(d.normWords, words)[:0]
-	d.normStart = grow32(d.normStart, words)[:0]
-	b = append(b, ' ')
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		if t.Kind != Word && t.Kind != Emoji {
-			d.NormAt[i] = -1
-			continue
-		}
-		d.NormAt[i] = int32(len(b))
-		d.normWords = append(d.normWords, int32(i))
-		d.normStart = append(d.normStart, int32(len(b)))
-		b = append(b, normWord(t.Lower)...)
-		b = append(b, ' ')
+// finishNorm turns the Norm bytes gathered by add into d.Norm. The buffer
+// is new for every parse and never written again, so the string views it
+// in place (Norm stays valid after Put, as documented).
+func (d *Doc) finishNorm() {
+	if len(d.norm) > 0 {
+		d.Norm = unsafe.String(&d.norm[0], len(d.norm))
 	}
-	d.Norm = string(b)
-}
-
-func grow32(s []int32, n int) []int32 {
-	if cap(s) < n {
-		return make([]int32, 0, n)
-	}
-	return s[:0]
+	d.norm = nil
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or
