@@ -127,9 +127,14 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	if d == nil || len(d.Tokens) == 0 {
 		return out
 	}
-	mixed := !d.Upperish && !d.Lowerish
 	sc := getScratch()
 	defer putScratch(sc)
+	return sc.detect(d, out)
+}
+
+// detect is Detect with the scratch space sc.
+func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
+	mixed := !d.Upperish && !d.Lowerish
 	units := sc.units[:0]
 	runs := sc.runs[:0]
 	// starts collects, in the one pass over the tokens, the words where a
@@ -277,6 +282,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 			listBoost(y, x)
 		}
 	}
+	// the candidates go out in the order of the runs, that is of their
+	// start, which the coverage sweep of shapes relies on
 	base := len(out)
 	for _, r := range runs {
 		s := 1 / (1 + math.Exp(-r.logit))
@@ -289,7 +296,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		}
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
-	return shapes(d, mixed, base, out, starts)
+	return shapes(sc, d, mixed, base, out, starts)
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,
@@ -337,6 +344,9 @@ type scratch struct {
 	runs   []run
 	starts []int32
 	ks     []winfo
+	// coverSteps counts the candidates that the last call's shapes took
+	// into its coverage sweep (at most one step per candidate)
+	coverSteps int
 }
 
 const kwDone = 1 << 14 // ks[i] has been looked up
@@ -1195,19 +1205,37 @@ func cueAfter(d *text.Doc, i int, last *unit, mixed, dialog bool) (cue string, w
 //	a relative set off by commas      "Family: Son, Ed, was updated"
 //	a signature line ending a note    "anita morris rn", "J. Okafor RRT"
 //
-// out[base:] are the candidates already found in d; a shape inside one of
-// them is not emitted again. starts holds, in order, (at least) the words
-// that start a line or follow a comma: no shape starts anywhere else.
-func shapes(d *text.Doc, mixed bool, base int, out []detect.Candidate, starts []int32) []detect.Candidate {
+// out[base:] are the candidates already found in d, in order of their
+// start (runs are cut in token order); a shape inside one of them is not
+// emitted again. starts holds, in order, (at least) the words that start a
+// line or follow a comma: no shape starts anywhere else.
+func shapes(sc *scratch, d *text.Doc, mixed bool, base int, out []detect.Candidate, starts []int32) []detect.Candidate {
 	toks := d.Tokens
 	n := len(toks)
+	// covered reports whether the span st..en lies inside a candidate found
+	// so far. Comparing it with every candidate made a text of many
+	// signature lines quadratic (each line against all the lines before
+	// it), so it sweeps instead. The spans asked about come in order of
+	// st, the word looked at; the run candidates out[base:found] are in
+	// order of their start, and so are the shapes appended here (each
+	// starts at the word looked at). Each call takes in, from both lists,
+	// the candidates that start at or before st and keeps the furthest end
+	// among all taken so far: a candidate holds the span exactly when that
+	// end reaches en. Every candidate is taken in once, so the sweep is
+	// linear; sc.coverSteps counts them for the test that keeps it so.
+	found := len(out)
+	r, s, reach := base, found, -1
+	sc.coverSteps = 0
 	covered := func(st, en int) bool {
-		for _, c := range out[base:] {
-			if c.Start <= st && c.End >= en {
-				return true
-			}
+		for ; r < found && out[r].Start <= st; r++ {
+			reach = max(reach, out[r].End)
+			sc.coverSteps++
 		}
-		return false
+		for ; s < len(out) && out[s].Start <= st; s++ {
+			reach = max(reach, out[s].End)
+			sc.coverSteps++
+		}
+		return reach >= en
 	}
 	for _, at := range starts {
 		i := int(at)
