@@ -66,12 +66,21 @@ func deidKeep(c detect.Candidate) bool {
 
 // Deidentify redacts every Safe Harbor identifier of every person in s.
 func (e *Engine) Deidentify(ctx context.Context, id, s string, o DeidOptions) Deidentified {
-	d := text.Get(s)
 	var cands []detect.Candidate
-	for _, det := range e.dets {
-		cands = det.Detect(d, cands)
+	for off := 0; off < len(s); {
+		end := chunkEnd(s, off)
+		d := text.Get(s[off:end])
+		first := len(cands)
+		for _, det := range e.dets {
+			cands = det.Detect(d, cands)
+		}
+		text.Put(d) // candidates hold offsets only
+		for i := first; i < len(cands); i++ {
+			cands[i].Start += off
+			cands[i].End += off
+		}
+		off = end
 	}
-	text.Put(d) // candidates hold offsets only
 	ents := mergeEntities(s, cands)
 	return Deidentified{ID: id, Text: replace(s, ents, o), Entities: ents}
 }
@@ -134,4 +143,33 @@ func replace(s string, ents []model.Entity, o DeidOptions) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// deidChunk bounds the text analysed at once: memory grows with the tokens
+// of one piece (a 10 MB text in one piece took ~400 MB), so a long
+// document is read in pieces cut at a blank line, else a line break,
+// else a space, in the last quarter of each piece. Surrogates and entity
+// merging still see the whole text.
+const deidChunk = 256 << 10
+
+// chunkEnd returns where the piece of s starting at off ends.
+func chunkEnd(s string, off int) int {
+	if len(s)-off <= deidChunk {
+		return len(s)
+	}
+	lo, hi := off+deidChunk*3/4, off+deidChunk
+	tail := s[lo:hi]
+	if k := strings.LastIndex(tail, "\n\n"); k >= 0 {
+		return lo + k + 2
+	}
+	if k := strings.LastIndexByte(tail, '\n'); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndexByte(tail, ' '); k >= 0 {
+		return lo + k + 1
+	}
+	for hi > lo && !utf8.RuneStart(s[hi]) {
+		hi-- // never inside a character
+	}
+	return hi
 }

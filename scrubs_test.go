@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"unicode/utf8"
 )
 
 var bg = context.Background()
@@ -275,5 +276,42 @@ func TestLazyRules(t *testing.T) {
 	}
 	if e.Rules() == nil || len(e.Rules().Rules) == 0 {
 		t.Error("no rules after first use")
+	}
+}
+
+// A document longer than one analysis piece is cut at paragraph breaks:
+// every paragraph gets the entities it gets on its own, at its offset, and
+// a cut never falls inside a character.
+func TestDeidentifyLongDocumentInPieces(t *testing.T) {
+	e := engine(t)
+	para := "Pt Mrs. Lopez seen 7/22 at Lakeshore General by Dr. Alvarez, call 410-555-2671.\n\n"
+	doc := strings.Repeat(para, 2*deidChunk/len(para)+3)
+	one := e.Deidentify(bg, "", para, DeidOptions{})
+	if len(one.Entities) < 4 {
+		t.Fatalf("the paragraph alone gives %d entities", len(one.Entities))
+	}
+	all := e.Deidentify(bg, "", doc, DeidOptions{})
+	reps := len(doc) / len(para)
+	if len(all.Entities) != reps*len(one.Entities) {
+		t.Fatalf("%d entities in %d paragraphs, want %d", len(all.Entities), reps, reps*len(one.Entities))
+	}
+	for i, en := range all.Entities {
+		want := one.Entities[i%len(one.Entities)]
+		off := (i / len(one.Entities)) * len(para)
+		if en.Start != want.Start+off || en.Text != want.Text || en.Type != want.Type {
+			t.Fatalf("entity %d: %+v, want %+v at +%d", i, en, want, off)
+		}
+	}
+	if all.Text != strings.Repeat(one.Text, reps) {
+		t.Error("redacted text differs from the paragraphs redacted alone")
+	}
+	// no blank line, no line break, no space: cut on a rune boundary
+	runes := strings.Repeat("é", deidChunk)
+	for off := 0; off < len(runes); {
+		end := chunkEnd(runes, off)
+		if end <= off || !utf8.RuneStart(runes[end%len(runes)]) && end != len(runes) {
+			t.Fatalf("cut at %d", end)
+		}
+		off = end
 	}
 }

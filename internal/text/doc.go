@@ -405,7 +405,7 @@ func parseInto(d *Doc, src string) *Doc {
 	}
 	arena := make([]byte, 0, len(src))
 	d.norm = make([]byte, 1, len(src)+len(src)/8+16)
-	d.norm[0] = ' ' // Norm starts with a space
+	d.norm[0] = ' '                       // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
 	space, newline := true, false
