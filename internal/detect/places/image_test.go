@@ -3,6 +3,7 @@ package places
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"io"
 	"os"
 	"testing"
@@ -63,8 +64,8 @@ func TestImageSlots(t *testing.T) {
 			t.Fatalf("slot %d: key %q not found in place", i, k)
 		}
 	}
-	if keys == len(tb.slots) || keys == 0 {
-		t.Fatalf("%d keys in %d slots", keys, len(tb.slots))
+	if want := int(binary.LittleEndian.Uint32([]byte(image[16:20]))); keys != want || keys == 0 || keys == len(tb.slots) {
+		t.Fatalf("%d keys in %d slots, header says %d", keys, len(tb.slots), want)
 	}
 	if want := 100000 / 8; len(tb.zips) != want {
 		t.Errorf("%d bytes of ZIP bits, want %d", len(tb.zips), want)
