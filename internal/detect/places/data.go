@@ -1,25 +1,39 @@
 package places
 
 import (
-	"bytes"
-	"compress/gzip"
-	"embed"
-	"io"
+	_ "embed"
+	"encoding/binary"
+	"errors"
 	"math/bits"
 	"strings"
 	"sync"
-
-	"github.com/scrubs-dev/scrubs/internal/lexicon"
+	"unsafe"
 )
 
-//go:embed data/zip.bin.gz
-var data embed.FS
-
-// gazTSV is embedded uncompressed: inflating it took a third of the
-// start-up time, and the keys are used in place (substrings of it).
+// image is the places table, built at generate time (BuildImage, from
+// data/gaz.tsv, data/zip.bin.gz and the word lists of the Go source) and
+// read in place: building it at start-up took ~100 ms of CPU and 12 MB of
+// heap on every run of `scrubs check`, for a table that never changes.
+// TestImageFresh fails when it no longer matches its inputs.
 //
-//go:embed data/gaz.tsv
-var gazTSV string
+// Layout, every integer little endian:
+//
+//	0   magic "scrubsPL", version uint32
+//	12  slots, keys, one-word names, multi-word names, zip bytes, blob bytes (uint32 each)
+//	40  slots   [slots]slot, 16 bytes each (the struct below, field by field)
+//	    bloom   [bloomWords]uint64
+//	    zips    bit set over 00000-99999 of the known ZCTAs
+//	    blob    the keys, one after another
+//
+//go:embed data/places.bin
+var image string
+
+const (
+	imageMagic   = "scrubsPL"
+	imageVersion = 1
+	headerSize   = 40
+	slotSize     = 16
+)
 
 // Gazetteer flags, one bit per kind of entry.
 const (
@@ -58,44 +72,67 @@ const (
 	tFrame // a word that starts a frame rule (frames.go): bare place noun, "in", employer cue
 )
 
-// entry is one key of the table: a word (gazetteer flags, rule triggers),
-// a multi-word phrase, or a phrase prefix. The key is blob[off:off+n]; an
-// entry holds no pointer, so the 200,000 of them cost the collector nothing.
-// Entries live in the hash slots themselves, and head holds the first eight
-// bytes of the key: a lookup of a word of up to eight bytes (most words of
-// a text) touches one slot and neither a separate entry array nor the blob,
-// which matters because the table is megabytes and every touch is a likely
-// cache miss once the other detectors have run.
+// A slot keeps the flags in 8 bits and the triggers in 16: these constant
+// conversions stop the build when a new flag or trigger no longer fits.
+const (
+	_ = uint8(gCountry)
+	_ = uint16(tFrame)
+)
+
+// entry is what the table says of a key: gazetteer flags of the key itself
+// (0: not a name), rule triggers (one-word keys), and whether a longer
+// phrase starts with it. The zero entry is what a non-key reads as.
 type entry struct {
+	gaz  uint16
+	trig uint32
+	more bool
+}
+
+// slot is one key of the table: a word, a multi-word phrase, or a phrase
+// prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
+// themselves, and head holds the first eight bytes of the key: a lookup of
+// a word of up to eight bytes (most words of a text) touches one slot and
+// not the blob, which matters because the table is megabytes and every
+// touch is a likely cache miss once the other detectors have run. Sixteen
+// bytes, no padding, so that the image's bytes are the slots as Go lays
+// them out on a little-endian machine.
+type slot struct {
 	head uint64 // key bytes 0..7, little endian, zero padded
-	off  uint32
-	n    uint16 // key length; 0: empty slot (keys are never empty)
-	gaz  uint16 // gazetteer flags of the key itself (0: not a name)
-	trig uint32 // rule triggers (one-word keys)
-	more bool   // a longer phrase starts with this key
+	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
+	n    uint8  // key length; 0: empty slot (keys are never empty)
+	gaz  uint8  // gazetteer flags
+	trig uint16 // rule triggers
+}
+
+const (
+	moreBit = 1 << 31
+	offMask = moreBit - 1
+	maxKey  = 0xff // n is a byte
+)
+
+func (e *slot) entry() entry {
+	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), more: e.off&moreBit != 0}
 }
 
 // tables hold the gazetteer and the trigger words in one open-addressing
-// hash table keyed by folded token or Norm phrase. Building it is a hash
-// or two per line of the embedded data, which keeps first use cheap (Go
-// maps of the same keys took four times as long, and the earlier
-// Aho-Corasick automaton a second).
+// hash table keyed by folded token or Norm phrase.
 type tables struct {
-	blob  string  // gazetteer lines, then the lines written in the source
-	slots []entry // linear probing; n == 0 marks an empty slot
-	keys  int     // entries in use
+	blob  string // the keys
+	slots []slot // linear probing; n == 0 marks an empty slot
 	// bloom has one bit per key (top hash bits): most words of a text are
 	// no key, and this 128 KiB answers for them from cache where the
 	// slots (megabytes) would not
-	bloom *[1 << bloomBits / 64]uint64
+	bloom *[bloomWords]uint64
 	mask  uint64
-	zips  []byte    // bit set of known 5-digit ZCTAs
-	words int       // one-word gazetteer names
-	multi int       // multi-word gazetteer names
-	last  [4]string // prefixes marked last, by depth (while building)
+	zips  string // bit set of known 5-digit ZCTAs
+	words int    // one-word gazetteer names
+	multi int    // multi-word gazetteer names
 }
 
-const bloomBits = 20
+const (
+	bloomBits  = 20
+	bloomWords = 1 << bloomBits / 64
+)
 
 // hashKey: a wyhash-style hash. Keys up to 16 bytes (nearly every word
 // of a text) are read as two overlapping little-endian loads and mixed by
@@ -177,12 +214,18 @@ func le32(k string) uint32 {
 	return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
 }
 
-// is reports whether e holds key k, whose head8 is hd.
-func (t *tables) is(e *entry, k string, hd uint64) bool {
-	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.blob[e.off+8:e.off+uint32(e.n)] == k[8:])
+// key returns the key of slot e.
+func (t *tables) key(e *slot) string {
+	off := e.off & offMask
+	return t.blob[off : off+uint32(e.n)]
 }
 
-func (t *tables) find(k string) *entry {
+// is reports whether e holds key k, whose head8 is hd.
+func (t *tables) is(e *slot, k string, hd uint64) bool {
+	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e)[8:] == k[8:])
+}
+
+func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
@@ -202,220 +245,74 @@ func (t *tables) find(k string) *entry {
 	}
 }
 
-// put returns the entry of blob[off:off+n] (n > 0), adding it when new.
-// The pointer is valid until the next put.
-func (t *tables) put(off, n int) *entry {
-	if 2*(t.keys+1) > len(t.slots) {
-		t.grow(3 * (t.keys + 1))
-	}
-	k := t.blob[off : off+n]
-	h := hashKey(k)
-	hd := head8(k)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := &t.slots[i]
-		if e.n == 0 {
-			b := h >> (64 - bloomBits)
-			t.bloom[b/64] |= 1 << (b % 64)
-			*e = entry{head: hd, off: uint32(off), n: uint16(n)}
-			t.keys++
-			return e
-		}
-		if t.is(e, k, hd) {
-			return e
-		}
-	}
-}
-
-func (t *tables) grow(size int) {
-	n := 1 << 10
-	for n < size {
-		n <<= 1
-	}
-	old := t.slots
-	t.slots = make([]entry, n)
-	t.mask = uint64(n - 1)
-	for k := range old {
-		e := &old[k]
-		if e.n == 0 {
-			continue
-		}
-		i := hashKey(t.blob[e.off:e.off+uint32(e.n)]) & t.mask
-		for t.slots[i].n != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = *e
-	}
-}
-
-// addName adds the gazetteer key blob[off:off+n] (Norm form) with flags f,
-// and marks its word prefixes so that the scan knows to read on.
-func (t *tables) addName(off, n int, f uint16) {
-	if n <= 0 || n > 0xffff {
-		return
-	}
-	e := t.put(off, n)
-	key := t.blob[off : off+n]
-	multi := strings.IndexByte(key, ' ') >= 0
-	if e.gaz == 0 && f != 0 {
-		if multi {
-			t.multi++
-		} else {
-			t.words++
-		}
-	}
-	e.gaz |= f // before the next put, which may move entries
-	for sp, depth := 0, 0; multi; sp, depth = sp+1, depth+1 {
-		k := strings.IndexByte(key[sp:], ' ')
-		if k < 0 {
-			break
-		}
-		sp += k
-		// the data is sorted: a prefix is most often the one just added
-		if sp == 0 || depth < len(t.last) && t.last[depth] == key[:sp] {
-			continue
-		}
-		t.put(off, sp).more = true
-		if depth < len(t.last) {
-			t.last[depth] = key[:sp]
-		}
-	}
-}
-
 var (
 	loadOnce sync.Once
 	tab      *tables
 )
 
 func load() *tables {
-	loadOnce.Do(func() { tab = build() })
+	loadOnce.Do(func() {
+		var err error
+		if tab, err = open(image); err != nil {
+			// Only a broken build gets here (TestImageFresh fails first);
+			// running on without the gazetteer would leave places in the
+			// text unreported, so stop.
+			panic(err)
+		}
+	})
 	return tab
 }
 
-// sourceLines are the gazetteer lines written in the Go source: countries,
-// health-system short names, city nicknames, and the trigger words ("-"
-// flags: in the table for their triggers only).
-func sourceLines() []string {
-	var l []string
-	for _, c := range countries {
-		l = append(l, "n\t"+lexicon.PhraseKey(c))
+var errImage = errors.New("places: data/places.bin is corrupt or of another version (go run ./tools/gendata/places -image)")
+
+// open reads an image. The header is checked against the image length,
+// which is all that indexing the sections needs; the slots are trusted
+// (TestImageFresh compares the whole image with a rebuild), since checking
+// them here would touch every page of the table at start-up.
+//
+// On a little-endian machine, with the sections 8-byte aligned (as the
+// linker places the embedded data), the slots and the bloom filter are
+// views of the image's bytes: nothing is copied, and only the pages that
+// lookups touch are ever read in. Elsewhere they are decoded into copies.
+func open(img string) (*tables, error) {
+	if len(img) < headerSize || img[:8] != imageMagic {
+		return nil, errImage
 	}
-	for _, c := range knownFacilities {
-		l = append(l, "a\t"+lexicon.PhraseKey(c))
+	le := binary.LittleEndian
+	u32 := func(at int) int { return int(le.Uint32([]byte(img[at : at+4]))) }
+	nslots, zipLen, blobLen := u32(12), u32(28), u32(32)
+	if u32(8) != imageVersion || nslots == 0 || nslots&(nslots-1) != 0 ||
+		headerSize+nslots*slotSize+bloomWords*8+zipLen+blobLen != len(img) {
+		return nil, errImage
 	}
-	for _, c := range cityShort {
-		l = append(l, "c\t"+lexicon.PhraseKey(c))
+	t := &tables{mask: uint64(nslots - 1), words: u32(20), multi: u32(24)}
+	rest := img[headerSize:]
+	slots, rest := rest[:nslots*slotSize], rest[nslots*slotSize:]
+	bloom, rest := rest[:bloomWords*8], rest[bloomWords*8:]
+	t.zips, t.blob = rest[:zipLen], rest[zipLen:]
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.StringData(img)))%8 == 0 {
+		// headerSize and slotSize are multiples of 8, so both sections are aligned
+		t.slots = unsafe.Slice((*slot)(unsafe.Pointer(unsafe.StringData(slots))), nslots)
+		t.bloom = (*[bloomWords]uint64)(unsafe.Pointer(unsafe.StringData(bloom)))
+		return t, nil
 	}
-	for _, w := range triggers() {
-		l = append(l, "-\t"+w.word)
+	t.slots = make([]slot, nslots)
+	for i := range t.slots {
+		b := []byte(slots[i*slotSize : (i+1)*slotSize])
+		t.slots[i] = slot{head: le.Uint64(b), off: le.Uint32(b[8:]), n: b[12], gaz: b[13], trig: le.Uint16(b[14:])}
 	}
-	return l
+	t.bloom = new([bloomWords]uint64)
+	for i := range t.bloom {
+		t.bloom[i] = le.Uint64([]byte(bloom[i*8:]))
+	}
+	return t, nil
 }
 
-type trigger struct {
-	word string
-	bit  uint32
-}
-
-func triggers() []trigger {
-	var tr []trigger
-	add := func(bit uint32, words ...string) {
-		for _, w := range words {
-			tr = append(tr, trigger{w, bit})
-		}
-	}
-	for w := range hospitalHead {
-		add(tHead, w)
-	}
-	for w := range facilityHead {
-		add(tFacility, w)
-	}
-	add(tSaint, "st", "saint", "ste", "mt", "mount")
-	add(tBox, "box")
-	add(tMil, "apo", "fpo", "dpo")
-	add(tCorner, "corner")
-	add(tCounty, "county", "parish", "borough")
-	add(tRoom, "room", "rm", "bed", "bay", "cubicle")
-	add(tUniv, "u", "univ", "university", "uof")
-	for w := range unitWords {
-		add(tUnit, w)
-	}
-	for w := range compass {
-		if len(w) > 1 {
-			add(tCompass, w)
-		}
-	}
-	for w := range streetLead {
-		add(tLead, w)
-	}
-	for w := range streetTail {
-		add(tTail, w)
-	}
-	for w := range stateAbbr {
-		add(tState, w)
-	}
-	for w := range cue1 {
-		add(tCue, w)
-	}
-	for w := range cueStrong {
-		add(tCue, w)
-	}
-	add(tCue, "where", "city")
-	for w := range bareNames {
-		add(tFrame, w)
-	}
-	for w := range employerCues {
-		add(tFrame, w)
-	}
-	add(tFrame, "in")
-	return tr
-}
-
-func build() *tables {
-	t := &tables{bloom: new([1 << bloomBits / 64]uint64)}
-	var b strings.Builder
-	b.Grow(len(gazTSV) + 8192)
-	b.WriteString(gazTSV)
-	if len(gazTSV) > 0 && gazTSV[len(gazTSV)-1] != '\n' {
-		b.WriteByte('\n')
-	}
-	for _, l := range sourceLines() {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	t.blob = b.String()
-	n := strings.Count(t.blob, "\n")
-	t.grow(2 * (n + n/2))
-	for off := 0; off < len(t.blob); {
-		end := strings.IndexByte(t.blob[off:], '\n')
-		if end < 0 {
-			end = len(t.blob)
-		} else {
-			end += off
-		}
-		l := t.blob[off:end]
-		if tb := strings.IndexByte(l, '\t'); tb > 0 && l[0] != '#' {
-			var f uint16
-			for i := 0; i < tb; i++ {
-				f |= flagLetters[l[i]]
-			}
-			k := strings.TrimRight(l[tb+1:], "\r")
-			t.addName(off+tb+1, len(k), f)
-		}
-		off = end + 1
-	}
-	t.last = [4]string{}
-	for _, tr := range triggers() {
-		if e := t.find(tr.word); e != nil {
-			e.trig |= tr.bit
-		}
-	}
-	if z, err := data.ReadFile("data/zip.bin.gz"); err == nil {
-		if zr, err := gzip.NewReader(bytes.NewReader(z)); err == nil {
-			t.zips, _ = io.ReadAll(zr)
-		}
-	}
-	return t
-}
+// littleEndian: whether this machine lays out integers as the image does.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
 
 // knownZIP reports whether z (five ASCII digits) is a 2010 Census ZCTA.
 func knownZIP(t *tables, z string) bool {
@@ -456,5 +353,5 @@ func RestrictedZIP3(zip string) bool {
 	return restrictedZIP3[zip[:3]]
 }
 
-// Load builds the gazetteer tables now (detect.Loader).
+// Load reads the gazetteer tables now (detect.Loader).
 func (detector) Load() { load() }

@@ -83,7 +83,7 @@ type scan struct {
 // key (which reads as no name, no trigger and no longer name).
 func (s *scan) lookup(k string) entry {
 	if e := s.t.find(k); e != nil {
-		return *e
+		return e.entry()
 	}
 	return entry{}
 }

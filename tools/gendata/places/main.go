@@ -9,8 +9,17 @@
 //
 // Output:
 //
-//	data/gaz.tsv     one line per phrase: FLAGS<TAB>KEY, KEY in Doc.Norm form
-//	data/zip.bin.gz  a 100000-bit set of the known 5-digit ZCTAs
+//	data/gaz.tsv      one line per phrase: FLAGS<TAB>KEY, KEY in Doc.Norm form
+//	data/zip.bin.gz   a 100000-bit set of the known 5-digit ZCTAs
+//	data/places.bin   the detector's hash table built from the two above and
+//	                  the word lists of the package (places.BuildImage); the
+//	                  product embeds only this
+//
+// After editing a word list of the package (words.go and the rule files),
+// rebuild just the table from the committed gaz.tsv and zip.bin.gz, which
+// needs no ../shared:
+//
+//	go run ./tools/gendata/places -image
 //
 // FLAGS letters: c US city, w world city, k US county, s US state,
 // h hospital (full CMS name), a hospital alias derived by rule,
@@ -25,6 +34,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -33,6 +43,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/scrubs-dev/scrubs/internal/detect/places"
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
@@ -46,6 +57,7 @@ type place struct {
 var (
 	shared   = flag.String("shared", "../shared", "path to the shared folder")
 	out      = flag.String("out", "internal/detect/places/data", "output folder")
+	onlyImg  = flag.Bool("image", false, "only rebuild places.bin from the gaz.tsv and zip.bin.gz in -out")
 	entries  = map[string]map[byte]bool{}
 	persons  = map[string]bool{} // common first names and surnames
 	surnames = map[string]int{}
@@ -99,6 +111,10 @@ func main() {
 	flag.Parse()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
+	}
+	if *onlyImg {
+		writeImage()
+		return
 	}
 	loadPersons()
 
@@ -187,6 +203,7 @@ func main() {
 
 	writeGaz()
 	writeZip()
+	writeImage()
 }
 
 // functionWord: English function words that open some foreign names.
@@ -499,4 +516,33 @@ func writeGz(name string, b []byte) {
 	if err := os.WriteFile(filepath.Join(*out, name), buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// writeImage builds places.bin from the files just written (or committed),
+// the same inputs from which the package test rebuilds it.
+func writeImage() {
+	gaz, err := os.ReadFile(filepath.Join(*out, "gaz.tsv"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	z, err := os.ReadFile(filepath.Join(*out, "zip.bin.gz"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		log.Fatal(err)
+	}
+	zips, err := io.ReadAll(zr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	img, err := places.BuildImage(gaz, zips)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*out, "places.bin"), img, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("places.bin bytes:", len(img))
 }
