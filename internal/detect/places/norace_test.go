@@ -1,5 +1,0 @@
-//go:build !race
-
-package places
-
-const raceEnabled = false
