@@ -2,7 +2,8 @@
 // in the binary and overridable by the user, each rule with its category,
 // severity, guideline clause, message, fix and examples that must flag and
 // must pass. This package parses and validates packs and compiles their
-// word lists into one Aho-Corasick automaton; the engine evaluates them.
+// word lists into one phrase trie (and each pattern's required strings,
+// literals.go); the engine evaluates them.
 package rules
 
 import (
