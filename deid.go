@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/judge"
 	"github.com/scrubs-dev/scrubs/internal/surrogate"
 	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/model"
@@ -147,29 +148,10 @@ func replace(s string, ents []model.Entity, o DeidOptions) string {
 
 // deidChunk bounds the text analysed at once: memory grows with the tokens
 // of one piece (a 10 MB text in one piece took ~400 MB), so a long
-// document is read in pieces cut at a blank line, else a line break,
-// else a space, in the last quarter of each piece. Surrogates and entity
-// merging still see the whole text.
-const deidChunk = 256 << 10
+// document is read in pieces (judge.PieceEnd cuts them at a blank line,
+// else a line break, else a space). Surrogates and entity merging still
+// see the whole text.
+const deidChunk = judge.MaxPiece
 
 // chunkEnd returns where the piece of s starting at off ends.
-func chunkEnd(s string, off int) int {
-	if len(s)-off <= deidChunk {
-		return len(s)
-	}
-	lo, hi := off+deidChunk*3/4, off+deidChunk
-	tail := s[lo:hi]
-	if k := strings.LastIndex(tail, "\n\n"); k >= 0 {
-		return lo + k + 2
-	}
-	if k := strings.LastIndexByte(tail, '\n'); k >= 0 {
-		return lo + k + 1
-	}
-	if k := strings.LastIndexByte(tail, ' '); k >= 0 {
-		return lo + k + 1
-	}
-	for hi > lo && !utf8.RuneStart(s[hi]) {
-		hi-- // never inside a character
-	}
-	return hi
-}
+func chunkEnd(s string, off int) int { return judge.PieceEnd(s, off, deidChunk) }

@@ -42,7 +42,13 @@ type (
 	Verdict      = model.Verdict
 	Entity       = model.Entity
 	Deidentified = model.Deidentified
+	Suppression  = model.Suppression
 )
+
+// MaxPiece is the longest post text judged in one piece; longer texts are
+// judged in pieces cut at paragraph, line or word breaks, so memory stays
+// bounded.
+const MaxPiece = judge.MaxPiece
 
 // Options configure an Engine. The zero value uses the embedded rules.
 type Options struct {

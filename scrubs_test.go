@@ -315,3 +315,48 @@ func TestDeidentifyLongDocumentInPieces(t *testing.T) {
 		off = end
 	}
 }
+
+// A post text longer than one piece is judged piece by piece: each
+// paragraph's findings land at its offset, findings about the bio are kept
+// once, and a suppression by line applies to the whole text.
+func TestCheckLongTextInPieces(t *testing.T) {
+	e := engine(t)
+	para := "Mrs. Lopez in bed 4 keeps pulling her IV, third night in a row.\n\n"
+	one := e.Check(bg, Post{Text: para, Author: Author{Bio: "RN at Lakeshore General"}})
+	if len(one.Findings) == 0 {
+		t.Fatal("the paragraph alone has no findings")
+	}
+	reps := 2*MaxPiece/len(para) + 3
+	doc := strings.Repeat(para, reps)
+	all := e.Check(bg, Post{Text: doc, Author: Author{Bio: "RN at Lakeshore General"}})
+	textFindings, other := 0, 0
+	for _, f := range all.Findings {
+		a, b, ok := f.Span()
+		if !ok || f.Field != "" {
+			other++
+			continue
+		}
+		textFindings++
+		if doc[a:b] != f.Text {
+			t.Fatalf("finding %s points at %q, says %q", f.Rule, doc[a:b], f.Text)
+		}
+	}
+	perPara := 0
+	for _, f := range one.Findings {
+		if _, _, ok := f.Span(); ok && f.Field == "" {
+			perPara++
+		}
+	}
+	if textFindings != reps*perPara || other != len(one.Findings)-perPara {
+		t.Errorf("%d text findings (want %d) and %d others (want %d)", textFindings, reps*perPara, other, len(one.Findings)-perPara)
+	}
+	if all.Verdict != one.Verdict {
+		t.Errorf("verdict %s, the paragraph alone %s", all.Verdict, one.Verdict)
+	}
+	// a suppression on the last paragraph's line silences only that one
+	last := strings.Count(doc, "\n") - 1
+	sup := e.Check(bg, Post{Text: doc, Suppress: []Suppression{{Rule: "patient-privacy", Reason: "consent on file", Line: last}}})
+	if len(sup.Suppressed) == 0 || len(sup.Suppressed) >= textFindings {
+		t.Errorf("%d findings suppressed on line %d", len(sup.Suppressed), last)
+	}
+}

@@ -8,9 +8,11 @@ package judge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/media"
@@ -176,6 +178,9 @@ func (ps *post) fields(r *rules.Rule) []*field {
 
 // Check judges one post.
 func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
+	if len(p.Text) > MaxPiece {
+		return j.checkPieces(ctx, p)
+	}
 	ps := &post{p: p, seen: map[string]bool{}}
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, true)
 	for i, m := range p.Media {
@@ -687,4 +692,84 @@ func metaText(m *media.Meta) string {
 		parts = append(parts, "Owner: "+m.Owner)
 	}
 	return strings.Join(parts, "\n")
+}
+
+// MaxPiece bounds the post text judged at once. Memory grows with the
+// tokens, candidates and phrase hits of a text (about 70 bytes a byte), so
+// a longer text (a long blog post or document) is judged in pieces cut at
+// a blank line, else a line break, else a space; a post is far shorter.
+const MaxPiece = 256 << 10
+
+// checkPieces judges a long text piece by piece with the post's context and
+// merges the reports: text spans are moved to their place in the whole
+// text, findings about the bio, reply or photos are kept once, and
+// suppressions are applied to the whole text at the end.
+func (j *Judge) checkPieces(ctx context.Context, p *model.Post) model.Report {
+	var warnings []string
+	var out []model.Finding
+	seen := map[string]bool{}
+	score := 0.0
+	for off := 0; off < len(p.Text); {
+		end := PieceEnd(p.Text, off, MaxPiece)
+		piece := *p
+		piece.Text, piece.Suppress = p.Text[off:end], nil
+		if off > 0 {
+			piece.Media = nil // photos are read and judged with the first piece
+		}
+		rep := j.Check(ctx, &piece)
+		for _, f := range rep.Findings {
+			if a, b, ok := f.Span(); ok && f.Field == "" && f.Media == nil {
+				a, b = a+off, b+off
+				f.Start, f.End = &a, &b
+			}
+			key := findingKey(&f)
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, f)
+			}
+		}
+		score = max(score, rep.ReidScore)
+		warnings = append(warnings, rep.Warnings...)
+		off = end
+	}
+	sortFindings(out)
+	kept, silenced := suppress(p, out)
+	if kept == nil {
+		kept = []model.Finding{}
+	}
+	return model.Report{ID: p.ID, Verdict: model.VerdictOf(kept), Findings: kept, ReidScore: score, Warnings: slices.Compact(warnings), Suppressed: silenced}
+}
+
+// findingKey identifies a finding: its rule, where it points and what it says.
+func findingKey(f *model.Finding) string {
+	a, b, _ := f.Span()
+	m := -1
+	if f.Media != nil {
+		m = *f.Media
+	}
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%s", f.Rule, f.Field, m, a, b, strings.Join(f.Evidence, ","))
+}
+
+// PieceEnd returns where the piece of s that starts at off ends: at most
+// size bytes on, cut in the last quarter at a blank line, else a line
+// break, else a space, else a character boundary.
+func PieceEnd(s string, off, size int) int {
+	if len(s)-off <= size {
+		return len(s)
+	}
+	lo, hi := off+size*3/4, off+size
+	tail := s[lo:hi]
+	if k := strings.LastIndex(tail, "\n\n"); k >= 0 {
+		return lo + k + 2
+	}
+	if k := strings.LastIndexByte(tail, '\n'); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndexByte(tail, ' '); k >= 0 {
+		return lo + k + 1
+	}
+	for hi > lo && !utf8.RuneStart(s[hi]) {
+		hi-- // never inside a character
+	}
+	return hi
 }
