@@ -428,6 +428,9 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	if r.Kind == rules.Phrase && !f.anyHit(r.Phrases, h.main) {
 		return // nothing of the rule's lists occurs here
 	}
+	if r.Near != nil && !f.anyHit(r.Near.Phrases, h.near) {
+		return // every match needs a near phrase, and the field has none
+	}
 	var matches []span
 	if r.Kind == rules.Pattern {
 		kw := h.keyword
