@@ -62,9 +62,6 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 // Rules returns the rule set.
 func (j *Judge) Rules() *rules.Set { return j.rules }
 
-// Candidates runs every detector over d.
-func (j *Judge) Candidates(d *text.Doc) []detect.Candidate { return j.candidates(d, nil) }
-
 // candidates appends every detector's candidates over d to out, sorted.
 func (j *Judge) candidates(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	for _, det := range j.detectors {
