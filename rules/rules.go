@@ -104,6 +104,7 @@ type Condition struct {
 	Scope Scope    `yaml:"scope" json:"scope"`
 	Any   []string `yaml:"any" json:"any"`
 	keys  map[string]bool
+	named []int32 // list indexes of Any's @names
 }
 
 // Has reports whether a normalised phrase is one of the condition's own
@@ -234,6 +235,8 @@ type Rule struct {
 	lits *Literals
 	// linkKeyword: Keywords holds KeywordURL.
 	linkKeyword bool
+	// named[k] are the list indexes of the @names in list k
+	named [numListKinds][]int32
 }
 
 // Lowered reports whether Regexp must run on ASCII-lower-cased text.
@@ -330,17 +333,16 @@ type Set struct {
 	phrases *lexicon.Phrases
 	refs    [][]PhraseRef
 	// Lists are the named phrase lists of all packs.
-	Lists map[string][]string
-	// Triggered maps a named list to the phrase and pattern rules whose
-	// phrases or keywords use it: a hit of the list can make them fire.
-	Triggered map[string][]*Rule
+	Lists   map[string][]string
+	listIDs map[string]int32
 }
 
 // PhraseRef says which rule (and which list of it) a phrase belongs to.
 type PhraseRef struct {
-	Rule *Rule    // nil for a named list
-	List ListKind // which list of the rule
-	Name string   // the named list, for ListNamed
+	Rule   *Rule    // nil for a named list
+	List   ListKind // which list of the rule
+	Name   string   // the named list, for ListNamed
+	ListID int32    // its index (Set.ListID), for ListNamed
 }
 
 // ListKind is which list of a rule a phrase came from.
@@ -353,7 +355,61 @@ const (
 	ListNamed
 	ListKeyword
 	ListCondition
+	// Lists that take only @names: they have no phrases of their own.
+	ListContext
+	ListUnlessNear
+	ListReplyContext
+	numListKinds
 )
+
+// NamedLists returns the indexes (Set.ListID) of the named lists that the
+// rule's list of kind k refers to as "@name", resolved when the set was
+// compiled. For ListCondition use Condition.NamedLists.
+func (r *Rule) NamedLists(k ListKind) []int32 { return r.named[k] }
+
+// NamedLists returns the indexes of the named lists in the condition.
+func (c *Condition) NamedLists() []int32 { return c.named }
+
+// ListID returns the index of a named list, or -1 when no pack defines it.
+func (s *Set) ListID(name string) int32 {
+	if id, ok := s.listIDs[name]; ok {
+		return id
+	}
+	return -1
+}
+
+// NumLists is the number of named lists; their indexes are 0..NumLists()-1.
+func (s *Set) NumLists() int { return len(s.listIDs) }
+
+// resolveNamed records the list indexes of the rule's "@name" references.
+func (s *Set) resolveNamed(r *Rule) {
+	ids := func(list []string) []int32 {
+		var out []int32
+		for _, p := range list {
+			if len(p) > 1 && p[0] == '@' {
+				if id, ok := s.listIDs[p[1:]]; ok {
+					out = append(out, id)
+				}
+			}
+		}
+		return out
+	}
+	r.named[ListMain] = ids(r.Phrases)
+	r.named[ListUnless] = ids(r.Unless)
+	r.named[ListKeyword] = ids(r.Keywords)
+	r.named[ListContext] = ids(r.Context)
+	r.named[ListUnlessNear] = ids(r.UnlessNear)
+	r.named[ListReplyContext] = ids(r.ReplyContext)
+	if r.Near != nil {
+		r.named[ListNear] = ids(r.Near.Phrases)
+	}
+	for i := range r.Require {
+		r.Require[i].named = ids(r.Require[i].Any)
+	}
+	for i := range r.Forbid {
+		r.Forbid[i].named = ids(r.Forbid[i].Any)
+	}
+}
 
 // Get returns a rule by ID.
 func (s *Set) Get(id string) *Rule { return s.byID[id] }
@@ -481,16 +537,19 @@ func Compile(packs []Pack) (*Set, error) {
 		listNames = append(listNames, n)
 	}
 	sort.Strings(listNames)
-	for _, n := range listNames {
+	s.listIDs = make(map[string]int32, len(listNames))
+	for i, n := range listNames {
+		s.listIDs[n] = int32(i)
 		for _, p := range s.Lists[n] {
 			all = append(all, p)
-			s.refs = append(s.refs, []PhraseRef{{List: ListNamed, Name: n}})
+			s.refs = append(s.refs, []PhraseRef{{List: ListNamed, Name: n, ListID: int32(i)}})
 		}
 	}
 	for _, r := range s.Rules {
 		if err := s.checkListRefs(r); err != nil {
 			return nil, err
 		}
+		s.resolveNamed(r)
 		if r.Disabled {
 			continue
 		}
@@ -514,17 +573,8 @@ func Compile(packs []Pack) (*Set, error) {
 		add(r.Unless, ListUnless)
 	}
 	s.phrases = lexicon.NewPhrases(all)
-	s.Triggered = map[string][]*Rule{}
 	for i, r := range s.Rules {
 		r.Index = i
-		if r.Kind != Phrase && r.Kind != Pattern {
-			continue
-		}
-		for _, p := range append(append([]string{}, r.Phrases...), r.Keywords...) {
-			if len(p) > 1 && p[0] == '@' && p != KeywordURL {
-				s.Triggered[p[1:]] = append(s.Triggered[p[1:]], r)
-			}
-		}
 	}
 	return s, nil
 }

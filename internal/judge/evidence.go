@@ -19,12 +19,17 @@ type field struct {
 	exif  bool // an alt-like field read from the photo's metadata
 	doc   *text.Doc
 	cands []detect.Candidate
-	// named[list] are hits of a named list; own[rule] hits of a rule's own
-	// phrases by list kind.
-	named map[string][]span
-	own   map[*rules.Rule]*ownHits
-	lower string    // Src with ASCII letters lower-cased (same offsets), made on demand
-	arena []ownHits // backing store of own's values, reused with the field
+	// named[id] are the hits of the named list with that index
+	// (rules.Set.ListID); own[r.Index] the hits of rule r's own phrases by
+	// list kind, nil when none. Both are indexed slices, not maps: a post
+	// is judged with a handful of fields, each looked up for every rule.
+	named []([]span)
+	own   []*ownHits
+	// touchedLists and touchedRules are the indexes written, cleared on release.
+	touchedLists []int32
+	touchedRules []int32
+	lower        string    // Src with ASCII letters lower-cased (same offsets), made on demand
+	arena        []ownHits // backing store of own's values, reused with the field
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
@@ -52,17 +57,20 @@ type span struct{ first, last int }
 // fieldPool recycles fields (their maps, candidate and hit buffers): a
 // post is judged with a handful of fields, and allocating them afresh was
 // a tenth of the cost of a short post.
-var fieldPool = sync.Pool{New: func() any {
-	return &field{named: map[string][]span{}, own: map[*rules.Rule]*ownHits{}}
-}}
+var fieldPool = sync.Pool{New: func() any { return new(field) }}
 
 // release returns f to the pool; nothing of f may be used afterwards.
 func (f *field) release() {
 	if f.doc != nil {
 		text.Put(f.doc)
 	}
-	clear(f.named)
-	clear(f.own)
+	for _, id := range f.touchedLists {
+		f.named[id] = f.named[id][:0]
+	}
+	for _, i := range f.touchedRules {
+		f.own[i] = nil
+	}
+	f.touchedLists, f.touchedRules = f.touchedLists[:0], f.touchedRules[:0]
 	f.doc, f.lower, f.exif = nil, "", false
 	f.cands = f.cands[:0]
 	f.arena = f.arena[:0]
@@ -83,6 +91,12 @@ func (f *field) newOwn() *ownHits {
 
 func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
 	f := fieldPool.Get().(*field)
+	if n := j.rules.NumLists(); len(f.named) < n {
+		f.named = append(f.named, make([][]span, n-len(f.named))...)
+	}
+	if n := len(j.rules.Rules); len(f.own) < n {
+		f.own = append(f.own, make([]*ownHits, n-len(f.own))...)
+	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	if withCands {
 		f.cands = j.candidates(f.doc, f.cands[:0])
@@ -94,13 +108,17 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 		s := span{m.First, m.Last}
 		for _, ref := range j.rules.PhraseRefs(m) {
 			if ref.List == rules.ListNamed {
-				f.named[ref.Name] = append(f.named[ref.Name], s)
+				if len(f.named[ref.ListID]) == 0 {
+					f.touchedLists = append(f.touchedLists, ref.ListID)
+				}
+				f.named[ref.ListID] = append(f.named[ref.ListID], s)
 				continue
 			}
-			h := f.own[ref.Rule]
+			h := f.own[ref.Rule.Index]
 			if h == nil {
 				h = f.newOwn()
-				f.own[ref.Rule] = h
+				f.own[ref.Rule.Index] = h
+				f.touchedRules = append(f.touchedRules, int32(ref.Rule.Index))
 			}
 			switch ref.List {
 			case rules.ListMain:
@@ -119,34 +137,40 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 	return f
 }
 
-// hits returns the spans of a rule's list: its own phrases plus every
-// "@name" list it refers to.
-func (f *field) hits(list []string, own []span) []span {
+// hits returns the spans of a rule's list: its own phrases plus those of
+// the named lists it refers to.
+func (f *field) hits(lists []int32, own []span) []span {
 	out := own[:len(own):len(own)] // appending copies: own stays as it is
-	for _, p := range list {
-		if len(p) > 1 && p[0] == '@' {
-			out = append(out, f.named[p[1:]]...)
-		}
+	for _, id := range lists {
+		out = append(out, f.named[id]...)
 	}
 	return out
+}
+
+// list returns the hits of one named list (none for id -1: no such list).
+func (f *field) list(id int32) []span {
+	if f == nil || id < 0 {
+		return nil
+	}
+	return f.named[id]
 }
 
 var noHits = &ownHits{}
 
 func (f *field) ownOf(r *rules.Rule) *ownHits {
-	if h := f.own[r]; h != nil {
+	if h := f.own[r.Index]; h != nil {
 		return h
 	}
 	return noHits // shared and never written
 }
 
-// anyHit reports whether any phrase of the list hit in f (own or @named).
-func (f *field) anyHit(list []string, own []span) bool {
+// anyHit reports whether any phrase of a list hit in f (own or named).
+func (f *field) anyHit(lists []int32, own []span) bool {
 	if len(own) > 0 {
 		return true
 	}
-	for _, p := range list {
-		if len(p) > 1 && p[0] == '@' && len(f.named[p[1:]]) > 0 {
+	for _, id := range lists {
+		if len(f.named[id]) > 0 {
 			return true
 		}
 	}
@@ -160,7 +184,7 @@ func (f *field) condHolds(r *rules.Rule, c *rules.Condition) bool {
 	if f == nil {
 		return false
 	}
-	if len(f.hits(c.Any, nil)) > 0 {
+	if f.anyHit(c.NamedLists(), nil) {
 		return true
 	}
 	for _, s := range f.ownOf(r).cond {

@@ -34,6 +34,11 @@ type Judge struct {
 	// placeDetectors are run on the author's bio, where only the places it
 	// names matter (the re-identification score).
 	placeDetectors []detect.Detector
+	// lists are the indexes of the named lists the judge itself reads.
+	lists struct {
+		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
+		rareEvents, timeRefs, roles                                int32
+	}
 }
 
 // New makes a judge. readMedia may be nil (photos are then not opened).
@@ -47,6 +52,13 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 			j.placeDetectors = detectors // a filter wraps them all
 		}
 	}
+	j.lists.reviewConfirm = rs.ListID("review-confirm")
+	j.lists.reviewPlatformCues = rs.ListID("review-platform-cues")
+	j.lists.patientCues = rs.ListID("patient-cues")
+	j.lists.publicCues = rs.ListID("public-cues")
+	j.lists.rareEvents = rs.ListID("rare-events")
+	j.lists.timeRefs = rs.ListID("time-refs")
+	j.lists.roles = rs.ListID("roles")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
 		if r.OnlyWith != "" {
@@ -84,9 +96,10 @@ type post struct {
 	bio   *field
 	reply *field
 	out   []model.Finding
-	seen  map[string]bool
+	seen  map[emitKey]bool // what emit has recorded, made on first use
 	meta  []*media.Meta // per media item, nil when absent or unreadable
 
+	all      []*field // every field present: text, bio, reply, alts
 	fieldBuf []*field // reused by fields()
 }
 
@@ -122,27 +135,20 @@ func (ps *post) conditions(r *rules.Rule) bool {
 	return true
 }
 
-// triggered marks the phrase and pattern rules that some field's hits can
-// make fire (their own phrases, or a named list they use).
-func (ps *post) triggered(rs *rules.Set) []bool {
-	active := make([]bool, len(rs.Rules))
-	for _, f := range append([]*field{ps.text, ps.bio, ps.reply}, ps.alts...) {
-		if f == nil {
-			continue
+// triggered reports whether phrase or pattern rule r can fire: some field
+// holds one of its own phrases or keywords, or a hit of a named list they
+// use.
+func (ps *post) triggered(r *rules.Rule) bool {
+	main, kw := r.NamedLists(rules.ListMain), r.NamedLists(rules.ListKeyword)
+	for _, f := range ps.all {
+		if h := f.own[r.Index]; h != nil && (len(h.main) > 0 || len(h.keyword) > 0) {
+			return true
 		}
-		for r := range f.own {
-			active[r.Index] = true
-		}
-		for name, hs := range f.named {
-			if len(hs) == 0 {
-				continue
-			}
-			for _, r := range rs.Triggered[name] {
-				active[r.Index] = true
-			}
+		if f.anyHit(main, nil) || f.anyHit(kw, nil) {
+			return true
 		}
 	}
-	return active
+	return false
 }
 
 // flagged reports whether a warn or block finding of category c exists.
@@ -178,7 +184,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	if len(p.Text) > MaxPiece {
 		return j.checkPieces(ctx, p)
 	}
-	ps := &post{p: p, seen: map[string]bool{}}
+	ps := &post{p: p}
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, true)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
@@ -215,9 +221,15 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	var reidScore float64
-	active := ps.triggered(j.rules)
+	ps.all = append(ps.all, ps.text)
+	for _, f := range []*field{ps.bio, ps.reply} {
+		if f != nil {
+			ps.all = append(ps.all, f)
+		}
+	}
+	ps.all = append(ps.all, ps.alts...)
 	for _, r := range j.order {
-		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !active[r.Index] && !r.LinkKeyword() {
+		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !r.LinkKeyword() && !ps.triggered(r) {
 			continue // none of its phrases or keywords occur in the post
 		}
 		if r.Disabled || !r.Applies(p) {
@@ -226,7 +238,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		if r.OnlyWith != "" && !ps.flagged(r.OnlyWith) {
 			continue
 		}
-		if len(r.ReplyContext) > 0 && (ps.reply == nil || len(ps.reply.hits(r.ReplyContext, nil)) == 0) {
+		if len(r.ReplyContext) > 0 && (ps.reply == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
 			continue
 		}
 		if !ps.conditions(r) {
@@ -262,10 +274,8 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	sortFindings(ps.out)
 	// findings hold offsets and substrings of the post, not field memory
-	for _, f := range append([]*field{ps.text, ps.bio, ps.reply}, ps.alts...) {
-		if f != nil {
-			f.release()
-		}
+	for _, f := range ps.all {
+		f.release()
 	}
 	kept, silenced := suppress(p, ps.out)
 	if kept == nil {
@@ -329,14 +339,33 @@ func sortFindings(fs []model.Finding) {
 	})
 }
 
+// emitKey identifies a finding within a post: one per rule, field and span.
+type emitKey struct {
+	rule     *rules.Rule
+	scope    rules.Scope
+	media    int
+	a, b     int
+	hasField bool
+}
+
 // emit records a finding for rule r on field f covering bytes [a,b) of
 // f's text (a<0: no span).
 func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence ...string) {
+	key := emitKey{rule: r}
+	if f != nil {
+		key = emitKey{rule: r, scope: f.scope, media: f.media, a: a, b: b, hasField: true}
+	}
+	if ps.seen[key] {
+		return
+	}
+	if ps.seen == nil {
+		ps.seen = map[emitKey]bool{}
+	}
+	ps.seen[key] = true
 	fd := model.Finding{
 		Rule: r.ID, Category: r.Category, Severity: r.SeverityOf(ps.p),
 		Clause: r.Clause, Message: r.Message, Fix: r.Fix, Confidence: round(conf), Evidence: evidence,
 	}
-	key := r.ID
 	if f != nil {
 		fd.Field = string(f.scope)
 		if f.exif {
@@ -354,12 +383,7 @@ func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence .
 			fd.Start, fd.End = &s, &e
 			fd.Text = f.doc.Src[a:b]
 		}
-		key = fmt.Sprintf("%s|%s|%d|%d|%d", r.ID, f.scope, f.media, a, b)
 	}
-	if ps.seen[key] {
-		return
-	}
-	ps.seen[key] = true
 	ps.out = append(ps.out, fd)
 }
 
@@ -379,12 +403,12 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
 			continue
 		}
 		a, b := f.tokenAt(c.Start), f.tokenAt(c.End-1)
-		if len(r.Context) > 0 && !j.inContext(ps, f, r.Context, a, b, r.Within) {
+		if len(r.Context) > 0 && !j.inContext(ps, f, r.NamedLists(rules.ListContext), a, b, r.Within) {
 			continue
 		}
 		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
 			sa, sb := f.sentenceOf(a)
-			if near(within(f.hits(r.UnlessNear, nil), sa, sb), a, b, 4) {
+			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) {
 				continue
 			}
 		}
@@ -405,7 +429,7 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
 // inContext reports whether the Context lists hit near tokens [a,b] of f,
 // or (when within is 0) anywhere in f; alt texts and review replies also
 // take their context from the post text.
-func (j *Judge) inContext(ps *post, f *field, lists []string, a, b, within int) bool {
+func (j *Judge) inContext(ps *post, f *field, lists []int32, a, b, within int) bool {
 	if near(f.hits(lists, nil), a, b, within) {
 		return true
 	}
@@ -413,7 +437,7 @@ func (j *Judge) inContext(ps *post, f *field, lists []string, a, b, within int) 
 		return true
 	}
 	// In a reply to a review, the person addressed is the reviewer-patient.
-	if f.scope == rules.ScopeText && ps.p.Platform == "review-reply" && len(f.named["review-confirm"]) > 0 {
+	if f.scope == rules.ScopeText && ps.p.Platform == "review-reply" && len(f.list(j.lists.reviewConfirm)) > 0 {
 		return true
 	}
 	return false
@@ -422,10 +446,10 @@ func (j *Judge) inContext(ps *post, f *field, lists []string, a, b, within int) 
 // phrase evaluates phrase and pattern rules on one field.
 func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	h := f.ownOf(r)
-	if r.Kind == rules.Phrase && !f.anyHit(r.Phrases, h.main) {
+	if r.Kind == rules.Phrase && !f.anyHit(r.NamedLists(rules.ListMain), h.main) {
 		return // nothing of the rule's lists occurs here
 	}
-	if r.Near != nil && !f.anyHit(r.Near.Phrases, h.near) {
+	if r.Near != nil && !f.anyHit(r.NamedLists(rules.ListNear), h.near) {
 		return // every match needs a near phrase, and the field has none
 	}
 	var matches []span
@@ -468,16 +492,16 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			}
 		}
 	} else {
-		matches = f.hits(r.Phrases, h.main)
+		matches = f.hits(r.NamedLists(rules.ListMain), h.main)
 	}
 	if len(matches) == 0 {
 		return
 	}
 	var nearHits []span
 	if r.Near != nil {
-		nearHits = f.hits(r.Near.Phrases, h.near)
+		nearHits = f.hits(r.NamedLists(rules.ListNear), h.near)
 	}
-	unless := f.hits(r.Unless, h.unless)
+	unless := f.hits(r.NamedLists(rules.ListUnless), h.unless)
 	for _, m := range matches {
 		if m.first >= len(f.doc.Tokens) || m.last >= len(f.doc.Tokens) {
 			continue
@@ -618,9 +642,9 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 	if ps.p.ReplyTo == nil && ps.p.Platform != "review-reply" {
 		return
 	}
-	isReview := ps.p.Platform == "review-reply" || (ps.reply != nil && len(ps.reply.named["review-platform-cues"]) > 0)
+	isReview := ps.p.Platform == "review-reply" || (ps.reply != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
 	t := ps.text
-	hits := t.named["review-confirm"]
+	hits := t.list(j.lists.reviewConfirm)
 	if len(hits) == 0 || (!isReview && len(hits) < 2) {
 		return
 	}

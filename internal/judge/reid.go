@@ -46,28 +46,28 @@ var reidGroup = map[string]string{
 
 func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	t := ps.text
-	aboutPatient := len(t.named["patient-cues"]) > 0 || len(t.named["review-confirm"]) > 0
+	aboutPatient := len(t.list(j.lists.patientCues)) > 0 || len(t.list(j.lists.reviewConfirm)) > 0
 	for _, c := range t.cands {
 		if c.Type == detect.Age {
 			aboutPatient = true // "a 7yo swallowed 14 magnets": a person in a clinical story
 		}
 	}
-	if !aboutPatient || len(t.named["public-cues"]) > 0 {
+	if !aboutPatient || len(t.list(j.lists.publicCues)) > 0 {
 		return 0
 	}
 	var ev []reidEvidence
-	addSpans := func(kind string, f *field, list string) {
-		for _, s := range f.named[list] {
+	addSpans := func(kind string, f *field, list int32) {
+		for _, s := range f.list(list) {
 			ev = append(ev, reidEvidence{kind, reidGroup[kind], f, f.doc.Tokens[s.first].Start, f.doc.Tokens[s.last].End})
 		}
 	}
-	addSpans("time", t, "time-refs")
-	addSpans("rare", t, "rare-events")
-	addSpans("role", t, "roles")
-	addSpans("patient", t, "patient-cues")
+	addSpans("time", t, j.lists.timeRefs)
+	addSpans("rare", t, j.lists.rareEvents)
+	addSpans("role", t, j.lists.roles)
+	addSpans("patient", t, j.lists.patientCues)
 	if ps.reply != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
-		for _, s := range ps.reply.named["rare-events"] {
+		for _, s := range ps.reply.list(j.lists.rareEvents) {
 			_ = s
 			ev = append(ev, reidEvidence{"rare", "rare", nil, -1, -1})
 		}
