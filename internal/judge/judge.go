@@ -31,6 +31,14 @@ type Judge struct {
 	readMedia MediaReader
 	// order is the evaluation order: rules with only_with run last.
 	order []*rules.Rule
+	// always are the positions in order of the rules evaluated for every
+	// post; the other (phrase and pattern) rules are evaluated only when a
+	// field holds one of their phrases or keywords: listRules[id] are the
+	// positions of the rules whose phrases or keywords name list id, and
+	// pos[r.Index] is rule r's position.
+	always    []int32
+	listRules [][]int32
+	pos       []int32
 	// placeDetectors are run on the author's bio, where only the places it
 	// names matter (the re-identification score).
 	placeDetectors []detect.Detector
@@ -68,6 +76,22 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		}
 	}
 	j.order = append(j.order, later...)
+	j.pos = make([]int32, len(rs.Rules))
+	j.listRules = make([][]int32, rs.NumLists())
+	for i, r := range j.order {
+		j.pos[r.Index] = int32(i)
+		if (r.Kind != rules.Phrase && r.Kind != rules.Pattern) || r.LinkKeyword() {
+			j.always = append(j.always, int32(i))
+			continue
+		}
+		for _, k := range []rules.ListKind{rules.ListMain, rules.ListKeyword} {
+			for _, id := range r.NamedLists(k) {
+				if l := j.listRules[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					j.listRules[id] = append(l, int32(i))
+				}
+			}
+		}
+	}
 	return j
 }
 
@@ -100,6 +124,7 @@ type post struct {
 	meta  []*media.Meta // per media item, nil when absent or unreadable
 
 	all      []*field // every field present: text, bio, reply, alts
+	active   []int32  // reused by candidates()
 	fieldBuf []*field // reused by fields()
 }
 
@@ -135,20 +160,26 @@ func (ps *post) conditions(r *rules.Rule) bool {
 	return true
 }
 
-// triggered reports whether phrase or pattern rule r can fire: some field
-// holds one of its own phrases or keywords, or a hit of a named list they
-// use.
-func (ps *post) triggered(r *rules.Rule) bool {
-	main, kw := r.NamedLists(rules.ListMain), r.NamedLists(rules.ListKeyword)
+// candidates returns the positions in j.order of the rules that may fire
+// on the post, in order: the rules evaluated for every post, and the phrase
+// and pattern rules of which some field holds a phrase or keyword (its own,
+// or of a named list it uses).
+func (ps *post) candidates(j *Judge) []int32 {
+	act := append(ps.active[:0], j.always...)
 	for _, f := range ps.all {
-		if h := f.own[r.Index]; h != nil && (len(h.main) > 0 || len(h.keyword) > 0) {
-			return true
+		for _, i := range f.touchedRules {
+			if h := f.own[i]; len(h.main) > 0 || len(h.keyword) > 0 {
+				act = append(act, j.pos[i])
+			}
 		}
-		if f.anyHit(main, nil) || f.anyHit(kw, nil) {
-			return true
+		for _, id := range f.touchedLists {
+			act = append(act, j.listRules[id]...)
 		}
 	}
-	return false
+	slices.Sort(act)
+	act = slices.Compact(act)
+	ps.active = act
+	return act
 }
 
 // flagged reports whether a warn or block finding of category c exists.
@@ -228,10 +259,8 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	ps.all = append(ps.all, ps.alts...)
-	for _, r := range j.order {
-		if (r.Kind == rules.Phrase || r.Kind == rules.Pattern) && !r.LinkKeyword() && !ps.triggered(r) {
-			continue // none of its phrases or keywords occur in the post
-		}
+	for _, i := range ps.candidates(j) {
+		r := j.order[i]
 		if r.Disabled || !r.Applies(p) {
 			continue
 		}
