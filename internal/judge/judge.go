@@ -8,9 +8,11 @@ package judge
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -121,11 +123,30 @@ type post struct {
 	reply *field
 	out   []model.Finding
 	seen  map[emitKey]bool // what emit has recorded, made on first use
-	meta  []*media.Meta // per media item, nil when absent or unreadable
+	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
 	all      []*field // every field present: text, bio, reply, alts
 	active   []int32  // reused by candidates()
+	marks    []uint64 // reused by candidates()
 	fieldBuf []*field // reused by fields()
+}
+
+// postPool recycles posts with their buffers: a short post is judged in a
+// few microseconds, and its allocations were a good part of that.
+var postPool = sync.Pool{New: func() any { return new(post) }}
+
+// release returns ps and its fields to their pools. The findings stay
+// valid: they hold offsets and substrings of the post, not field memory.
+func (ps *post) release() {
+	for _, f := range ps.all {
+		f.release()
+	}
+	clear(ps.seen)
+	clear(ps.alts)
+	clear(ps.all)
+	clear(ps.fieldBuf)
+	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks}
+	postPool.Put(ps)
 }
 
 // conditions evaluates a rule's Require and Forbid lists.
@@ -165,19 +186,35 @@ func (ps *post) conditions(r *rules.Rule) bool {
 // and pattern rules of which some field holds a phrase or keyword (its own,
 // or of a named list it uses).
 func (ps *post) candidates(j *Judge) []int32 {
-	act := append(ps.active[:0], j.always...)
+	n := (len(j.order) + 63) / 64
+	if cap(ps.marks) < n {
+		ps.marks = make([]uint64, n)
+	}
+	marks := ps.marks[:n]
+	clear(marks)
+	mark := func(i int32) { marks[i/64] |= 1 << (i % 64) }
+	for _, i := range j.always {
+		mark(i)
+	}
 	for _, f := range ps.all {
 		for _, i := range f.touchedRules {
 			if h := f.own[i]; len(h.main) > 0 || len(h.keyword) > 0 {
-				act = append(act, j.pos[i])
+				mark(j.pos[i])
 			}
 		}
 		for _, id := range f.touchedLists {
-			act = append(act, j.listRules[id]...)
+			for _, i := range j.listRules[id] {
+				mark(i)
+			}
 		}
 	}
-	slices.Sort(act)
-	act = slices.Compact(act)
+	act := ps.active[:0]
+	for w, m := range marks {
+		for m != 0 {
+			act = append(act, int32(w*64+bits.TrailingZeros64(m)))
+			m &= m - 1
+		}
+	}
 	ps.active = act
 	return act
 }
@@ -215,7 +252,9 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	if len(p.Text) > MaxPiece {
 		return j.checkPieces(ctx, p)
 	}
-	ps := &post{p: p}
+	ps := postPool.Get().(*post)
+	defer ps.release()
+	ps.p = p
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, true)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
@@ -232,7 +271,9 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
 	}
 	var warnings []string
-	ps.meta = make([]*media.Meta, len(p.Media))
+	if len(p.Media) > 0 {
+		ps.meta = make([]*media.Meta, len(p.Media))
+	}
 	for i, m := range p.Media {
 		if m.Path == "" || j.readMedia == nil {
 			continue
@@ -302,10 +343,6 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	sortFindings(ps.out)
-	// findings hold offsets and substrings of the post, not field memory
-	for _, f := range ps.all {
-		f.release()
-	}
 	kept, silenced := suppress(p, ps.out)
 	if kept == nil {
 		kept = []model.Finding{}
