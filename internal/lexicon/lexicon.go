@@ -81,10 +81,10 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // lookup (its id; most words are in no phrase and stop there) and each
 // further word of a phrase one integer lookup; it builds in milliseconds.
 type Phrases struct {
-	words map[string]int32 // word → id, for words that occur in a phrase
+	words *wordTab // word → id, for words that occur in a phrase
 	// next maps (node, word id) to the child node (node 0 is the root),
 	// with endsBit set when phrases end at the child.
-	next map[uint64]int32
+	next *edgeTab
 	ends [][]int32 // node → indexes of the phrases that end there
 	// root[id] is next[edge(0, id)] (0: none): every known word of a text
 	// takes the first step, so it is an array, not a map probe.
@@ -131,7 +131,9 @@ func PhraseKey(p string) string {
 
 // NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{words: make(map[string]int32, len(phrases)), next: make(map[uint64]int32, 2*len(phrases)), ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases)}
+	p := &Phrases{ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases)}
+	words := make(map[string]int32, len(phrases))
+	next := make(map[uint64]int32, 2*len(phrases))
 	for i, ph := range phrases {
 		k := gazKey(ph)
 		if k == "" {
@@ -139,29 +141,32 @@ func NewPhrases(phrases []string) *Phrases {
 		}
 		node := int32(0)
 		for w := range strings.SplitSeq(k, " ") {
-			id, ok := p.words[w]
+			id, ok := words[w]
 			if !ok {
-				id = int32(len(p.words))
-				p.words[w] = id
+				id = int32(len(words))
+				words[w] = id
 			}
-			child, ok := p.next[edge(node, id)]
+			child, ok := next[edge(node, id)]
 			if !ok {
 				child = int32(len(p.ends))
 				p.ends = append(p.ends, nil)
-				p.next[edge(node, id)] = child
+				next[edge(node, id)] = child
 			}
 			node = child
 		}
 		p.ends[node] = append(p.ends[node], int32(i))
 	}
-	for e, child := range p.next {
+	for e, child := range next {
 		if len(p.ends[child]) > 0 {
-			p.next[e] = child | endsBit
+			next[e] = child | endsBit
 		}
 	}
-	p.root = make([]int32, len(p.words))
-	for w, id := range p.words {
-		p.root[id] = p.next[edge(0, id)]
+	p.next = newEdgeTab(next)
+	p.words = newWordTab(len(words))
+	p.root = make([]int32, len(words))
+	for w, id := range words {
+		p.words.put(w, id)
+		p.root[id] = next[edge(0, id)]
 		sig := wordSig(w)
 		p.seen[sig/64] |= 1 << (sig % 64)
 	}
@@ -174,21 +179,24 @@ func (p *Phrases) Len() int { return p.n }
 // Find returns every (possibly overlapping) phrase occurrence in d, by
 // first word, then by length, then in list order.
 func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
-	if p == nil || len(p.words) == 0 {
+	if p == nil || len(p.root) == 0 {
 		return out
 	}
 	nw := d.NormWordCount()
 	// each word's id, looked up once (-1: in no phrase)
-	ids := make([]int32, nw)
+	var small [128]int32 // a post's words fit on the stack
+	ids := small[:0]
+	if nw > len(small) {
+		ids = make([]int32, nw)
+	}
+	ids = ids[:nw]
 	for k := range ids {
 		w, _, _, _ := d.NormRun(k, 1)
 		ids[k] = -1
 		if sig := wordSig(w); p.seen[sig/64]&(1<<(sig%64)) == 0 {
 			continue
 		}
-		if id, ok := p.words[w]; ok {
-			ids[k] = id
-		}
+		ids[k] = p.words.get(w)
 	}
 	for k := range ids {
 		node := int32(0)
@@ -197,7 +205,7 @@ func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
 			if n == k {
 				child = p.root[ids[n]]
 			} else {
-				child = p.next[edge(node, ids[n])]
+				child = p.next.get(edge(node, ids[n]))
 			}
 			if child == 0 {
 				break

@@ -1,0 +1,102 @@
+package lexicon
+
+import "hash/maphash"
+
+// wordTab maps words to ids with open addressing (linear probing): the
+// phrase trie looks up every word of every text, and a flat table with the
+// runtime's string hash answers faster than a map. It is built once and
+// then only read.
+type wordTab struct {
+	seed  maphash.Seed
+	keys  []string
+	ids   []int32
+	mask  uint64
+	count int
+}
+
+func newWordTab(n int) *wordTab {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &wordTab{seed: maphash.MakeSeed(), keys: make([]string, size), ids: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// get returns the id of w, or -1.
+func (t *wordTab) get(w string) int32 {
+	for i := maphash.String(t.seed, w) & t.mask; ; i = (i + 1) & t.mask {
+		if t.ids[i] == 0 {
+			return -1
+		}
+		if t.keys[i] == w {
+			return t.ids[i] - 1
+		}
+	}
+}
+
+// put stores w with id (w must not be stored yet); the table never fills
+// past half, as newWordTab sized it for n words.
+func (t *wordTab) put(w string, id int32) {
+	if 2*(t.count+1) > len(t.keys) {
+		t.grow()
+	}
+	i := maphash.String(t.seed, w) & t.mask
+	for t.ids[i] != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.keys[i], t.ids[i] = w, id+1 // 0 marks an empty slot
+	t.count++
+}
+
+func (t *wordTab) grow() {
+	old := *t
+	*t = *newWordTab(len(old.keys))
+	t.seed = old.seed
+	for i, k := range old.keys {
+		if old.ids[i] != 0 {
+			t.put(k, old.ids[i]-1)
+		}
+	}
+}
+
+// edgeTab maps trie edges (node, word id) to child nodes, with the same
+// open addressing over integer keys.
+type edgeTab struct {
+	keys []uint64
+	vals []int32 // child node; 0 marks an empty slot (the root is no child)
+	mask uint64
+}
+
+func newEdgeTab(edges map[uint64]int32) *edgeTab {
+	size := 16
+	for size < 2*len(edges) {
+		size *= 2
+	}
+	t := &edgeTab{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	for k, v := range edges {
+		i := mixEdge(k) & t.mask
+		for t.vals[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+// mixEdge spreads an edge key's bits (a multiply-xorshift finaliser).
+func mixEdge(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// get returns the child of edge k, or 0.
+func (t *edgeTab) get(k uint64) int32 {
+	for i := mixEdge(k) & t.mask; ; i = (i + 1) & t.mask {
+		v := t.vals[i]
+		if v == 0 || t.keys[i] == k {
+			return v
+		}
+	}
+}
