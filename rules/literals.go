@@ -44,6 +44,22 @@ type info struct {
 	exact []string
 	// needs are sets every match contains a string of, rarest first.
 	needs [][]string
+	// prefix, when not nil, are strings one of which every match starts
+	// with (none empty): "[*#@]{1,2}" starts with one of *, # and @.
+	prefix []string
+}
+
+// starts returns strings one of which every match starts with (nil:
+// unknown): the exact strings when the node cannot match empty, else the
+// prefix.
+func (in info) starts() []string {
+	if in.exact != nil {
+		if slices.Contains(in.exact, "") {
+			return nil
+		}
+		return in.exact
+	}
+	return in.prefix
 }
 
 // known reports whether the node guarantees something.
@@ -151,6 +167,7 @@ func (a analyser) analyse(re *syntax.Regexp) info {
 		return info{exact: []string{""}}
 	case syntax.OpCapture:
 		return a.analyse(re.Sub[0])
+	// x+ and x{m,n} with m >= 1 need what x needs, and start as x starts
 	case syntax.OpQuest:
 		sub := a.analyse(re.Sub[0])
 		if sub.exact != nil && len(sub.exact) < maxSet {
@@ -158,12 +175,14 @@ func (a analyser) analyse(re *syntax.Regexp) info {
 		}
 		return info{}
 	case syntax.OpPlus:
-		return info{needs: a.analyse(re.Sub[0]).required()}
+		sub := a.analyse(re.Sub[0])
+		return info{needs: sub.required(), prefix: sub.starts()}
 	case syntax.OpRepeat:
 		if re.Min == 0 {
 			return info{}
 		}
-		return info{needs: a.analyse(re.Sub[0]).required()}
+		sub := a.analyse(re.Sub[0])
+		return info{needs: sub.required(), prefix: sub.starts()}
 	case syntax.OpConcat:
 		return a.concat(re.Sub)
 	case syntax.OpAlternate:
@@ -213,10 +232,13 @@ func (a analyser) class(ranges []rune) info {
 }
 
 // concat joins a sequence: neighbouring exact parts multiply into longer
-// exact strings; every part's and every product's required sets are
-// candidates, of which the rarest are kept, all of them required.
+// exact strings, and a run of exact parts followed by a part of known start
+// into required strings ("f" then "[*#@]+": f*, f# or f@); every part's and
+// every product's required sets are candidates, of which the rarest are
+// kept, all of them required.
 func (a analyser) concat(subs []*syntax.Regexp) info {
 	var needs [][]string
+	var prefix []string // how every match starts, when known
 	cur := []string{""} // the exact product so far
 	allExact := true
 	for _, s := range subs {
@@ -229,7 +251,20 @@ func (a analyser) concat(subs []*syntax.Regexp) info {
 				continue
 			}
 		}
-		// the run of exact parts ends here
+		// the run of exact parts ends here: what it is followed by starts
+		// as this part starts
+		p := startsProduct(cur, in.starts())
+		if p != nil {
+			needs = append(needs, shrink(p))
+		}
+		if allExact {
+			switch {
+			case p != nil:
+				prefix = p
+			case !slices.Contains(cur, ""):
+				prefix = cur
+			}
+		}
 		allExact = false
 		needs = append(needs, info{exact: cur}.required()...)
 		cur = []string{""}
@@ -241,7 +276,7 @@ func (a analyser) concat(subs []*syntax.Regexp) info {
 		return info{exact: cur, needs: best(needs)}
 	}
 	needs = append(needs, info{exact: cur}.required()...)
-	return info{needs: best(needs)}
+	return info{needs: best(needs), prefix: prefix}
 }
 
 // alternate is a choice: every branch must guarantee something. Branch i
@@ -274,6 +309,18 @@ func (a analyser) alternate(subs []*syntax.Regexp) info {
 	if slices.Contains(exact, "") {
 		return info{} // an exact branch matches the empty string
 	}
+	// every match starts as one of the branches starts
+	var prefix []string
+	for _, s := range subs {
+		st := a.analyse(s).starts()
+		if st == nil {
+			prefix = nil
+			break
+		}
+		if prefix = trimPrefixes(union(prefix, st), maxSet); prefix == nil {
+			break
+		}
+	}
 	width := maxConj
 	for _, b := range branches {
 		width = min(width, len(b))
@@ -291,9 +338,61 @@ func (a analyser) alternate(subs []*syntax.Regexp) info {
 		needs = append(needs, set)
 	}
 	if len(needs) == 0 {
-		return info{}
+		return info{prefix: prefix}
 	}
-	return info{needs: best(needs)}
+	return info{needs: best(needs), prefix: prefix}
+}
+
+// startsProduct returns the strings a match starts with when it is one of
+// cur followed by a match that starts with one of st; st is cut shorter
+// to keep the product small. nil: nothing useful (st unknown, or starting
+// with white space, as \s+ does: "in" then "\s" is little rarer than "in"
+// and costs five searches instead of one).
+func startsProduct(cur, st []string) []string {
+	if len(st) == 0 || len(cur) == 0 || len(cur) > maxSet {
+		return nil
+	}
+	for _, x := range st {
+		if strings.IndexByte(" \t\n\r\f\v", x[0]) >= 0 {
+			return nil
+		}
+	}
+	if st = trimPrefixes(st, maxSet/len(cur)); st == nil {
+		return nil
+	}
+	return product(cur, st)
+}
+
+// trimPrefixes returns a set of at most n strings that every string of set
+// starts with: set itself, or with its strings cut to at most the longest
+// length that makes the set small enough (the longest strings are cut
+// first: {motherf*, motherf#, f*} → {motherf, f*}); nil when not even one
+// byte each does.
+func trimPrefixes(set []string, n int) []string {
+	if len(set) <= n {
+		return set
+	}
+	longest := 0
+	for _, x := range set {
+		longest = max(longest, len(x))
+	}
+	for k := longest - 1; k >= 1; k-- {
+		var cut []string
+		for _, x := range set {
+			c := x[:min(k, len(x))]
+			for c != "" && !utf8.ValidString(c) {
+				c = c[:len(c)-1] // never split a character
+			}
+			if c == "" {
+				return nil
+			}
+			cut = append(cut, c)
+		}
+		if cut = dedupe(cut); len(cut) <= n {
+			return cut
+		}
+	}
+	return nil
 }
 
 // product is every a followed by every b, or nil when it would be too big.

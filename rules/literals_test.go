@@ -26,6 +26,11 @@ func TestRequiredLiterals(t *testing.T) {
 		{`(?i)jäger`, nil}, // folded non-ASCII letters are not in ASCII-lowered text
 		{`(?:a|.)b`, [][]string{{"b"}}},
 		{`(?:cat|dog)s?`, [][]string{{"cat", "dog"}}},
+		// a part of known start extends the text before it: f*, f# or f@
+		{`\bf[*#@]+k`, [][]string{{"f#", "f*", "f@"}, {"k"}}},
+		{`(?:x|y)(?:[*#]+|u[*#])z`, [][]string{{"x#", "x*", "xu#", "xu*", "y#", "y*", "yu#", "yu*"}, {"z"}}},
+		// ... but not white space, which is hardly rarer than what precedes it
+		{`\bsen\s+[A-Z]`, [][]string{{"sen"}, {"\t", "\n", "\f", "\r", " "}}},
 	} {
 		l, ok := requiredLiterals(c.pattern)
 		if c.want == nil {
