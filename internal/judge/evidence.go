@@ -3,6 +3,7 @@ package judge
 import (
 	"sort"
 	"sync"
+	"unsafe"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
@@ -29,19 +30,23 @@ type field struct {
 	touchedLists []int32
 	touchedRules []int32
 	lower        string    // Src with ASCII letters lower-cased (same offsets), made on demand
+	lowBuf       []byte    // lower's bytes, reused with the field
 	arena        []ownHits // backing store of own's values, reused with the field
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
 func (f *field) lowered() string {
 	if f.lower == "" && f.doc.Src != "" {
-		b := []byte(f.doc.Src)
+		b := append(f.lowBuf[:0], f.doc.Src...)
 		for i, c := range b {
 			if 'A' <= c && c <= 'Z' {
 				b[i] = c + 'a' - 'A'
 			}
 		}
-		f.lower = string(b)
+		f.lowBuf = b
+		// a view of the field's buffer, which is rewritten only after
+		// release: the lowered text is matched against, never kept
+		f.lower = unsafe.String(unsafe.SliceData(b), len(b))
 	}
 	return f.lower
 }

@@ -6,11 +6,11 @@
 package judge
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/bits"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -105,11 +105,11 @@ func (j *Judge) candidates(d *text.Doc, out []detect.Candidate) []detect.Candida
 	for _, det := range j.detectors {
 		out = det.Detect(d, out)
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
+	slices.SortStableFunc(out, func(a, b detect.Candidate) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return out[a].End > out[b].End
+		return cmp.Compare(b.End, a.End)
 	})
 	return out
 }
@@ -125,10 +125,11 @@ type post struct {
 	seen  map[emitKey]bool // what emit has recorded, made on first use
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
-	all      []*field // every field present: text, bio, reply, alts
-	active   []int32  // reused by candidates()
-	marks    []uint64 // reused by candidates()
-	fieldBuf []*field // reused by fields()
+	all      []*field    // every field present: text, bio, reply, alts
+	active   []int32     // reused by candidates()
+	marks    []uint64    // reused by candidates()
+	win      [3][][2]int // reused by phrase(): windows, keyword windows, both
+	fieldBuf []*field    // reused by fields()
 }
 
 // postPool recycles posts with their buffers: a short post is judged in a
@@ -145,7 +146,7 @@ func (ps *post) release() {
 	clear(ps.alts)
 	clear(ps.all)
 	clear(ps.fieldBuf)
-	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks}
+	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win}
 	postPool.Put(ps)
 }
 
@@ -385,23 +386,23 @@ func suppress(p *model.Post, fs []model.Finding) (kept, silenced []model.Finding
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 func sortFindings(fs []model.Finding) {
-	sort.SliceStable(fs, func(a, b int) bool {
+	slices.SortStableFunc(fs, func(a, b model.Finding) int {
 		ma, mb := -1, -1
-		if fs[a].Media != nil {
-			ma = *fs[a].Media
+		if a.Media != nil {
+			ma = *a.Media
 		}
-		if fs[b].Media != nil {
-			mb = *fs[b].Media
+		if b.Media != nil {
+			mb = *b.Media
 		}
 		if ma != mb {
-			return ma < mb
+			return cmp.Compare(ma, mb)
 		}
-		sa, _, _ := fs[a].Span()
-		sb, _, _ := fs[b].Span()
+		sa, _, _ := a.Span()
+		sb, _, _ := b.Span()
 		if sa != sb {
-			return sa < sb
+			return cmp.Compare(sa, sb)
 		}
-		return fs[a].Severity.Rank() > fs[b].Severity.Rank()
+		return cmp.Compare(b.Severity.Rank(), a.Severity.Rank())
 	})
 }
 
@@ -534,7 +535,8 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if lits != nil && lits.Unsafe(f.doc.Src) {
 			lits = nil
 		}
-		for _, w := range intersect(ps.windows(r, f), keywordWindows(f, kw)) {
+		ps.win[2] = intersect(ps.windows(r, f), keywordWindows(f, kw, ps.win[1][:0]), ps.win[2][:0])
+		for _, w := range ps.win[2] {
 			src := f.doc.Src
 			if r.Lowered() {
 				src = f.lowered()
@@ -599,10 +601,11 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 // field, or for an only_with rule just the sentences that hold a finding of
 // that category (the details of an identified patient sit next to them).
 func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
+	ws := ps.win[0][:0]
 	if r.OnlyWith == "" || f.scope != rules.ScopeText || len(f.doc.Tokens) == 0 {
-		return [][2]int{{0, len(f.doc.Src)}}
+		ps.win[0] = append(ws, [2]int{0, len(f.doc.Src)})
+		return ps.win[0]
 	}
-	var ws [][2]int
 	for i := range ps.out {
 		fd := &ps.out[i]
 		a, b, ok := fd.Span()
@@ -613,14 +616,14 @@ func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
 		_, sb := f.sentenceOf(min(f.tokenAt(b-1), len(f.doc.Tokens)-1))
 		ws = append(ws, [2]int{f.doc.Tokens[sa].Start, f.doc.Tokens[sb].End})
 	}
-	return mergeWindows(ws)
+	ps.win[0] = mergeWindows(ws)
+	return ps.win[0]
 }
 
 // keywordWindows returns the byte ranges around keyword hits (the
 // sentence, at most 24 tokens either side): a pattern rule's expression
-// runs only there.
-func keywordWindows(f *field, hits []span) [][2]int {
-	ws := make([][2]int, 0, len(hits))
+// runs only there. They are appended to ws.
+func keywordWindows(f *field, hits []span, ws [][2]int) [][2]int {
 	for _, h := range hits {
 		if h.first >= len(f.doc.Tokens) {
 			continue
@@ -642,7 +645,7 @@ func keywordWindows(f *field, hits []span) [][2]int {
 }
 
 func mergeWindows(ws [][2]int) [][2]int {
-	sort.Slice(ws, func(a, b int) bool { return ws[a][0] < ws[b][0] })
+	slices.SortFunc(ws, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	merged := ws[:0]
 	for _, w := range ws {
 		if n := len(merged); n > 0 && w[0] <= merged[n-1][1] {
@@ -654,9 +657,9 @@ func mergeWindows(ws [][2]int) [][2]int {
 	return merged
 }
 
-// intersect returns the parts of a that lie inside b (both sorted, disjoint).
-func intersect(a, b [][2]int) [][2]int {
-	var out [][2]int
+// intersect appends to out the parts of a that lie inside b (both sorted,
+// disjoint).
+func intersect(a, b, out [][2]int) [][2]int {
 	for _, x := range a {
 		for _, y := range b {
 			lo, hi := max(x[0], y[0]), min(x[1], y[1])
