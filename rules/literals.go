@@ -24,6 +24,9 @@ type Literals struct {
 	// Cased: the expression never ignores case; the strings keep their
 	// case and are looked for in the text the expression runs on.
 	Cased bool
+	// Starts, when not nil, are strings one of which every match begins
+	// with (in the same text as All's); see Starts.
+	Starts []string
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
 }
@@ -122,11 +125,12 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	// an expression that never ignores case is prefiltered on the text
 	// as it is, where "PA" and "pa" differ
 	a := analyser{cased: !foldsCase(re), folded: new(bool)}
-	all := a.analyse(re.Simplify()).required()
+	top := a.analyse(re.Simplify())
+	all := top.required()
 	if len(all) == 0 {
 		return Literals{}, false
 	}
-	l := Literals{All: all, Folded: *a.folded, Cased: a.cased}
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet)}
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))

@@ -233,6 +233,8 @@ type Rule struct {
 	lowered bool
 	// lits is what every match of re contains (nil: nothing known).
 	lits *Literals
+	// starts finds matches from the strings they begin with (nil: unknown).
+	starts *Starts
 	// linkKeyword: Keywords holds KeywordURL.
 	linkKeyword bool
 	// named[k] are the list indexes of the @names in list k
@@ -255,6 +257,10 @@ func (r *Rule) LinkKeyword() bool { return r.linkKeyword }
 // Literals returns the strings one of which every match of the pattern
 // contains (in ASCII-lower-cased text), or nil when there are none.
 func (r *Rule) Literals() *Literals { return r.lits }
+
+// Starts returns the rule's anchored matcher, or nil when its matches can
+// begin anywhere. Use it only where Literals apply (Literals.Unsafe is false).
+func (r *Rule) Starts() *Starts { return r.starts }
 
 // SeverityFor returns the rule's severity for an account kind.
 func (r *Rule) SeverityFor(account string) model.Severity {
@@ -722,6 +728,7 @@ func validate(r *Rule) error {
 		}
 		if l, ok := requiredLiterals(r.re.String()); ok {
 			r.lits = &l
+			r.starts = newStarts(r.re, l.Starts)
 		}
 		r.linkKeyword = slices.Contains(r.Keywords, KeywordURL)
 	case Reid:

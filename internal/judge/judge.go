@@ -544,7 +544,14 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			if lits != nil && !lits.Match(lits.Text(src, f.lowered)[w[0]:w[1]]) {
 				continue // no text every match needs: the expression cannot match here
 			}
-			for _, m := range r.Regexp().FindAllStringSubmatchIndex(src[w[0]:w[1]], 64) {
+			var ms [][]int
+			if st := r.Starts(); st != nil && lits != nil {
+				// tried only where a string every match begins with occurs
+				ms = st.FindAll(r.Regexp(), src[w[0]:w[1]], lits.Text(src, f.lowered)[w[0]:w[1]], 64)
+			} else {
+				ms = r.Regexp().FindAllStringSubmatchIndex(src[w[0]:w[1]], 64)
+			}
+			for _, m := range ms {
 				a, b := m[0], m[1]
 				// the first capture group that matched, if any, is the span
 				// to report (RE2 has no lookahead: context goes outside it)

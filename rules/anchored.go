@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+)
+
+// Starts finds a pattern's matches faster when every match must begin
+// with one of a few strings (its Literals.Starts): instead of letting the
+// regular expression try every position of the text, which costs the
+// length of the program at each one, it looks for those strings and tries
+// the expression anchored at each place one occurs. The matches are the
+// same as FindAllStringSubmatchIndex's: the leftmost match is the one at
+// the first place where an anchored attempt succeeds, and the expression
+// sees the character before that place (for \b), because the anchored
+// form consumes it first.
+type Starts struct {
+	strs  []string
+	first [256]bool // first bytes of strs
+	// at0 is `\A(?:re)`, for a match at the start of the text; at is
+	// `\A(?s:.)(?:re)`, run from the character before the place.
+	at0, at *regexp.Regexp
+}
+
+// newStarts compiles the anchored forms of re; nil when not possible.
+func newStarts(re *regexp.Regexp, strs []string) *Starts {
+	if len(strs) == 0 {
+		return nil
+	}
+	s := &Starts{strs: strs}
+	for _, x := range strs {
+		if x == "" {
+			return nil
+		}
+		s.first[x[0]] = true
+	}
+	// the expression as the parser understood it (its source may hold
+	// \Q... without \E, which no suffix could follow)
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	if s.at0, err = regexp.Compile(`\A(?:` + tree.String() + `)`); err != nil {
+		return nil
+	}
+	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + tree.String() + `)`); err != nil {
+		return nil
+	}
+	if s.at0.NumSubexp() != re.NumSubexp() || s.at.NumSubexp() != re.NumSubexp() {
+		return nil
+	}
+	return s
+}
+
+// places appends to buf the offsets in lits (the text the Starts strings
+// are looked for in: src itself, or src with ASCII letters lower-cased) at
+// which a Starts string begins, from off on.
+func (s *Starts) places(lits string, off int, buf []int) []int {
+	for i := off; i < len(lits); i++ {
+		if !s.first[lits[i]] {
+			continue
+		}
+		for _, x := range s.strs {
+			if strings.HasPrefix(lits[i:], x) {
+				buf = append(buf, i)
+				break
+			}
+		}
+	}
+	return buf
+}
+
+// FindAll returns up to n successive non-overlapping matches of re in src,
+// with their submatches, exactly as re.FindAllStringSubmatchIndex(src, n)
+// would; lits is src or src ASCII-lower-cased, as Literals.Text gives. When
+// the starting strings occur too often for the anchored attempts to pay
+// off, it simply calls re.
+func (s *Starts) FindAll(re *regexp.Regexp, src, lits string, n int) [][]int {
+	var buf [32]int
+	at := s.places(lits, 0, buf[:0])
+	if len(at) == 0 {
+		return nil
+	}
+	// each anchored attempt costs about as much as the unanchored search
+	// spends on a few positions
+	if len(at)*4 > len(src) {
+		return re.FindAllStringSubmatchIndex(src, n)
+	}
+	return s.anchored(src, at, n)
+}
+
+// anchored tries the expression at each place in at (ascending).
+func (s *Starts) anchored(src string, at []int, n int) [][]int {
+	var out [][]int
+	end := 0 // where the previous match ended
+	for _, p := range at {
+		if p < end {
+			continue // inside the previous match
+		}
+		if n >= 0 && len(out) == n {
+			break
+		}
+		var m []int
+		if p == 0 {
+			m = s.at0.FindStringSubmatchIndex(src)
+		} else {
+			_, w := utf8.DecodeLastRuneInString(src[:p])
+			q := p - w
+			if m = s.at.FindStringSubmatchIndex(src[q:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += q
+					}
+				}
+				m[0] = p // the consumed character is not part of the match
+			}
+		}
+		if m == nil {
+			continue
+		}
+		out = append(out, m)
+		end = m[1]
+	}
+	return out
+}
