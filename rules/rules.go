@@ -337,7 +337,7 @@ type Set struct {
 	// phrases is one automaton over every phrase of every phrase rule, and
 	// of every Near and Unless list; refs maps pattern index to its users.
 	phrases *lexicon.Phrases
-	refs    [][]PhraseRef
+	refs    []PhraseRef // by pattern index: one user per pattern
 	// Lists are the named phrase lists of all packs.
 	Lists   map[string][]string
 	listIDs map[string]int32
@@ -346,9 +346,8 @@ type Set struct {
 // PhraseRef says which rule (and which list of it) a phrase belongs to.
 type PhraseRef struct {
 	Rule   *Rule    // nil for a named list
+	ListID int32    // the named list's index (Set.ListID), for ListNamed
 	List   ListKind // which list of the rule
-	Name   string   // the named list, for ListNamed
-	ListID int32    // its index (Set.ListID), for ListNamed
 }
 
 // ListKind is which list of a rule a phrase came from.
@@ -427,7 +426,7 @@ func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
 }
 
 // PhraseRefs returns the rules and lists that use phrase m.Pattern.
-func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.refs[m.Pattern] }
+func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.refs[m.Pattern : m.Pattern+1] }
 
 // Default loads the embedded packs.
 func Default() (*Set, error) { return Load(embedded, nil) }
@@ -548,7 +547,7 @@ func Compile(packs []Pack) (*Set, error) {
 		s.listIDs[n] = int32(i)
 		for _, p := range s.Lists[n] {
 			all = append(all, p)
-			s.refs = append(s.refs, []PhraseRef{{List: ListNamed, Name: n, ListID: int32(i)}})
+			s.refs = append(s.refs, PhraseRef{List: ListNamed, ListID: int32(i)})
 		}
 	}
 	for _, r := range s.Rules {
@@ -565,7 +564,7 @@ func Compile(packs []Pack) (*Set, error) {
 					continue // matched through the named list (or the judge: @url)
 				}
 				all = append(all, p)
-				s.refs = append(s.refs, []PhraseRef{{Rule: r, List: k}})
+				s.refs = append(s.refs, PhraseRef{Rule: r, List: k})
 			}
 		}
 		add(r.Phrases, ListMain)
