@@ -20,6 +20,8 @@ type field struct {
 	exif  bool // an alt-like field read from the photo's metadata
 	doc   *text.Doc
 	cands []detect.Candidate
+	// pending: cands are still to be found (see Judge.candsOf)
+	pending bool
 	// named[id] are the hits of the named list with that index
 	// (rules.Set.ListID); own[r.Index] the hits of rule r's own phrases by
 	// list kind, nil when none. Both are indexed slices, not maps: a post
@@ -76,7 +78,7 @@ func (f *field) release() {
 		f.own[i] = nil
 	}
 	f.touchedLists, f.touchedRules = f.touchedLists[:0], f.touchedRules[:0]
-	f.doc, f.lower, f.exif = nil, "", false
+	f.doc, f.lower, f.exif, f.pending = nil, "", false, false
 	f.cands = f.cands[:0]
 	f.arena = f.arena[:0]
 	fieldPool.Put(f)

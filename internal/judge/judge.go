@@ -114,6 +114,18 @@ func (j *Judge) candidates(d *text.Doc, out []detect.Candidate) []detect.Candida
 	return out
 }
 
+// candsOf returns a field's candidates. Those of the bio (only the places
+// it names matter) are found on first use: most posts never need them.
+func (j *Judge) candsOf(f *field) []detect.Candidate {
+	if f.pending {
+		f.pending = false
+		for _, d := range j.placeDetectors {
+			f.cands = d.Detect(f.doc, f.cands)
+		}
+	}
+	return f.cands
+}
+
 // post is everything known about one post while it is judged.
 type post struct {
 	p     *model.Post
@@ -264,9 +276,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	if p.Author.Bio != "" {
 		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, false)
-		for _, d := range j.placeDetectors {
-			ps.bio.cands = d.Detect(ps.bio.doc, ps.bio.cands)
-		}
+		ps.bio.pending = true // its places are found when first asked for (candsOf)
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
@@ -465,7 +475,7 @@ func has(list []string, v string) bool {
 
 // identifier emits findings for candidates of the rule's types that concern a patient.
 func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
-	for _, c := range f.cands {
+	for _, c := range j.candsOf(f) {
 		if !has(r.Types, string(c.Type)) || (len(r.Subs) > 0 && !has(r.Subs, c.Sub)) || c.Score < r.MinScore {
 			continue
 		}

@@ -87,7 +87,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 	}
 	if ps.bio != nil {
-		for _, c := range ps.bio.cands {
+		for _, c := range j.candsOf(ps.bio) {
 			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
 				ev = append(ev, reidEvidence{"bio-place", "place", nil, -1, -1})
 				break
