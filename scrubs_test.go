@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/scrubs-dev/scrubs/rules"
 )
 
 var bg = context.Background()
@@ -358,5 +360,49 @@ func TestCheckLongTextInPieces(t *testing.T) {
 	sup := e.Check(bg, Post{Text: doc, Suppress: []Suppression{{Rule: "patient-privacy", Reason: "consent on file", Line: last}}})
 	if len(sup.Suppressed) == 0 || len(sup.Suppressed) >= textFindings {
 		t.Errorf("%d findings suppressed on line %d", len(sup.Suppressed), last)
+	}
+}
+
+// With the default detectors the judge finds candidates only when a rule
+// can use them (see judge.ruleCands). The reports must be exactly those of
+// running every detector on every post, which the judge does when the
+// detectors are wrapped (here by an allow list that matches nothing).
+func TestCandidatesOnDemandChangeNothing(t *testing.T) {
+	lazy := engine(t)
+	eager, err := New(Options{Allow: []string{"zz-no-such-term-zz"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var posts []Post
+	for _, f := range []string{"set1", "set2", "set3", "set4"} {
+		raw, err := os.ReadFile("eval/fresh/" + f + ".posts.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var p Post
+			if err := json.Unmarshal([]byte(l), &p); err != nil {
+				t.Fatal(err)
+			}
+			posts = append(posts, p)
+		}
+	}
+	for _, r := range lazy.Rules().Rules {
+		for _, ex := range append(append([]rules.Example{}, r.Examples.Flag...), r.Examples.Pass...) {
+			p := ex.Post
+			p.Media = nil // photo paths are relative to the rules' folder
+			posts = append(posts, p)
+		}
+	}
+	if len(posts) < 500 {
+		t.Fatalf("only %d posts", len(posts))
+	}
+	for _, p := range posts {
+		a, b := lazy.Check(bg, p), eager.Check(bg, p)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if string(ja) != string(jb) {
+			t.Errorf("%q:\n on demand %s\n every detector %s", p.Text, ja, jb)
+		}
 	}
 }

@@ -20,8 +20,11 @@ type field struct {
 	exif  bool // an alt-like field read from the photo's metadata
 	doc   *text.Doc
 	cands []detect.Candidate
-	// pending: cands are still to be found (see Judge.candsOf)
+	// pending: cands are still to be found (see Judge.candsOf); ids are
+	// the ids detector's alone, found when idsDone (see Judge.ruleCands)
 	pending bool
+	idsDone bool
+	ids     []detect.Candidate
 	// named[id] are the hits of the named list with that index
 	// (rules.Set.ListID); own[r.Index] the hits of rule r's own phrases by
 	// list kind, nil when none. Both are indexed slices, not maps: a post
@@ -78,7 +81,8 @@ func (f *field) release() {
 		f.own[i] = nil
 	}
 	f.touchedLists, f.touchedRules = f.touchedLists[:0], f.touchedRules[:0]
-	f.doc, f.lower, f.exif, f.pending = nil, "", false, false
+	f.doc, f.lower, f.exif, f.pending, f.idsDone = nil, "", false, false, false
+	f.ids = f.ids[:0]
 	f.cands = f.cands[:0]
 	f.arena = f.arena[:0]
 	fieldPool.Put(f)
@@ -105,9 +109,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 		f.own = append(f.own, make([]*ownHits, n-len(f.own))...)
 	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
-	if withCands {
-		f.cands = j.candidates(f.doc, f.cands[:0])
-	}
+	f.pending = withCands // found on first use: see candsOf
 	buf := matchPool.Get().(*[]lexicon.Match)
 	*buf = j.rules.FindPhrases(f.doc, (*buf)[:0])
 	defer matchPool.Put(buf)

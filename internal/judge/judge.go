@@ -44,6 +44,9 @@ type Judge struct {
 	// placeDetectors are run on the author's bio, where only the places it
 	// names matter (the re-identification score).
 	placeDetectors []detect.Detector
+	// parts, set with the default detectors, finds candidates in parts
+	// (see ruleCands).
+	parts *detectorParts
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -61,6 +64,13 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		case "allow":
 			j.placeDetectors = detectors // a filter wraps them all
 		}
+	}
+	var names []string
+	for _, d := range detectors {
+		names = append(names, d.Name())
+	}
+	if slices.Equal(names, []string{"names", "dates", "places", "contact", "ids"}) {
+		j.parts = &detectorParts{dates: detectors[1], ids: detectors[4]}
 	}
 	j.lists.reviewConfirm = rs.ListID("review-confirm")
 	j.lists.reviewPlatformCues = rs.ListID("review-platform-cues")
@@ -105,25 +115,101 @@ func (j *Judge) candidates(d *text.Doc, out []detect.Candidate) []detect.Candida
 	for _, det := range j.detectors {
 		out = det.Detect(d, out)
 	}
-	slices.SortStableFunc(out, func(a, b detect.Candidate) int {
+	sortCandidates(out)
+	return out
+}
+
+// sortCandidates orders candidates by start, longer first, keeping the
+// detectors' order among equals.
+func sortCandidates(cs []detect.Candidate) {
+	slices.SortStableFunc(cs, func(a, b detect.Candidate) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return cmp.Compare(b.End, a.End)
 	})
-	return out
 }
 
-// candsOf returns a field's candidates. Those of the bio (only the places
-// it names matter) are found on first use: most posts never need them.
+// candsOf returns a field's candidates, found on first use: those of every
+// detector for the text and alt texts, those of the place detectors for
+// the bio (only the places it names matter, to the re-identification
+// score).
 func (j *Judge) candsOf(f *field) []detect.Candidate {
 	if f.pending {
 		f.pending = false
-		for _, d := range j.placeDetectors {
-			f.cands = d.Detect(f.doc, f.cands)
+		if f.scope == rules.ScopeBio {
+			for _, d := range j.placeDetectors {
+				f.cands = d.Detect(f.doc, f.cands)
+			}
+		} else {
+			f.cands = j.candidates(f.doc, f.cands[:0])
 		}
 	}
 	return f.cands
+}
+
+// Most posts never need most candidates: a name, a place or a phone
+// number matters only next to a patient or self-disclosure cue, and the
+// rules that need no cue read only ID candidates. With the default
+// detectors (j.parts set), those are found alone, and the others only when
+// a rule can use them. The order and content of what a rule sees stay
+// exactly as with every detector run: the ids detector reads nothing but
+// the text; dates reads the candidates of names before it, but only to
+// drop its own where they overlap (see hasAge).
+type detectorParts struct{ dates, ids detect.Detector }
+
+// ruleCands returns the candidates identifier rule r reads on f (of its
+// types, in the same order as among all of f's candidates).
+func (j *Judge) ruleCands(f *field, r *rules.Rule) []detect.Candidate {
+	if !f.pending || j.parts == nil || !onlyIDs(r) {
+		return j.candsOf(f)
+	}
+	if !f.idsDone {
+		f.idsDone = true
+		f.ids = j.parts.ids.Detect(f.doc, f.ids[:0])
+		sortCandidates(f.ids)
+	}
+	return f.ids
+}
+
+func onlyIDs(r *rules.Rule) bool {
+	for _, t := range r.Types {
+		if t != string(detect.ID) {
+			return false
+		}
+	}
+	return len(r.Types) > 0
+}
+
+// hasAge reports whether the text names an age. The dates detector alone
+// finds a superset of the ages it finds after names (which only ever
+// drops an age that overlaps a name), so when it finds none, there is none
+// and the other detectors need not run.
+func (j *Judge) hasAge(f *field) bool {
+	if f.pending && j.parts != nil {
+		buf := candPool.Get().(*[]detect.Candidate)
+		defer candPool.Put(buf)
+		*buf = j.parts.dates.Detect(f.doc, (*buf)[:0])
+		if !slices.ContainsFunc(*buf, func(c detect.Candidate) bool { return c.Type == detect.Age }) {
+			return false
+		}
+	}
+	return slices.ContainsFunc(j.candsOf(f), func(c detect.Candidate) bool { return c.Type == detect.Age })
+}
+
+var candPool = sync.Pool{New: func() any { return new([]detect.Candidate) }}
+
+// contextPossible reports whether rule r's context can hold anywhere for a
+// candidate in f: inContext is false for every candidate otherwise.
+func (j *Judge) contextPossible(ps *post, f *field, r *rules.Rule) bool {
+	lists := r.NamedLists(rules.ListContext)
+	if f.anyHit(lists, nil) {
+		return true
+	}
+	if f.scope == rules.ScopeAlt && ps.text.anyHit(lists, nil) {
+		return true
+	}
+	return f.scope == rules.ScopeText && ps.p.Platform == "review-reply" && len(f.list(j.lists.reviewConfirm)) > 0
 }
 
 // post is everything known about one post while it is judged.
@@ -276,7 +362,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	if p.Author.Bio != "" {
 		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, false)
-		ps.bio.pending = true // its places are found when first asked for (candsOf)
+		ps.bio.pending = true // its places are found when first asked for
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
@@ -475,7 +561,10 @@ func has(list []string, v string) bool {
 
 // identifier emits findings for candidates of the rule's types that concern a patient.
 func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
-	for _, c := range j.candsOf(f) {
+	if len(r.Context) > 0 && !j.contextPossible(ps, f, r) {
+		return // no candidate can be in context: none need be found
+	}
+	for _, c := range j.ruleCands(f, r) {
 		if !has(r.Types, string(c.Type)) || (len(r.Subs) > 0 && !has(r.Subs, c.Sub)) || c.Score < r.MinScore {
 			continue
 		}
@@ -747,7 +836,7 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 			}
 		}
 	}
-	for _, c := range t.cands {
+	for _, c := range j.candsOf(t) {
 		if c.Type == detect.Name && c.Score >= 0.25 {
 			ps.emit(r, t, c.Start, c.End, c.Score, "the person addressed")
 		}

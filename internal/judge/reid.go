@@ -46,13 +46,12 @@ var reidGroup = map[string]string{
 
 func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	t := ps.text
-	aboutPatient := len(t.list(j.lists.patientCues)) > 0 || len(t.list(j.lists.reviewConfirm)) > 0
-	for _, c := range t.cands {
-		if c.Type == detect.Age {
-			aboutPatient = true // "a 7yo swallowed 14 magnets": a person in a clinical story
-		}
+	if len(t.list(j.lists.publicCues)) > 0 {
+		return 0
 	}
-	if !aboutPatient || len(t.list(j.lists.publicCues)) > 0 {
+	// an age counts too: "a 7yo swallowed 14 magnets" is a person in a
+	// clinical story
+	if len(t.list(j.lists.patientCues)) == 0 && len(t.list(j.lists.reviewConfirm)) == 0 && !j.hasAge(t) {
 		return 0
 	}
 	var ev []reidEvidence
@@ -72,7 +71,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{"rare", "rare", nil, -1, -1})
 		}
 	}
-	for _, c := range t.cands {
+	for _, c := range j.candsOf(t) {
 		switch {
 		case c.Type == detect.Date:
 			ev = append(ev, reidEvidence{"date", "time", t, c.Start, c.End})
