@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -20,38 +21,50 @@ type Starts struct {
 	strs  []string
 	first [256]bool // first bytes of strs
 	// at0 is `\A(?:re)`, for a match at the start of the text; at is
-	// `\A(?s:.)(?:re)`, run from the character before the place.
+	// `\A(?s:.)(?:re)`, run from the character before the place. They are
+	// compiled on first use (start-up time matters for a single check):
+	// ok reports whether that worked.
+	re      *regexp.Regexp
+	compile sync.Once
+	ok      bool
 	at0, at *regexp.Regexp
 }
 
-// newStarts compiles the anchored forms of re; nil when not possible.
+// newStarts returns the anchored matcher of re; nil when strs is empty.
 func newStarts(re *regexp.Regexp, strs []string) *Starts {
 	if len(strs) == 0 {
 		return nil
 	}
-	s := &Starts{strs: strs}
+	s := &Starts{strs: strs, re: re}
 	for _, x := range strs {
 		if x == "" {
 			return nil
 		}
 		s.first[x[0]] = true
 	}
+	return s
+}
+
+// anchor compiles the anchored forms; false when they cannot be made.
+func (s *Starts) anchor() bool {
+	s.compile.Do(func() { s.ok = s.build(s.re) })
+	return s.ok
+}
+
+func (s *Starts) build(re *regexp.Regexp) bool {
 	// the expression as the parser understood it (its source may hold
 	// \Q... without \E, which no suffix could follow)
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return nil
+		return false
 	}
 	if s.at0, err = regexp.Compile(`\A(?:` + tree.String() + `)`); err != nil {
-		return nil
+		return false
 	}
 	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + tree.String() + `)`); err != nil {
-		return nil
+		return false
 	}
-	if s.at0.NumSubexp() != re.NumSubexp() || s.at.NumSubexp() != re.NumSubexp() {
-		return nil
-	}
-	return s
+	return s.at0.NumSubexp() == re.NumSubexp() && s.at.NumSubexp() == re.NumSubexp()
 }
 
 // places appends to buf the offsets in lits (the text the Starts strings
@@ -78,6 +91,9 @@ func (s *Starts) places(lits string, off int, buf []int) []int {
 // the starting strings occur too often for the anchored attempts to pay
 // off, it simply calls re.
 func (s *Starts) FindAll(re *regexp.Regexp, src, lits string, n int) [][]int {
+	if !s.anchor() {
+		return re.FindAllStringSubmatchIndex(src, n)
+	}
 	var buf [32]int
 	at := s.places(lits, 0, buf[:0])
 	if len(at) == 0 {

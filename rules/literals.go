@@ -35,7 +35,11 @@ type Literals struct {
 // string, and short strings filter little.
 const (
 	maxSet     = 48 // strings in one set
-	maxClass   = 12 // runes of a character class taken as alternatives
+	maxClass   = 36 // runes of a character class taken as alternatives ([A-Z0-9])
+	// a required set of more single characters than this filters too
+	// little to be worth a search (any capital letter); such a class still
+	// tells how a match starts ("[A-Z]\." starts with "A.", "B.", ...)
+	maxCharSet = 12
 	maxLiteral = 64 // bytes of one string
 	maxConj    = 3  // sets required together
 )
@@ -81,7 +85,9 @@ func (in info) required() [][]string {
 // best orders sets rarest first and keeps the first maxConj that each add
 // something.
 func best(sets [][]string) [][]string {
-	sets = slices.DeleteFunc(sets, func(s []string) bool { return len(s) == 0 })
+	sets = slices.DeleteFunc(sets, func(s []string) bool {
+		return len(s) == 0 || (len(s) > maxCharSet && !slices.ContainsFunc(s, func(x string) bool { return utf8.RuneCountInString(x) > 1 }))
+	})
 	slices.SortStableFunc(sets, func(a, b []string) int {
 		switch {
 		case better(a, b):
