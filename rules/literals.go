@@ -34,8 +34,8 @@ type Literals struct {
 // limits keep the sets small: a prefilter costs one substring search per
 // string, and short strings filter little.
 const (
-	maxSet     = 48 // strings in one set
-	maxClass   = 36 // runes of a character class taken as alternatives ([A-Z0-9])
+	maxSet   = 48 // strings in one set
+	maxClass = 36 // runes of a character class taken as alternatives ([A-Z0-9])
 	// a required set of more single characters than this filters too
 	// little to be worth a search (any capital letter); such a class still
 	// tells how a match starts ("[A-Z]\." starts with "A.", "B.", ...)
