@@ -47,6 +47,8 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 		{`\bin\s+\d{1,3}(?:\s+still|[.,])`, "in 14 still in 3. in 22"},
 		{`é+t`, "ééét, \xffét"},
 		{`\bab|\bb`, "ab b cab bb"},
+		{`\b(?:(?:i'm|we)\s+)?vot(?:e|ing)\b`, "i'm voting, we vote, devoted, we  vote"},
+		{`(?:x\s*)*y`, "x x y, xxy, y"},
 	} {
 		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
 	}

@@ -54,6 +54,25 @@ type info struct {
 	// prefix, when not nil, are strings one of which every match starts
 	// with (none empty): "[*#@]{1,2}" starts with one of *, # and @.
 	prefix []string
+	// opt, for a node that can match the empty string (x?, x*), are
+	// strings one of which every non-empty match starts with.
+	opt []string
+}
+
+// nonEmptyStarts returns strings one of which every non-empty match starts
+// with (nil: unknown).
+func (in info) nonEmptyStarts() []string {
+	if in.exact != nil {
+		ne := slices.DeleteFunc(slices.Clone(in.exact), func(x string) bool { return x == "" })
+		if len(ne) == 0 {
+			return []string{} // only the empty match
+		}
+		return ne
+	}
+	if in.prefix != nil {
+		return in.prefix
+	}
+	return in.opt
 }
 
 // starts returns strings one of which every match starts with (nil:
@@ -183,13 +202,15 @@ func (a analyser) analyse(re *syntax.Regexp) info {
 		if sub.exact != nil && len(sub.exact) < maxSet {
 			return info{exact: union(sub.exact, []string{""})}
 		}
-		return info{}
+		return info{opt: sub.nonEmptyStarts()}
+	case syntax.OpStar:
+		return info{opt: a.analyse(re.Sub[0]).nonEmptyStarts()}
 	case syntax.OpPlus:
 		sub := a.analyse(re.Sub[0])
 		return info{needs: sub.required(), prefix: sub.starts()}
 	case syntax.OpRepeat:
 		if re.Min == 0 {
-			return info{}
+			return info{opt: a.analyse(re.Sub[0]).nonEmptyStarts()}
 		}
 		sub := a.analyse(re.Sub[0])
 		return info{needs: sub.required(), prefix: sub.starts()}
@@ -286,7 +307,29 @@ func (a analyser) concat(subs []*syntax.Regexp) info {
 		return info{exact: cur, needs: best(needs)}
 	}
 	needs = append(needs, info{exact: cur}.required()...)
+	if prefix == nil {
+		prefix = a.leadStarts(subs)
+	}
 	return info{needs: best(needs), prefix: prefix}
+}
+
+// leadStarts returns how a sequence's matches start when it begins with
+// parts that may match nothing ("(?:i'm\s+)?voting"): one of the ways
+// those parts start, or the way the first part that cannot be empty does.
+func (a analyser) leadStarts(subs []*syntax.Regexp) []string {
+	var acc []string
+	for _, s := range subs {
+		in := a.analyse(s)
+		if st := in.starts(); st != nil {
+			return trimPrefixes(union(acc, st), maxSet)
+		}
+		ne := in.nonEmptyStarts()
+		if ne == nil {
+			return nil
+		}
+		acc = union(acc, ne)
+	}
+	return nil // every part may be empty: so may the sequence
 }
 
 // alternate is a choice: every branch must guarantee something. Branch i

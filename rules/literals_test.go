@@ -28,6 +28,7 @@ func TestRequiredLiterals(t *testing.T) {
 		// a part of known start extends the text before it: f*, f# or f@
 		{`\bf[*#@]+k`, [][]string{{"f#", "f*", "f@"}, {"k"}}},
 		{`(?:x|y)(?:[*#]+|u[*#])z`, [][]string{{"x#", "x*", "xu#", "xu*", "y#", "y*", "yu#", "yu*"}, {"z"}}},
+		{`\b(?:(?:i'm|we)\s+)?vot(?:e|ing)\s+[A-Z]`, [][]string{{"vote", "voting"}, {"\t", "\n", "\f", "\r", " "}}},
 		// ... but not white space, which is hardly rarer than what precedes it
 		{`\bsen\s+[A-Z]`, [][]string{{"sen"}, {"\t", "\n", "\f", "\r", " "}}},
 	} {
@@ -40,6 +41,26 @@ func TestRequiredLiterals(t *testing.T) {
 		}
 		if !ok || !slices.EqualFunc(l.All, c.want, slices.Equal[[]string]) {
 			t.Errorf("%s: got %q (ok=%v), want %q", c.pattern, l.All, ok, c.want)
+		}
+	}
+}
+
+// Starts: how every match begins.
+func TestLiteralStarts(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string // nil: unknown
+	}{
+		{`\bf[*#@]+k`, []string{"f#", "f*", "f@"}},
+		{`\b[A-Z]\.\s?[A-Z]\.`, []string{"A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "I.", "J.", "K.", "L.", "M.", "N.", "O.", "P.", "Q.", "R.", "S.", "T.", "U.", "V.", "W.", "X.", "Y.", "Z."}},
+		{`\b(?:(?:i'm|we)\s+)?vot(?:e|ing)\b`, []string{"i'm", "vot", "we"}},
+		{`(?:x\s*)*y`, []string{"x", "y"}},
+		{`x?y?`, nil},
+		{`(?:^|\W)foo`, nil},
+	} {
+		l, _ := requiredLiterals(c.pattern)
+		if !slices.Equal(l.Starts, c.want) {
+			t.Errorf("%s: starts %q, want %q", c.pattern, l.Starts, c.want)
 		}
 	}
 }
