@@ -1,9 +1,11 @@
 package scrubs
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
@@ -67,7 +69,10 @@ func deidKeep(c detect.Candidate) bool {
 
 // Deidentify redacts every Safe Harbor identifier of every person in s.
 func (e *Engine) Deidentify(ctx context.Context, id, s string, o DeidOptions) Deidentified {
-	var cands []detect.Candidate
+	buf := candPool.Get().(*[]detect.Candidate)
+	defer candPool.Put(buf)
+	cands := (*buf)[:0]
+	defer func() { *buf = cands[:0] }()
 	for off := 0; off < len(s); {
 		end := chunkEnd(s, off)
 		d := text.Get(s[off:end])
@@ -86,20 +91,25 @@ func (e *Engine) Deidentify(ctx context.Context, id, s string, o DeidOptions) De
 	return Deidentified{ID: id, Text: replace(s, ents, o), Entities: ents}
 }
 
+// candPool recycles the candidate buffers of Deidentify.
+var candPool = sync.Pool{New: func() any { return new([]detect.Candidate) }}
+
 // mergeEntities keeps the candidates Safe Harbor requires and merges
 // overlapping ones into one entity (typed by the strongest candidate).
+// cands is reordered and overwritten.
 func mergeEntities(s string, cands []detect.Candidate) []model.Entity {
-	var keep []detect.Candidate
+	keep := cands[:0]
 	for _, c := range cands {
 		if c.Start >= 0 && c.End <= len(s) && c.Start < c.End && deidKeep(c) {
 			keep = append(keep, c)
 		}
 	}
-	sort.Slice(keep, func(a, b int) bool {
-		if keep[a].Start != keep[b].Start {
-			return keep[a].Start < keep[b].Start
+	// the same pattern-defeating quicksort as sort.Slice, without reflection
+	slices.SortFunc(keep, func(a, b detect.Candidate) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return keep[a].End > keep[b].End
+		return cmp.Compare(b.End, a.End)
 	})
 	ents := []model.Entity{}
 	var best detect.Candidate
