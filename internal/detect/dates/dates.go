@@ -59,10 +59,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	}
 	s := scan{d: d, t: d.Tokens, out: out}
 	base := len(out)
-	s.run()
-	s.mergeRanges(base)
 	m := markPool.Get().(*marks)
 	m.mark(d)
+	s.run(m.scan)
+	s.mergeRanges(base)
 	out = extraDates(d, appositiveAges(d, s.out, m.numbers), m)
 	markPool.Put(m)
 	mine := out[base:]
@@ -77,11 +77,20 @@ type scan struct {
 	floor int // no new candidate may start before this byte offset
 }
 
-func (s *scan) run() {
+// run reads dates from the tokens that may start one (marks.scan: the
+// words with digits, and the words that pass the trigger-word prefilter),
+// in order. Every other token starts nothing, so walking only these is
+// the walk over all tokens without the tokens that do nothing.
+func (s *scan) run(toks []int32) {
 	t := s.t
-	for i := 0; i < len(t); i++ {
+	next := 0 // tokens before next are inside a date already read
+	for _, n := range toks {
+		i := int(n)
+		if i < next {
+			continue
+		}
 		tk := &t[i]
-		if tk.Kind != text.Word || tk.Start < s.floor || tk.Flags&text.InMention != 0 {
+		if tk.Start < s.floor || tk.Flags&text.InMention != 0 {
 			continue
 		}
 		last := i
@@ -91,14 +100,10 @@ func (s *scan) run() {
 			} else {
 				last = s.mixed(i)
 			}
-		} else if maybeWord(tk.Lower) {
-			if w, ok := words[key(tk.Lower)]; ok {
-				last = s.word(i, w)
-			}
+		} else if w, ok := words[key(tk.Lower)]; ok {
+			last = s.word(i, w)
 		}
-		if last > i {
-			i = last
-		}
+		next = max(last, i) + 1
 	}
 }
 
