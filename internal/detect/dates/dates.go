@@ -24,7 +24,7 @@
 package dates
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
@@ -66,7 +66,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	out = extraDates(d, appositiveAges(d, s.out, m.numbers), m)
 	markPool.Put(m)
 	mine := out[base:]
-	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Start < mine[b].Start })
+	// stable, so equal starts keep their order; slices, unlike sort.SliceStable, allocates nothing
+	slices.SortStableFunc(mine, func(a, b detect.Candidate) int { return a.Start - b.Start })
 	return out
 }
 
