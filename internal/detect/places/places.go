@@ -244,25 +244,31 @@ func (s *scan) cueBefore(i int) (string, int) {
 		return "", 0
 	}
 	w := t.Lower
-	if cueStrongW.has(w) {
+	kind := cueW.get(w)
+	if kind == 0 {
+		return "", 0
+	}
+	if kind&cueIsStrong != 0 {
 		return s.d.Text(j), 2
 	}
-	c1 := cue1W.has(w)
-	if c1 || cue2SecondW.has(w) {
+	c1 := kind&cueIsOne != 0
+	if c1 || kind&cueIsSecond != 0 {
 		p := s.d.PrevWord(j, false)
-		if p >= 0 && cue2[[2]string{s.low(p), w}] {
+		if p >= 0 && cue2FirstW.has(s.low(p)) && cue2[[2]string{s.low(p), w}] {
 			return s.d.Span(p, j), 2
 		}
 	}
 	if c1 {
 		return s.d.Text(j), 1
 	}
-	switch w {
-	case "transfer", "transferred", "transfered", "tx", "trans":
+	if kind&cueIsTransfer != 0 {
 		return s.d.Text(j), 2
 	}
 	return "", 0
 }
+
+// transferCues are strong cues alone ("tx to", "transfer from").
+var transferCues = []string{"transfer", "transferred", "transfered", "tx", "trans"}
 
 // ---- main scan ----
 
@@ -443,7 +449,7 @@ func (s *scan) multiFrom(i int) {
 // compoundStreet: a one-word street name ending in a street word
 // ("Bundesstrasse", "Magasinsgatan"). Endings are looked up by length.
 func compoundStreet(w string) bool {
-	if len(w) < 7 {
+	if len(w) < 7 || !compoundTail.has(w[len(w)-3:]) {
 		return false
 	}
 	for _, suf := range compoundByLast[w[len(w)-1]] {
@@ -461,6 +467,17 @@ var compoundByLast = func() *[256][]string {
 		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
 	}
 	return &t
+}()
+
+// compoundTail holds the last three bytes of every ending (all have at
+// least three): most words are turned away by it before any ending is
+// compared.
+var compoundTail = func() *wordSet {
+	m := map[string]bool{}
+	for _, s := range streetCompound {
+		m[s[len(s)-3:]] = true
+	}
+	return newWordSet(m)
 }()
 
 var compoundEnd = func() (b [256]bool) {

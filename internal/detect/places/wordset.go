@@ -10,29 +10,42 @@ package places
 type wordSet struct {
 	slots []setSlot // open addressing, linear probing; n == 0: empty
 	mask  uint64
-	long  map[string]bool
+	long  map[string]uint8
 }
 
 type setSlot struct {
 	head, tail uint64 // head8 and the last eight bytes: the key held whole
 	n          uint8
+	val        uint8 // what get returns (1 in a set made by newWordSet)
 }
 
 // newWordSet holds the words that m maps to a value other than the zero
 // value (true, for a map to bool).
 func newWordSet[V comparable](m map[string]V) *wordSet {
 	var zero V
+	vals := map[string]uint8{}
+	for w, v := range m {
+		if v != zero {
+			vals[w] = 1
+		}
+	}
+	return newWordMap(vals)
+}
+
+// newWordMap holds the words that m maps to a value other than 0, with
+// their values (get; has tells a value other than 0).
+func newWordMap(m map[string]uint8) *wordSet {
 	size := 16
 	for size < 2*len(m) {
 		size <<= 1
 	}
-	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1), long: map[string]bool{}}
+	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1), long: map[string]uint8{}}
 	for w, v := range m {
-		if v == zero || w == "" {
+		if v == 0 || w == "" {
 			continue
 		}
 		if len(w) > 16 {
-			ws.long[w] = true
+			ws.long[w] = v
 			continue
 		}
 		hd, tl := setKey(w)
@@ -40,7 +53,7 @@ func newWordSet[V comparable](m map[string]V) *wordSet {
 		for ws.slots[i].n != 0 {
 			i = (i + 1) & ws.mask
 		}
-		ws.slots[i] = setSlot{head: hd, tail: tl, n: uint8(len(w))}
+		ws.slots[i] = setSlot{head: hd, tail: tl, n: uint8(len(w)), val: v}
 	}
 	return ws
 }
@@ -58,21 +71,24 @@ func (ws *wordSet) index(hd, tl uint64) uint64 {
 }
 
 // has reports whether w is in the set.
-func (ws *wordSet) has(w string) bool {
+func (ws *wordSet) has(w string) bool { return ws.get(w) != 0 }
+
+// get returns the value of w, or 0 when w is not in the set.
+func (ws *wordSet) get(w string) uint8 {
 	if len(w) > 16 {
 		return ws.long[w]
 	}
 	if w == "" {
-		return false
+		return 0
 	}
 	hd, tl := setKey(w)
 	for i := ws.index(hd, tl); ; i = (i + 1) & ws.mask {
 		sl := &ws.slots[i]
 		if sl.n == 0 {
-			return false
+			return 0
 		}
 		if sl.head == hd && sl.tail == tl && int(sl.n) == len(w) {
-			return true
+			return sl.val
 		}
 	}
 }
@@ -90,7 +106,54 @@ var (
 	lowConnectorW  = newWordSet(lowConnector)
 	cueStrongW     = newWordSet(cueStrong)
 	cue1W          = newWordSet(cue1) // every value is 1
-	cue2SecondW    = newWordSet(cue2Second)
+	cue2FirstW     = newWordSet(cue2First())
+	cueW           = newWordMap(cueKinds())
+	bareNamesW     = newWordSet(bareNames)
+	employerCuesW  = newWordSet(employerCues)
+	liveVerbsW     = newWordSet(liveVerbs)
+	residenceW     = newWordSet(residence)
+	closersW       = newWordSet(closers)
 	ordinalsW      = newWordSet(ordinals)
 	placeTypeW     = newWordSet(placeType)
 )
+
+// cue2First are the first words of the two-word cues (cue2): the pair is
+// looked up only after one of them.
+func cue2First() map[string]bool {
+	m := map[string]bool{}
+	for k := range cue2 {
+		m[k[0]] = true
+	}
+	return m
+}
+
+// What cueBefore needs to know of the word before a place, in one lookup.
+const (
+	cueIsStrong   = 1 << iota // cueStrong
+	cueIsOne                  // cue1
+	cueIsSecond               // cue2Second
+	cueIsTransfer             // "transfer", "tx" and the like: a strong cue alone
+)
+
+func cueKinds() map[string]uint8 {
+	m := map[string]uint8{}
+	for w, v := range cueStrong {
+		if v {
+			m[w] |= cueIsStrong
+		}
+	}
+	for w, v := range cue1 {
+		if v != 0 {
+			m[w] |= cueIsOne
+		}
+	}
+	for w, v := range cue2Second {
+		if v {
+			m[w] |= cueIsSecond
+		}
+	}
+	for _, w := range transferCues {
+		m[w] |= cueIsTransfer
+	}
+	return m
+}
