@@ -30,7 +30,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 1
+	imageVersion = 2
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -90,14 +90,14 @@ type entry struct {
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
-// themselves, and head holds the first eight bytes of the key: a lookup of
+// themselves, and head holds the first bytes of the key (keyHead): a lookup of
 // a word of up to eight bytes (most words of a text) touches one slot and
 // not the blob, which matters because the table is megabytes and every
 // touch is a likely cache miss once the other detectors have run. Sixteen
 // bytes, no padding, so that the image's bytes are the slots as Go lays
 // them out on a little-endian machine.
 type slot struct {
-	head uint64 // key bytes 0..7, little endian, zero padded
+	head uint64 // keyHead of the key
 	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
@@ -119,9 +119,9 @@ func (e *slot) entry() entry {
 type tables struct {
 	blob  string // the keys
 	slots []slot // linear probing; n == 0 marks an empty slot
-	// bloom has one bit per key (top hash bits): most words of a text are
-	// no key, and this 128 KiB answers for them from cache where the
-	// slots (megabytes) would not
+	// bloom has two bits per key (bloomAt): most words of a text are no
+	// key, and this 128 KiB answers for them from cache where the slots
+	// (megabytes) would not
 	bloom *[bloomWords]uint64
 	mask  uint64
 	zips  string // bit set of known 5-digit ZCTAs
@@ -134,39 +134,87 @@ const (
 	bloomWords = 1 << bloomBits / 64
 )
 
-// hashKey: a wyhash-style hash. Keys up to 16 bytes (nearly every word
-// of a text) are read as two overlapping little-endian loads and mixed by
-// one 64x64->128 multiply; longer keys fold 16 bytes a step first. The
-// table uses low bits for the slot, high bits for the bloom filter; a
-// final multiply spreads every input bit over both.
-func hashKey(k string) uint64 {
-	const (
-		p0 = 0xa0761d6478bd642f
-		p1 = 0xe7037ed1a0b428db
-		p2 = 0x8ebc6af09c88c6e3
-	)
-	n := len(k)
-	seed := uint64(p2)
+// Hashing. A key is hashed as its parts between single spaces (the words
+// of a Norm phrase): a part by wordHash, and the parts folded left to
+// right by chain. So the scan can hash a phrase a word at a time as it
+// reads on (multiFrom), and hashes nothing twice; and a one-word key, the
+// lookup made on every word of a text, costs one multiply.
+const (
+	p0 = 0xa0761d6478bd642f
+	p1 = 0xe7037ed1a0b428db
+	p2 = 0x8ebc6af09c88c6e3
+	p3 = 0x589965cc75374cc3
+)
+
+// wordHash hashes w, and returns the packed head of w (keyHead) as well;
+// ok is false, and the hash not w's, when w holds a space. A word of up to
+// sixteen bytes (nearly every word of a text) is read as two integer
+// loads, which cover all of its bytes, so the space test costs a few
+// operations and no second pass; longer words fold 16 bytes a step.
+func wordHash(w string) (h, hd uint64, ok bool) {
+	n := len(w)
 	var a, b uint64
 	switch {
 	case n > 16:
+		if strings.IndexByte(w, ' ') >= 0 {
+			return 0, 0, false
+		}
+		seed := uint64(p2)
+		k := w
 		for len(k) > 16 {
 			seed = mix64(le64(k)^p1, le64(k[8:])^seed)
 			k = k[16:]
 		}
-		if len(k) >= 8 {
-			a, b = le64(k), le64(k[len(k)-8:])
-		} else {
-			a = small(k)
-		}
-	case n >= 8:
-		a, b = le64(k), le64(k[n-8:])
-	case n >= 4:
-		a, b = uint64(le32(k)), uint64(le32(k[n-4:]))
-	case n > 0:
-		a = uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
+		a, b = le64(w[n-16:]), le64(w[n-8:])^seed
+		return mix64(a^p1, b^p2^uint64(n)), le64(w), true
+	case n > 8:
+		a, b = le64(w), le64(w[n-8:])
+	default:
+		a = keyHead(w)
 	}
-	return mix64(mix64(a^p1, b^seed)^uint64(n), p0)
+	if hasSpace(a) || hasSpace(b) {
+		return 0, 0, false
+	}
+	return mix64(a^p1, b^p2^uint64(n)), a, true
+}
+
+// chain folds the hash of the next part into the hash of the parts before.
+func chain(h, part uint64) uint64 { return mix64(h^p0, part^p3) }
+
+// foldWord folds the parts of w into h; started is false while no part
+// has been folded (h is then ignored).
+func foldWord(h uint64, started bool, w string) uint64 {
+	if ph, _, ok := wordHash(w); ok {
+		if !started {
+			return ph
+		}
+		return chain(h, ph)
+	}
+	for {
+		p, rest, more := strings.Cut(w, " ")
+		ph, _, _ := wordHash(p) // p holds no space
+		if started {
+			h = chain(h, ph)
+		} else {
+			h, started = ph, true
+		}
+		if !more {
+			return h
+		}
+		w = rest
+	}
+}
+
+// hashKey returns the hash of key k (a word or a Norm phrase).
+func hashKey(k string) uint64 { return foldWord(0, false, k) }
+
+// hasSpace reports a space byte in x (the classic test for a zero byte,
+// on x with every byte XORed with a space). A short key's unused bytes are
+// zero, never a space.
+func hasSpace(x uint64) bool {
+	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
+	v := x ^ spaces
+	return (v-ones)&^v&highs != 0
 }
 
 func mix64(a, b uint64) uint64 {
@@ -174,19 +222,24 @@ func mix64(a, b uint64) uint64 {
 	return hi ^ lo
 }
 
-func small(k string) uint64 {
+// keyHead packs the first bytes of k into an integer such that, for a k
+// of up to eight bytes, the integer and len(k) tell k whole (keys of up to
+// eight bytes compare as one integer); a longer k gives its first eight.
+// Every byte of a short k is read by one of at most two loads.
+func keyHead(k string) uint64 {
 	switch n := len(k); {
+	case n >= 8:
+		return le64(k)
 	case n >= 4:
-		return uint64(le32(k))<<32 | uint64(le32(k[n-4:]))
+		return uint64(le32(k)) | uint64(le32(k[n-4:]))<<32
 	case n > 0:
-		return uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
+		return uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
 	}
 	return 0
 }
 
 // head8 packs the first eight bytes of k (fewer, zero padded, for a
-// shorter k) into an integer, so that keys of up to eight bytes compare
-// as one integer and longer ones are told apart from most others by it.
+// shorter k) into an integer (the word sets' key).
 func head8(k string) uint64 {
 	switch n := len(k); {
 	case n >= 8:
@@ -220,20 +273,42 @@ func (t *tables) key(e *slot) string {
 	return t.blob[off : off+uint32(e.n)]
 }
 
-// is reports whether e holds key k, whose head8 is hd.
+// is reports whether e holds key k, whose keyHead is hd.
 func (t *tables) is(e *slot, k string, hd uint64) bool {
 	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e)[8:] == k[8:])
+}
+
+// bloomAt returns the bloom filter word and the two bits of hash h: the
+// top bits pick the word, the bits below them the two bits in it (two
+// bits per key in one word: a third of the false hits of one bit, at the
+// cost of one load still). The slot index takes the low bits.
+func bloomAt(h uint64) (word int, mask uint64) {
+	const wordBits = bloomBits - 6
+	return int(h >> (64 - wordBits)), 1<<(h>>(64-wordBits-6)&63) | 1<<(h>>(64-wordBits-12)&63)
+}
+
+// maybe reports whether a key of hash h may be in the table.
+func (t *tables) maybe(h uint64) bool {
+	w, m := bloomAt(h)
+	return t.bloom[w]&m == m
 }
 
 func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
-	h := hashKey(k)
-	if b := h >> (64 - bloomBits); t.bloom[b/64]&(1<<(b%64)) == 0 {
+	h, hd, ok := wordHash(k)
+	if !ok {
+		h, hd = hashKey(k), keyHead(k)
+	}
+	if !t.maybe(h) {
 		return nil
 	}
-	hd := head8(k)
+	return t.probe(k, h, hd)
+}
+
+// probe returns the slot of key k, whose hash is h and keyHead hd, or nil.
+func (t *tables) probe(k string, h, hd uint64) *slot {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.n == 0 {
