@@ -167,10 +167,10 @@ func wordHash(w string) (h, hd uint64, ok bool) {
 		}
 		a, b = le64(w[n-16:]), le64(w[n-8:])^seed
 		return mix64(a^p1, b^p2^uint64(n)), le64(w), true
-	case n > 8:
-		a, b = le64(w), le64(w[n-8:])
-	default:
-		a = keyHead(w)
+	}
+	a = keyHead(w) // for n > 8, its first eight bytes
+	if n > 8 {
+		b = le64(w[n-8:])
 	}
 	if hasSpace(a) || hasSpace(b) {
 		return 0, 0, false
@@ -227,33 +227,16 @@ func mix64(a, b uint64) uint64 {
 // eight bytes compare as one integer); a longer k gives its first eight.
 // Every byte of a short k is read by one of at most two loads.
 func keyHead(k string) uint64 {
-	switch n := len(k); {
-	case n >= 8:
-		return le64(k)
-	case n >= 4:
-		return uint64(le32(k)) | uint64(le32(k[n-4:]))<<32
-	case n > 0:
+	n := len(k)
+	if n >= 4 {
+		// bytes 0..3 and 4..7 for n >= 8 (le64), two overlapping loads
+		// for a shorter k
+		return uint64(le32(k)) | uint64(le32(k[min(n, 8)-4:]))<<32
+	}
+	if n > 0 {
 		return uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
 	}
 	return 0
-}
-
-// head8 packs the first eight bytes of k (fewer, zero padded, for a
-// shorter k) into an integer (the word sets' key).
-func head8(k string) uint64 {
-	switch n := len(k); {
-	case n >= 8:
-		return le64(k)
-	case n >= 4:
-		// two overlapping loads; the shared bytes are equal, so OR is exact
-		return uint64(le32(k)) | uint64(le32(k[n-4:]))<<(8*(n-4))
-	default:
-		var h uint64
-		for i := n - 1; i >= 0; i-- {
-			h = h<<8 | uint64(k[i])
-		}
-		return h
-	}
 }
 
 func le64(k string) uint64 {

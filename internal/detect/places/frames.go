@@ -89,7 +89,7 @@ func (s *scan) wardAfterRoom(i int) {
 	if cs < 2 {
 		return
 	}
-	if vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || plainWord(lk) || vocab.Medical(lk) || strings.IndexAny(lk, "'’") >= 0 {
+	if vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || ordinary(lk) || strings.IndexAny(lk, "'’") >= 0 {
 		return
 	}
 	last := k
@@ -183,7 +183,7 @@ func (s *scan) townOf(i int) {
 	}
 	lw := s.low(j)
 	c := s.capSignal(j)
-	if c == 0 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
+	if c == 0 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
 		return
 	}
 	last := j
@@ -240,7 +240,7 @@ func (s *scan) employer(i int) {
 		return
 	}
 	lw := s.low(j)
-	if s.capSignal(j) != 2 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
+	if s.capSignal(j) != 2 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
 		return
 	}
 	last := j

@@ -1,29 +1,31 @@
 package places
 
+import "sort"
+
 // wordSet is a read-only set of words for the membership tests that the
 // rules make on nearly every token ("is this a stop word, a street suffix,
 // a unit of measure?"). A Go map hashes the whole string and compares it
 // on every test (the map lookups were a tenth of the detector's time);
-// here a word of up to sixteen bytes is two integer loads (head8 and the
+// here a word of up to sixteen bytes is two integer loads (keyHead and the
 // last eight bytes), one multiply and one probe of a small array. Longer
 // words, rare in these sets, use a map.
 type wordSet struct {
 	slots []setSlot // open addressing, linear probing; n == 0: empty
 	mask  uint64
-	long  map[string]uint8
+	long  map[string]uint16
 }
 
 type setSlot struct {
-	head, tail uint64 // head8 and the last eight bytes: the key held whole
+	head, tail uint64 // keyHead and the last eight bytes: the key held whole
 	n          uint8
-	val        uint8 // what get returns (1 in a set made by newWordSet)
+	val        uint16 // what get returns (1 in a set made by newWordSet)
 }
 
 // newWordSet holds the words that m maps to a value other than the zero
 // value (true, for a map to bool).
 func newWordSet[V comparable](m map[string]V) *wordSet {
 	var zero V
-	vals := map[string]uint8{}
+	vals := map[string]uint16{}
 	for w, v := range m {
 		if v != zero {
 			vals[w] = 1
@@ -34,12 +36,12 @@ func newWordSet[V comparable](m map[string]V) *wordSet {
 
 // newWordMap holds the words that m maps to a value other than 0, with
 // their values (get; has tells a value other than 0).
-func newWordMap(m map[string]uint8) *wordSet {
+func newWordMap(m map[string]uint16) *wordSet {
 	size := 16
 	for size < 2*len(m) {
 		size <<= 1
 	}
-	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1), long: map[string]uint8{}}
+	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1), long: map[string]uint16{}}
 	for w, v := range m {
 		if v == 0 || w == "" {
 			continue
@@ -59,7 +61,7 @@ func newWordMap(m map[string]uint8) *wordSet {
 }
 
 func setKey(w string) (hd, tl uint64) {
-	hd = head8(w)
+	hd = keyHead(w)
 	if len(w) > 8 {
 		tl = le64(w[len(w)-8:])
 	}
@@ -74,7 +76,7 @@ func (ws *wordSet) index(hd, tl uint64) uint64 {
 func (ws *wordSet) has(w string) bool { return ws.get(w) != 0 }
 
 // get returns the value of w, or 0 when w is not in the set.
-func (ws *wordSet) get(w string) uint8 {
+func (ws *wordSet) get(w string) uint16 {
 	if len(w) > 16 {
 		return ws.long[w]
 	}
@@ -106,7 +108,7 @@ var (
 	lowConnectorW  = newWordSet(lowConnector)
 	cueStrongW     = newWordSet(cueStrong)
 	cue1W          = newWordSet(cue1) // every value is 1
-	cue2FirstW     = newWordSet(cue2First())
+	cue2FirstW     = newWordMap(cue2First())
 	cueW           = newWordMap(cueKinds())
 	bareNamesW     = newWordSet(bareNames)
 	employerCuesW  = newWordSet(employerCues)
@@ -117,26 +119,53 @@ var (
 	placeTypeW     = newWordSet(placeType)
 )
 
-// cue2First are the first words of the two-word cues (cue2): the pair is
-// looked up only after one of them.
-func cue2First() map[string]bool {
-	m := map[string]bool{}
+// The two-word cues (cue2) as bits: each second word of a pair has a bit
+// (cueW gives it), and cue2FirstW gives each first word the bits of the
+// second words it pairs with; a pair is a cue when the two share a bit.
+// This answers cue2 without hashing the pair.
+var cue2Bit = func() map[string]uint16 {
+	m := map[string]uint16{}
+	var seconds []string
 	for k := range cue2 {
-		m[k[0]] = true
+		seconds = append(seconds, k[1])
+	}
+	sort.Strings(seconds)
+	for _, w := range seconds {
+		if m[w] == 0 {
+			m[w] = cueSecondBits << len(m)
+		}
+	}
+	if len(m) > 16-cueKindBits {
+		panic("places: too many second words of two-word cues for the bits of a cue word")
+	}
+	return m
+}()
+
+func cue2First() map[string]uint16 {
+	m := map[string]uint16{}
+	for k, v := range cue2 {
+		if v {
+			m[k[0]] |= cue2Bit[k[1]]
+		}
 	}
 	return m
 }
 
-// What cueBefore needs to know of the word before a place, in one lookup.
+// What cueBefore needs to know of the word before a place, in one lookup:
+// these kinds, and the cue2Bit of the word.
 const (
 	cueIsStrong   = 1 << iota // cueStrong
 	cueIsOne                  // cue1
 	cueIsSecond               // cue2Second
 	cueIsTransfer             // "transfer", "tx" and the like: a strong cue alone
+
+	cueKindBits   = iota
+	cueSecondBits = 1 << cueKindBits // the first cue2Bit
+	cue2Bits      = 0xffff &^ (cueSecondBits - 1)
 )
 
-func cueKinds() map[string]uint8 {
-	m := map[string]uint8{}
+func cueKinds() map[string]uint16 {
+	m := map[string]uint16{}
 	for w, v := range cueStrong {
 		if v {
 			m[w] |= cueIsStrong
@@ -154,6 +183,9 @@ func cueKinds() map[string]uint8 {
 	}
 	for _, w := range transferCues {
 		m[w] |= cueIsTransfer
+	}
+	for w, b := range cue2Bit {
+		m[w] |= b
 	}
 	return m
 }
