@@ -30,7 +30,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 2
+	imageVersion = 3
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -90,14 +90,15 @@ type entry struct {
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
-// themselves, and head holds the first bytes of the key (keyHead): a lookup of
-// a word of up to eight bytes (most words of a text) touches one slot and
+// themselves, and head holds bytes of the key (keySample's a, all of a key
+// of up to eight bytes): a lookup of a word of up to eight bytes (most
+// words of a text) touches one slot and
 // not the blob, which matters because the table is megabytes and every
 // touch is a likely cache miss once the other detectors have run. Sixteen
 // bytes, no padding, so that the image's bytes are the slots as Go lays
 // them out on a little-endian machine.
 type slot struct {
-	head uint64 // keyHead of the key
+	head uint64 // keySample's a of the key
 	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
@@ -134,109 +135,49 @@ const (
 	bloomWords = 1 << bloomBits / 64
 )
 
-// Hashing. A key is hashed as its parts between single spaces (the words
-// of a Norm phrase): a part by wordHash, and the parts folded left to
-// right by chain. So the scan can hash a phrase a word at a time as it
-// reads on (multiFrom), and hashes nothing twice; and a one-word key, the
-// lookup made on every word of a text, costs one multiply.
+// Hashing. A key is read at eight evenly spread byte positions (every
+// eighth of its length), its last byte and its length: a key of up to
+// eight bytes (most words of a text) is read whole, a longer one
+// (a phrase, mostly) in part, which only makes a collision among long keys
+// likelier, never a wrong answer, since a lookup compares the key itself.
+// The positions depend on the length alone, so the reads are branch-free
+// and always in bounds: a hash of words cut at data-dependent lengths
+// (four, eight or sixteen bytes) mispredicted a branch on a third of the
+// words of a text.
 const (
-	p0 = 0xa0761d6478bd642f
 	p1 = 0xe7037ed1a0b428db
 	p2 = 0x8ebc6af09c88c6e3
-	p3 = 0x589965cc75374cc3
 )
 
-// wordHash hashes w, and returns the packed head of w (keyHead) as well;
-// ok is false, and the hash not w's, when w holds a space. A word of up to
-// sixteen bytes (nearly every word of a text) is read as two integer
-// loads, which cover all of its bytes, so the space test costs a few
-// operations and no second pass; longer words fold 16 bytes a step.
-func wordHash(w string) (h, hd uint64, ok bool) {
-	n := len(w)
-	var a, b uint64
-	switch {
-	case n > 16:
-		if strings.IndexByte(w, ' ') >= 0 {
-			return 0, 0, false
-		}
-		seed := uint64(p2)
-		k := w
-		for len(k) > 16 {
-			seed = mix64(le64(k)^p1, le64(k[8:])^seed)
-			k = k[16:]
-		}
-		a, b = le64(w[n-16:]), le64(w[n-8:])^seed
-		return mix64(a^p1, b^p2^uint64(n)), le64(w), true
-	}
-	a = keyHead(w) // for n > 8, its first eight bytes
-	if n > 8 {
-		b = le64(w[n-8:])
-	}
-	if hasSpace(a) || hasSpace(b) {
-		return 0, 0, false
-	}
-	return mix64(a^p1, b^p2^uint64(n)), a, true
+// keySample returns the bytes of k (not empty) at the eighths of its
+// length, one byte each, little endian. For a k of up to eight bytes it
+// and len(k) tell k whole (the positions j*n/8, j = 0..7, cover 0..n-1),
+// so such keys compare as one integer.
+func keySample(k string) uint64 {
+	n := uint(len(k))
+	_ = k[n-1]
+	return uint64(k[0]) | uint64(k[n>>3])<<8 | uint64(k[n*2>>3])<<16 | uint64(k[n*3>>3])<<24 |
+		uint64(k[n*4>>3])<<32 | uint64(k[n*5>>3])<<40 | uint64(k[n*6>>3])<<48 | uint64(k[n*7>>3])<<56
 }
 
-// chain folds the hash of the next part into the hash of the parts before.
-func chain(h, part uint64) uint64 { return mix64(h^p0, part^p3) }
-
-// foldWord folds the parts of w into h; started is false while no part
-// has been folded (h is then ignored).
-func foldWord(h uint64, started bool, w string) uint64 {
-	if ph, _, ok := wordHash(w); ok {
-		if !started {
-			return ph
-		}
-		return chain(h, ph)
-	}
-	for {
-		p, rest, more := strings.Cut(w, " ")
-		ph, _, _ := wordHash(p) // p holds no space
-		if started {
-			h = chain(h, ph)
-		} else {
-			h, started = ph, true
-		}
-		if !more {
-			return h
-		}
-		w = rest
-	}
+// keyHash hashes k (not empty) from its sample a, last byte and length.
+func keyHash(k string, a uint64) uint64 {
+	n := len(k)
+	return mix64(a^p1, p2^uint64(k[n-1])<<8^uint64(n))
 }
 
-// hashKey returns the hash of key k (a word or a Norm phrase).
-func hashKey(k string) uint64 { return foldWord(0, false, k) }
-
-// hasSpace reports a space byte in x (the classic test for a zero byte,
-// on x with every byte XORed with a space). A short key's unused bytes are
-// zero, never a space.
-func hasSpace(x uint64) bool {
-	const ones, highs, spaces = 0x0101010101010101, 0x8080808080808080, 0x2020202020202020
-	v := x ^ spaces
-	return (v-ones)&^v&highs != 0
+// hashKey returns the hash and the slot head (keySample's a) of key k.
+func hashKey(k string) (h, head uint64) {
+	if k == "" {
+		return 0, 0
+	}
+	a := keySample(k)
+	return keyHash(k, a), a
 }
 
 func mix64(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)
 	return hi ^ lo
-}
-
-// keyHead packs the first bytes of k into an integer such that, for a k
-// of up to eight bytes, the integer and len(k) tell k whole (keys of up to
-// eight bytes compare as one integer); a longer k gives its first eight.
-// Every byte of a short k is read by one of at most two loads.
-func keyHead(k string) uint64 {
-	n := len(k)
-	if n >= 4 {
-		// bytes 0..3 and 4..7 for n >= 8 (le64), two overlapping loads
-		// for a shorter k
-		return uint64(le32(k)) | uint64(le32(k[min(n, 8)-4:]))<<32
-	}
-	if n > 0 {
-		return uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
-	}
-	return 0
 }
 
 func le64(k string) uint64 {
@@ -256,9 +197,9 @@ func (t *tables) key(e *slot) string {
 	return t.blob[off : off+uint32(e.n)]
 }
 
-// is reports whether e holds key k, whose keyHead is hd.
+// is reports whether e holds key k, whose keySample's a is hd.
 func (t *tables) is(e *slot, k string, hd uint64) bool {
-	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e)[8:] == k[8:])
+	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e) == k)
 }
 
 // bloomAt returns the bloom filter word and the two bits of hash h: the
@@ -280,17 +221,14 @@ func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
-	h, hd, ok := wordHash(k)
-	if !ok {
-		h, hd = hashKey(k), keyHead(k)
-	}
+	h, hd := hashKey(k)
 	if !t.maybe(h) {
 		return nil
 	}
 	return t.probe(k, h, hd)
 }
 
-// probe returns the slot of key k, whose hash is h and keyHead hd, or nil.
+// probe returns the slot of key k, whose hash is h and head hd (hashKey), or nil.
 func (t *tables) probe(k string, h, hd uint64) *slot {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]

@@ -194,8 +194,7 @@ func (b *builder) put(off, n int) *slot {
 	}
 	t := &b.t
 	k := t.blob[off : off+n]
-	h := hashKey(k)
-	hd := keyHead(k)
+	h, hd := hashKey(k)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.n == 0 {
@@ -226,7 +225,8 @@ func (b *builder) grow(size int) {
 		if e.n == 0 {
 			continue
 		}
-		i := hashKey(t.key(e)) & t.mask
+		h, _ := hashKey(t.key(e))
+		i := h & t.mask
 		for t.slots[i].n != 0 {
 			i = (i + 1) & t.mask
 		}

@@ -442,39 +442,18 @@ func possessive(w string) bool {
 
 // multiFrom looks up the multi-word names that start at token i, reading
 // on while the words so far are a prefix of some name.
-//
-// The phrase is hashed a word at a time (hashKey hashes a key so), and the
-// phrase itself (WordRun) is read only when the bloom filter lets it by:
-// for most phrases it says no at once, and the answer is then the zero
-// entry, which stops the walk just as a run that may not join would.
 func (s *scan) multiFrom(i int) {
 	toks := s.d.Tokens
-	first, ok := s.d.WordRun(i, i) // the Norm form of word i ("mary" for "mary's")
-	if !ok {
-		return
-	}
-	h := hashKey(first)
 	for j, words := i+1, 1; j < len(toks) && words < 24; j++ {
 		if toks[j].Kind != text.Word {
 			continue // WordRun decides whether this punctuation may join
 		}
 		words++
-		w, ok := s.d.WordRun(j, j)
-		if !ok {
-			return
-		}
-		h = foldWord(h, true, w)
-		if !s.t.maybe(h) {
-			return // no key, so no name and no longer name
-		}
 		run, ok := s.d.WordRun(i, j)
 		if !ok {
 			return
 		}
-		var x entry // the zero entry when no name starts so
-		if e := s.t.probe(run, h, keyHead(run)); e != nil {
-			x = e.entry()
-		}
+		x := s.lookup(run) // the zero entry when no name starts so
 		if x.gaz != 0 {
 			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
 			s.gazHit(i, j, x.gaz)

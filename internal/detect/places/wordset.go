@@ -6,7 +6,7 @@ import "sort"
 // rules make on nearly every token ("is this a stop word, a street suffix,
 // a unit of measure?"). A Go map hashes the whole string and compares it
 // on every test (the map lookups were a tenth of the detector's time);
-// here a word of up to sixteen bytes is two integer loads (keyHead and the
+// here a word of up to sixteen bytes is two integer loads (setHead and the
 // last eight bytes), one multiply and one probe of a small array. Longer
 // words, rare in these sets, use a map.
 type wordSet struct {
@@ -16,7 +16,7 @@ type wordSet struct {
 }
 
 type setSlot struct {
-	head, tail uint64 // keyHead and the last eight bytes: the key held whole
+	head, tail uint64 // setHead and the last eight bytes: the key held whole
 	n          uint8
 	val        uint16 // what get returns (1 in a set made by newWordSet)
 }
@@ -61,11 +61,27 @@ func newWordMap(m map[string]uint16) *wordSet {
 }
 
 func setKey(w string) (hd, tl uint64) {
-	hd = keyHead(w)
+	hd = setHead(w)
 	if len(w) > 8 {
 		tl = le64(w[len(w)-8:])
 	}
 	return hd, tl
+}
+
+// setHead packs the first bytes of k into an integer such that, for a k
+// of up to eight bytes, the integer and len(k) tell k whole; a longer k
+// gives its first eight.
+func setHead(k string) uint64 {
+	n := len(k)
+	if n >= 4 {
+		// bytes 0..3 and 4..7 for n >= 8, two overlapping loads for a
+		// shorter k
+		return uint64(le32(k)) | uint64(le32(k[min(n, 8)-4:]))<<32
+	}
+	if n > 0 {
+		return uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
+	}
+	return 0
 }
 
 func (ws *wordSet) index(hd, tl uint64) uint64 {
