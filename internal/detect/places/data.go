@@ -180,17 +180,6 @@ func mix64(a, b uint64) uint64 {
 	return hi ^ lo
 }
 
-func le64(k string) uint64 {
-	_ = k[7]
-	return uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
-		uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
-}
-
-func le32(k string) uint32 {
-	_ = k[3]
-	return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
-}
-
 // key returns the key of slot e.
 func (t *tables) key(e *slot) string {
 	off := e.off & offMask

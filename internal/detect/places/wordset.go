@@ -6,19 +6,20 @@ import "sort"
 // rules make on nearly every token ("is this a stop word, a street suffix,
 // a unit of measure?"). A Go map hashes the whole string and compares it
 // on every test (the map lookups were a tenth of the detector's time);
-// here a word of up to sixteen bytes is two integer loads (setHead and the
-// last eight bytes), one multiply and one probe of a small array. Longer
-// words, rare in these sets, use a map.
+// here a word is read at eight byte positions that depend on its length
+// alone (keySample: branch-free, and the whole of a word of up to eight
+// bytes), hashed by one multiply, and looked up in a small array; only a
+// longer word that matches that far is compared whole.
 type wordSet struct {
 	slots []setSlot // open addressing, linear probing; n == 0: empty
 	mask  uint64
-	long  map[string]uint16
 }
 
 type setSlot struct {
-	head, tail uint64 // setHead and the last eight bytes: the key held whole
-	n          uint8
-	val        uint16 // what get returns (1 in a set made by newWordSet)
+	head uint64 // keySample of w
+	n    uint8  // len(w); words are 1 to 255 bytes
+	val  uint16 // what get returns (1 in a set made by newWordSet)
+	w    string
 }
 
 // newWordSet holds the words that m maps to a value other than the zero
@@ -41,51 +42,26 @@ func newWordMap(m map[string]uint16) *wordSet {
 	for size < 2*len(m) {
 		size <<= 1
 	}
-	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1), long: map[string]uint16{}}
+	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1)}
 	for w, v := range m {
 		if v == 0 || w == "" {
 			continue
 		}
-		if len(w) > 16 {
-			ws.long[w] = v
-			continue
+		if len(w) > 255 {
+			panic("places: word set word of more than 255 bytes")
 		}
-		hd, tl := setKey(w)
-		i := ws.index(hd, tl)
+		hd := keySample(w)
+		i := ws.index(hd, len(w))
 		for ws.slots[i].n != 0 {
 			i = (i + 1) & ws.mask
 		}
-		ws.slots[i] = setSlot{head: hd, tail: tl, n: uint8(len(w)), val: v}
+		ws.slots[i] = setSlot{head: hd, n: uint8(len(w)), val: v, w: w}
 	}
 	return ws
 }
 
-func setKey(w string) (hd, tl uint64) {
-	hd = setHead(w)
-	if len(w) > 8 {
-		tl = le64(w[len(w)-8:])
-	}
-	return hd, tl
-}
-
-// setHead packs the first bytes of k into an integer such that, for a k
-// of up to eight bytes, the integer and len(k) tell k whole; a longer k
-// gives its first eight.
-func setHead(k string) uint64 {
-	n := len(k)
-	if n >= 4 {
-		// bytes 0..3 and 4..7 for n >= 8, two overlapping loads for a
-		// shorter k
-		return uint64(le32(k)) | uint64(le32(k[min(n, 8)-4:]))<<32
-	}
-	if n > 0 {
-		return uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
-	}
-	return 0
-}
-
-func (ws *wordSet) index(hd, tl uint64) uint64 {
-	return (hd*0x9e3779b97f4a7c15 ^ tl*0xc2b2ae3d27d4eb4f) >> 40 & ws.mask
+func (ws *wordSet) index(hd uint64, n int) uint64 {
+	return ((hd ^ uint64(n)) * 0x9e3779b97f4a7c15) >> 40 & ws.mask
 }
 
 // has reports whether w is in the set.
@@ -93,19 +69,16 @@ func (ws *wordSet) has(w string) bool { return ws.get(w) != 0 }
 
 // get returns the value of w, or 0 when w is not in the set.
 func (ws *wordSet) get(w string) uint16 {
-	if len(w) > 16 {
-		return ws.long[w]
-	}
 	if w == "" {
 		return 0
 	}
-	hd, tl := setKey(w)
-	for i := ws.index(hd, tl); ; i = (i + 1) & ws.mask {
+	hd := keySample(w)
+	for i := ws.index(hd, len(w)); ; i = (i + 1) & ws.mask {
 		sl := &ws.slots[i]
 		if sl.n == 0 {
 			return 0
 		}
-		if sl.head == hd && sl.tail == tl && int(sl.n) == len(w) {
+		if sl.head == hd && int(sl.n) == len(w) && (len(w) <= 8 || sl.w == w) {
 			return sl.val
 		}
 	}
