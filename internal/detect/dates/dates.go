@@ -101,7 +101,7 @@ func (s *scan) run(toks []int32) {
 			} else {
 				last = s.mixed(i)
 			}
-		} else if w, ok := words[key(tk.Lower)]; ok {
+		} else if w, ok := lookupWord(key(tk.Lower)); ok {
 			last = s.word(i, w)
 		}
 		next = max(last, i) + 1
@@ -589,7 +589,7 @@ func (s *scan) monthAt(i int) (m int, ambig bool) {
 	if !s.isWord(i) || s.t[i].Flags&text.HasDigit != 0 {
 		return 0, false
 	}
-	w, ok := words[key(s.t[i].Lower)]
+	w, ok := lookupWord(key(s.t[i].Lower))
 	if !ok || w.kind&kMonth == 0 {
 		return 0, false
 	}
@@ -1398,13 +1398,13 @@ func (s *scan) ago(i int) int {
 		}
 		if v, l := s.num(q); v >= 0 && l <= 3 {
 			start = q
-		} else if w, ok := words[lq]; ok && w.kind&kNumWord != 0 || agoQty.has(lq) {
+		} else if w, ok := lookupWord(lq); ok && w.kind&kNumWord != 0 || agoQty.has(lq) {
 			start = q
 			if t := s.prev(q); t >= 0 && s.free(t) {
 				lt := s.low(t)
 				if (lq == "few" || lq == "couple") && lt == "a" {
 					start = t
-				} else if w, ok := words[lt]; ok && w.kind&kNumWord != 0 && w.val >= 20 {
+				} else if w, ok := lookupWord(lt); ok && w.kind&kNumWord != 0 && w.val >= 20 {
 					start = t // "twenty two days ago"
 				}
 			}
@@ -1484,7 +1484,7 @@ func (s *scan) ageWord(i int) int {
 // or -1.
 func (s *scan) parseNumberWords(i int) (int, int) {
 	lw := s.low(i)
-	w, ok := words[lw]
+	w, ok := lookupWord(lw)
 	if lw == "a" || lw == "an" {
 		w, ok = winfo{kind: kNumWord, val: 1}, true
 		if s.low(s.next(i)) != "hundred" {
@@ -1505,7 +1505,7 @@ func (s *scan) parseNumberWords(i int) (int, int) {
 		} else {
 			j = s.next(last)
 		}
-		if u, ok := words[s.low(j)]; ok && u.kind&kNumWord != 0 && u.val < 10 {
+		if u, ok := lookupWord(s.low(j)); ok && u.kind&kNumWord != 0 && u.val < 10 {
 			v += int(u.val)
 			last = j
 		}
@@ -1521,7 +1521,7 @@ func (s *scan) parseNumberWords(i int) (int, int) {
 			if s.low(rest) == "and" {
 				rest = s.next(rest)
 			}
-			if u, ok := words[s.low(rest)]; ok && u.kind&kNumWord != 0 && u.val < 100 {
+			if u, ok := lookupWord(s.low(rest)); ok && u.kind&kNumWord != 0 && u.val < 100 {
 				v += int(u.val)
 				last = rest
 				if u.val >= 20 && u.val%10 == 0 {
