@@ -29,7 +29,7 @@ func (s *scan) nameWord(i int) bool {
 	case 1:
 		return streetSuffixW.has(lw) || ordinal(lw) || !ordinary(lw)
 	}
-	return ordinal(lw) || streetSuffixW.has(lw) || streetLeadW.has(lw) || lowConnectorW.has(lw) || !englishOrMedical(lw) && len(lw) > 2 && strings.IndexAny(lw, "'’") < 0
+	return ordinal(lw) || streetSuffixW.has(lw) || streetLeadW.has(lw) || lowConnectorW.has(lw) || len(lw) > 2 && !englishOrMedical(lw) && strings.IndexAny(lw, "'’") < 0
 }
 
 var lowConnector = map[string]bool{
@@ -177,6 +177,12 @@ func (s *scan) nameNumber(i int) {
 		}
 		lw := s.low(k)
 		if stopW.has(lw) || s.has(k, text.HasDigit) {
+			break
+		}
+		// the tests below that break whatever the vocabulary says of lw,
+		// first: most words before a number ("HR 88") end the walk here,
+		// before the vocabulary lookup (a likely cache miss)
+		if c := s.capSignal(k); c == 0 && !d.Lowerish && (n > 0 || len(lw) < 6 || len(w) > 2) || c != 2 && len(lw) < 5 {
 			break
 		}
 		v := vocab.Lookup(lw)
