@@ -24,7 +24,7 @@
 package dates
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
@@ -59,14 +59,15 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	}
 	s := scan{d: d, t: d.Tokens, out: out}
 	base := len(out)
-	s.run()
-	s.mergeRanges(base)
 	m := markPool.Get().(*marks)
 	m.mark(d)
+	s.run(m.scan)
+	s.mergeRanges(base)
 	out = extraDates(d, appositiveAges(d, s.out, m.numbers), m)
 	markPool.Put(m)
 	mine := out[base:]
-	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Start < mine[b].Start })
+	// stable, so equal starts keep their order; slices, unlike sort.SliceStable, allocates nothing
+	slices.SortStableFunc(mine, func(a, b detect.Candidate) int { return a.Start - b.Start })
 	return out
 }
 
@@ -77,11 +78,20 @@ type scan struct {
 	floor int // no new candidate may start before this byte offset
 }
 
-func (s *scan) run() {
+// run reads dates from the tokens that may start one (marks.scan: the
+// words with digits, and the words that pass the trigger-word prefilter),
+// in order. Every other token starts nothing, so walking only these is
+// the walk over all tokens without the tokens that do nothing.
+func (s *scan) run(toks []int32) {
 	t := s.t
-	for i := 0; i < len(t); i++ {
+	next := 0 // tokens before next are inside a date already read
+	for _, n := range toks {
+		i := int(n)
+		if i < next {
+			continue
+		}
 		tk := &t[i]
-		if tk.Kind != text.Word || tk.Start < s.floor || tk.Flags&text.InMention != 0 {
+		if tk.Start < s.floor || tk.Flags&text.InMention != 0 {
 			continue
 		}
 		last := i
@@ -91,14 +101,10 @@ func (s *scan) run() {
 			} else {
 				last = s.mixed(i)
 			}
-		} else if maybeWord(tk.Lower) {
-			if w, ok := words[key(tk.Lower)]; ok {
-				last = s.word(i, w)
-			}
+		} else if w, ok := lookupWord(key(tk.Lower)); ok {
+			last = s.word(i, w)
 		}
-		if last > i {
-			i = last
-		}
+		next = max(last, i) + 1
 	}
 }
 
@@ -470,7 +476,7 @@ func (s *scan) isoT(i int) int {
 // a phone, record or room number.
 func (s *scan) idBefore(i int) bool {
 	for p, n := s.prevAny(i), 0; p >= 0 && n < 2; p, n = s.prevAny(p), n+1 {
-		if idPrev[s.low(p)] || s.punct(p, '#') || s.punct(p, ')') {
+		if idPrev.has(s.low(p)) || s.punct(p, '#') || s.punct(p, ')') {
 			return true
 		}
 		if s.t[p].Kind == text.Word {
@@ -493,7 +499,7 @@ func (s *scan) prevAny(i int) int {
 // ranges.
 func (s *scan) weakOK(first, last, a, b int) bool {
 	if n := s.next(last); n >= 0 {
-		if unitNext[s.low(n)] {
+		if unitNext.has(s.low(n)) {
 			return false
 		}
 		if tk := &s.t[n]; tk.Flags&text.HasDigit != 0 && tk.Flags&text.AllDigit == 0 {
@@ -503,7 +509,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 			for p < len(w) && isDigit(w[p]) {
 				p++
 			}
-			if unitNext[w[p:]] {
+			if unitNext.has(w[p:]) {
 				return false
 			}
 		}
@@ -526,7 +532,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 		if tk.Kind != text.Word {
 			break
 		}
-		if measurePrev[key(tk.Lower)] {
+		if measurePrev.has(key(tk.Lower)) {
 			measure = true
 		}
 		w++
@@ -545,7 +551,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 		}
 	}
 	p := s.prev(first)
-	cue := p >= 0 && dateCue[s.low(p)]
+	cue := p >= 0 && dateCue.has(s.low(p))
 	if a < 0 {
 		return cue || !measure
 	}
@@ -583,7 +589,7 @@ func (s *scan) monthAt(i int) (m int, ambig bool) {
 	if !s.isWord(i) || s.t[i].Flags&text.HasDigit != 0 {
 		return 0, false
 	}
-	w, ok := words[key(s.t[i].Lower)]
+	w, ok := lookupWord(key(s.t[i].Lower))
 	if !ok || w.kind&kMonth == 0 {
 		return 0, false
 	}
@@ -729,7 +735,7 @@ func (s *scan) mixed(i int) int {
 	}
 	// the digits must start the token in the source too (no "٣rd")
 	sfx := w[p:]
-	if ordSuffix[sfx] && v >= 1 && v <= 130 {
+	if ordSuffix.has(sfx) && v >= 1 && v <= 130 {
 		// "her 95th birthday"
 		if n := s.next(i); n >= 0 {
 			if lw := s.low(n); lw == "birthday" || lw == "bday" || lw == "b-day" || lw == "birthdays" {
@@ -739,7 +745,7 @@ func (s *scan) mixed(i int) int {
 		}
 	}
 	switch {
-	case ordSuffix[sfx]:
+	case ordSuffix.has(sfx):
 		if v >= 1 && v <= 31 && p <= 2 {
 			return s.ordinal(i, i, v)
 		}
@@ -768,7 +774,7 @@ func (s *scan) mixed(i int) int {
 			s.emit(detect.Age, ageSub(v), i, i, 0.75, sfx)
 			return i
 		}
-	case timeUnitOld[sfx]:
+	case timeUnitOld.has(sfx):
 		n := i + 1
 		if s.sep(n) == '-' && s.adj(i, n) {
 			n++
@@ -796,7 +802,7 @@ func (s *scan) ordinal(first, day, v int) int {
 		switch s.low(pp) {
 		case "on", "since", "until", "till", "by", "from", "before", "after":
 			n := day + 1
-			if !s.ok(n) || s.t[n].Kind != text.Word || afterDay[s.low(n)] {
+			if !s.ok(n) || s.t[n].Kind != text.Word || afterDay.has(s.low(n)) {
 				s.emit(detect.Date, SubMonthDay, first, day, 0.6, "on the")
 				return day
 			}
@@ -812,11 +818,11 @@ func (s *scan) decade(i, v int) int {
 	if p < 0 && i > 0 && s.sep(i-1) == '-' {
 		p = s.prev(i - 1) // "mid-90s"
 	}
-	if decadeMod[s.low(p)] && s.free(p) {
+	if decadeMod.has(s.low(p)) && s.free(p) {
 		start = p
 		p = s.prev(p)
 	}
-	if !possessor[s.low(p)] {
+	if !possessor.has(s.low(p)) {
 		return i
 	}
 	score := 0.8
@@ -868,15 +874,15 @@ func (s *scan) ageAfter(first, num, v int, explicitOnly bool) int {
 			return e
 		}
 	default:
-		if timeUnitOld[w] {
+		if timeUnitOld.has(w) {
 			if e := s.oldAfter(j); e >= 0 {
 				s.emit(detect.Age, SubAge, first, e, 0.9, "old")
 				return e
 			}
 			return -1
 		}
-		if !explicitOnly && sexWord[w] && v >= 2 {
-			if s.sexContext(first, j, sexLetter[w]) {
+		if !explicitOnly && sexWord.has(w) && v >= 2 {
+			if s.sexContext(first, j, sexLetter.has(w)) {
 				s.emit(detect.Age, sub, first, num, 0.75, w)
 				return j
 			}
@@ -919,7 +925,7 @@ func (s *scan) oldAfter(j int) int {
 func (s *scan) sexContext(first, sx int, letter bool) bool {
 	p := s.prev(first)
 	lp := s.low(p)
-	if tempPrev[lp] || deviceNext[s.low(s.next(sx))] {
+	if tempPrev.has(lp) || deviceNext.has(s.low(s.next(sx))) {
 		return false
 	}
 	if p > 0 && s.sep(p-1) == '.' && s.adj(p-1, p) {
@@ -928,10 +934,10 @@ func (s *scan) sexContext(first, sx int, letter bool) bool {
 	if first > 0 && s.adj(first-1, first) {
 		return false // "98.6F", "x98M"
 	}
-	if countNoun[s.low(s.next(sx))] {
+	if countNoun.has(s.low(s.next(sx))) {
 		return false // "3 female patients"
 	}
-	if agePrev[lp] || s.lineStart(first) {
+	if agePrev.has(lp) || s.lineStart(first) {
 		return true
 	}
 	n := sx + 1
@@ -952,10 +958,10 @@ func (s *scan) sexContext(first, sx int, letter bool) bool {
 		}
 		return false
 	}
-	if ageNextStrong[ln] {
+	if ageNextStrong.has(ln) {
 		return true
 	}
-	return !letter && ageNextWith[ln]
+	return !letter && ageNextWith.has(ln)
 }
 
 // ---- words ----
@@ -1036,13 +1042,13 @@ func (s *scan) month(i, m int, ambig bool) int {
 		for p < len(w) && isDigit(w[p]) {
 			p++
 		}
-		if p >= 1 && p <= 2 && ordSuffix[w[p:]] {
+		if p >= 1 && p <= 2 && ordSuffix.has(w[p:]) {
 			if v := s.dayVal(j); v >= 1 && v <= 31 {
 				dv, ordinal = v, true
 			}
 		}
 	}
-	if dv > 0 && !ordinal && s.adj(j, j+1) && ordSuffix[s.low(j+1)] {
+	if dv > 0 && !ordinal && s.adj(j, j+1) && ordSuffix.has(s.low(j+1)) {
 		j, ordinal = j+1, true // "#July4th" splits as July|4|th
 	}
 	if dv > 0 && s.dayFollowOK(j) {
@@ -1102,7 +1108,7 @@ func (s *scan) dayFollowOK(j int) bool {
 		}
 	}
 	n := s.next(j)
-	return n < 0 || !unitNext[s.low(n)] || s.low(n) == "of"
+	return n < 0 || !unitNext.has(s.low(n)) || s.low(n) == "of"
 }
 
 // weekday handles "Tuesday", "last Tuesday", "on Sat", "Tue 7/22".
@@ -1111,14 +1117,14 @@ func (s *scan) weekday(i int, full bool) int {
 	if p := s.prev(i); p >= 0 && s.free(p) {
 		lp := s.low(p)
 		switch {
-		case weekdayMod[lp]:
+		case weekdayMod.has(lp):
 			start, cue = p, lp
 			if lp == "past" || lp == "coming" {
 				if pp := s.prev(p); s.low(pp) == "this" && s.free(pp) {
 					start = pp
 				}
 			}
-		case weekdayCue[lp]:
+		case weekdayCue.has(lp):
 			cue = lp
 		}
 	}
@@ -1170,12 +1176,12 @@ func (s *scan) weekday(i int, full bool) int {
 		return -1 // "on SAT 97%"
 	}
 	end := i
-	if n := s.next(i); n >= 0 && dayPart[s.low(n)] {
+	if n := s.next(i); n >= 0 && dayPart.has(s.low(n)) {
 		end = n
 	}
 	score := 0.7
 	switch {
-	case weekdayMod[cue]:
+	case weekdayMod.has(cue):
 		score = 0.85
 	case cue != "":
 		score = 0.75
@@ -1232,7 +1238,7 @@ func (s *scan) holiday(i int) int {
 	if n := s.next(end); n >= 0 {
 		if v, l := s.num(n); l == 4 && validYear(v, 4) {
 			end = n
-		} else if dayPart[s.low(n)] || s.low(n) == "day" || s.low(n) == "eve" {
+		} else if dayPart.has(s.low(n)) || s.low(n) == "day" || s.low(n) == "eve" {
 			end = n
 		}
 	}
@@ -1269,7 +1275,7 @@ func (s *scan) relative(i int) int {
 			}
 		}
 		end := i
-		if n := s.next(i); n >= 0 && dayPart[s.low(n)] {
+		if n := s.next(i); n >= 0 && dayPart.has(s.low(n)) {
 			end = n
 		}
 		s.emit(detect.Date, SubRelative, start, end, score, w)
@@ -1392,13 +1398,13 @@ func (s *scan) ago(i int) int {
 		}
 		if v, l := s.num(q); v >= 0 && l <= 3 {
 			start = q
-		} else if w, ok := words[lq]; ok && w.kind&kNumWord != 0 || agoQty[lq] {
+		} else if w, ok := lookupWord(lq); ok && w.kind&kNumWord != 0 || agoQty.has(lq) {
 			start = q
 			if t := s.prev(q); t >= 0 && s.free(t) {
 				lt := s.low(t)
 				if (lq == "few" || lq == "couple") && lt == "a" {
 					start = t
-				} else if w, ok := words[lt]; ok && w.kind&kNumWord != 0 && w.val >= 20 {
+				} else if w, ok := lookupWord(lt); ok && w.kind&kNumWord != 0 && w.val >= 20 {
 					start = t // "twenty two days ago"
 				}
 			}
@@ -1427,7 +1433,7 @@ func (s *scan) ageWord(i int) int {
 	} else {
 		j = s.next(i)
 	}
-	if s.low(j) == "of" && !turnWord[s.low(i)] {
+	if s.low(j) == "of" && !turnWord.has(s.low(i)) {
 		j = s.next(j)
 	}
 	if !s.isWord(j) || !s.free(j) {
@@ -1462,9 +1468,9 @@ func (s *scan) ageWord(i int) int {
 		"minutes", "times", "pages", "points", "miles", "km":
 		return -1
 	}
-	if turnWord[lw] {
+	if turnWord.has(lw) {
 		// "just turned 95." but not "turned 90 degrees"
-		if n >= 0 && !turnNext[s.low(n)] {
+		if n >= 0 && !turnNext.has(s.low(n)) {
 			return -1
 		}
 		score = 0.75
@@ -1478,7 +1484,7 @@ func (s *scan) ageWord(i int) int {
 // or -1.
 func (s *scan) parseNumberWords(i int) (int, int) {
 	lw := s.low(i)
-	w, ok := words[lw]
+	w, ok := lookupWord(lw)
 	if lw == "a" || lw == "an" {
 		w, ok = winfo{kind: kNumWord, val: 1}, true
 		if s.low(s.next(i)) != "hundred" {
@@ -1499,7 +1505,7 @@ func (s *scan) parseNumberWords(i int) (int, int) {
 		} else {
 			j = s.next(last)
 		}
-		if u, ok := words[s.low(j)]; ok && u.kind&kNumWord != 0 && u.val < 10 {
+		if u, ok := lookupWord(s.low(j)); ok && u.kind&kNumWord != 0 && u.val < 10 {
 			v += int(u.val)
 			last = j
 		}
@@ -1515,7 +1521,7 @@ func (s *scan) parseNumberWords(i int) (int, int) {
 			if s.low(rest) == "and" {
 				rest = s.next(rest)
 			}
-			if u, ok := words[s.low(rest)]; ok && u.kind&kNumWord != 0 && u.val < 100 {
+			if u, ok := lookupWord(s.low(rest)); ok && u.kind&kNumWord != 0 && u.val < 100 {
 				v += int(u.val)
 				last = rest
 				if u.val >= 20 && u.val%10 == 0 {

@@ -76,9 +76,11 @@ func extraDates(d *text.Doc, out []detect.Candidate, m *marks) []detect.Candidat
 	return out
 }
 
-// marks are the tokens that the passes after the main scan look at, found
-// in one walk over the tokens instead of one walk per pass.
+// marks are the tokens that the main scan and the passes after it look
+// at, found in one walk over the tokens (which also tests each word
+// against the trigger-word prefilter once) instead of one walk per pass.
 type marks struct {
+	scan    []int32 // words the main scan acts on: with digits, or maybe a trigger word
 	numbers []int32 // all-digit words
 	words   []int32 // words that may start a glued date or be a month alone
 }
@@ -86,14 +88,34 @@ type marks struct {
 var markPool = sync.Pool{New: func() any { return new(marks) }}
 
 func (m *marks) mark(d *text.Doc) {
-	m.numbers, m.words = m.numbers[:0], m.words[:0]
+	m.scan, m.numbers, m.words = m.scan[:0], m.numbers[:0], m.words[:0]
 	for i := range d.Tokens {
 		tk := &d.Tokens[i]
+		if tk.Kind != text.Word {
+			continue
+		}
+		if tk.Flags&text.HasDigit != 0 {
+			m.scan = append(m.scan, int32(i))
+			switch {
+			case tk.Flags&text.AllDigit != 0:
+				m.numbers = append(m.numbers, int32(i))
+			case tk.Flags&text.HasLetter != 0 || monthAlone(tk.Lower):
+				m.words = append(m.words, int32(i))
+			}
+			continue
+		}
+		if !maybeWord(tk.Lower) {
+			// no trigger word, so no month either (monthAlone)
+			if tk.Flags&text.AllDigit != 0 {
+				m.numbers = append(m.numbers, int32(i))
+			}
+			continue
+		}
+		m.scan = append(m.scan, int32(i))
 		switch {
-		case tk.Kind != text.Word:
 		case tk.Flags&text.AllDigit != 0:
 			m.numbers = append(m.numbers, int32(i))
-		case tk.Flags&text.HasLetter != 0 && tk.Flags&text.HasDigit != 0 || monthAlone(tk.Lower):
+		case monthName(tk.Lower):
 			m.words = append(m.words, int32(i))
 		}
 	}
@@ -136,7 +158,12 @@ func addDate(out []detect.Candidate, a, b int, sub string, score float64, cue st
 // nearly all of them away, and the rest meet a switch, where a map lookup
 // per word cost a third of this detector's time.
 func monthAlone(w string) bool {
-	if len(w) < 3 || len(w) > 9 || !maybeWord(w) {
+	return maybeWord(w) && monthName(w)
+}
+
+// monthName is monthAlone without the prefilter.
+func monthName(w string) bool {
+	if len(w) < 3 || len(w) > 9 {
 		return false
 	}
 	switch w {

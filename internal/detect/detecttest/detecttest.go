@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -91,11 +92,26 @@ func Bench(b *testing.B, det detect.Detector) {
 	out = det.Detect(docs[0], out) // load data before timing
 	b.SetBytes(int64(n))
 	b.ResetTimer()
+	start := cpuNanos(b)
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			out = det.Detect(d, out[:0])
 		}
 	}
+	// CPU time, which other load on a shared machine changes far less than
+	// wall time
+	cpu := float64(cpuNanos(b)-start) / float64(b.N)
+	b.ReportMetric(cpu, "cpu-ns/op")
+	b.ReportMetric(float64(n)/cpu*1e3, "MB/cpu-s")
+}
+
+// cpuNanos is the CPU time (user and system) of the process so far.
+func cpuNanos(b *testing.B) int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 // Fuzz runs det on arbitrary text seeded with seeds and checks the span

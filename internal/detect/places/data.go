@@ -30,7 +30,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 1
+	imageVersion = 3
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -90,14 +90,15 @@ type entry struct {
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
-// themselves, and head holds the first eight bytes of the key: a lookup of
-// a word of up to eight bytes (most words of a text) touches one slot and
+// themselves, and head holds bytes of the key (keySample's a, all of a key
+// of up to eight bytes): a lookup of a word of up to eight bytes (most
+// words of a text) touches one slot and
 // not the blob, which matters because the table is megabytes and every
 // touch is a likely cache miss once the other detectors have run. Sixteen
 // bytes, no padding, so that the image's bytes are the slots as Go lays
 // them out on a little-endian machine.
 type slot struct {
-	head uint64 // key bytes 0..7, little endian, zero padded
+	head uint64 // keySample's a of the key
 	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
@@ -119,9 +120,9 @@ func (e *slot) entry() entry {
 type tables struct {
 	blob  string // the keys
 	slots []slot // linear probing; n == 0 marks an empty slot
-	// bloom has one bit per key (top hash bits): most words of a text are
-	// no key, and this 128 KiB answers for them from cache where the
-	// slots (megabytes) would not
+	// bloom has two bits per key (bloomAt): most words of a text are no
+	// key, and this 128 KiB answers for them from cache where the slots
+	// (megabytes) would not
 	bloom *[bloomWords]uint64
 	mask  uint64
 	zips  string // bit set of known 5-digit ZCTAs
@@ -134,84 +135,49 @@ const (
 	bloomWords = 1 << bloomBits / 64
 )
 
-// hashKey: a wyhash-style hash. Keys up to 16 bytes (nearly every word
-// of a text) are read as two overlapping little-endian loads and mixed by
-// one 64x64->128 multiply; longer keys fold 16 bytes a step first. The
-// table uses low bits for the slot, high bits for the bloom filter; a
-// final multiply spreads every input bit over both.
-func hashKey(k string) uint64 {
-	const (
-		p0 = 0xa0761d6478bd642f
-		p1 = 0xe7037ed1a0b428db
-		p2 = 0x8ebc6af09c88c6e3
-	)
+// Hashing. A key is read at eight evenly spread byte positions (every
+// eighth of its length), its last byte and its length: a key of up to
+// eight bytes (most words of a text) is read whole, a longer one
+// (a phrase, mostly) in part, which only makes a collision among long keys
+// likelier, never a wrong answer, since a lookup compares the key itself.
+// The positions depend on the length alone, so the reads are branch-free
+// and always in bounds: a hash of words cut at data-dependent lengths
+// (four, eight or sixteen bytes) mispredicted a branch on a third of the
+// words of a text.
+const (
+	p1 = 0xe7037ed1a0b428db
+	p2 = 0x8ebc6af09c88c6e3
+)
+
+// keySample returns the bytes of k (not empty) at the eighths of its
+// length, one byte each, little endian. For a k of up to eight bytes it
+// and len(k) tell k whole (the positions j*n/8, j = 0..7, cover 0..n-1),
+// so such keys compare as one integer.
+func keySample(k string) uint64 {
+	n := uint(len(k))
+	_ = k[n-1]
+	return uint64(k[0]) | uint64(k[n>>3])<<8 | uint64(k[n*2>>3])<<16 | uint64(k[n*3>>3])<<24 |
+		uint64(k[n*4>>3])<<32 | uint64(k[n*5>>3])<<40 | uint64(k[n*6>>3])<<48 | uint64(k[n*7>>3])<<56
+}
+
+// keyHash hashes k (not empty) from its sample a, last byte and length.
+func keyHash(k string, a uint64) uint64 {
 	n := len(k)
-	seed := uint64(p2)
-	var a, b uint64
-	switch {
-	case n > 16:
-		for len(k) > 16 {
-			seed = mix64(le64(k)^p1, le64(k[8:])^seed)
-			k = k[16:]
-		}
-		if len(k) >= 8 {
-			a, b = le64(k), le64(k[len(k)-8:])
-		} else {
-			a = small(k)
-		}
-	case n >= 8:
-		a, b = le64(k), le64(k[n-8:])
-	case n >= 4:
-		a, b = uint64(le32(k)), uint64(le32(k[n-4:]))
-	case n > 0:
-		a = uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
+	return mix64(a^p1, p2^uint64(k[n-1])<<8^uint64(n))
+}
+
+// hashKey returns the hash and the slot head (keySample's a) of key k.
+func hashKey(k string) (h, head uint64) {
+	if k == "" {
+		return 0, 0
 	}
-	return mix64(mix64(a^p1, b^seed)^uint64(n), p0)
+	a := keySample(k)
+	return keyHash(k, a), a
 }
 
 func mix64(a, b uint64) uint64 {
 	hi, lo := bits.Mul64(a, b)
 	return hi ^ lo
-}
-
-func small(k string) uint64 {
-	switch n := len(k); {
-	case n >= 4:
-		return uint64(le32(k))<<32 | uint64(le32(k[n-4:]))
-	case n > 0:
-		return uint64(k[0])<<16 | uint64(k[n>>1])<<8 | uint64(k[n-1])
-	}
-	return 0
-}
-
-// head8 packs the first eight bytes of k (fewer, zero padded, for a
-// shorter k) into an integer, so that keys of up to eight bytes compare
-// as one integer and longer ones are told apart from most others by it.
-func head8(k string) uint64 {
-	switch n := len(k); {
-	case n >= 8:
-		return le64(k)
-	case n >= 4:
-		// two overlapping loads; the shared bytes are equal, so OR is exact
-		return uint64(le32(k)) | uint64(le32(k[n-4:]))<<(8*(n-4))
-	default:
-		var h uint64
-		for i := n - 1; i >= 0; i-- {
-			h = h<<8 | uint64(k[i])
-		}
-		return h
-	}
-}
-
-func le64(k string) uint64 {
-	_ = k[7]
-	return uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 |
-		uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
-}
-
-func le32(k string) uint32 {
-	_ = k[3]
-	return uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
 }
 
 // key returns the key of slot e.
@@ -220,20 +186,39 @@ func (t *tables) key(e *slot) string {
 	return t.blob[off : off+uint32(e.n)]
 }
 
-// is reports whether e holds key k, whose head8 is hd.
+// is reports whether e holds key k, whose keySample's a is hd.
 func (t *tables) is(e *slot, k string, hd uint64) bool {
-	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e)[8:] == k[8:])
+	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e) == k)
+}
+
+// bloomAt returns the bloom filter word and the two bits of hash h: the
+// top bits pick the word, the bits below them the two bits in it (two
+// bits per key in one word: a third of the false hits of one bit, at the
+// cost of one load still). The slot index takes the low bits.
+func bloomAt(h uint64) (word int, mask uint64) {
+	const wordBits = bloomBits - 6
+	return int(h >> (64 - wordBits)), 1<<(h>>(64-wordBits-6)&63) | 1<<(h>>(64-wordBits-12)&63)
+}
+
+// maybe reports whether a key of hash h may be in the table.
+func (t *tables) maybe(h uint64) bool {
+	w, m := bloomAt(h)
+	return t.bloom[w]&m == m
 }
 
 func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
-	h := hashKey(k)
-	if b := h >> (64 - bloomBits); t.bloom[b/64]&(1<<(b%64)) == 0 {
+	h, hd := hashKey(k)
+	if !t.maybe(h) {
 		return nil
 	}
-	hd := head8(k)
+	return t.probe(k, h, hd)
+}
+
+// probe returns the slot of key k, whose hash is h and head hd (hashKey), or nil.
+func (t *tables) probe(k string, h, hd uint64) *slot {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.n == 0 {

@@ -30,12 +30,12 @@ func (s *scan) frames() {
 		}
 		w := s.low(i)
 		switch {
-		case bareNames[w]:
+		case bareNamesW.has(w):
 			s.bareName(i)
 		case w == "in":
 			s.livesIn(i)
 			s.townOf(i)
-		case employerCues[w]:
+		case employerCuesW.has(w):
 			s.employer(i)
 		}
 	}
@@ -76,16 +76,20 @@ func (s *scan) wardAfterRoom(i int) {
 	if len(w) < 2 || len(w) > 4 {
 		return
 	}
-	cue, cs := s.cueBefore(i)
-	if cs < 2 {
-		return
-	}
+	// the word after first (cheap tests), then the cue
 	k := s.nextTok(i)
 	if k < 0 || !s.word(k) || s.has(k, text.HasDigit) || !s.d.Adjacent(i, k) && !s.has(k, text.SpaceBefore) {
 		return
 	}
 	lk := s.low(k)
-	if len(lk) < 4 || vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || plainWord(lk) || vocab.Medical(lk) || strings.IndexAny(lk, "'’") >= 0 {
+	if len(lk) < 4 {
+		return
+	}
+	cue, cs := s.cueBefore(i)
+	if cs < 2 {
+		return
+	}
+	if vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || ordinary(lk) || strings.IndexAny(lk, "'’") >= 0 {
 		return
 	}
 	last := k
@@ -121,7 +125,7 @@ func (s *scan) livesIn(i int) {
 		if !s.word(k) || d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
 			break
 		}
-		if liveVerbs[s.low(k)] {
+		if liveVerbsW.has(s.low(k)) {
 			live = true
 			break
 		}
@@ -140,10 +144,10 @@ func (s *scan) livesIn(i int) {
 			break
 		}
 		lw := s.low(k)
-		if n > 0 && closers[lw] {
+		if n > 0 && closersW.has(lw) {
 			break
 		}
-		if stopW.has(lw) || residence[lw] || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notNameW.has(lw) || s.isHeadWord(lw) {
+		if stopW.has(lw) || residenceW.has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notNameW.has(lw) || s.isHeadWord(lw) {
 			return
 		}
 		if len(lw) >= 4 && vowels(lw) >= 1 && (!plainWord(lw) || s.capSignal(k) == 2 && !d.Upperish && d.Tokens[k].Flags&text.SentStart == 0) {
@@ -156,7 +160,7 @@ func (s *scan) livesIn(i int) {
 	}
 	// the phrase must end here: punctuation, the line's end, or "with"
 	if e := last + 1; e < len(d.Tokens) && d.Tokens[e].Flags&text.NewlineBefore == 0 {
-		if !(s.punct(e, ',') || s.punct(e, '.') || s.punct(e, ';') || s.word(e) && closers[s.low(e)]) {
+		if !(s.punct(e, ',') || s.punct(e, '.') || s.punct(e, ';') || s.word(e) && closersW.has(s.low(e))) {
 			return
 		}
 	}
@@ -179,7 +183,7 @@ func (s *scan) townOf(i int) {
 	}
 	lw := s.low(j)
 	c := s.capSignal(j)
-	if c == 0 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
+	if c == 0 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
 		return
 	}
 	last := j
@@ -236,7 +240,7 @@ func (s *scan) employer(i int) {
 		return
 	}
 	lw := s.low(j)
-	if s.capSignal(j) != 2 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
+	if s.capSignal(j) != 2 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
 		return
 	}
 	last := j

@@ -194,13 +194,12 @@ func (b *builder) put(off, n int) *slot {
 	}
 	t := &b.t
 	k := t.blob[off : off+n]
-	h := hashKey(k)
-	hd := head8(k)
+	h, hd := hashKey(k)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.n == 0 {
-			bl := h >> (64 - bloomBits)
-			t.bloom[bl/64] |= 1 << (bl % 64)
+			w, m := bloomAt(h)
+			t.bloom[w] |= m
 			*e = slot{head: hd, off: uint32(off), n: uint8(n)}
 			b.keys++
 			return e
@@ -226,7 +225,8 @@ func (b *builder) grow(size int) {
 		if e.n == 0 {
 			continue
 		}
-		i := hashKey(t.key(e)) & t.mask
+		h, _ := hashKey(t.key(e))
+		i := h & t.mask
 		for t.slots[i].n != 0 {
 			i = (i + 1) & t.mask
 		}

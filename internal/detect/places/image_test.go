@@ -60,7 +60,7 @@ func TestImageSlots(t *testing.T) {
 			t.Fatalf("slot %d: key %d+%d past the blob (%d)", i, off, e.n, len(tb.blob))
 		}
 		k := tb.key(e)
-		if head8(k) != e.head || tb.find(k) != e {
+		if _, hd := hashKey(k); hd != e.head || tb.find(k) != e {
 			t.Fatalf("slot %d: key %q not found in place", i, k)
 		}
 	}

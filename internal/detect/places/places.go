@@ -193,7 +193,18 @@ func english(w string) bool { return vocab.English(w) }
 
 // plainWord reports an ordinary English or clinical word.
 func plainWord(w string) bool {
-	return vocab.English(w) || vocab.Abbrev(w)
+	return vocab.Lookup(w).Any(vocab.IsEnglish | vocab.IsAbbrev)
+}
+
+// ordinary reports a plainWord or a medical word, in one lookup
+// (plainWord(w) || vocab.Medical(w)).
+func ordinary(w string) bool {
+	return vocab.Lookup(w).Any(vocab.IsEnglish | vocab.IsAbbrev | vocab.IsMedical)
+}
+
+// englishOrMedical is english(w) || vocab.Medical(w), in one lookup.
+func englishOrMedical(w string) bool {
+	return vocab.Lookup(w).Any(vocab.IsEnglish | vocab.IsMedical)
 }
 
 func (s *scan) emit(sub string, first, last int, score float64, cue string) {
@@ -244,25 +255,32 @@ func (s *scan) cueBefore(i int) (string, int) {
 		return "", 0
 	}
 	w := t.Lower
-	if cueStrongW.has(w) {
+	kind := cueW.get(w)
+	if kind == 0 {
+		return "", 0
+	}
+	if kind&cueIsStrong != 0 {
 		return s.d.Text(j), 2
 	}
-	c1 := cue1W.has(w)
-	if c1 || cue2SecondW.has(w) {
+	c1 := kind&cueIsOne != 0
+	if sb := kind & cue2Bits; sb != 0 && (c1 || kind&cueIsSecond != 0) {
+		// a two-word cue (cue2) when the word before pairs with this one
 		p := s.d.PrevWord(j, false)
-		if p >= 0 && cue2[[2]string{s.low(p), w}] {
+		if p >= 0 && cue2FirstW.get(s.low(p))&sb != 0 {
 			return s.d.Span(p, j), 2
 		}
 	}
 	if c1 {
 		return s.d.Text(j), 1
 	}
-	switch w {
-	case "transfer", "transferred", "transfered", "tx", "trans":
+	if kind&cueIsTransfer != 0 {
 		return s.d.Text(j), 2
 	}
 	return "", 0
 }
+
+// transferCues are strong cues alone ("tx to", "transfer from").
+var transferCues = []string{"transfer", "transferred", "transfered", "tx", "trans"}
 
 // ---- main scan ----
 
@@ -288,7 +306,7 @@ func (s *scan) run() {
 		// mary hospital" for "St. Mary's Hospital")
 		if wi.more {
 			s.multiFrom(i)
-		} else if n := len(w); n > 3 && w[n-1] == 's' && (w[n-2] == '\'' || strings.HasSuffix(w, "’s")) {
+		} else if possessive(w) {
 			if n, ok := d.WordRun(i, i); ok {
 				if s.lookup(n).more {
 					s.multiFrom(i)
@@ -302,10 +320,10 @@ func (s *scan) run() {
 			s.digits(i)
 			continue
 		}
-		if tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && !d.Upperish && unitAfterW.has(w) && w != "or" {
+		if !d.Upperish && tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && unitAfterW.has(w) && w != "or" {
 			s.namedUnit(i)
 		}
-		if n := len(w); n >= 2 && n <= 5 && (w[n-1] == 'h' || w[n-1] == 'c') {
+		if n := len(w); n >= 2 && (w[n-1] == 'h' || w[n-1] == 'c') && n <= 5 {
 			s.abbrev(i)
 		}
 		if len(w) >= 7 && compoundEnd[w[len(w)-1]] && compoundStreet(w) {
@@ -405,7 +423,7 @@ func (s *scan) conjunct() {
 			continue
 		}
 		lw := s.low(m)
-		if s.capSignal(m) == 0 || len(lw) < 4 || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || s.has(m, text.HasDigit) {
+		if s.capSignal(m) == 0 || len(lw) < 4 || stopW.has(lw) || ordinary(lw) || s.has(m, text.HasDigit) {
 			continue
 		}
 		// a lone name: the sentence or clause ends after it
@@ -414,6 +432,12 @@ func (s *scan) conjunct() {
 		}
 		s.emit(c.Sub, m, m, 0.55, "and")
 	}
+}
+
+// possessive: w ends in a possessive "'s", which the Norm form drops
+// (text.Doc.Norm). The endings are tested first: most words have neither.
+func possessive(w string) bool {
+	return (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(w) > 3
 }
 
 // multiFrom looks up the multi-word names that start at token i, reading
@@ -443,7 +467,7 @@ func (s *scan) multiFrom(i int) {
 // compoundStreet: a one-word street name ending in a street word
 // ("Bundesstrasse", "Magasinsgatan"). Endings are looked up by length.
 func compoundStreet(w string) bool {
-	if len(w) < 7 {
+	if len(w) < 7 || !compoundTailMaybe(w) {
 		return false
 	}
 	for _, suf := range compoundByLast[w[len(w)-1]] {
@@ -462,6 +486,31 @@ var compoundByLast = func() *[256][]string {
 	}
 	return &t
 }()
+
+// compoundTail is a bit set over a hash of the last three bytes of every
+// ending (all have at least three): most words are turned away by it
+// before any ending is compared.
+var compoundTail = func() (b [tail3Size / 64]uint64) {
+	for _, s := range streetCompound {
+		h := tail3(s)
+		b[h/64] |= 1 << (h % 64)
+	}
+	return
+}()
+
+const tail3Size = 1 << 12
+
+// tail3 hashes the last three bytes of w (len(w) >= 3) to [0, tail3Size).
+func tail3(w string) uint32 {
+	n := len(w)
+	x := uint32(w[n-3]) | uint32(w[n-2])<<8 | uint32(w[n-1])<<16
+	return x * 0x9e3779b1 >> (32 - 12)
+}
+
+func compoundTailMaybe(w string) bool {
+	h := tail3(w)
+	return compoundTail[h/64]&(1<<(h%64)) != 0
+}
 
 var compoundEnd = func() (b [256]bool) {
 	for _, s := range streetCompound {
@@ -737,7 +786,7 @@ func (s *scan) head(i, strength int, sub string) {
 		case c == 1:
 			if genericLead[lw] || s.isHeadWord(lw) || emp && !notNameW.has(lw) {
 				ok = true
-			} else if !plainWord(lw) && !vocab.Medical(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
+			} else if !ordinary(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
 				ok = true
 				distinct = len(lw) >= 4 || s.gaz(lw) != 0
 			}
@@ -892,7 +941,7 @@ func (s *scan) saint(i int) {
 		return
 	}
 	cap := s.capSignal(j)
-	if cap < 2 && (len(nw) < 3 || plainWord(nw) || vocab.Medical(nw)) {
+	if cap < 2 && (len(nw) < 3 || ordinary(nw)) {
 		return
 	}
 	cue, cs := s.cueBefore(i)
@@ -956,7 +1005,7 @@ func (s *scan) abbrev(i int) {
 	if !all && !s.d.Lowerish && !(s.capSignal(i) == 1) {
 		return
 	}
-	if english(w) || vocab.Medical(w) || vocab.Abbrev(w) {
+	if ordinary(w) {
 		return
 	}
 	if s.gaz(w) != 0 && !all {
@@ -1008,7 +1057,7 @@ func (s *scan) county(i int) {
 		if stopW.has(lw) || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
 			break
 		}
-		if s.capSignal(j) == 1 && (plainWord(lw) || vocab.Medical(lw)) {
+		if s.capSignal(j) == 1 && ordinary(lw) {
 			break
 		}
 		first = j
@@ -1089,7 +1138,7 @@ func (s *scan) compassUnit(i int) {
 	pw := s.low(p)
 	if isDigits(pw) && len(pw) <= 2 {
 		q := s.prevTok(p)
-		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stopW.has(s.low(q)) && !plainWord(s.low(q)) && !vocab.Medical(s.low(q)) {
+		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stopW.has(s.low(q)) && !ordinary(s.low(q)) {
 			cue, _ := s.cueBefore(q)
 			s.emit(SubUnit, q, i, 0.6, cue)
 		}
@@ -1109,7 +1158,7 @@ func (s *scan) compassUnit(i int) {
 // unknown capitalised name is taken as a city.
 func (s *scan) cueName(i int) {
 	w := s.low(i)
-	if !cue1W.has(w) && !cueStrongW.has(w) && w != "where" && w != "city" {
+	if cueW.get(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
 		return
 	}
 	j := s.d.NextWord(i, true)
@@ -1143,7 +1192,7 @@ func (s *scan) cueName(i int) {
 		if stopW.has(lw) || c == 0 || s.has(k, text.HasDigit) {
 			break
 		}
-		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) {
+		if ordinary(lw) || s.isHeadWord(lw) {
 			break
 		}
 		if c == 1 && !(len(lw) >= 5 && !strings.HasSuffix(lw, "u") && vowels(lw) >= 2) || strings.IndexAny(lw, "'’") >= 0 {
@@ -1180,7 +1229,7 @@ func (s *scan) inComma(j int, cue string) {
 		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stopW.has(lw) || s.has(k, text.HasDigit) {
 			return
 		}
-		if plainWord(lw) || vocab.Medical(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 || len(lw) < 4 || vowels(lw) < 2 || demonym(lw) {
+		if ordinary(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 || len(lw) < 4 || vowels(lw) < 2 || demonym(lw) {
 			return
 		}
 		last = k
@@ -1315,7 +1364,7 @@ func (s *scan) propagate() {
 		}
 		lw := text.Fold(w)
 		short := len(lw) < 4 && !(c.Sub == SubHospital && len(lw) >= 2 && c.End-c.Start == len(lw) && strings.ToUpper(w) == w)
-		if short || stopW.has(lw) || plainWord(lw) || vocab.Medical(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
+		if short || stopW.has(lw) || ordinary(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
 			continue
 		}
 		if streetLeadW.has(lw) {
@@ -1329,9 +1378,15 @@ func (s *scan) propagate() {
 	if len(names) == 0 {
 		return
 	}
+	// a word is a name only if its length is one of the names' (most
+	// words are turned away here, before the map hashes them)
+	var lens uint64 // bit n: a name of n bytes (63: of 63 or more)
+	for w := range names {
+		lens |= 1 << min(len(w), 63)
+	}
 	for i := range s.d.Tokens {
 		t := &s.d.Tokens[i]
-		if t.Kind != text.Word {
+		if t.Kind != text.Word || lens&(1<<min(len(t.Lower), 63)) == 0 {
 			continue
 		}
 		if sub, ok := names[t.Lower]; ok {

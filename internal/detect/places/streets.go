@@ -27,9 +27,9 @@ func (s *scan) nameWord(i int) bool {
 	case 2:
 		return true
 	case 1:
-		return streetSuffixW.has(lw) || ordinal(lw) || !plainWord(lw) && !vocab.Medical(lw)
+		return streetSuffixW.has(lw) || ordinal(lw) || !ordinary(lw)
 	}
-	return ordinal(lw) || streetSuffixW.has(lw) || streetLeadW.has(lw) || lowConnectorW.has(lw) || !english(lw) && !vocab.Medical(lw) && len(lw) > 2 && strings.IndexAny(lw, "'’") < 0
+	return ordinal(lw) || streetSuffixW.has(lw) || streetLeadW.has(lw) || lowConnectorW.has(lw) || len(lw) > 2 && !englishOrMedical(lw) && strings.IndexAny(lw, "'’") < 0
 }
 
 var lowConnector = map[string]bool{
@@ -179,18 +179,25 @@ func (s *scan) nameNumber(i int) {
 		if stopW.has(lw) || s.has(k, text.HasDigit) {
 			break
 		}
-		if plainWord(lw) || vocab.Medical(lw) && !(s.capSignal(k) == 2 && vocab.Proper(lw)) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 {
+		// the tests below that break whatever the vocabulary says of lw,
+		// first: most words before a number ("HR 88") end the walk here,
+		// before the vocabulary lookup (a likely cache miss)
+		if c := s.capSignal(k); c == 0 && !d.Lowerish && (n > 0 || len(lw) < 6 || len(w) > 2) || c != 2 && len(lw) < 5 {
+			break
+		}
+		v := vocab.Lookup(lw)
+		if v.Any(vocab.IsEnglish|vocab.IsAbbrev) || v.Any(vocab.IsMedical) && !(s.capSignal(k) == 2 && v.Any(vocab.IsProper)) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 {
 			break
 		}
 		if s.capSignal(k) == 0 && !d.Lowerish {
 			// "transfer to quartermain 2": an unknown long word may name
 			// a ward even in lower case
-			if n > 0 || len(lw) < 6 || len(w) > 2 || vocab.Proper(lw) {
+			if n > 0 || len(lw) < 6 || len(w) > 2 || v.Any(vocab.IsProper) {
 				break
 			}
 			lower = true
 		}
-		if vocab.Proper(lw) && len(lw) <= 4 || s.capSignal(k) != 2 && len(lw) < 5 {
+		if v.Any(vocab.IsProper) && len(lw) <= 4 || s.capSignal(k) != 2 && len(lw) < 5 {
 			// "Hoge Wei 32": a short name only after an address cue
 			if s.capSignal(k) != 2 {
 				break
@@ -440,7 +447,7 @@ func (s *scan) extendAddr(i int) int {
 		case s.capSignal(k) == 1:
 			ok = !plainWord(lw) || s.gaz(lw) != 0 || t.Flags&text.AllUpper != 0 && len(lw) >= 3 && !s.d.Upperish
 		default:
-			ok = !english(lw) && !vocab.Medical(lw) || s.gaz(lw)&(gUSCity|gWorldCity|gState|gCountry) != 0
+			ok = !englishOrMedical(lw) || s.gaz(lw)&(gUSCity|gWorldCity|gState|gCountry) != 0
 		}
 		if !ok {
 			break

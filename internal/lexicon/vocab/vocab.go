@@ -58,3 +58,22 @@ func Medical(w string) bool { return bits(w)&bMedical != 0 }
 
 // Abbrev reports whether the folded word is a clinical abbreviation.
 func Abbrev(w string) bool { return bits(w)&bAbbrev != 0 }
+
+// Word is what the vocabulary knows of a folded word: the answers of
+// English, Proper, Medical and Abbrev at once, for a caller that asks
+// more than one of them of the same word (one lookup instead of one each).
+type Word uint32
+
+// The kinds of word, as bits of a Word.
+const (
+	IsEnglish Word = bEnglish
+	IsProper  Word = bProper
+	IsMedical Word = bMedical
+	IsAbbrev  Word = bAbbrev
+)
+
+// Lookup returns what the vocabulary knows of the folded word w.
+func Lookup(w string) Word { return Word(bits(w)) }
+
+// Any reports whether the word is of any of the kinds k.
+func (v Word) Any(k Word) bool { return v&k != 0 }
