@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"unicode/utf8"
@@ -404,5 +405,85 @@ func TestCandidatesOnDemandChangeNothing(t *testing.T) {
 		if string(ja) != string(jb) {
 			t.Errorf("%q:\n on demand %s\n every detector %s", p.Text, ja, jb)
 		}
+	}
+}
+
+// One engine serves several goroutines (audit checks in parallel): pooled
+// buffers must not leak between them.
+func TestConcurrentChecksAgree(t *testing.T) {
+	e := engine(t)
+	var posts []Post
+	for _, f := range []string{"set1", "set2"} {
+		raw, err := os.ReadFile("eval/fresh/" + f + ".posts.jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			var p Post
+			if json.Unmarshal([]byte(l), &p) == nil {
+				p.Media = nil
+				posts = append(posts, p)
+			}
+		}
+	}
+	if len(posts) < 200 {
+		t.Fatalf("only %d posts", len(posts))
+	}
+	want := make([]string, len(posts))
+	wantD := make([]string, len(posts))
+	for i, p := range posts {
+		b, _ := json.Marshal(e.Check(bg, p))
+		want[i] = string(b)
+		d, _ := json.Marshal(e.Deidentify(bg, "x", p.Text, DeidOptions{}))
+		wantD[i] = string(d)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range posts {
+				i := (k*7 + g*13) % len(posts)
+				b, _ := json.Marshal(e.Check(bg, posts[i]))
+				if string(b) != want[i] {
+					t.Errorf("post %d differs concurrently", i)
+				}
+				d, _ := json.Marshal(e.Deidentify(bg, "x", posts[i].Text, DeidOptions{}))
+				if string(d) != wantD[i] {
+					t.Errorf("deid %d differs concurrently", i)
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+}
+
+// An identifier rule that reads only IDs, scoped to the bio, finds none
+// there: the bio's candidates are its places (judge.candsOf), however the
+// candidates are found.
+func TestBioIDRuleReadsOnlyPlaces(t *testing.T) {
+	pack := `name: user
+rules:
+  - id: user.bio-id
+    kind: identifier
+    category: self-privacy
+    severity: warn
+    clause: AMA-b
+    scope: [bio]
+    types: [ID]
+    message: an id in bio
+    fix: remove it
+    examples:
+      flag:
+        - {text: "hi", bio: "NPI 1578293046"}
+`
+	lazy, err := New(Options{RulePacks: map[string][]byte{"user.yaml": []byte(pack)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Post{Text: "hello world"}
+	p.Author.Bio = "NPI 1578293046 | MRN 00482913"
+	if r := lazy.Check(bg, p); len(r.Findings) != 0 {
+		t.Errorf("the bio's candidates are its places only, got: %+v", r.Findings)
 	}
 }

@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"math/rand"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -84,4 +86,100 @@ func FuzzStarts(f *testing.F) {
 		}
 		sameMatches(t, re, false, text)
 	})
+}
+
+// U+FFFD in a pattern also matches an invalid byte of the text, which the
+// Starts strings ("\uFFFD", three bytes) cannot find.
+func TestStartsReplacementChar(t *testing.T) {
+	for _, c := range []struct{ pattern, text string }{
+		{`[\x{FFFD}a]bc`, "\xffbc abc"},
+		{`(?:\x{FFFD}|a)bc`, "\xffbc abc"},
+		{`\x{FFFD}x|abc`, "\xffx abc"},
+	} {
+		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
+	}
+}
+
+// The prefilter (All) has the same blind spot, new since classes of up to
+// 36 runes became exact: before, [\x{FFF0}-\x{FFFF}] (16 runes) told nothing.
+func TestPrefilterReplacementChar(t *testing.T) {
+	re := regexp.MustCompile(`[\x{FFF0}-\x{FFFF}]x`)
+	l, ok := requiredLiterals(re.String())
+	src := "\xffx"
+	if re.MatchString(src) && ok && !l.Match(asciiLowerString(src)) {
+		t.Errorf("%s matches %q but the prefilter %q rejects it", re, src, l.All)
+	}
+}
+
+// Random patterns from a grammar, random texts from an alphabet with case,
+// non-ASCII, invalid bytes and fold-orbit runes: the judge's pipeline
+// (Unsafe, prefilter, Starts) against the expression alone.
+func TestRandomPatternsAgree(t *testing.T) {
+	r := rand.New(rand.NewSource(1)) // fixed: a failure can be rerun
+	atoms := []string{"a", "b", "ab", "k", "s", "K", "S", "é", "É", `\x{212A}`, "x", "xy", "[ab]", "[A-C]", "[a-z]", "[0-9]", "[A-Z0-9]", `\d`, `\s`, `\w`, ".", `\b`, `\B`, "^", "$", `\A`, `\z`, "[*#]", "[^a]", "é?", " ", `\.`, "[kK]", "[sS]", "[éÉ]", "(?i:k)", "(?i:é)", "(?i:ab)", "(?-i:K)"}
+	var gen func(d int) string
+	gen = func(d int) string {
+		if d > 3 {
+			return atoms[r.Intn(len(atoms))]
+		}
+		switch r.Intn(10) {
+		case 0, 1:
+			return gen(d+1) + gen(d+1)
+		case 2:
+			return gen(d+1) + gen(d+1) + gen(d+1)
+		case 3:
+			return "(?:" + gen(d+1) + "|" + gen(d+1) + ")"
+		case 4:
+			return "(" + gen(d+1) + ")"
+		case 5:
+			return "(?:" + gen(d+1) + ")" + []string{"?", "*", "+", "{1,2}", "{0,2}", "{2}", "??", "*?", "+?"}[r.Intn(9)]
+		default:
+			return atoms[r.Intn(len(atoms))]
+		}
+	}
+	alpha := []string{"a", "b", "A", "B", "k", "K", "s", "S", "x", "y", "X", "é", "É", "\u212a", "\u017f", "\ufffd", "\xff", "\xe2\x82", "\xc3", " ", "\n", "0", "5", "*", "#", ".", "€"}
+	flags := []string{"", "(?i)", "(?m)", "(?s)", "(?U)", "(?im)", "(?iU)", "(?i)(?m)"}
+	n, tried := 0, 0
+	for range 20000 {
+		pat := flags[r.Intn(len(flags))] + gen(0)
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			continue
+		}
+		l, ok := requiredLiterals(re.String())
+		if !ok {
+			continue
+		}
+		st := newStarts(re, l.Starts)
+		n++
+		for k := 0; k < 30; k++ {
+			var b strings.Builder
+			for m := r.Intn(14); m >= 0; m-- {
+				b.WriteString(alpha[r.Intn(len(alpha))])
+			}
+			src := b.String()
+			if l.Unsafe(src) {
+				continue
+			}
+			low := asciiLowerString(src)
+			lits := l.Text(src, func() string { return low })
+			if !l.Match(lits) {
+				if re.MatchString(src) {
+					t.Errorf("%s on %q: prefilter %q rejects a text that matches", pat, src, l.All)
+				}
+				continue
+			}
+			tried++
+			want := re.FindAllStringSubmatchIndex(src, 64)
+			if st == nil {
+				continue
+			}
+			got := st.FindAll(re, src, lits, 64)
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%s on %q: FindAll %v, expression %v (starts %q)", pat, src, got, want, l.Starts)
+				break
+			}
+		}
+	}
+	t.Logf("%d patterns with starts, %d texts compared", n, tried)
 }

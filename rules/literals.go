@@ -232,6 +232,9 @@ func (a analyser) literal(rs []rune, fold bool) info {
 		if fold && r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
 			return info{}
 		}
+		if r == utf8.RuneError {
+			return info{} // U+FFFD also matches any invalid byte of the text
+		}
 		r = a.lower(r)
 		if fold && (r == 'k' || r == 's') {
 			*a.folded = true
@@ -251,6 +254,9 @@ func (a analyser) class(ranges []rune) info {
 		n += int(ranges[i+1]-ranges[i]) + 1
 		if n > maxClass {
 			return info{}
+		}
+		if ranges[i] <= utf8.RuneError && utf8.RuneError <= ranges[i+1] {
+			return info{} // U+FFFD also matches any invalid byte of the text
 		}
 	}
 	var out []string

@@ -161,7 +161,8 @@ type detectorParts struct{ dates, ids detect.Detector }
 // ruleCands returns the candidates identifier rule r reads on f (of its
 // types, in the same order as among all of f's candidates).
 func (j *Judge) ruleCands(f *field, r *rules.Rule) []detect.Candidate {
-	if !f.pending || j.parts == nil || !onlyIDs(r) {
+	// the bio's candidates are its places only (candsOf)
+	if !f.pending || j.parts == nil || f.scope == rules.ScopeBio || !onlyIDs(r) {
 		return j.candsOf(f)
 	}
 	if !f.idsDone {
