@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -90,11 +91,34 @@ func Bench(b *testing.B, det detect.Detector) {
 	var out []detect.Candidate
 	out = det.Detect(docs[0], out) // load data before timing
 	b.SetBytes(int64(n))
-	b.ResetTimer()
+	done := CPUTime(b, n)
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			out = det.Detect(d, out[:0])
 		}
+	}
+	done()
+}
+
+// CPUTime resets the benchmark timer and returns a func, to call after the
+// loop, that reports the process's CPU time per op and the MB of text per
+// CPU-second: on a shared machine wall time depends on the other load, CPU
+// time much less.
+func CPUTime(b *testing.B, size int) func() {
+	b.Helper()
+	usage := func() int64 {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+			b.Fatal(err)
+		}
+		return ru.Utime.Nano() + ru.Stime.Nano()
+	}
+	b.ResetTimer()
+	start := usage()
+	return func() {
+		cpu := float64(usage()-start) / float64(b.N)
+		b.ReportMetric(cpu, "cpu-ns/op")
+		b.ReportMetric(float64(size)/cpu*1e3, "MB/cpu-s")
 	}
 }
 
