@@ -6,6 +6,7 @@
 package text
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -78,8 +79,6 @@ type Doc struct {
 	Upperish bool
 	// Lowerish is true when the text has almost no capitals (casual typing).
 	Lowerish bool
-	// norm gathers Norm's bytes while the text is tokenised.
-	norm []byte
 }
 
 // Text returns the original bytes of token i.
@@ -222,28 +221,6 @@ func (d *Doc) Adjacent(i, j int) bool {
 
 var folder = cases.Fold()
 
-// foldInto lower-cases an ASCII word into the document's arena (one
-// allocation per document instead of one per capitalised word); words that
-// are already lower case are returned as they are, others go through Fold.
-func foldInto(arena []byte, w string, st wordStats) (string, []byte) {
-	if st.uppers == 0 && isASCII(w) {
-		return w, arena
-	}
-	if !isASCII(w) || len(arena)+len(w) > cap(arena) {
-		return Fold(w), arena
-	}
-	start := len(arena)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		arena = append(arena, c)
-	}
-	b := arena[start:]
-	return unsafe.String(&b[0], len(b)), arena
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -290,7 +267,9 @@ const (
 	cDigit
 )
 
-var asciiClass = func() (t [128]uint8) {
+// asciiClass classifies the ASCII letters and digits; every other byte,
+// those of runes outside ASCII included, is 0.
+var asciiClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = cLetter
 	}
@@ -398,17 +377,17 @@ func Put(d *Doc) {
 }
 
 func parseInto(d *Doc, src string) *Doc {
-	toks, at, nw, ns := d.Tokens[:0], d.NormAt[:0], d.normWords[:0], d.normStart[:0]
-	*d = Doc{Src: src, Tokens: toks, NormAt: at, normWords: nw, normStart: ns}
-	if want := len(src)/3 + 8; cap(d.Tokens) < want {
-		d.Tokens = make([]Token, 0, want)
+	// the Doc's buffers are built in b, on the stack, and handed back at
+	// the end: an append to a slice in the Doc (on the heap) stored the
+	// slice back there, with a write barrier while the collector runs
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], normWords: d.normWords[:0], normStart: d.normStart[:0], space: true}
+	if want := len(src)/3 + 8; cap(b.toks) < want {
+		b.toks = make([]Token, 0, want)
 	}
-	arena := make([]byte, 0, len(src))
-	d.norm = make([]byte, 1, len(src)+len(src)/8+16)
-	d.norm[0] = ' '                       // Norm starts with a space
+	b.norm = make([]byte, 1, len(src)+len(src)/8+16)
+	b.norm[0] = ' '                       // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
-	space, newline := true, false
 	hashtag, mention := false, false
 	upperLetters, letters := 0, 0
 	i := 0
@@ -416,13 +395,13 @@ func parseInto(d *Doc, src string) *Doc {
 		c := src[i]
 		// Fast ASCII paths.
 		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
-			space = true
+			b.space = true
 			hashtag, mention = false, false
 			i++
 			continue
 		}
 		if c == '\n' {
-			space, newline = true, true
+			b.space, b.newline = true, true
 			hashtag, mention = false, false
 			// a blank line or a line break after a line without final punctuation
 			// is treated as a sentence boundary
@@ -431,8 +410,8 @@ func parseInto(d *Doc, src string) *Doc {
 			continue
 		}
 		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
-			if n := urlLen(src, i); n > 0 && space {
-				d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: URL}, &space, &newline)
+			if n := urlLen(src, i); n > 0 && b.space {
+				b.other(i, i+n, Fold(src[i:i+n]), URL)
 				sentStart = false
 				i += n
 				continue
@@ -442,50 +421,35 @@ func parseInto(d *Doc, src string) *Doc {
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(src[i:])
 			if r == utf8.RuneError && w <= 1 {
-				space = true
+				b.space = true
 				i++
 				continue
 			}
 			if unicode.IsSpace(r) {
-				space = true
+				b.space = true
 				if r == 0x2028 || r == 0x2029 || r == 0x85 {
-					newline, sentStart = true, true
+					b.newline, sentStart = true, true
 				}
 				hashtag, mention = false, false
 				i += w
 				continue
 			}
 		}
-		if isWordRune(r) {
+		if c < utf8.RuneSelf && asciiClass[c] != 0 || c >= utf8.RuneSelf && isWordRune(r) {
+			// the word's ASCII letters and digits first, in a tight loop;
+			// the general loop takes over at the first byte outside ASCII
 			var st wordStats
-			st.add(r)
-			j := i + w
-			for j < len(src) {
-				c2 := src[j]
-				if c2 < utf8.RuneSelf {
-					if asciiClass[c2] != 0 {
-						st.add(rune(c2))
-						j++
-						continue
-					}
-					if c2 == '\'' && j+1 < len(src) && letterAt(src, j+1) {
-						j++
-						continue
-					}
-					break
-				}
-				r2, w2 := utf8.DecodeRuneInString(src[j:])
-				if isWordRune(r2) {
-					st.add(r2)
-					j += w2
-					continue
-				}
-				// internal apostrophe: O'Brien, Brigid's, don't
-				if isApostrophe(r2) && j+w2 < len(src) && letterAt(src, j+w2) {
-					j += w2
-					continue
-				}
-				break
+			j := i
+			if c < utf8.RuneSelf {
+				j = scanASCIIWord(src, i, &st)
+			} else {
+				st.add(r)
+				j += w
+			}
+			ascii := c < utf8.RuneSelf && (j == len(src) || src[j] < utf8.RuneSelf)
+			if !ascii {
+				j = scanWord(src, j, &st)
+				ascii = c < utf8.RuneSelf && isASCII(src[i:j])
 			}
 			// email: word@word.tld (only worth looking for before an '@')
 			if nextAt >= 0 && nextAt < j {
@@ -493,13 +457,12 @@ func parseInto(d *Doc, src string) *Doc {
 			}
 			if nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
 				if n := emailLen(src, i); n > 0 {
-					d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: Email}, &space, &newline)
+					b.other(i, i+n, Fold(src[i:i+n]), Email)
 					sentStart = false
 					i += n
 					continue
 				}
 			}
-			word := src[i:j]
 			var fl Flag
 			if hashtag {
 				fl |= InHashtag
@@ -512,18 +475,17 @@ func parseInto(d *Doc, src string) *Doc {
 				sentStart = false
 			}
 			if hashtag {
+				word := src[i:j]
 				for _, part := range splitCamel(word) {
 					tf := fl
 					if len(part) != len(word) {
 						tf |= Split
 					}
-					d.addWord(src, i+part[0], i+part[1], tf, &space, &newline)
+					b.part(i+part[0], i+part[1], tf)
 					fl &^= SentStart
 				}
 			} else {
-				var lower string
-				lower, arena = foldInto(arena, word, st)
-				d.add(Token{Start: i, End: j, Lower: lower, Kind: Word, Flags: fl | st.flags()}, &space, &newline)
+				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii)
 			}
 			letters += st.letters
 			upperLetters += st.uppers
@@ -540,7 +502,7 @@ func parseInto(d *Doc, src string) *Doc {
 				}
 				break
 			}
-			d.add(Token{Start: i, End: j, Lower: src[i:j], Kind: Emoji}, &space, &newline)
+			b.emoji(i, j)
 			hashtag, mention = false, false
 			i = j
 			continue
@@ -555,7 +517,7 @@ func parseInto(d *Doc, src string) *Doc {
 		} else if c != '_' {
 			hashtag, mention = false, false
 		}
-		d.add(Token{Start: i, End: i + w, Lower: src[i : i+w], Kind: Punct}, &space, &newline)
+		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
 			// a stop ends a sentence only before a space, a line break, the
 			// end, or closing punctuation: not in "sleepwell.com" or "3.5"
@@ -566,8 +528,8 @@ func parseInto(d *Doc, src string) *Doc {
 		if c == '.' {
 			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
 			// decimals do not end a sentence.
-			if n := len(d.Tokens); n >= 2 {
-				p := &d.Tokens[n-2]
+			if n := len(b.toks); n >= 2 {
+				p := &b.toks[n-2]
 				if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
 					sentStart = false
 				}
@@ -575,11 +537,14 @@ func parseInto(d *Doc, src string) *Doc {
 		}
 		i += w
 	}
+	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: b.normWords, normStart: b.normStart}
 	if letters > 8 {
 		d.Upperish = upperLetters*10 >= letters*7
 		d.Lowerish = upperLetters*40 < letters
 	}
-	d.finishNorm()
+	// the buffer is new for every parse and never written again, so the
+	// string views it in place (Norm stays valid after Put, as documented)
+	d.Norm = unsafe.String(&b.norm[0], len(b.norm))
 	return d
 }
 
@@ -619,36 +584,180 @@ func lastIsZWJ(s string) bool {
 	return r == 0x200D
 }
 
-func (d *Doc) add(t Token, space, newline *bool) {
-	// the Norm form is built as the tokens come (one pass, while the token
-	// is in cache): each word or emoji, normalised, then a space
-	if t.Kind == Word || t.Kind == Emoji {
-		at := int32(len(d.norm))
-		d.NormAt = append(d.NormAt, at)
-		d.normWords = append(d.normWords, int32(len(d.Tokens)))
-		d.normStart = append(d.normStart, at)
-		d.norm = append(d.norm, normWord(t.Lower)...)
-		d.norm = append(d.norm, ' ')
-	} else {
-		d.NormAt = append(d.NormAt, -1)
-	}
-	if *space || len(d.Tokens) == 0 {
-		t.Flags |= SpaceBefore
-	}
-	if *newline {
-		t.Flags |= NewlineBefore
-	}
-	*space, *newline = false, false
-	d.Tokens = append(d.Tokens, t)
+// builder gathers a Doc's tokens and Norm while the text is tokenised.
+type builder struct {
+	src                          string
+	toks                         []Token
+	normAt, normWords, normStart []int32
+	norm                         []byte
+	// whitespace, and a line break, since the last token
+	space, newline bool
 }
 
-func (d *Doc) addWord(src string, a, b int, fl Flag, space, newline *bool) {
-	w := src[a:b]
+// push appends a token, with the flags for the whitespace before it.
+func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
+	if b.space || len(b.toks) == 0 {
+		fl |= SpaceBefore
+	}
+	if b.newline {
+		fl |= NewlineBefore
+	}
+	b.space, b.newline = false, false
+	// the fields are stored in place: a Token built aside and copied in
+	// cost a copy (and a bulk write barrier while the collector runs)
+	n := len(b.toks)
+	if n == cap(b.toks) {
+		b.toks = append(b.toks, Token{})
+	}
+	b.toks = b.toks[:n+1]
+	t := &b.toks[n]
+	t.Start, t.End, t.Lower, t.Kind, t.Flags = start, end, lower, kind, fl
+}
+
+// other adds a token that has no Norm form (punctuation, URL, email).
+func (b *builder) other(start, end int, lower string, kind Kind) {
+	b.normAt = append(b.normAt, -1)
+	b.push(start, end, lower, kind, 0)
+}
+
+// inNorm records that the next token starts at Norm offset at.
+func (b *builder) inNorm(at int) {
+	b.normAt = append(b.normAt, int32(at))
+	b.normWords = append(b.normWords, int32(len(b.toks)))
+	b.normStart = append(b.normStart, int32(at))
+}
+
+// emoji adds an emoji token; it is its own Norm form.
+func (b *builder) emoji(start, end int) {
+	w := b.src[start:end]
+	b.inNorm(len(b.norm))
+	b.norm = append(b.norm, normWord(w)...)
+	b.norm = append(b.norm, ' ')
+	b.push(start, end, w, Emoji, 0)
+}
+
+// part adds the part src[a:e] of a hashtag as a word token.
+func (b *builder) part(a, e int, fl Flag) {
+	w := b.src[a:e]
 	var st wordStats
 	for _, r := range w {
 		st.add(r)
 	}
-	d.add(Token{Start: a, End: b, Lower: Fold(w), Kind: Word, Flags: fl | st.flags()}, space, newline)
+	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w))
+}
+
+// word adds the word token src[a:e] with flags fl. ascii tells that all
+// its bytes are ASCII and lower that none is an upper-case letter: then
+// its Lower is itself, or, with capitals, its lower-cased bytes as they
+// are written into Norm (so no word costs an allocation of its own).
+// Other words go through Fold.
+func (b *builder) word(a, e int, fl Flag, lower, ascii bool) {
+	w := b.src[a:e]
+	at := len(b.norm)
+	b.inNorm(at)
+	var lw string
+	switch {
+	case ascii && lower:
+		lw = w
+		b.norm = append(b.norm, normWord(w)...)
+	case ascii && !possessive(w):
+		// Norm holds the whole word (no "'s" to drop): lower-case it
+		// there and view it. Norm only grows, so the bytes never change
+		// (a grown buffer leaves the old one, still viewed, as it was).
+		b.norm = slices.Grow(b.norm, len(w)+1)
+		nb := b.norm[at : at+len(w)]
+		for k := range nb {
+			nb[k] = toLower[w[k]]
+		}
+		b.norm = b.norm[:at+len(w)]
+		lw = unsafe.String(&nb[0], len(nb))
+	default:
+		lw = Fold(w)
+		b.norm = append(b.norm, normWord(lw)...)
+	}
+	b.norm = append(b.norm, ' ')
+	b.push(a, e, lw, Word, fl)
+}
+
+// possessive reports an ASCII word that ends in "'s" or "'S" and whose
+// Norm form therefore drops those two bytes (normWord).
+func possessive(w string) bool {
+	n := len(w)
+	return n > 3 && w[n-2] == '\'' && w[n-1]|0x20 == 's'
+}
+
+// toLower maps each byte to itself, A-Z to a-z.
+var toLower = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// scanASCIIWord scans the word that starts with the ASCII letter or digit
+// src[i], through ASCII letters and digits and the apostrophes inside it
+// ("O'Brien", "don't"), adding the letters and digits to st (which must be
+// empty). It returns the end of the scan: the end of the word, or the first
+// byte outside ASCII, where scanWord goes on.
+func scanASCIIWord(src string, i int, st *wordStats) int {
+	letters, uppers, digits := 0, 0, 0
+	j := i
+	for j < len(src) {
+		cl := asciiClass[src[j]]
+		if cl == 0 {
+			if src[j] == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		// branch-free counts: cLetter, cUpper and cDigit are bits 0, 1, 2
+		letters += int(cl & cLetter)
+		uppers += int(cl >> 1 & 1)
+		digits += int(cl >> 2)
+		j++
+	}
+	st.letters, st.uppers, st.digits = letters, uppers, digits
+	st.firstUpper = asciiClass[src[i]]&cUpper != 0
+	st.started = true
+	return j
+}
+
+// scanWord goes on with the word whose bytes before j are in st, through
+// letters, digits and marks of any script and the apostrophes inside it,
+// and returns its end.
+func scanWord(src string, j int, st *wordStats) int {
+	for j < len(src) {
+		c2 := src[j]
+		if c2 < utf8.RuneSelf {
+			if asciiClass[c2] != 0 {
+				st.add(rune(c2))
+				j++
+				continue
+			}
+			if c2 == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		r2, w2 := utf8.DecodeRuneInString(src[j:])
+		if isWordRune(r2) {
+			st.add(r2)
+			j += w2
+			continue
+		}
+		// internal apostrophe: O'Brien, Brigid's, don't
+		if isApostrophe(r2) && j+w2 < len(src) && letterAt(src, j+w2) {
+			j += w2
+			continue
+		}
+		break
+	}
+	return j
 }
 
 // splitCamel splits a hashtag body at lower→upper, letter↔digit and
@@ -692,16 +801,6 @@ func splitCamel(w string) [][2]int {
 	}
 	out = append(out, [2]int{start, len(w)})
 	return out
-}
-
-// finishNorm turns the Norm bytes gathered by add into d.Norm. The buffer
-// is new for every parse and never written again, so the string views it
-// in place (Norm stays valid after Put, as documented).
-func (d *Doc) finishNorm() {
-	if len(d.norm) > 0 {
-		d.Norm = unsafe.String(&d.norm[0], len(d.norm))
-	}
-	d.norm = nil
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or
