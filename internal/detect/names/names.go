@@ -76,6 +76,7 @@ package names
 import (
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,8 +143,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	// and shapes look, so that neither goes through the tokens again.
 	starts := sc.starts[:0]
 	defer func() {
-		// the scratch outlives d: drop the strings that point into it
-		clear(units)
+		// the scratch outlives d: drop the strings that point into it (in
+		// the units, and in the place past them that slot gave out last)
+		clear(units[:min(len(units)+1, cap(units))])
 		clear(runs)
 		sc.units, sc.runs, sc.starts = units[:0], runs[:0], starts[:0]
 	}()
@@ -199,15 +201,15 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
 			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
 			// "Dr. o rourke": O' written apart
-			units = append(units, unit{})
-			if u := &units[len(units)-1]; wordUnit(sc, d, i+1, mixed, true, false, u) {
+			var u *unit
+			if units, u = slot(units); wordUnit(sc, d, i+1, mixed, true, false, u) {
+				units = units[:len(units)+1]
 				u.tok, u.start = i, t.Start
 				u.g = max(u.g, 3<<4)
 				u.known = true
 				i = u.last
 				continue
 			}
-			units = units[:len(units)-1]
 		}
 		if oneRune(lw) {
 			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
@@ -242,7 +244,10 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 				if lower && !strongShape(toks[j].Lower) {
 					break // only a strong cue lets a lower-case word in
 				}
-				if !cueShape(toks[j].Lower) {
+				// the keyword bits of a word already looked at are at hand;
+				// otherwise the shape turns away most words before the table
+				// (a word whose shape is no cue's has no kCue bit)
+				if sc.ks[j]&kwDone == 0 && !cueShape(toks[j].Lower) {
 					break
 				}
 				kj := sc.kwAt(toks, j)
@@ -256,12 +261,12 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 			flush()
 			continue
 		}
-		units = append(units, unit{})
-		if u := &units[len(units)-1]; wordUnit(sc, d, i, mixed, hot, adjHot, u) {
+		var u *unit
+		if units, u = slot(units); wordUnit(sc, d, i, mixed, hot, adjHot, u) {
+			units = units[:len(units)+1]
 			i = u.last
 			continue
 		}
-		units = units[:len(units)-1]
 		flush()
 	}
 	flush()
@@ -297,6 +302,17 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
 	return shapes(sc, d, mixed, base, out, starts)
+}
+
+// slot returns units with room for one more unit, and the place of that
+// unit past the end, as it was: wordUnit fills it for a word it keeps,
+// and the caller then takes it in. (Appending a zero unit for every word
+// and dropping it again cost more than the words that become units.)
+func slot(units []unit) ([]unit, *unit) {
+	if len(units) == cap(units) {
+		units = slices.Grow(units, 1)
+	}
+	return units, &units[:len(units)+1][len(units)]
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,
@@ -479,14 +495,16 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 // returning the unit by value copied it twice for every word.)
 func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
 	t := &d.Tokens[i]
-	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
 	w := t.Lower
+	// u is written only once the word has passed the cheap tests that turn
+	// most words away (it is 80 bytes, in a slice on the heap)
+	poss, end := false, t.End
 	if n := len(w); n > 3 && w[n-1] == 's' {
 		for _, suf := range [...]string{"'s", "’s"} {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 				w = w[:len(w)-len(suf)]
-				u.poss = true
-				u.end = t.End - len(suf)
+				poss = true
+				end = t.End - len(suf)
 			}
 		}
 	}
@@ -504,7 +522,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 		return false // "CVA/TIA"
 	}
 	x := sc.cache.info(w)
-	if !u.poss && sc.ks[i]&kwDone == 0 {
+	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
 	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
@@ -540,10 +558,11 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	// Most words are plain dictionary words with nothing around them that
 	// could make them a name: stop before the gazetteer lookups.
 	present := x.has(wPresent)
-	u.english = x.has(wEnglish) // info always knows this bit
-	if u.english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
+	english := x.has(wEnglish) // info always knows this bit
+	if english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
 		return false
 	}
+	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: end, poss: poss, english: english}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
 		// only what can still change the outcome
