@@ -525,18 +525,6 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
-	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
-	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
-	nonASCII, quote := false, false
-	for k := 0; k < len(w); k++ {
-		if c := w[k]; c >= utf8.RuneSelf {
-			nonASCII = true
-			quote = quote || c == 0xE2
-		} else if c == '\'' {
-			quote = true
-		}
-	}
-	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
 	if len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
 		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
 		rest := w[2:]
@@ -548,7 +536,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 		}
 	}
 	k := x.kw()
-	if k&kNotName != 0 || quote && contraction(w) {
+	if k&kNotName != 0 {
 		return false
 	}
 	capMid := mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && !t.Has(text.SentStart)
@@ -562,6 +550,23 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	if english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
 		return false
 	}
+	// (the tests that turn a word away have no side effects: the cheap
+	// ones come first)
+	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
+	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
+	nonASCII, quote := false, false
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= utf8.RuneSelf {
+			nonASCII = true
+			quote = quote || c == 0xE2
+		} else if c == '\'' {
+			quote = true
+		}
+	}
+	if quote && contraction(w) {
+		return false
+	}
+	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
 	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: end, poss: poss, english: english}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
