@@ -6,6 +6,7 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -702,29 +703,80 @@ var toLower = func() (t [256]byte) {
 // ("O'Brien", "don't"), adding the letters and digits to st (which must be
 // empty). It returns the end of the scan: the end of the word, or the first
 // byte outside ASCII, where scanWord goes on.
+//
+// It reads 8 bytes at a time while 8 are left, classing them all at once
+// (swar): most words end in their first 8 bytes, so the loop rarely turns,
+// and counting letters takes a few instructions, not a branch per byte.
 func scanASCIIWord(src string, i int, st *wordStats) int {
 	letters, uppers, digits := 0, 0, 0
 	j := i
 	for j < len(src) {
-		cl := asciiClass[src[j]]
-		if cl == 0 {
-			if src[j] == '\'' && j+1 < len(src) && letterAt(src, j+1) {
-				j++
+		if j+8 <= len(src) {
+			// 0x80 in the bytes that are ASCII upper-case letters, lower-case
+			// letters, digits (inRange, written out: the compiler inlines
+			// no function that holds it three times)
+			v := load64(src[j:])
+			ascii := ^v & highs // bytes outside ASCII are none of them
+			v &^= highs         // (and with their top bit off, the sums do not carry)
+			up := (v + ones*(0x80-'A')) &^ (v + ones*(0x7f-'Z')) & ascii
+			lo := (v + ones*(0x80-'a')) &^ (v + ones*(0x7f-'z')) & ascii
+			dg := (v + ones*(0x80-'0')) &^ (v + ones*(0x7f-'9')) & ascii
+			stop := ^(up | lo | dg) & highs // the bytes that are not ASCII letters or digits
+			if stop == 0 {
+				letters += count(up | lo)
+				uppers += count(up)
+				digits += count(dg)
+				j += 8
 				continue
 			}
-			break
+			k := bits.TrailingZeros64(stop) / 8 // the first of them
+			m := uint64(1)<<(8*k) - 1           // the bytes before it
+			letters += count((up | lo) & m)
+			uppers += count(up & m)
+			digits += count(dg & m)
+			j += k
+		} else if cl := asciiClass[src[j]]; cl != 0 {
+			// the last bytes of the text, one at a time (branch free counts:
+			// cLetter, cUpper and cDigit are bits 0, 1, 2)
+			letters += int(cl & cLetter)
+			uppers += int(cl >> 1 & 1)
+			digits += int(cl >> 2)
+			j++
+			continue
 		}
-		// branch-free counts: cLetter, cUpper and cDigit are bits 0, 1, 2
-		letters += int(cl & cLetter)
-		uppers += int(cl >> 1 & 1)
-		digits += int(cl >> 2)
-		j++
+		// src[j] ends the run of letters and digits: the word goes on past
+		// an apostrophe before a letter
+		if src[j] == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+			j++
+			continue
+		}
+		break
 	}
 	st.letters, st.uppers, st.digits = letters, uppers, digits
 	st.firstUpper = asciiClass[src[i]]&cUpper != 0
 	st.started = true
 	return j
 }
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 reads the first 8 bytes of s (at least 8) as a little-endian
+// word; the compiler turns the byte reads into a single load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// In the sums of scanASCIIWord, adding 0x80-a to a byte below 0x80 sets
+// its top bit from a up, and adding 0x7f-b from b+1 up: the bytes in
+// [a, b] are those with the first bit and not the second.
+
+// count returns the number of bytes of m (each 0x80 or 0) that are set.
+func count(m uint64) int { return int((m >> 7) * ones >> 56) }
 
 // scanWord goes on with the word whose bytes before j are in st, through
 // letters, digits and marks of any script and the apostrophes inside it,
