@@ -6,6 +6,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"sort"
@@ -440,9 +441,11 @@ func parseInto(d *Doc, src string) *Doc {
 			// the word's ASCII letters and digits first, in a tight loop;
 			// the general loop takes over at the first byte outside ASCII
 			var st wordStats
-			j := i
+			j, pre := i, false
 			if c < utf8.RuneSelf {
-				j = scanASCIIWord(src, i, &st)
+				// the scan writes the word, lower-cased, where its Norm form
+				// goes (past the end of Norm so far, in its spare room)
+				j, pre = scanASCIIWord(src, i, &st, b.norm[len(b.norm):cap(b.norm)])
 			} else {
 				st.add(r)
 				j += w
@@ -486,7 +489,7 @@ func parseInto(d *Doc, src string) *Doc {
 					fl &^= SentStart
 				}
 			} else {
-				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii)
+				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii)
 			}
 			letters += st.letters
 			upperLetters += st.uppers
@@ -644,20 +647,38 @@ func (b *builder) part(a, e int, fl Flag) {
 	for _, r := range w {
 		st.add(r)
 	}
-	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w))
+	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w), false)
 }
 
 // word adds the word token src[a:e] with flags fl. ascii tells that all
 // its bytes are ASCII and lower that none is an upper-case letter: then
 // its Lower is itself, or, with capitals, its lower-cased bytes as they
 // are written into Norm (so no word costs an allocation of its own).
-// Other words go through Fold.
-func (b *builder) word(a, e int, fl Flag, lower, ascii bool) {
+// Other words go through Fold. pre tells that the bytes past the end of
+// Norm hold the word lower-cased already (scanASCIIWord wrote them).
+func (b *builder) word(a, e int, fl Flag, lower, ascii, pre bool) {
 	w := b.src[a:e]
 	at := len(b.norm)
 	b.inNorm(at)
 	var lw string
 	switch {
+	case pre:
+		// Norm takes the word as it was written, but for a final "'s"
+		// (normWord); a capitalised word views it there, unless the "'s"
+		// is cut off
+		n := len(w)
+		if possessive(w) {
+			n -= 2
+		}
+		b.norm = b.norm[:at+n]
+		switch {
+		case lower:
+			lw = w
+		case n == len(w):
+			lw = unsafe.String(&b.norm[at], n)
+		default:
+			lw = Fold(w)
+		}
 	case ascii && lower:
 		lw = w
 		b.norm = append(b.norm, normWord(w)...)
@@ -702,20 +723,27 @@ var toLower = func() (t [256]byte) {
 // src[i], through ASCII letters and digits and the apostrophes inside it
 // ("O'Brien", "don't"), adding the letters and digits to st (which must be
 // empty). It returns the end of the scan: the end of the word, or the first
-// byte outside ASCII, where scanWord goes on.
+// byte outside ASCII, where scanWord goes on. On the way it writes the
+// bytes it scans, lower-cased, into dst (and maybe a few bytes past them:
+// dst is spare room); pre tells whether dst had room for them all.
 //
 // It reads 8 bytes at a time while 8 are left, classing them all at once
 // (swar): most words end in their first 8 bytes, so the loop rarely turns,
 // and counting letters takes a few instructions, not a branch per byte.
-func scanASCIIWord(src string, i int, st *wordStats) int {
+func scanASCIIWord(src string, i int, st *wordStats, dst []byte) (j int, pre bool) {
 	letters, uppers, digits := 0, 0, 0
-	j := i
+	j, pre = i, true
 	for j < len(src) {
 		if j+8 <= len(src) {
 			// 0x80 in the bytes that are ASCII upper-case letters, lower-case
 			// letters, digits (inRange, written out: the compiler inlines
 			// no function that holds it three times)
 			v := load64(src[j:])
+			if o := j - i; o+8 <= len(dst) {
+				lowerInto(dst[o:o+8], v)
+			} else {
+				pre = false
+			}
 			ascii := ^v & highs // bytes outside ASCII are none of them
 			v &^= highs         // (and with their top bit off, the sums do not carry)
 			up := (v + ones*(0x80-'A')) &^ (v + ones*(0x7f-'Z')) & ascii
@@ -738,6 +766,11 @@ func scanASCIIWord(src string, i int, st *wordStats) int {
 		} else if cl := asciiClass[src[j]]; cl != 0 {
 			// the last bytes of the text, one at a time (branch free counts:
 			// cLetter, cUpper and cDigit are bits 0, 1, 2)
+			if o := j - i; o < len(dst) {
+				dst[o] = toLower[src[j]]
+			} else {
+				pre = false
+			}
 			letters += int(cl & cLetter)
 			uppers += int(cl >> 1 & 1)
 			digits += int(cl >> 2)
@@ -747,6 +780,11 @@ func scanASCIIWord(src string, i int, st *wordStats) int {
 		// src[j] ends the run of letters and digits: the word goes on past
 		// an apostrophe before a letter
 		if src[j] == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+			if o := j - i; o < len(dst) {
+				dst[o] = '\''
+			} else {
+				pre = false
+			}
 			j++
 			continue
 		}
@@ -755,7 +793,16 @@ func scanASCIIWord(src string, i int, st *wordStats) int {
 	st.letters, st.uppers, st.digits = letters, uppers, digits
 	st.firstUpper = asciiClass[src[i]]&cUpper != 0
 	st.started = true
-	return j
+	return j, pre
+}
+
+// lowerInto writes the 8 bytes of v to dst (8 bytes), with the ASCII
+// upper-case letters made lower case: 0x20 added where the top bit of the
+// sums (see scanASCIIWord) says A-Z.
+func lowerInto(dst []byte, v uint64) {
+	w := v &^ highs
+	up := (w + ones*(0x80-'A')) &^ (w + ones*(0x7f-'Z')) & ^v & highs
+	binary.LittleEndian.PutUint64(dst, v|up>>2)
 }
 
 const (

@@ -440,8 +440,10 @@ func (t *wordTable) get(w string) uint32 {
 	}
 }
 
-// maxTitleLen is the length of the longest title.
-var maxTitleLen = func() int {
+// maxTitleLen is the length of the longest title, and titleLens[b] has
+// bit n set when a title, or a title with "'s", starts with byte b and is
+// n bytes long (up to maxTitleLen).
+var maxTitleLen, titleLens = func() (int, *[256]uint64) {
 	n := 0
 	for w := range titles {
 		if kw[w+"'s"] != 0 {
@@ -449,16 +451,27 @@ var maxTitleLen = func() int {
 		}
 		n = max(n, len(w))
 	}
-	return n
+	lens := &[256]uint64{}
+	for w := range titles {
+		for _, v := range []string{w, w + "'s"} {
+			if len(v) <= n {
+				lens[v[0]] |= 1 << len(v)
+			}
+		}
+	}
+	return n, lens
 }()
 
 // isTitle reports whether w is a title, or a title with "'s" ("DR'S
 // CAMARDA") within maxTitleLen bytes: what the keyword bits of w, or of w
 // without "'s" when w itself has none, say (kwAt). The detector asks at
-// nearly every word; a switch on constants compares a word with a few of
-// them by length and a load or two, cheaper than a table (TestIsTitle
-// keeps it in step with the titles list).
+// nearly every word: the first byte and the length turn most words away,
+// and a switch on constants compares the rest with a few titles by a
+// load or two (TestIsTitle keeps it in step with the titles list).
 func isTitle(w string) bool {
+	if w == "" || len(w) > maxTitleLen || titleLens[w[0]]&(1<<len(w)) == 0 {
+		return false
+	}
 	switch w {
 	case "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor",
 		"madam", "mme", "mlle", "sra", "srta",
