@@ -288,6 +288,7 @@ var asciiClass = func() (t [256]uint8) {
 type wordStats struct {
 	letters, uppers, digits, others int
 	firstUpper, started             bool
+	apos                            bool // scanASCIIWord went past an apostrophe
 }
 
 func (w *wordStats) add(r rune) {
@@ -382,7 +383,7 @@ func parseInto(d *Doc, src string) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
-	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], normWords: d.normWords[:0], normStart: d.normStart[:0], space: true}
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], normWords: d.normWords[:0], normStart: d.normStart[:0], ws: SpaceBefore}
 	if want := len(src)/3 + 8; cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
 	}
@@ -397,13 +398,13 @@ func parseInto(d *Doc, src string) *Doc {
 		c := src[i]
 		// Fast ASCII paths.
 		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
-			b.space = true
+			b.ws |= SpaceBefore
 			hashtag, mention = false, false
 			i++
 			continue
 		}
 		if c == '\n' {
-			b.space, b.newline = true, true
+			b.ws |= SpaceBefore | NewlineBefore
 			hashtag, mention = false, false
 			// a blank line or a line break after a line without final punctuation
 			// is treated as a sentence boundary
@@ -412,7 +413,7 @@ func parseInto(d *Doc, src string) *Doc {
 			continue
 		}
 		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
-			if n := urlLen(src, i); n > 0 && b.space {
+			if n := urlLen(src, i); n > 0 && b.ws&SpaceBefore != 0 {
 				b.other(i, i+n, Fold(src[i:i+n]), URL)
 				sentStart = false
 				i += n
@@ -423,14 +424,15 @@ func parseInto(d *Doc, src string) *Doc {
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(src[i:])
 			if r == utf8.RuneError && w <= 1 {
-				b.space = true
+				b.ws |= SpaceBefore
 				i++
 				continue
 			}
 			if unicode.IsSpace(r) {
-				b.space = true
+				b.ws |= SpaceBefore
 				if r == 0x2028 || r == 0x2029 || r == 0x85 {
-					b.newline, sentStart = true, true
+					b.ws |= NewlineBefore
+					sentStart = true
 				}
 				hashtag, mention = false, false
 				i += w
@@ -489,7 +491,7 @@ func parseInto(d *Doc, src string) *Doc {
 					fl &^= SentStart
 				}
 			} else {
-				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii)
+				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii, st.apos)
 			}
 			letters += st.letters
 			upperLetters += st.uppers
@@ -594,19 +596,16 @@ type builder struct {
 	toks                         []Token
 	normAt, normWords, normStart []int32
 	norm                         []byte
-	// whitespace, and a line break, since the last token
-	space, newline bool
+	// ws holds SpaceBefore and NewlineBefore for the next token: whitespace
+	// and a line break seen since the last one (and SpaceBefore at the
+	// start of the text)
+	ws Flag
 }
 
 // push appends a token, with the flags for the whitespace before it.
 func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
-	if b.space || len(b.toks) == 0 {
-		fl |= SpaceBefore
-	}
-	if b.newline {
-		fl |= NewlineBefore
-	}
-	b.space, b.newline = false, false
+	fl |= b.ws
+	b.ws = 0
 	// the fields are stored in place: a Token built aside and copied in
 	// cost a copy (and a bulk write barrier while the collector runs)
 	n := len(b.toks)
@@ -647,7 +646,7 @@ func (b *builder) part(a, e int, fl Flag) {
 	for _, r := range w {
 		st.add(r)
 	}
-	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w), false)
+	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w), false, false)
 }
 
 // word adds the word token src[a:e] with flags fl. ascii tells that all
@@ -655,8 +654,9 @@ func (b *builder) part(a, e int, fl Flag) {
 // its Lower is itself, or, with capitals, its lower-cased bytes as they
 // are written into Norm (so no word costs an allocation of its own).
 // Other words go through Fold. pre tells that the bytes past the end of
-// Norm hold the word lower-cased already (scanASCIIWord wrote them).
-func (b *builder) word(a, e int, fl Flag, lower, ascii, pre bool) {
+// Norm hold the word lower-cased already (scanASCIIWord wrote them), and
+// apos, for such a word, that it has an apostrophe.
+func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
 	w := b.src[a:e]
 	at := len(b.norm)
 	b.inNorm(at)
@@ -667,7 +667,7 @@ func (b *builder) word(a, e int, fl Flag, lower, ascii, pre bool) {
 		// (normWord); a capitalised word views it there, unless the "'s"
 		// is cut off
 		n := len(w)
-		if possessive(w) {
+		if apos && possessive(w) {
 			n -= 2
 		}
 		b.norm = b.norm[:at+n]
@@ -785,6 +785,7 @@ func scanASCIIWord(src string, i int, st *wordStats, dst []byte) (j int, pre boo
 			} else {
 				pre = false
 			}
+			st.apos = true
 			j++
 			continue
 		}
