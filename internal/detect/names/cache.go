@@ -1,6 +1,8 @@
 package names
 
 import (
+	"math/bits"
+
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
 
@@ -105,15 +107,22 @@ func (c *wcache) set(k ckey) *[cacheWays]centry {
 	return &c.sets[h>>(64-cacheSetBits)]
 }
 
-// find returns w's entry, or nil.
+// find returns w's entry, or nil. It compares the four ways without a
+// branch on each (which of them holds the word is anybody's guess, and a
+// branch that guesses wrong costs more than the comparisons).
 func (c *wcache) find(k ckey) *centry {
 	s := c.set(k)
-	for i := range s {
-		if e := &s[i]; e.k0 == k.k0 && e.k1x&k1Mask == k.k1 {
-			return e
-		}
+	m := same(&s[0], k) | same(&s[1], k)<<1 | same(&s[2], k)<<2 | same(&s[3], k)<<3
+	if m == 0 {
+		return nil
 	}
-	return nil
+	return &s[bits.TrailingZeros8(m)&(cacheWays-1)]
+}
+
+// same is 1 when e holds the word k, else 0.
+func same(e *centry, k ckey) uint8 {
+	x := (e.k0 ^ k.k0) | (e.k1x&k1Mask ^ k.k1) // 0 for the word
+	return uint8((x|-x)>>63) ^ 1               // the top bit of x|-x is set unless x is 0
 }
 
 func (e *centry) x() winfo     { return winfo(e.k1x >> xShift) }

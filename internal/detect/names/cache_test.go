@@ -59,3 +59,30 @@ func TestCacheLines(t *testing.T) {
 		t.Errorf("sets start at %#x", p)
 	}
 }
+
+// find finds each word it holds, in any of the ways of its set, and no
+// other word.
+func TestCacheFind(t *testing.T) {
+	var c wcache
+	words := []string{"a", "ab", "abcdefgh", "abcdefghi", "abcdefghijklm", "smith", "smiths"}
+	for _, w := range words {
+		k, _ := packKey(w)
+		if c.find(k) != nil {
+			t.Errorf("%q found in an empty cache", w)
+		}
+		s := c.set(k)
+		for way := 0; way < cacheWays; way++ {
+			*s = [cacheWays]centry{}
+			s[way] = centry{k0: k.k0, k1x: k.k1 | uint64(way+1)<<xShift}
+			if e := c.find(k); e == nil || e.x() != winfo(way+1) {
+				t.Errorf("%q in way %d not found", w, way)
+			}
+			for _, o := range words {
+				if ko, _ := packKey(o); o != w && c.set(ko) == s && c.find(ko) != nil {
+					t.Errorf("%q found for %q", o, w)
+				}
+			}
+		}
+		*s = [cacheWays]centry{}
+	}
+}

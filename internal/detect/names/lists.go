@@ -469,7 +469,7 @@ var maxTitleLen, titleLens = func() (int, *[256]uint64) {
 // and a switch on constants compares the rest with a few titles by a
 // load or two (TestIsTitle keeps it in step with the titles list).
 func isTitle(w string) bool {
-	if w == "" || len(w) > maxTitleLen || titleLens[w[0]]&(1<<len(w)) == 0 {
+	if w == "" || titleLens[w[0]]>>min(len(w), 63)&1 == 0 { // (no title is 63 bytes long)
 		return false
 	}
 	switch w {

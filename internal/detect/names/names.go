@@ -167,10 +167,16 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	clear(sc.ks[:n])
 	for i := 0; i < n; i++ {
 		t := &toks[i]
-		if t.Kind == text.Word && (i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',')) {
+		if t.Kind != text.Word {
+			flush()
+			continue
+		}
+		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
 			starts = append(starts, int32(i))
 		}
-		if t.Kind != text.Word || t.Has(text.InMention) || t.Has(text.InHashtag) || !t.Has(text.HasLetter) || t.Has(text.HasDigit) {
+		// a word with letters and no digit, outside mentions and hashtags
+		// (one test of the flags: a branch that goes either way costs)
+		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
 			flush()
 			continue
 		}
@@ -499,7 +505,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	// u is written only once the word has passed the cheap tests that turn
 	// most words away (it is 80 bytes, in a slice on the heap)
 	poss, end := false, t.End
-	if n := len(w); n > 3 && w[n-1] == 's' {
+	// (a possessive has an apostrophe, or the last byte of "’", before its
+	// s: a test that nearly always fails first, as branches are cheaper
+	// when they go the same way)
+	if n := len(w); n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99) && n > 3 && w[n-1] == 's' {
 		for _, suf := range [...]string{"'s", "’s"} {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 				w = w[:len(w)-len(suf)]
@@ -525,7 +534,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
-	if len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
+	if len(w) > 1 && (w[1] == '\'' || w[1] == 0xE2) && len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
 		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
 		rest := w[2:]
 		if w[1] != '\'' {
@@ -764,7 +773,7 @@ func isDialog(d *text.Doc, starts []int32) bool {
 // oneRune reports whether w is a single rune (an initial), counting runes
 // only when the length allows it: most words are longer than any rune.
 func oneRune(w string) bool {
-	return len(w) == 1 || len(w) <= utf8.UTFMax && w[0] >= utf8.RuneSelf && utf8.RuneCountInString(w) == 1
+	return len(w) == 1 || len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
 }
 
 func contraction(w string) bool {
