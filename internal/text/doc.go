@@ -387,7 +387,10 @@ func parseInto(d *Doc, src string) *Doc {
 	if want := len(src)/3 + 8; cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
 	}
-	b.norm = make([]byte, 1, len(src)+len(src)/8+16)
+	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
+	// sets, never longer than the text and 8 bytes) but for hashtags split
+	// apart or letters between dots ("a.b.c"), for which it grows
+	b.norm = make([]byte, 1, len(src)+16)
 	b.norm[0] = ' '                       // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
