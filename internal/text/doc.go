@@ -667,18 +667,19 @@ func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
 	switch {
 	case pre:
 		// Norm takes the word as it was written, but for a final "'s"
-		// (normWord); a capitalised word views it there, unless the "'s"
-		// is cut off
+		// (normWord), and Lower views it there (whether the word was in
+		// lower case already is a branch that goes either way), unless the
+		// "'s" is cut off
 		n := len(w)
 		if apos && possessive(w) {
 			n -= 2
 		}
 		b.norm = b.norm[:at+n]
 		switch {
-		case lower:
-			lw = w
 		case n == len(w):
 			lw = unsafe.String(&b.norm[at], n)
+		case lower:
+			lw = w
 		default:
 			lw = Fold(w)
 		}
