@@ -388,8 +388,8 @@ func parseInto(d *Doc, src string) *Doc {
 		b.toks = make([]Token, 0, want)
 	}
 	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
-	// sets, never longer than the text and 8 bytes) but for hashtags split
-	// apart or letters between dots ("a.b.c"), for which it grows
+	// sets, never longer than the text and 8 bytes), but for runs of
+	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
 	b.norm = make([]byte, 1, len(src)+16)
 	b.norm[0] = ' '                       // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
@@ -654,11 +654,12 @@ func (b *builder) part(a, e int, fl Flag) {
 
 // word adds the word token src[a:e] with flags fl. ascii tells that all
 // its bytes are ASCII and lower that none is an upper-case letter: then
-// its Lower is itself, or, with capitals, its lower-cased bytes as they
-// are written into Norm (so no word costs an allocation of its own).
-// Other words go through Fold. pre tells that the bytes past the end of
-// Norm hold the word lower-cased already (scanASCIIWord wrote them), and
-// apos, for such a word, that it has an apostrophe.
+// its Lower is itself, or its lower-cased bytes as they are written into
+// Norm (so no word costs an allocation of its own); a possessive with
+// capitals, whose Norm form lacks the "'s", and words outside ASCII go
+// through Fold. pre tells that the bytes past the end of Norm hold the
+// word lower-cased already (scanASCIIWord wrote them), and apos, for such
+// a word, that it has an apostrophe.
 func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
 	w := b.src[a:e]
 	at := len(b.norm)
@@ -739,9 +740,9 @@ func scanASCIIWord(src string, i int, st *wordStats, dst []byte) (j int, pre boo
 	j, pre = i, true
 	for j < len(src) {
 		if j+8 <= len(src) {
-			// 0x80 in the bytes that are ASCII upper-case letters, lower-case
-			// letters, digits (inRange, written out: the compiler inlines
-			// no function that holds it three times)
+			// the next 8 bytes, lower-cased into dst, and classed: 0x80 in
+			// the bytes that are ASCII upper-case letters, lower-case
+			// letters, digits (see the note on the sums below)
 			v := load64(src[j:])
 			if o := j - i; o+8 <= len(dst) {
 				lowerInto(dst[o:o+8], v)
