@@ -6,6 +6,9 @@
 package text
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -78,8 +81,6 @@ type Doc struct {
 	Upperish bool
 	// Lowerish is true when the text has almost no capitals (casual typing).
 	Lowerish bool
-	// norm gathers Norm's bytes while the text is tokenised.
-	norm []byte
 }
 
 // Text returns the original bytes of token i.
@@ -222,28 +223,6 @@ func (d *Doc) Adjacent(i, j int) bool {
 
 var folder = cases.Fold()
 
-// foldInto lower-cases an ASCII word into the document's arena (one
-// allocation per document instead of one per capitalised word); words that
-// are already lower case are returned as they are, others go through Fold.
-func foldInto(arena []byte, w string, st wordStats) (string, []byte) {
-	if st.uppers == 0 && isASCII(w) {
-		return w, arena
-	}
-	if !isASCII(w) || len(arena)+len(w) > cap(arena) {
-		return Fold(w), arena
-	}
-	start := len(arena)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		arena = append(arena, c)
-	}
-	b := arena[start:]
-	return unsafe.String(&b[0], len(b)), arena
-}
-
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -290,7 +269,9 @@ const (
 	cDigit
 )
 
-var asciiClass = func() (t [128]uint8) {
+// asciiClass classifies the ASCII letters and digits; every other byte,
+// those of runes outside ASCII included, is 0.
+var asciiClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = cLetter
 	}
@@ -307,6 +288,7 @@ var asciiClass = func() (t [128]uint8) {
 type wordStats struct {
 	letters, uppers, digits, others int
 	firstUpper, started             bool
+	apos                            bool // scanASCIIWord went past an apostrophe
 }
 
 func (w *wordStats) add(r rune) {
@@ -398,17 +380,20 @@ func Put(d *Doc) {
 }
 
 func parseInto(d *Doc, src string) *Doc {
-	toks, at, nw, ns := d.Tokens[:0], d.NormAt[:0], d.normWords[:0], d.normStart[:0]
-	*d = Doc{Src: src, Tokens: toks, NormAt: at, normWords: nw, normStart: ns}
-	if want := len(src)/3 + 8; cap(d.Tokens) < want {
-		d.Tokens = make([]Token, 0, want)
+	// the Doc's buffers are built in b, on the stack, and handed back at
+	// the end: an append to a slice in the Doc (on the heap) stored the
+	// slice back there, with a write barrier while the collector runs
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], normWords: d.normWords[:0], normStart: d.normStart[:0], ws: SpaceBefore}
+	if want := len(src)/3 + 8; cap(b.toks) < want {
+		b.toks = make([]Token, 0, want)
 	}
-	arena := make([]byte, 0, len(src))
-	d.norm = make([]byte, 1, len(src)+len(src)/8+16)
-	d.norm[0] = ' '                       // Norm starts with a space
+	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
+	// sets, never longer than the text and 8 bytes), but for runs of
+	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
+	b.norm = make([]byte, 1, len(src)+16)
+	b.norm[0] = ' '                       // Norm starts with a space
 	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
 	sentStart := true
-	space, newline := true, false
 	hashtag, mention := false, false
 	upperLetters, letters := 0, 0
 	i := 0
@@ -416,13 +401,13 @@ func parseInto(d *Doc, src string) *Doc {
 		c := src[i]
 		// Fast ASCII paths.
 		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
-			space = true
+			b.ws |= SpaceBefore
 			hashtag, mention = false, false
 			i++
 			continue
 		}
 		if c == '\n' {
-			space, newline = true, true
+			b.ws |= SpaceBefore | NewlineBefore
 			hashtag, mention = false, false
 			// a blank line or a line break after a line without final punctuation
 			// is treated as a sentence boundary
@@ -431,8 +416,8 @@ func parseInto(d *Doc, src string) *Doc {
 			continue
 		}
 		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
-			if n := urlLen(src, i); n > 0 && space {
-				d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: URL}, &space, &newline)
+			if n := urlLen(src, i); n > 0 && b.ws&SpaceBefore != 0 {
+				b.other(i, i+n, Fold(src[i:i+n]), URL)
 				sentStart = false
 				i += n
 				continue
@@ -442,50 +427,38 @@ func parseInto(d *Doc, src string) *Doc {
 		if c >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(src[i:])
 			if r == utf8.RuneError && w <= 1 {
-				space = true
+				b.ws |= SpaceBefore
 				i++
 				continue
 			}
 			if unicode.IsSpace(r) {
-				space = true
+				b.ws |= SpaceBefore
 				if r == 0x2028 || r == 0x2029 || r == 0x85 {
-					newline, sentStart = true, true
+					b.ws |= NewlineBefore
+					sentStart = true
 				}
 				hashtag, mention = false, false
 				i += w
 				continue
 			}
 		}
-		if isWordRune(r) {
+		if c < utf8.RuneSelf && asciiClass[c] != 0 || c >= utf8.RuneSelf && isWordRune(r) {
+			// the word's ASCII letters and digits first, in a tight loop;
+			// the general loop takes over at the first byte outside ASCII
 			var st wordStats
-			st.add(r)
-			j := i + w
-			for j < len(src) {
-				c2 := src[j]
-				if c2 < utf8.RuneSelf {
-					if asciiClass[c2] != 0 {
-						st.add(rune(c2))
-						j++
-						continue
-					}
-					if c2 == '\'' && j+1 < len(src) && letterAt(src, j+1) {
-						j++
-						continue
-					}
-					break
-				}
-				r2, w2 := utf8.DecodeRuneInString(src[j:])
-				if isWordRune(r2) {
-					st.add(r2)
-					j += w2
-					continue
-				}
-				// internal apostrophe: O'Brien, Brigid's, don't
-				if isApostrophe(r2) && j+w2 < len(src) && letterAt(src, j+w2) {
-					j += w2
-					continue
-				}
-				break
+			j, pre := i, false
+			if c < utf8.RuneSelf {
+				// the scan writes the word, lower-cased, where its Norm form
+				// goes (past the end of Norm so far, in its spare room)
+				j, pre = scanASCIIWord(src, i, &st, b.norm[len(b.norm):cap(b.norm)])
+			} else {
+				st.add(r)
+				j += w
+			}
+			ascii := c < utf8.RuneSelf && (j == len(src) || src[j] < utf8.RuneSelf)
+			if !ascii {
+				j = scanWord(src, j, &st)
+				ascii = c < utf8.RuneSelf && isASCII(src[i:j])
 			}
 			// email: word@word.tld (only worth looking for before an '@')
 			if nextAt >= 0 && nextAt < j {
@@ -493,13 +466,12 @@ func parseInto(d *Doc, src string) *Doc {
 			}
 			if nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
 				if n := emailLen(src, i); n > 0 {
-					d.add(Token{Start: i, End: i + n, Lower: Fold(src[i : i+n]), Kind: Email}, &space, &newline)
+					b.other(i, i+n, Fold(src[i:i+n]), Email)
 					sentStart = false
 					i += n
 					continue
 				}
 			}
-			word := src[i:j]
 			var fl Flag
 			if hashtag {
 				fl |= InHashtag
@@ -512,18 +484,17 @@ func parseInto(d *Doc, src string) *Doc {
 				sentStart = false
 			}
 			if hashtag {
+				word := src[i:j]
 				for _, part := range splitCamel(word) {
 					tf := fl
 					if len(part) != len(word) {
 						tf |= Split
 					}
-					d.addWord(src, i+part[0], i+part[1], tf, &space, &newline)
+					b.part(i+part[0], i+part[1], tf)
 					fl &^= SentStart
 				}
 			} else {
-				var lower string
-				lower, arena = foldInto(arena, word, st)
-				d.add(Token{Start: i, End: j, Lower: lower, Kind: Word, Flags: fl | st.flags()}, &space, &newline)
+				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii, st.apos)
 			}
 			letters += st.letters
 			upperLetters += st.uppers
@@ -540,7 +511,7 @@ func parseInto(d *Doc, src string) *Doc {
 				}
 				break
 			}
-			d.add(Token{Start: i, End: j, Lower: src[i:j], Kind: Emoji}, &space, &newline)
+			b.emoji(i, j)
 			hashtag, mention = false, false
 			i = j
 			continue
@@ -555,7 +526,7 @@ func parseInto(d *Doc, src string) *Doc {
 		} else if c != '_' {
 			hashtag, mention = false, false
 		}
-		d.add(Token{Start: i, End: i + w, Lower: src[i : i+w], Kind: Punct}, &space, &newline)
+		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
 			// a stop ends a sentence only before a space, a line break, the
 			// end, or closing punctuation: not in "sleepwell.com" or "3.5"
@@ -566,8 +537,8 @@ func parseInto(d *Doc, src string) *Doc {
 		if c == '.' {
 			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
 			// decimals do not end a sentence.
-			if n := len(d.Tokens); n >= 2 {
-				p := &d.Tokens[n-2]
+			if n := len(b.toks); n >= 2 {
+				p := &b.toks[n-2]
 				if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
 					sentStart = false
 				}
@@ -575,11 +546,14 @@ func parseInto(d *Doc, src string) *Doc {
 		}
 		i += w
 	}
+	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: b.normWords, normStart: b.normStart}
 	if letters > 8 {
 		d.Upperish = upperLetters*10 >= letters*7
 		d.Lowerish = upperLetters*40 < letters
 	}
-	d.finishNorm()
+	// the buffer is new for every parse and never written again, so the
+	// string views it in place (Norm stays valid after Put, as documented)
+	d.Norm = unsafe.String(&b.norm[0], len(b.norm))
 	return d
 }
 
@@ -619,36 +593,276 @@ func lastIsZWJ(s string) bool {
 	return r == 0x200D
 }
 
-func (d *Doc) add(t Token, space, newline *bool) {
-	// the Norm form is built as the tokens come (one pass, while the token
-	// is in cache): each word or emoji, normalised, then a space
-	if t.Kind == Word || t.Kind == Emoji {
-		at := int32(len(d.norm))
-		d.NormAt = append(d.NormAt, at)
-		d.normWords = append(d.normWords, int32(len(d.Tokens)))
-		d.normStart = append(d.normStart, at)
-		d.norm = append(d.norm, normWord(t.Lower)...)
-		d.norm = append(d.norm, ' ')
-	} else {
-		d.NormAt = append(d.NormAt, -1)
-	}
-	if *space || len(d.Tokens) == 0 {
-		t.Flags |= SpaceBefore
-	}
-	if *newline {
-		t.Flags |= NewlineBefore
-	}
-	*space, *newline = false, false
-	d.Tokens = append(d.Tokens, t)
+// builder gathers a Doc's tokens and Norm while the text is tokenised.
+type builder struct {
+	src                          string
+	toks                         []Token
+	normAt, normWords, normStart []int32
+	norm                         []byte
+	// ws holds SpaceBefore and NewlineBefore for the next token: whitespace
+	// and a line break seen since the last one (and SpaceBefore at the
+	// start of the text)
+	ws Flag
 }
 
-func (d *Doc) addWord(src string, a, b int, fl Flag, space, newline *bool) {
-	w := src[a:b]
+// push appends a token, with the flags for the whitespace before it.
+func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
+	fl |= b.ws
+	b.ws = 0
+	// the fields are stored in place: a Token built aside and copied in
+	// cost a copy (and a bulk write barrier while the collector runs)
+	n := len(b.toks)
+	if n == cap(b.toks) {
+		b.toks = append(b.toks, Token{})
+	}
+	b.toks = b.toks[:n+1]
+	t := &b.toks[n]
+	t.Start, t.End, t.Lower, t.Kind, t.Flags = start, end, lower, kind, fl
+}
+
+// other adds a token that has no Norm form (punctuation, URL, email).
+func (b *builder) other(start, end int, lower string, kind Kind) {
+	b.normAt = append(b.normAt, -1)
+	b.push(start, end, lower, kind, 0)
+}
+
+// inNorm records that the next token starts at Norm offset at.
+func (b *builder) inNorm(at int) {
+	b.normAt = append(b.normAt, int32(at))
+	b.normWords = append(b.normWords, int32(len(b.toks)))
+	b.normStart = append(b.normStart, int32(at))
+}
+
+// emoji adds an emoji token; it is its own Norm form.
+func (b *builder) emoji(start, end int) {
+	w := b.src[start:end]
+	b.inNorm(len(b.norm))
+	b.norm = append(b.norm, normWord(w)...)
+	b.norm = append(b.norm, ' ')
+	b.push(start, end, w, Emoji, 0)
+}
+
+// part adds the part src[a:e] of a hashtag as a word token.
+func (b *builder) part(a, e int, fl Flag) {
+	w := b.src[a:e]
 	var st wordStats
 	for _, r := range w {
 		st.add(r)
 	}
-	d.add(Token{Start: a, End: b, Lower: Fold(w), Kind: Word, Flags: fl | st.flags()}, space, newline)
+	b.word(a, e, fl|st.flags(), st.uppers == 0, isASCII(w), false, false)
+}
+
+// word adds the word token src[a:e] with flags fl. ascii tells that all
+// its bytes are ASCII and lower that none is an upper-case letter: then
+// its Lower is itself, or its lower-cased bytes as they are written into
+// Norm (so no word costs an allocation of its own); a possessive with
+// capitals, whose Norm form lacks the "'s", and words outside ASCII go
+// through Fold. pre tells that the bytes past the end of Norm hold the
+// word lower-cased already (scanASCIIWord wrote them), and apos, for such
+// a word, that it has an apostrophe.
+func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
+	w := b.src[a:e]
+	at := len(b.norm)
+	b.inNorm(at)
+	var lw string
+	switch {
+	case pre:
+		// Norm takes the word as it was written, but for a final "'s"
+		// (normWord), and Lower views it there (whether the word was in
+		// lower case already is a branch that goes either way), unless the
+		// "'s" is cut off
+		n := len(w)
+		if apos && possessive(w) {
+			n -= 2
+		}
+		b.norm = b.norm[:at+n]
+		switch {
+		case n == len(w):
+			lw = unsafe.String(&b.norm[at], n)
+		case lower:
+			lw = w
+		default:
+			lw = Fold(w)
+		}
+	case ascii && lower:
+		lw = w
+		b.norm = append(b.norm, normWord(w)...)
+	case ascii && !possessive(w):
+		// Norm holds the whole word (no "'s" to drop): lower-case it
+		// there and view it. Norm only grows, so the bytes never change
+		// (a grown buffer leaves the old one, still viewed, as it was).
+		b.norm = slices.Grow(b.norm, len(w)+1)
+		nb := b.norm[at : at+len(w)]
+		for k := range nb {
+			nb[k] = toLower[w[k]]
+		}
+		b.norm = b.norm[:at+len(w)]
+		lw = unsafe.String(&nb[0], len(nb))
+	default:
+		lw = Fold(w)
+		b.norm = append(b.norm, normWord(lw)...)
+	}
+	b.norm = append(b.norm, ' ')
+	b.push(a, e, lw, Word, fl)
+}
+
+// possessive reports an ASCII word that ends in "'s" or "'S" and whose
+// Norm form therefore drops those two bytes (normWord).
+func possessive(w string) bool {
+	n := len(w)
+	return n > 3 && w[n-2] == '\'' && w[n-1]|0x20 == 's'
+}
+
+// toLower maps each byte to itself, A-Z to a-z.
+var toLower = func() (t [256]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] += 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// scanASCIIWord scans the word that starts with the ASCII letter or digit
+// src[i], through ASCII letters and digits and the apostrophes inside it
+// ("O'Brien", "don't"), adding the letters and digits to st (which must be
+// empty). It returns the end of the scan: the end of the word, or the first
+// byte outside ASCII, where scanWord goes on. On the way it writes the
+// bytes it scans, lower-cased, into dst (and maybe a few bytes past them:
+// dst is spare room); pre tells whether dst had room for them all.
+//
+// It reads 8 bytes at a time while 8 are left, classing them all at once
+// (swar): most words end in their first 8 bytes, so the loop rarely turns,
+// and counting letters takes a few instructions, not a branch per byte.
+func scanASCIIWord(src string, i int, st *wordStats, dst []byte) (j int, pre bool) {
+	letters, uppers, digits := 0, 0, 0
+	j, pre = i, true
+	for j < len(src) {
+		if j+8 <= len(src) {
+			// the next 8 bytes, lower-cased into dst, and classed: 0x80 in
+			// the bytes that are ASCII upper-case letters, lower-case
+			// letters, digits (see the note on the sums below)
+			v := load64(src[j:])
+			if o := j - i; o+8 <= len(dst) {
+				lowerInto(dst[o:o+8], v)
+			} else {
+				pre = false
+			}
+			ascii := ^v & highs // bytes outside ASCII are none of them
+			v &^= highs         // (and with their top bit off, the sums do not carry)
+			up := (v + ones*(0x80-'A')) &^ (v + ones*(0x7f-'Z')) & ascii
+			lo := (v + ones*(0x80-'a')) &^ (v + ones*(0x7f-'z')) & ascii
+			dg := (v + ones*(0x80-'0')) &^ (v + ones*(0x7f-'9')) & ascii
+			stop := ^(up | lo | dg) & highs // the bytes that are not ASCII letters or digits
+			if stop == 0 {
+				letters += count(up | lo)
+				uppers += count(up)
+				digits += count(dg)
+				j += 8
+				continue
+			}
+			k := bits.TrailingZeros64(stop) / 8 // the first of them
+			m := uint64(1)<<(8*k) - 1           // the bytes before it
+			letters += count((up | lo) & m)
+			uppers += count(up & m)
+			digits += count(dg & m)
+			j += k
+		} else if cl := asciiClass[src[j]]; cl != 0 {
+			// the last bytes of the text, one at a time (branch free counts:
+			// cLetter, cUpper and cDigit are bits 0, 1, 2)
+			if o := j - i; o < len(dst) {
+				dst[o] = toLower[src[j]]
+			} else {
+				pre = false
+			}
+			letters += int(cl & cLetter)
+			uppers += int(cl >> 1 & 1)
+			digits += int(cl >> 2)
+			j++
+			continue
+		}
+		// src[j] ends the run of letters and digits: the word goes on past
+		// an apostrophe before a letter
+		if src[j] == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+			if o := j - i; o < len(dst) {
+				dst[o] = '\''
+			} else {
+				pre = false
+			}
+			st.apos = true
+			j++
+			continue
+		}
+		break
+	}
+	st.letters, st.uppers, st.digits = letters, uppers, digits
+	st.firstUpper = asciiClass[src[i]]&cUpper != 0
+	st.started = true
+	return j, pre
+}
+
+// lowerInto writes the 8 bytes of v to dst (8 bytes), with the ASCII
+// upper-case letters made lower case: 0x20 added where the top bit of the
+// sums (see scanASCIIWord) says A-Z.
+func lowerInto(dst []byte, v uint64) {
+	w := v &^ highs
+	up := (w + ones*(0x80-'A')) &^ (w + ones*(0x7f-'Z')) & ^v & highs
+	binary.LittleEndian.PutUint64(dst, v|up>>2)
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 reads the first 8 bytes of s (at least 8) as a little-endian
+// word; the compiler turns the byte reads into a single load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// In the sums of scanASCIIWord, adding 0x80-a to a byte below 0x80 sets
+// its top bit from a up, and adding 0x7f-b from b+1 up: the bytes in
+// [a, b] are those with the first bit and not the second.
+
+// count returns the number of bytes of m (each 0x80 or 0) that are set.
+func count(m uint64) int { return int((m >> 7) * ones >> 56) }
+
+// scanWord goes on with the word whose bytes before j are in st, through
+// letters, digits and marks of any script and the apostrophes inside it,
+// and returns its end.
+func scanWord(src string, j int, st *wordStats) int {
+	for j < len(src) {
+		c2 := src[j]
+		if c2 < utf8.RuneSelf {
+			if asciiClass[c2] != 0 {
+				st.add(rune(c2))
+				j++
+				continue
+			}
+			if c2 == '\'' && j+1 < len(src) && letterAt(src, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		r2, w2 := utf8.DecodeRuneInString(src[j:])
+		if isWordRune(r2) {
+			st.add(r2)
+			j += w2
+			continue
+		}
+		// internal apostrophe: O'Brien, Brigid's, don't
+		if isApostrophe(r2) && j+w2 < len(src) && letterAt(src, j+w2) {
+			j += w2
+			continue
+		}
+		break
+	}
+	return j
 }
 
 // splitCamel splits a hashtag body at lower→upper, letter↔digit and
@@ -692,16 +906,6 @@ func splitCamel(w string) [][2]int {
 	}
 	out = append(out, [2]int{start, len(w)})
 	return out
-}
-
-// finishNorm turns the Norm bytes gathered by add into d.Norm. The buffer
-// is new for every parse and never written again, so the string views it
-// in place (Norm stays valid after Put, as documented).
-func (d *Doc) finishNorm() {
-	if len(d.norm) > 0 {
-		d.Norm = unsafe.String(&d.norm[0], len(d.norm))
-	}
-	d.norm = nil
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or

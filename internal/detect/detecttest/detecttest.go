@@ -91,27 +91,35 @@ func Bench(b *testing.B, det detect.Detector) {
 	var out []detect.Candidate
 	out = det.Detect(docs[0], out) // load data before timing
 	b.SetBytes(int64(n))
-	b.ResetTimer()
-	start := cpuNanos(b)
+	done := CPUTime(b, n)
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			out = det.Detect(d, out[:0])
 		}
 	}
-	// CPU time, which other load on a shared machine changes far less than
-	// wall time
-	cpu := float64(cpuNanos(b)-start) / float64(b.N)
-	b.ReportMetric(cpu, "cpu-ns/op")
-	b.ReportMetric(float64(n)/cpu*1e3, "MB/cpu-s")
+	done()
 }
 
-// cpuNanos is the CPU time (user and system) of the process so far.
-func cpuNanos(b *testing.B) int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
+// CPUTime resets the benchmark timer and returns a func, to call after the
+// loop, that reports the process's CPU time per op and the MB of text per
+// CPU-second: on a shared machine wall time depends on the other load, CPU
+// time much less.
+func CPUTime(b *testing.B, size int) func() {
+	b.Helper()
+	usage := func() int64 {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+			b.Fatal(err)
+		}
+		return ru.Utime.Nano() + ru.Stime.Nano()
 	}
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	b.ResetTimer()
+	start := usage()
+	return func() {
+		cpu := float64(usage()-start) / float64(b.N)
+		b.ReportMetric(cpu, "cpu-ns/op")
+		b.ReportMetric(float64(size)/cpu*1e3, "MB/cpu-s")
+	}
 }
 
 // Fuzz runs det on arbitrary text seeded with seeds and checks the span

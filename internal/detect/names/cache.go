@@ -1,6 +1,8 @@
 package names
 
 import (
+	"math/bits"
+
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
 
@@ -9,10 +11,14 @@ import (
 // about once. It is 4-way set associative: a direct-mapped table of the
 // same size lost a word to a colliding one about once in twenty lookups on
 // clinical notes, and every miss costs probes of tables far larger than
-// the processor's caches. An entry keeps a word of up to 16 bytes (nearly
-// all words) packed into two machine words, so hashing and comparing it is
-// a handful of instructions.
+// the processor's caches. An entry keeps a word of up to 13 bytes (nearly
+// all words) and its answer packed into two machine words, so hashing and
+// comparing it is a handful of instructions, and a set of 4 entries is one
+// 64-byte cache line: a lookup reads one line of a 256 KB table (with the
+// length in an entry of its own, a set spanned two lines of a 384 KB one).
 type wcache struct {
+	// sets is the first field of the cache, itself the first of the
+	// (large, so page-aligned) scratch: every set starts a cache line
 	sets [cacheSets][cacheWays]centry
 }
 
@@ -20,38 +26,51 @@ const (
 	cacheSetBits = 12
 	cacheSets    = 1 << cacheSetBits
 	cacheWays    = 4
-	maxCached    = 16 // bytes; longer words are not cached
+	maxCached    = 13 // bytes; longer words are not cached
 )
 
+// centry is a cached word and its answer. A word is zero padded, and holds
+// no NUL byte (packKey), so the padding tells its length; an empty entry
+// (k0 == 0) matches no word.
 type centry struct {
 	k0 uint64 // the word's first 8 bytes, zero padded
-	k1 uint64 // its bytes 8 to 15, zero padded
-	// xn is the answer (winfo, which leaves bits 24 and up free) and, in
-	// the top byte, the word's length; 0 for an empty entry.
-	xn uint32
+	// k1x holds the word's bytes 8 to 12, zero padded, in bits 0-39, and
+	// the answer (a winfo, which leaves bits 24 and up free) in bits 40-63
+	k1x uint64
 }
 
 const (
-	lenShift = 24
-	xMask    = 1<<lenShift - 1
+	xShift = 40
+	k1Mask = 1<<xShift - 1
+	xMask  = 1<<24 - 1
 )
 
 // ckey is a word packed for the cache.
 type ckey struct {
 	k0, k1 uint64
-	n      uint32
 }
 
-// packKey packs w; ok is false when w is too long to be cached.
+// packKey packs w; ok is false when w is too long to be cached, or holds a
+// NUL byte (a token never does), which the padding would hide.
 func packKey(w string) (k ckey, ok bool) {
 	n := len(w)
 	switch {
 	case n == 0 || n > maxCached:
 		return k, false
 	case n >= 8:
-		return ckey{load64(w), loadShort(w[8:]), uint32(n)}, true
+		k = ckey{load64(w), loadShort(w[8:])}
+		return k, !hasZero(k.k0, 8) && !hasZero(k.k1, n-8)
 	}
-	return ckey{loadShort(w), 0, uint32(n)}, true
+	k = ckey{loadShort(w), 0}
+	return k, !hasZero(k.k0, n)
+}
+
+// hasZero reports whether one of the first n (at most 8) bytes of v is 0.
+func hasZero(v uint64, n int) bool {
+	if n < 8 {
+		v |= ^uint64(0) << (8 * n) // the bytes past n are not zero
+	}
+	return (v-0x0101010101010101)&^v&0x8080808080808080 != 0
 }
 
 // load64 reads the first 8 bytes of s (at least 8) as one little-endian
@@ -82,29 +101,36 @@ func loadShort(s string) uint64 {
 }
 
 func (c *wcache) set(k ckey) *[cacheWays]centry {
-	h := k.k0*0x9E3779B97F4A7C15 ^ k.k1*0xC2B2AE3D27D4EB4F ^ uint64(k.n)
+	h := k.k0*0x9E3779B97F4A7C15 ^ k.k1*0xC2B2AE3D27D4EB4F
 	h ^= h >> 29
 	h *= 0xBF58476D1CE4E5B9
 	return &c.sets[h>>(64-cacheSetBits)]
 }
 
-// find returns w's entry, or nil.
+// find returns w's entry, or nil. It compares the four ways without a
+// branch on each (which of them holds the word is anybody's guess, and a
+// branch that guesses wrong costs more than the comparisons).
 func (c *wcache) find(k ckey) *centry {
 	s := c.set(k)
-	for i := range s {
-		if e := &s[i]; e.k0 == k.k0 && e.k1 == k.k1 && e.xn>>lenShift == k.n {
-			return e
-		}
+	m := same(&s[0], k) | same(&s[1], k)<<1 | same(&s[2], k)<<2 | same(&s[3], k)<<3
+	if m == 0 {
+		return nil
 	}
-	return nil
+	return &s[bits.TrailingZeros8(m)&(cacheWays-1)]
 }
 
-func (e *centry) x() winfo     { return winfo(e.xn & xMask) }
-func (e *centry) setX(x winfo) { e.xn = e.xn&^xMask | uint32(x)&xMask }
+// same is 1 when e holds the word k, else 0.
+func same(e *centry, k ckey) uint8 {
+	x := (e.k0 ^ k.k0) | (e.k1x&k1Mask ^ k.k1) // 0 for the word
+	return uint8((x|-x)>>63) ^ 1               // the top bit of x|-x is set unless x is 0
+}
+
+func (e *centry) x() winfo     { return winfo(e.k1x >> xShift) }
+func (e *centry) setX(x winfo) { e.k1x = e.k1x&k1Mask | uint64(x&xMask)<<xShift }
 func (c *wcache) insert(k ckey, x winfo) {
 	s := c.set(k)
 	copy(s[1:], s[:cacheWays-1]) // the oldest entry makes way
-	s[0] = centry{k0: k.k0, k1: k.k1, xn: k.n<<lenShift | uint32(x)&xMask}
+	s[0] = centry{k0: k.k0, k1x: k.k1 | uint64(x&xMask)<<xShift}
 }
 
 // info is describe plus the wEnglish bit. Without wPresent only that bit

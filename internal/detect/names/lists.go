@@ -440,43 +440,44 @@ func (t *wordTable) get(w string) uint32 {
 	}
 }
 
-// titlesByFirst[b] lists the titles that start with byte b, and has bit n
-// of lens set when one of them is n bytes long: the detector asks whether
-// a word is a title at nearly every word, and the lengths turn most words
-// away before any comparison.
-var titlesByFirst, maxTitleLen = func() (*[256]titleList, int) {
-	t, n := &[256]titleList{}, 0
+// maxTitleLen is the length of the longest title, and titleLens[b] has
+// bit n set when a title, or a title with "'s", starts with byte b and is
+// n bytes long (up to maxTitleLen).
+var maxTitleLen, titleLens = func() (int, *[256]uint64) {
+	n := 0
 	for w := range titles {
 		if kw[w+"'s"] != 0 {
 			panic("names: keyword " + w + "'s would hide the title") // see isTitle
 		}
-		t[w[0]].words = append(t[w[0]].words, w)
-		t[w[0]].lens |= 1<<len(w) | 1<<(len(w)+2)
 		n = max(n, len(w))
 	}
-	return t, n
+	lens := &[256]uint64{}
+	for w := range titles {
+		for _, v := range []string{w, w + "'s"} {
+			if len(v) <= n {
+				lens[v[0]] |= 1 << len(v)
+			}
+		}
+	}
+	return n, lens
 }()
-
-type titleList struct {
-	lens  uint64 // bit n: a title is n bytes long, or n-2 ("dr's")
-	words []string
-}
 
 // isTitle reports whether w is a title, or a title with "'s" ("DR'S
 // CAMARDA") within maxTitleLen bytes: what the keyword bits of w, or of w
-// without "'s" when w itself has none, say (kwAt).
+// without "'s" when w itself has none, say (kwAt). The detector asks at
+// nearly every word: the first byte and the length turn most words away,
+// and a switch on constants compares the rest with a few titles by a
+// load or two (TestIsTitle keeps it in step with the titles list).
 func isTitle(w string) bool {
-	if w == "" || len(w) > maxTitleLen {
+	if w == "" || titleLens[w[0]]>>min(len(w), 63)&1 == 0 { // (no title is 63 bytes long)
 		return false
 	}
-	l := &titlesByFirst[w[0]]
-	if l.lens&(1<<len(w)) == 0 {
-		return false
-	}
-	for _, t := range l.words {
-		if w == t || len(w) == len(t)+2 && w[len(t):] == "'s" && w[:len(t)] == t {
-			return true
-		}
+	switch w {
+	case "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor",
+		"madam", "mme", "mlle", "sra", "srta",
+		"dr's", "doctor's", "mr's", "mrs's", "ms's", "miss's", "mx's", "mister's", "prof's",
+		"madam's", "mme's", "mlle's", "sra's", "srta's":
+		return true
 	}
 	return false
 }
@@ -484,12 +485,14 @@ func isTitle(w string) bool {
 // cueShapes has a bit for the shape (first letter, last letter, length)
 // of every cue word and of its possessive: most words are known not to be
 // a cue without a table lookup.
-var cueShapes = func() *[1 << 14]bool {
-	t := &[1 << 14]bool{}
+var cueShapes = func() *[1 << 14 / 64]uint64 {
+	t := &[1 << 14 / 64]uint64{}
 	for w, b := range kw {
 		if b&kCue != 0 {
-			t[cueShapeIndex(w)] = true
-			t[cueShapeIndex(w+"'s")] = true
+			for _, v := range []string{w, w + "'s"} {
+				k := cueShapeIndex(v)
+				t[k/64] |= 1 << (k % 64)
+			}
 		}
 	}
 	return t
@@ -501,7 +504,13 @@ func cueShapeIndex(w string) int {
 }
 
 // cueShape reports whether w (or w without "'s") could be a cue word.
-func cueShape(w string) bool { return w != "" && cueShapes[cueShapeIndex(w)] }
+func cueShape(w string) bool {
+	if w == "" {
+		return false
+	}
+	k := cueShapeIndex(w)
+	return cueShapes[k/64]&(1<<(k%64)) != 0
+}
 
 // strongLens[b] has bit n set when a strong cue word starts with byte b
 // and is n bytes long.

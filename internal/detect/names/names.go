@@ -76,6 +76,7 @@ package names
 import (
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,8 +143,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	// and shapes look, so that neither goes through the tokens again.
 	starts := sc.starts[:0]
 	defer func() {
-		// the scratch outlives d: drop the strings that point into it
-		clear(units)
+		// the scratch outlives d: drop the strings that point into it (in
+		// the units, and in the place past them that slot gave out last)
+		clear(units[:min(len(units)+1, cap(units))])
 		clear(runs)
 		sc.units, sc.runs, sc.starts = units[:0], runs[:0], starts[:0]
 	}()
@@ -165,10 +167,16 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	clear(sc.ks[:n])
 	for i := 0; i < n; i++ {
 		t := &toks[i]
-		if t.Kind == text.Word && (i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',')) {
+		if t.Kind != text.Word {
+			flush()
+			continue
+		}
+		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
 			starts = append(starts, int32(i))
 		}
-		if t.Kind != text.Word || t.Has(text.InMention) || t.Has(text.InHashtag) || !t.Has(text.HasLetter) || t.Has(text.HasDigit) {
+		// a word with letters and no digit, outside mentions and hashtags
+		// (one test of the flags: a branch that goes either way costs)
+		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
 			flush()
 			continue
 		}
@@ -199,15 +207,15 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
 			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
 			// "Dr. o rourke": O' written apart
-			units = append(units, unit{})
-			if u := &units[len(units)-1]; wordUnit(sc, d, i+1, mixed, true, false, u) {
+			var u *unit
+			if units, u = slot(units); wordUnit(sc, d, i+1, mixed, true, false, u) {
+				units = units[:len(units)+1]
 				u.tok, u.start = i, t.Start
 				u.g = max(u.g, 3<<4)
 				u.known = true
 				i = u.last
 				continue
 			}
-			units = units[:len(units)-1]
 		}
 		if oneRune(lw) {
 			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
@@ -242,7 +250,10 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 				if lower && !strongShape(toks[j].Lower) {
 					break // only a strong cue lets a lower-case word in
 				}
-				if !cueShape(toks[j].Lower) {
+				// the keyword bits of a word already looked at are at hand;
+				// otherwise the shape turns away most words before the table
+				// (a word whose shape is no cue's has no kCue bit)
+				if sc.ks[j]&kwDone == 0 && !cueShape(toks[j].Lower) {
 					break
 				}
 				kj := sc.kwAt(toks, j)
@@ -256,12 +267,12 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 			flush()
 			continue
 		}
-		units = append(units, unit{})
-		if u := &units[len(units)-1]; wordUnit(sc, d, i, mixed, hot, adjHot, u) {
+		var u *unit
+		if units, u = slot(units); wordUnit(sc, d, i, mixed, hot, adjHot, u) {
+			units = units[:len(units)+1]
 			i = u.last
 			continue
 		}
-		units = units[:len(units)-1]
 		flush()
 	}
 	flush()
@@ -297,6 +308,17 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
 	return shapes(sc, d, mixed, base, out, starts)
+}
+
+// slot returns units with room for one more unit, and the place of that
+// unit past the end, as it was: wordUnit fills it for a word it keeps,
+// and the caller then takes it in. (Appending a zero unit for every word
+// and dropping it again cost more than the words that become units.)
+func slot(units []unit) ([]unit, *unit) {
+	if len(units) == cap(units) {
+		units = slices.Grow(units, 1)
+	}
+	return units, &units[:len(units)+1][len(units)]
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,
@@ -479,14 +501,19 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 // returning the unit by value copied it twice for every word.)
 func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
 	t := &d.Tokens[i]
-	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: t.End}
 	w := t.Lower
-	if n := len(w); n > 3 && w[n-1] == 's' {
+	// u is written only once the word has passed the cheap tests that turn
+	// most words away (it is 80 bytes, in a slice on the heap)
+	poss, end := false, t.End
+	// (a possessive has an apostrophe, or the last byte of "’", before its
+	// s: a test that nearly always fails first, as branches are cheaper
+	// when they go the same way)
+	if n := len(w); n >= 2 && (w[n-2] == '\'' || w[n-2] == 0x99) && n > 3 && w[n-1] == 's' {
 		for _, suf := range [...]string{"'s", "’s"} {
 			if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
 				w = w[:len(w)-len(suf)]
-				u.poss = true
-				u.end = t.End - len(suf)
+				poss = true
+				end = t.End - len(suf)
 			}
 		}
 	}
@@ -504,9 +531,36 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 		return false // "CVA/TIA"
 	}
 	x := sc.cache.info(w)
-	if !u.poss && sc.ks[i]&kwDone == 0 {
+	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
+	if len(w) > 1 && (w[1] == '\'' || w[1] == 0xE2) && len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
+		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
+		rest := w[2:]
+		if w[1] != '\'' {
+			rest = w[1+len("’"):]
+		}
+		if y := describe(rest); !y.has(wEnglish) && !vocab.English(rest) {
+			x = winfo(max(y.gaz(), 3<<4)) | wPresent
+		}
+	}
+	k := x.kw()
+	if k&kNotName != 0 {
+		return false
+	}
+	capMid := mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && !t.Has(text.SentStart)
+	if k&kModal != 0 && !capMid {
+		return false
+	}
+	// Most words are plain dictionary words with nothing around them that
+	// could make them a name: stop before the gazetteer lookups.
+	present := x.has(wPresent)
+	english := x.has(wEnglish) // info always knows this bit
+	if english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
+		return false
+	}
+	// (the tests that turn a word away have no side effects: the cheap
+	// ones come first)
 	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
 	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
 	nonASCII, quote := false, false
@@ -518,32 +572,11 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 			quote = true
 		}
 	}
+	if quote && contraction(w) {
+		return false
+	}
 	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
-	if len(w) > 5 && (w[0] == 'o' || w[0] == 'd') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) && t.Has(text.SpaceBefore) {
-		// "O'Driscoll", "D'Angelo": judge the part after the apostrophe
-		rest := w[2:]
-		if w[1] != '\'' {
-			rest = w[1+len("’"):]
-		}
-		if y := describe(rest); !y.has(wEnglish) && !vocab.English(rest) {
-			x = winfo(max(y.gaz(), 3<<4)) | wPresent
-		}
-	}
-	k := x.kw()
-	if k&kNotName != 0 || quote && contraction(w) {
-		return false
-	}
-	capMid := mixed && t.Has(text.Upper) && !t.Has(text.AllUpper) && !t.Has(text.SentStart)
-	if k&kModal != 0 && !capMid {
-		return false
-	}
-	// Most words are plain dictionary words with nothing around them that
-	// could make them a name: stop before the gazetteer lookups.
-	present := x.has(wPresent)
-	u.english = x.has(wEnglish) // info always knows this bit
-	if u.english && !hot && !(mixed && t.Has(text.Upper)) && !pairAhead(d, i, x, mixed) {
-		return false
-	}
+	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: end, poss: poss, english: english}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
 		// only what can still change the outcome
@@ -740,7 +773,7 @@ func isDialog(d *text.Doc, starts []int32) bool {
 // oneRune reports whether w is a single rune (an initial), counting runes
 // only when the length allows it: most words are longer than any rune.
 func oneRune(w string) bool {
-	return len(w) == 1 || len(w) <= utf8.UTFMax && w[0] >= utf8.RuneSelf && utf8.RuneCountInString(w) == 1
+	return len(w) == 1 || len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
 }
 
 func contraction(w string) bool {

@@ -189,3 +189,29 @@ func FuzzDetect(f *testing.F) {
 }
 
 func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }
+
+// isTitle is the titles list, with "'s", within maxTitleLen bytes.
+func TestIsTitle(t *testing.T) {
+	want := func(w string) bool {
+		if len(w) > maxTitleLen {
+			return false
+		}
+		return titles[w] || strings.HasSuffix(w, "'s") && titles[w[:len(w)-2]]
+	}
+	// the words of isTitle's switch, and near misses
+	words := strings.Fields(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta
+		dr's doctor's mr's mrs's ms's miss's mx's mister's prof's madam's mme's mlle's sra's srta's
+		d drs dr' dr's's mrss professor's professors`)
+	words = append(words, "")
+	for w := range titles {
+		words = append(words, w, w+"'s", w+"s", w[:len(w)-1], w+"'", "x"+w)
+	}
+	for w := range kw {
+		words = append(words, w, w+"'s")
+	}
+	for _, w := range words {
+		if isTitle(w) != want(w) {
+			t.Errorf("isTitle(%q) = %v", w, isTitle(w))
+		}
+	}
+}
