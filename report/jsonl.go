@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -182,16 +183,6 @@ func appendFloat(b []byte, f float64) []byte {
 
 const hexDigits = "0123456789abcdef"
 
-// plainByte marks the bytes appendString copies as they are: ASCII from
-// 0x20 on, but for '"' and '\\'. One lookup a byte keeps the common case,
-// long runs of such bytes, fast.
-var plainByte = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
 // appendString writes s as a JSON string the way encoding/json does
 // without HTML escaping: '"', '\\' and control characters escaped (\b, \f,
 // \n, \r, \t by name), invalid UTF-8 as \ufffd, and U+2028 and U+2029
@@ -200,11 +191,10 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if plainByte[c] {
-			i++
-			continue
+		if i = jsonscan.Plain(s, i, true); i == len(s) {
+			break
 		}
+		c := s[i]
 		if c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			switch c {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -275,8 +276,8 @@ func (s *scanner) str(dst *string) bool {
 	}
 	start := s.i + 1
 	for j := start; j < len(s.b); j++ {
-		if strByte[s.b[j]] {
-			continue
+		if j = jsonscan.Plain(s.b, j, false); j == len(s.b) {
+			break
 		}
 		switch c := s.b[j]; {
 		case c == '"':
@@ -418,24 +419,14 @@ func (s *scanner) skip(depth int) bool {
 	return s.number()
 }
 
-// strByte marks the bytes a JSON string holds as they are: all but '"',
-// '\\' and control characters (the line is valid UTF-8, checked before).
-// One lookup a byte keeps the scan of long texts fast.
-var strByte = func() (t [256]bool) {
-	for c := 0x20; c < 256; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
 // skipString reads a string without decoding it, checking its escapes.
 func (s *scanner) skipString() bool {
 	if s.peek() != '"' {
 		return false
 	}
 	for j := s.i + 1; j < len(s.b); j++ {
-		if strByte[s.b[j]] {
-			continue
+		if j = jsonscan.Plain(s.b, j, false); j == len(s.b) {
+			break
 		}
 		switch c := s.b[j]; {
 		case c == '"':

@@ -1,0 +1,37 @@
+// Package jsonscan finds, eight bytes at a time, where a run of bytes that
+// a JSON string holds as they are ends: the JSONL reader and writer spend
+// most of their time on such runs (a clinical note is a long string).
+package jsonscan
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// Plain returns the index of the first byte at or after i that a JSON
+// string cannot hold as it is: '"', '\\' or a control character; with
+// ascii, also any byte from 0x80 (which a writer must check as UTF-8).
+// It returns len(s) when there is none.
+func Plain[T string | []byte](s T, i int, ascii bool) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		special := zero(x^('"'*ones)) | zero(x^('\\'*ones)) | (x-0x20*ones)&^x&highs
+		if ascii {
+			special |= x & highs
+		}
+		if special != 0 {
+			break // one of these eight: the byte loop finds which
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || ascii && c >= 0x80 {
+			return i
+		}
+	}
+	return i
+}
+
+// zero is not 0 exactly when x has a zero byte.
+func zero(x uint64) uint64 { return (x - ones) &^ x & highs }

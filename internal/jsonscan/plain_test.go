@@ -1,0 +1,43 @@
+package jsonscan
+
+import "testing"
+
+// Plain agrees with a byte-by-byte scan from every offset.
+func naive(s string, i int, ascii bool) int {
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || ascii && c >= 0x80 {
+			return i
+		}
+	}
+	return i
+}
+
+func check(t *testing.T, s string) {
+	for i := 0; i <= len(s); i++ {
+		for _, ascii := range []bool{false, true} {
+			if got, want := Plain(s, i, ascii), naive(s, i, ascii); got != want {
+				t.Fatalf("Plain(%q, %d, %v) = %d, want %d", s, i, ascii, got, want)
+			}
+			if got, want := Plain([]byte(s), i, ascii), naive(s, i, ascii); got != want {
+				t.Fatalf("Plain([]byte %q, %d, %v) = %d, want %d", s, i, ascii, got, want)
+			}
+		}
+	}
+}
+
+func TestPlain(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "plain text with no specials at all, long enough",
+		"quote \" here", "back\\slash", "new\nline", "tab\there", "\x00\x01\x1f\x20",
+		"caf\xc3\xa9 and more", "\xff\xfe\x80", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f",
+		"!!!!!!!!\"", "########\\", "\x21\x21\x21\x21\x21\x21\x21\x1f",
+	} {
+		check(t, s)
+	}
+}
+
+func FuzzPlain(f *testing.F) {
+	f.Add("some \"json\" text\n")
+	f.Fuzz(func(t *testing.T, s string) { check(t, s) })
+}
