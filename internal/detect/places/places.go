@@ -20,7 +20,8 @@
 package places
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -56,15 +57,20 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	if d == nil || len(d.Tokens) == 0 {
 		return out
 	}
-	fb := framePool.Get().(*[]int)
-	s := scan{d: d, t: load(), base: len(out), out: out, frameToks: (*fb)[:0]}
+	bb := bufPool.Get().(*buffers)
+	s := scan{d: d, t: load(), base: len(out), out: out, frameToks: bb.frameToks[:0], starts: bb.starts[:0], ends: bb.ends[:0]}
 	s.run()
-	*fb = s.frameToks[:0]
-	framePool.Put(fb)
-	return s.finish()
+	out = s.finish()
+	bb.frameToks, bb.starts, bb.ends = s.frameToks[:0], s.starts[:0], s.ends[:0]
+	bufPool.Put(bb)
+	return out
 }
 
-var framePool = sync.Pool{New: func() any { b := make([]int, 0, 64); return &b }}
+// buffers are a scan's token lists, recycled: a short text would
+// otherwise allocate them anew.
+type buffers struct{ frameToks, starts, ends []int }
+
+var bufPool = sync.Pool{New: func() any { return &buffers{frameToks: make([]int, 0, 64)} }}
 
 type scan struct {
 	d       *text.Doc
@@ -1404,14 +1410,15 @@ func (s *scan) finish() []detect.Candidate {
 	if len(c) < 2 {
 		return s.out
 	}
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].Start != c[j].Start {
-			return c[i].Start < c[j].Start
+	// the same pattern-defeating quicksort as sort.Slice, without reflection
+	slices.SortFunc(c, func(x, y detect.Candidate) int {
+		if x.Start != y.Start {
+			return cmp.Compare(x.Start, y.Start)
 		}
-		if c[i].End != c[j].End {
-			return c[i].End > c[j].End
+		if x.End != y.End {
+			return cmp.Compare(y.End, x.End)
 		}
-		return c[i].Score > c[j].Score
+		return cmp.Compare(y.Score, x.Score)
 	})
 	low := func(x detect.Candidate) bool { return x.Sub == SubState || x.Sub == SubCountry }
 	kept := c[:0]
