@@ -50,3 +50,8 @@ func BenchmarkDeidJSONL(b *testing.B) {
 func BenchmarkCheckJSONL(b *testing.B) {
 	benchJSONL(b, "check", "../../../shared/eval/dev/posts.jsonl")
 }
+
+// Short texts, dense with identifiers: per-text costs show here.
+func BenchmarkDeidShortJSONL(b *testing.B) {
+	benchJSONL(b, "deid", "../../../shared/eval/external/presidio-synth.dev.input.jsonl")
+}
