@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -29,9 +30,10 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Main runs the command line and returns the process exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRoot(stdin, stdout, stderr)
+	root, g := newRoot(stdin, stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
+	stopProfile(g.profile)
 	if err == nil {
 		return ExitOK
 	}
@@ -49,11 +51,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type globals struct {
-	config string
-	color  string
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	profile *os.File // --cpuprofile, while it runs
+	config  string
+	color   string
+	stdin   io.Reader
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 func (g *globals) useColor() bool {
@@ -72,7 +75,7 @@ func (g *globals) useColor() bool {
 	return false
 }
 
-func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+func newRoot(stdin io.Reader, stdout, stderr io.Writer) (*cobra.Command, *globals) {
 	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
 	root := &cobra.Command{
 		Use:   "scrubs",
@@ -94,9 +97,37 @@ locally: no network calls, nothing retained.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.config, "config", "", "config file (default .scrubs.yaml here or in your home directory)")
 	root.PersistentFlags().StringVar(&g.color, "color", "auto", "colour output: auto, always or never")
+	// --cpuprofile FILE writes a CPU profile of the command (for a
+	// performance report; go tool pprof reads it). Hidden: not for daily use.
+	var cpuprofile string
+	root.PersistentFlags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if cpuprofile == "" {
+			return nil
+		}
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return usageError{err}
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return usageError{err}
+		}
+		g.profile = f // stopped by Main, whatever the command returns
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newCheck(g), newDeid(g), newRules(g), newExplain(g), newPolicy(g), newVersion(g), newAudit(g))
-	return root
+	return root, g
+}
+
+// stopProfile ends a CPU profile started by --cpuprofile, if any.
+func stopProfile(f *os.File) {
+	if f != nil {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 func newVersion(g *globals) *cobra.Command {
