@@ -425,6 +425,14 @@ func TestFastPostKnowsEveryField(t *testing.T) {
 			t.Errorf("model.Post field %q is unknown to fastPost", n)
 		}
 	}
+	for n, f := range postFields {
+		if g, ok := postField([]byte(n)); !ok || g != f {
+			t.Errorf("postField(%q) = %d, %v; postFields has %d", n, g, ok, f)
+		}
+	}
+	if _, ok := postField([]byte("ID")); ok {
+		t.Error("postField knows a name that is not a field")
+	}
 	for field, v := range map[string]any{"author": model.Author{}, "reply_to": model.ReplyTo{}, "media": model.Media{}} {
 		want := slices.Clone(nested[field])
 		slices.Sort(want)

@@ -29,7 +29,7 @@ func fastPost(b []byte) (p model.Post, ok bool) {
 	var seen uint16 // known fields already read: a duplicate falls back
 	hasText := false
 	ok = s.object(0, func(key []byte) bool {
-		f, known := postFields[string(key)]
+		f, known := postField(key)
 		if !known {
 			return plainKey(key) && s.skip(1)
 		}
@@ -87,6 +87,36 @@ var postFields = map[string]uint16{
 	"id": fID, "text": fText, "platform": fPlatform, "author": fAuthor,
 	"account": fAccount, "audience": fAudience, "reply_to": fReplyTo,
 	"dm": fDM, "media": fMedia, "created_at": fCreatedAt, "suppress": fSuppress,
+}
+
+// postField is postFields[key], by a switch: no hashing for each key of
+// each line.
+func postField(key []byte) (uint16, bool) {
+	switch string(key) {
+	case "id":
+		return fID, true
+	case "text":
+		return fText, true
+	case "platform":
+		return fPlatform, true
+	case "author":
+		return fAuthor, true
+	case "account":
+		return fAccount, true
+	case "audience":
+		return fAudience, true
+	case "reply_to":
+		return fReplyTo, true
+	case "dm":
+		return fDM, true
+	case "media":
+		return fMedia, true
+	case "created_at":
+		return fCreatedAt, true
+	case "suppress":
+		return fSuppress, true
+	}
+	return 0, false
 }
 
 // maxFastDepth bounds the nesting the fast path follows; deeper lines go
