@@ -919,11 +919,7 @@ func (s *scan) employerBefore(i int) bool {
 }
 
 func (s *scan) isHeadWord(w string) bool {
-	_, ok := hospitalHead[w]
-	if !ok {
-		_, ok = facilityHead[w]
-	}
-	return ok || w == "medical" || w == "center" || w == "med" || w == "ctr"
+	return headW.has(w) || w == "medical" || w == "center" || w == "med" || w == "ctr"
 }
 
 // saint: "St. Brigid's", "Saint Agnes", "Mt. Sinai".

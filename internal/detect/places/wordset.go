@@ -97,6 +97,7 @@ var (
 	lowConnectorW  = newWordSet(lowConnector)
 	cueStrongW     = newWordSet(cueStrong)
 	cue1W          = newWordSet(cue1) // every value is 1
+	headW          = newWordSet(mergeHeads())
 	cue2FirstW     = newWordMap(cue2First())
 	cueW           = newWordMap(cueKinds())
 	bareNamesW     = newWordSet(bareNames)
@@ -175,6 +176,19 @@ func cueKinds() map[string]uint16 {
 	}
 	for w, b := range cue2Bit {
 		m[w] |= b
+	}
+	return m
+}
+
+// mergeHeads joins the hospital and facility heads (every strength is 1 or
+// 2): isHeadWord asks whether a word is either.
+func mergeHeads() map[string]int {
+	m := map[string]int{}
+	for w, v := range hospitalHead {
+		m[w] = v
+	}
+	for w, v := range facilityHead {
+		m[w] = v
 	}
 	return m
 }
