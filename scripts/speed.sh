@@ -16,6 +16,7 @@ def load(path):
     return [json.loads(l) for l in open(path, encoding="utf-8")] if os.path.exists(path) else []
 deid_in = load(f"{E}/external/physionet-deid.dev.input.jsonl") + load(f"{E}/external/asq-phi.dev.input.jsonl") + load(f"{E}/external/presidio-synth.dev.input.jsonl")
 posts_in = load(f"{E}/dev/posts.jsonl")
+tweets_in = load(f"{E}/external/tweets-general.input.jsonl")
 if not deid_in:
     deid_in = [{"id": "x", "text": open("examples/post.txt").read()}]
 if not posts_in:
@@ -60,6 +61,9 @@ def run(cmd, rows, name):
         print(f"{'':6} with the {ctx/1e6:.1f} MB of bios, replied-to posts and alt texts also read: {(size+ctx)/1e6/bestcpu:6.1f} MB per CPU-second")
 run(["deid"], deid_in, "deid")
 run(["check"], posts_in, "check")
+if tweets_in:
+    # real tweets (no context fields): what an audit of a history reads
+    run(["check"], tweets_in, "tweets")
 lat = []
 post = "Mrs. K in 22 has hit the call light 31 times since 7pm. #nightfloat"
 for _ in range(20):
