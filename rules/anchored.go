@@ -20,6 +20,10 @@ import (
 type Starts struct {
 	strs  []string
 	first [256]bool // first bytes of strs
+	// boundary: every match begins with \b, so a place must be one
+	// (between a word byte and a non-word byte, or at the start before a
+	// word byte)
+	boundary bool
 	// at0 is `\A(?:re)`, for a match at the start of the text; at is
 	// `\A(?s:.)(?:re)`, run from the character before the place. They are
 	// compiled on first use (start-up time matters for a single check):
@@ -31,11 +35,12 @@ type Starts struct {
 }
 
 // newStarts returns the anchored matcher of re; nil when strs is empty.
-func newStarts(re *regexp.Regexp, strs []string) *Starts {
+func newStarts(re *regexp.Regexp, l Literals) *Starts {
+	strs := l.Starts
 	if len(strs) == 0 {
 		return nil
 	}
-	s := &Starts{strs: strs, re: re}
+	s := &Starts{strs: strs, re: re, boundary: l.Boundary}
 	for _, x := range strs {
 		if x == "" {
 			return nil
@@ -74,6 +79,9 @@ func (s *Starts) places(lits string, off int, buf []int) []int {
 	for i := off; i < len(lits); i++ {
 		if !s.first[lits[i]] {
 			continue
+		}
+		if s.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])) {
+			continue // no \b here: no match can begin here
 		}
 		for _, x := range s.strs {
 			if strings.HasPrefix(lits[i:], x) {
@@ -140,4 +148,10 @@ func (s *Starts) anchored(src string, at []int, n int) [][]int {
 		end = m[1]
 	}
 	return out
+}
+
+// wordByte reports an ASCII word character ([0-9A-Za-z_]), as \b reads
+// them; any byte of a multi-byte or invalid sequence is none.
+func wordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }

@@ -17,7 +17,7 @@ func sameMatches(t *testing.T, re *regexp.Regexp, lowered bool, text string) {
 	if !ok || l.Starts == nil {
 		return
 	}
-	st := newStarts(re, l.Starts)
+	st := newStarts(re, l)
 	if st == nil || !st.anchor() {
 		return // no anchored form: the expression runs on its own
 	}
@@ -51,6 +51,10 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 		{`\bab|\bb`, "ab b cab bb"},
 		{`\b(?:(?:i'm|we)\s+)?vot(?:e|ing)\b`, "i'm voting, we vote, devoted, we  vote"},
 		{`(?:x\s*)*y`, "x x y, xxy, y"},
+		// every match begins at a word boundary: places inside words are skipped
+		{`\b(?:i|am|we)\s+vote`, "i vote, hi vote, am vote, spam vote, we  vote"},
+		{`\b#tag|\bx`, "a#tag #tag x ax _x"},
+		{`(?i)\b(?:é|e)t`, "ét et bet Et"},
 	} {
 		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
 	}
@@ -150,7 +154,7 @@ func TestRandomPatternsAgree(t *testing.T) {
 		if !ok {
 			continue
 		}
-		st := newStarts(re, l.Starts)
+		st := newStarts(re, l)
 		n++
 		for k := 0; k < 30; k++ {
 			var b strings.Builder

@@ -27,6 +27,9 @@ type Literals struct {
 	// Starts, when not nil, are strings one of which every match begins
 	// with (in the same text as All's); see Starts.
 	Starts []string
+	// Boundary: every match begins with \b (a word boundary, in Go's
+	// ASCII sense).
+	Boundary bool
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
 }
@@ -155,12 +158,28 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	if len(all) == 0 {
 		return Literals{}, false
 	}
-	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet)}
+	simple := re.Simplify()
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple)}
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))
 	}
 	return l, true
+}
+
+// atBoundary reports whether every match of re begins with \b.
+func atBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return atBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && atBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		return !slices.ContainsFunc(re.Sub, func(s *syntax.Regexp) bool { return !atBoundary(s) })
+	}
+	return false
 }
 
 // analyser derives required strings; cased keeps letters' case; folded

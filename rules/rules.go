@@ -727,7 +727,7 @@ func validate(r *Rule) error {
 		}
 		if l, ok := requiredLiterals(r.re.String()); ok {
 			r.lits = &l
-			r.starts = newStarts(r.re, l.Starts)
+			r.starts = newStarts(r.re, l)
 		}
 		r.linkKeyword = slices.Contains(r.Keywords, KeywordURL)
 	case Reid:
