@@ -536,7 +536,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 			return false // "PACs", "ABI's": an acronym, not a name
 		}
 	}
-	if !hot && (d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') || d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
+	// (a token with SpaceBefore is never adjacent to the one before it: the
+	// flags, at hand, turn away nearly every word before the neighbours)
+	if !hot && (!t.Has(text.SpaceBefore) && d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') ||
+		i+1 < len(d.Tokens) && !d.Tokens[i+1].Has(text.SpaceBefore) && d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
 		return false // "CVA/TIA"
 	}
 	x := sc.cache.info(w)
