@@ -89,6 +89,10 @@ import (
 // MinScore is the lowest score emitted.
 const MinScore = 0.2
 
+// minLogit is a logit a little below that of MinScore (ln 0.25 = -1.386):
+// a run with a lower logit scores under MinScore (1/(1+e^1.4) = 0.198).
+const minLogit = -1.4
+
 type detector struct{}
 
 // New returns the name detector. It is safe for concurrent use.
@@ -297,8 +301,13 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	// start, which the coverage sweep of shapes relies on
 	base := len(out)
 	for _, r := range runs {
+		// below minLogit the score is under MinScore whatever the rounding
+		// of Exp: most runs are skipped without it
+		if r.sub == "" || r.logit < minLogit {
+			continue
+		}
 		s := 1 / (1 + math.Exp(-r.logit))
-		if s < MinScore || r.sub == "" {
+		if s < MinScore {
 			continue
 		}
 		st, en := units[r.a].start, r.end
@@ -527,7 +536,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 			return false // "PACs", "ABI's": an acronym, not a name
 		}
 	}
-	if !hot && (d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') || d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
+	// (a token with SpaceBefore is never adjacent to the one before it: the
+	// flags, at hand, turn away nearly every word before the neighbours)
+	if !hot && (!t.Has(text.SpaceBefore) && d.Adjacent(i-1, i) && d.IsPunct(i-1, '/') ||
+		i+1 < len(d.Tokens) && !d.Tokens[i+1].Has(text.SpaceBefore) && d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
 		return false // "CVA/TIA"
 	}
 	x := sc.cache.info(w)
