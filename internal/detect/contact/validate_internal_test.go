@@ -1,0 +1,194 @@
+package contact
+
+import (
+	"math/rand"
+	"regexp/syntax"
+	"strconv"
+	"testing"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// validate checks the number with libphonenumber: as an international
+// number when it has '+' or a 00/011 prefix, else as a US number.
+func validateRef(r *run) (valid, possible bool) {
+	ds := r.digitString(true)
+	var in, region string
+	switch {
+	case r.plus:
+		in, region = "+"+ds, ""
+	case len(ds) > 10 && ds[:3] == "011":
+		in, region = "+"+ds[3:], ""
+	case len(ds) > 10 && ds[:2] == "00":
+		in, region = "+"+ds[2:], ""
+	case len(ds) == 10 || len(ds) == 11 && ds[0] == '1':
+		in, region = ds, "US"
+	default:
+		return false, false
+	}
+	num, err := phonenumbers.Parse(in, region)
+	if err != nil {
+		return false, false
+	}
+	return phonenumbers.IsValidNumber(num), phonenumbers.IsPossibleNumber(num)
+}
+
+
+// TestValidNumberSame checks parseNumber+validNumber against the plain
+// Parse/IsValidNumber/IsPossibleNumber over many numbers.
+func TestValidNumberSame(t *testing.T) {
+	if rs := phonenumbers.GetRegionCodesForCountryCode(1); len(rs) < 2 || rs[0] != "US" {
+		t.Fatalf("regions for +1: %v", rs)
+	}
+	rng := rand.New(rand.NewSource(1))
+	check := func(ds string, plus bool) {
+		var r run
+		r.plus = plus
+		r.trunk = -1
+		if len(ds) > maxDigits {
+			return
+		}
+		r.ng = 1
+		r.groups[0] = uint8(len(ds))
+		copy(r.digits[:], ds)
+		r.nd = len(ds)
+		wv, wp := validateRef(&r)
+		num := parseNumber(&r)
+		gv := num != nil && validNumber(num)
+		gp := num != nil && phonenumbers.IsPossibleNumber(num)
+		if wv != gv || wp != gp {
+			t.Fatalf("%q plus=%v: want %v,%v got %v,%v", ds, plus, wv, wp, gv, gp)
+		}
+	}
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + rng.Intn(10))
+		}
+		return string(b)
+	}
+	n := 0
+	// every NANP area code and exchange prefix
+	for a := 0; a < 1000; a++ {
+		for x := 0; x < 100; x += 1 + rng.Intn(6) {
+			ds := pad(a, 3) + pad(x, 2) + digits(5)
+			check(ds, false)
+			check("1"+ds, false)
+			check("1"+ds, true)
+			n += 3
+		}
+	}
+	// random lengths, international forms
+	for i := 0; i < 40000; i++ {
+		l := 7 + rng.Intn(9)
+		ds := digits(l)
+		check(ds, rng.Intn(2) == 0)
+		check("00"+digits(l-2+rng.Intn(3)), false)
+		check("011"+digits(l-3+rng.Intn(4)), false)
+		n += 3
+	}
+	t.Logf("%d numbers", n)
+}
+
+func pad(v, w int) string {
+	s := strconv.Itoa(v)
+	for len(s) < w {
+		s = "0" + s
+	}
+	return s
+}
+
+// TestNANPFirstDigit backs validNumber's shortcut: for every region of +1,
+// neither leadingDigits nor the general national number pattern can match
+// a string that starts with '0' or '1'.
+func TestNANPFirstDigit(t *testing.T) {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]*phonenumbers.PhoneMetadata{}
+	for _, m := range coll.Metadata {
+		by[m.GetId()] = m
+	}
+	regions := phonenumbers.GetRegionCodesForCountryCode(1)
+	if len(regions) < 2 {
+		t.Fatal("no +1 regions")
+	}
+	for _, r := range regions {
+		m := by[r]
+		if m == nil {
+			t.Fatalf("%s: no metadata", r)
+		}
+		for _, p := range []string{m.GetLeadingDigits(), m.GetGeneralDesc().GetNationalNumberPattern()} {
+			if p == "" {
+				continue
+			}
+			re, err := syntax.Parse(p, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, ok := firstRunes(re.Simplify())
+			if !ok {
+				t.Fatalf("%s: cannot bound the first byte of %q", r, p)
+			}
+			for _, c := range first {
+				if c == '0' || c == '1' {
+					t.Fatalf("%s: %q may start with %c", r, p, c)
+				}
+			}
+		}
+	}
+	// the walk itself
+	re, _ := syntax.Parse("(?:1|[3-5]\\d)x|0?7", syntax.Perl)
+	if _, ok := firstRunes(re.Simplify()); ok {
+		t.Fatal("firstRunes missed an optional 0")
+	}
+}
+
+// firstRunes lists the characters a match of re can start with, or false
+// when re may match the empty string or is of a form it does not know.
+func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 200 {
+				return nil, false
+			}
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				out = append(out, c)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return firstRunes(re.Sub[0])
+	case syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			f, ok := firstRunes(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, f...)
+		}
+		return out, true
+	}
+	return nil, false
+}
