@@ -33,7 +33,6 @@ func validateRef(r *run) (valid, possible bool) {
 	return phonenumbers.IsValidNumber(num), phonenumbers.IsPossibleNumber(num)
 }
 
-
 // TestValidNumberSame checks parseNumber+validNumber against the plain
 // Parse/IsValidNumber/IsPossibleNumber over many numbers.
 func TestValidNumberSame(t *testing.T) {
