@@ -598,6 +598,9 @@ func parseNumber(r *run) *phonenumbers.PhoneNumber {
 // region and IsValidNumberForRegion(n, "") is false.
 func validNumber(num *phonenumbers.PhoneNumber) bool {
 	if num.GetCountryCode() == 1 {
+		if v, ok := validNANP(num); ok {
+			return v
+		}
 		if nsn := phonenumbers.GetNationalSignificantNumber(num); nsn == "" || nsn[0] == '0' || nsn[0] == '1' {
 			return false
 		}

@@ -40,6 +40,7 @@ func TestValidNumberSame(t *testing.T) {
 		t.Fatalf("regions for +1: %v", rs)
 	}
 	rng := rand.New(rand.NewSource(1))
+	nvalid := 0
 	check := func(ds string, plus bool) {
 		var r run
 		r.plus = plus
@@ -55,6 +56,9 @@ func TestValidNumberSame(t *testing.T) {
 		num := parseNumber(&r)
 		gv := num != nil && validNumber(num)
 		gp := num != nil && phonenumbers.IsPossibleNumber(num)
+		if wv {
+			nvalid++
+		}
 		if wv != gv || wp != gp {
 			t.Fatalf("%q plus=%v: want %v,%v got %v,%v", ds, plus, wv, wp, gv, gp)
 		}
@@ -86,7 +90,16 @@ func TestValidNumberSame(t *testing.T) {
 		check("011"+digits(l-3+rng.Intn(4)), false)
 		n += 3
 	}
-	t.Logf("%d numbers", n)
+	// short and long +1 forms
+	for i := 0; i < 20000; i++ {
+		check("1"+digits(6+rng.Intn(10)), true)
+		check(digits(7+rng.Intn(5)), false)
+		n += 2
+	}
+	t.Logf("%d numbers, %d valid", n, nvalid)
+	if nvalid < n/10 || nvalid > n*9/10 {
+		t.Fatalf("%d of %d valid: the test needs both", nvalid, n)
+	}
 }
 
 func pad(v, w int) string {
@@ -190,4 +203,11 @@ func firstRunes(re *syntax.Regexp) ([]rune, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+func TestNANPLoaded(t *testing.T) {
+	nanp.once.Do(loadNANP)
+	if len(nanp.regions) < 2 {
+		t.Fatal("+1 metadata not loaded: validNumber falls back to phonenumbers")
+	}
 }
