@@ -160,3 +160,59 @@ func validNANP(num *phonenumbers.PhoneNumber) (valid, ok bool) {
 	}
 	return false, true
 }
+
+// usParse is true when the US metadata is what parseUS10 assumes: country
+// code 1, international (IDD) prefix "011", national prefix for parsing
+// "1".
+var usParse = func() bool {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return false
+	}
+	for _, m := range coll.Metadata {
+		if m.GetId() == "US" {
+			return m.GetCountryCode() == 1 && m.GetInternationalPrefix() == "011" && m.GetNationalPrefixForParsing() == "1"
+		}
+	}
+	return false
+}()
+
+// parseUS10 is phonenumbers.Parse(ds, "US") for ten ASCII digits that do
+// not start with "1" or "011", without its pattern matching. Parse then:
+// leaves ds as it is when extracting the possible number (it starts with
+// a digit and ends with one); finds no extension (every extension pattern
+// needs a letter or one of ";,#~- "); finds no IDD (the US IDD pattern
+// "011" does not match at the start), and ds does not start with the
+// country code "1", so the country code is the default, 1; does not strip
+// the national prefix "1"; the national number is ds, ten digits, with an
+// Italian leading zero (and the count of leading zeros when more than
+// one, keeping the last digit) when ds starts with '0'.
+// TestParseUS10 compares the result with Parse.
+func parseUS10(ds string) (*phonenumbers.PhoneNumber, bool) {
+	if !usParse || len(ds) != 10 || ds[0] == '1' || ds[0] == '0' && ds[1] == '1' && ds[2] == '1' {
+		return nil, false
+	}
+	var nn uint64
+	for i := 0; i < len(ds); i++ {
+		c := ds[i]
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+		nn = nn*10 + uint64(c-'0')
+	}
+	cc := int32(1)
+	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nn}
+	if ds[0] == '0' {
+		t := true
+		num.ItalianLeadingZero = &t
+		z := 1
+		for z < len(ds)-1 && ds[z] == '0' {
+			z++
+		}
+		if z != 1 {
+			zz := int32(z)
+			num.NumberOfLeadingZeros = &zz
+		}
+	}
+	return num, true
+}

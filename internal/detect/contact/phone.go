@@ -569,6 +569,9 @@ func parseNumber(r *run) *phonenumbers.PhoneNumber {
 	case len(ds) > 10 && ds[:2] == "00":
 		in, region = "+"+ds[2:], ""
 	case len(ds) == 10 || len(ds) == 11 && ds[0] == '1':
+		if num, ok := parseUS10(ds); ok {
+			return num
+		}
 		in, region = ds, "US"
 	default:
 		return nil

@@ -211,3 +211,55 @@ func TestNANPLoaded(t *testing.T) {
 		t.Fatal("+1 metadata not loaded: validNumber falls back to phonenumbers")
 	}
 }
+
+func TestParseUS10(t *testing.T) {
+	if !usParse {
+		t.Fatal("US metadata not as parseUS10 assumes")
+	}
+	rng := rand.New(rand.NewSource(2))
+	fast := 0
+	try := func(ds string) {
+		got, ok := parseUS10(ds)
+		if !ok {
+			return
+		}
+		fast++
+		want, err := phonenumbers.Parse(ds, "US")
+		if err != nil {
+			t.Fatalf("%s: Parse failed (%v), parseUS10 did not", ds, err)
+		}
+		if !sameNumber(got, want) {
+			t.Fatalf("%s: parseUS10 %v, Parse %v", ds, got, want)
+		}
+	}
+	for a := 0; a < 10000; a++ {
+		p := pad(a, 4)
+		try(p + pad(rng.Intn(1000000), 6))
+		try(p + "000000")
+		try(p + "999999")
+	}
+	for i := 0; i < 20000; i++ {
+		b := []byte(pad(rng.Intn(10000000000), 10))
+		for k := range b {
+			if rng.Intn(3) == 0 {
+				b[k] = '0'
+			}
+		}
+		try(string(b))
+	}
+	if fast < 20000 {
+		t.Fatalf("only %d fast", fast)
+	}
+}
+
+// sameNumber compares every field of two parsed numbers, set or not.
+func sameNumber(a, b *phonenumbers.PhoneNumber) bool {
+	return (a.CountryCode == nil) == (b.CountryCode == nil) && a.GetCountryCode() == b.GetCountryCode() &&
+		(a.NationalNumber == nil) == (b.NationalNumber == nil) && a.GetNationalNumber() == b.GetNationalNumber() &&
+		(a.Extension == nil) == (b.Extension == nil) && a.GetExtension() == b.GetExtension() &&
+		(a.ItalianLeadingZero == nil) == (b.ItalianLeadingZero == nil) && a.GetItalianLeadingZero() == b.GetItalianLeadingZero() &&
+		(a.NumberOfLeadingZeros == nil) == (b.NumberOfLeadingZeros == nil) && a.GetNumberOfLeadingZeros() == b.GetNumberOfLeadingZeros() &&
+		(a.RawInput == nil) == (b.RawInput == nil) &&
+		(a.CountryCodeSource == nil) == (b.CountryCodeSource == nil) &&
+		(a.PreferredDomesticCarrierCode == nil) == (b.PreferredDomesticCarrierCode == nil)
+}
