@@ -171,7 +171,8 @@ var usParse = func() bool {
 	}
 	for _, m := range coll.Metadata {
 		if m.GetId() == "US" {
-			return m.GetCountryCode() == 1 && m.GetInternationalPrefix() == "011" && m.GetNationalPrefixForParsing() == "1"
+			return m.GetCountryCode() == 1 && m.GetInternationalPrefix() == "011" && m.GetNationalPrefixForParsing() == "1" &&
+				len(phonenumbers.GetRegionCodesForCountryCode(1)) > 0 && phonenumbers.GetRegionCodesForCountryCode(1)[0] == "US"
 		}
 	}
 	return false
@@ -192,6 +193,28 @@ func parseUS10(ds string) (*phonenumbers.PhoneNumber, bool) {
 	if !usParse || len(ds) != 10 || ds[0] == '1' || ds[0] == '0' && ds[1] == '1' && ds[2] == '1' {
 		return nil, false
 	}
+	return nanpNumber(ds)
+}
+
+// parsePlus1 is phonenumbers.Parse("+"+ds, "") for ds of eleven ASCII
+// digits "1" + n where n does not start with "1". Parse then strips the
+// '+' (the number comes with its country code), finds no extension (as in
+// parseUS10), reads the country code 1 (the first prefix of ds in the
+// country code table: 1 is there, GetRegionCodesForCountryCode(1) is not
+// empty), takes the metadata of its main region US, does not strip its
+// national prefix "1" from n, and keeps n, ten digits, as the national
+// number, with Italian leading zeros as in parseUS10 (the IDD "011" plays
+// no part after a '+'). TestParseUS10 compares the result with Parse.
+func parsePlus1(ds string) (*phonenumbers.PhoneNumber, bool) {
+	if !usParse || len(ds) != 11 || ds[0] != '1' || ds[1] == '1' {
+		return nil, false
+	}
+	return nanpNumber(ds[1:])
+}
+
+// nanpNumber is the number with country code 1 and the ten digits ds as
+// national number, as Parse sets it.
+func nanpNumber(ds string) (*phonenumbers.PhoneNumber, bool) {
 	var nn uint64
 	for i := 0; i < len(ds); i++ {
 		c := ds[i]

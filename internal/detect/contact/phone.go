@@ -563,6 +563,9 @@ func parseNumber(r *run) *phonenumbers.PhoneNumber {
 	var in, region string
 	switch {
 	case r.plus:
+		if num, ok := parsePlus1(ds); ok {
+			return num
+		}
 		in, region = "+"+ds, ""
 	case len(ds) > 10 && ds[:3] == "011":
 		in, region = "+"+ds[3:], ""

@@ -247,6 +247,26 @@ func TestParseUS10(t *testing.T) {
 		}
 		try(string(b))
 	}
+	plus := 0
+	for a := 0; a < 10000; a++ {
+		for _, ds := range []string{"1" + pad(a, 4) + pad(rng.Intn(1000000), 6), "1" + pad(a, 4) + "000000"} {
+			got, ok := parsePlus1(ds)
+			if !ok {
+				continue
+			}
+			plus++
+			want, err := phonenumbers.Parse("+"+ds, "")
+			if err != nil {
+				t.Fatalf("+%s: Parse failed (%v), parsePlus1 did not", ds, err)
+			}
+			if !sameNumber(got, want) {
+				t.Fatalf("+%s: parsePlus1 %v, Parse %v", ds, got, want)
+			}
+		}
+	}
+	if plus < 10000 {
+		t.Fatalf("only %d +1 fast", plus)
+	}
 	if fast < 20000 {
 		t.Fatalf("only %d fast", fast)
 	}
