@@ -2,6 +2,7 @@ package contact
 
 import (
 	"regexp"
+	"strconv"
 	"sync"
 
 	"github.com/nyaruka/phonenumbers"
@@ -28,7 +29,7 @@ type numDesc struct {
 	re      *regexp.Regexp
 }
 
-func (d *numDesc) match(s string) bool {
+func (d *numDesc) match(s []byte) bool {
 	if len(d.lengths) > 0 {
 		found := false
 		for _, l := range d.lengths {
@@ -41,7 +42,7 @@ func (d *numDesc) match(s string) bool {
 			return false
 		}
 	}
-	return d.re.MatchString(s)
+	return d.re.Match(s)
 }
 
 type nanpRegion struct {
@@ -53,7 +54,7 @@ type nanpRegion struct {
 }
 
 // known is getNumberTypeHelper(s, region) != UNKNOWN.
-func (r *nanpRegion) known(s string) bool {
+func (r *nanpRegion) known(s []byte) bool {
 	if !r.general.match(s) {
 		return false
 	}
@@ -68,25 +69,48 @@ func (r *nanpRegion) known(s string) bool {
 	return false
 }
 
-var nanp struct {
-	once    sync.Once
-	regions []nanpRegion // in GetRegionCodesForCountryCode(1) order; nil: use phonenumbers
+// ccTable holds the compiled metadata of the regions of one country code,
+// in GetRegionCodesForCountryCode order.
+type ccTable struct {
+	regions []nanpRegion
 }
 
-func loadNANP() {
-	coll, err := phonenumbers.MetadataCollection()
-	if err != nil {
-		return
+var (
+	metaOnce sync.Once
+	metaByID map[string]*phonenumbers.PhoneMetadata
+	tables   sync.Map // int32 country code -> *ccTable (nil: use phonenumbers)
+)
+
+// tableFor compiles the metadata of country code cc once per process (the
+// patterns, not any result): nil when it is not as validTable assumes.
+func tableFor(cc int32) *ccTable {
+	if t, ok := tables.Load(cc); ok {
+		return t.(*ccTable)
 	}
-	by := map[string]*phonenumbers.PhoneMetadata{}
-	for _, m := range coll.Metadata {
-		by[m.GetId()] = m
+	t := buildTable(cc)
+	tables.Store(cc, t)
+	return t
+}
+
+func buildTable(cc int32) *ccTable {
+	metaOnce.Do(func() {
+		coll, err := phonenumbers.MetadataCollection()
+		if err != nil {
+			return
+		}
+		m := map[string]*phonenumbers.PhoneMetadata{}
+		for _, md := range coll.Metadata {
+			if md.GetId() != "001" {
+				m[md.GetId()] = md
+			}
+		}
+		metaByID = m
+	})
+	if metaByID == nil {
+		return nil
 	}
-	codes := phonenumbers.GetRegionCodesForCountryCode(1)
-	if len(codes) == 0 || codes[0] != "US" {
-		return
-	}
-	var out []nanpRegion
+	codes := phonenumbers.GetRegionCodesForCountryCode(int(cc))
+	out := []nanpRegion{}
 	desc := func(d *phonenumbers.PhoneNumberDesc) (numDesc, bool) {
 		if d == nil {
 			return numDesc{}, false
@@ -98,29 +122,29 @@ func loadNANP() {
 		return numDesc{lengths: d.PossibleLength, re: re}, true
 	}
 	for _, code := range codes {
-		m := by[code]
-		if m == nil || m.GetCountryCode() != 1 {
-			return
+		m := metaByID[code]
+		if code == "001" || m == nil || m.GetCountryCode() != cc {
+			return nil
 		}
 		var r nanpRegion
 		if l := m.GetLeadingDigits(); len(l) > 0 {
 			re, err := regexp.Compile("^(?:" + l + ")")
 			if err != nil {
-				return
+				return nil
 			}
 			r.lead = re
 		}
 		var ok bool
 		if r.general, ok = desc(m.GetGeneralDesc()); !ok {
-			return
+			return nil
 		}
 		if r.fixed, ok = desc(m.GetFixedLine()); !ok {
-			return
+			return nil
 		}
 		if !m.GetSameMobileAndFixedLinePattern() {
 			mob, ok := desc(m.GetMobile())
 			if !ok {
-				return
+				return nil
 			}
 			r.mobile = &mob
 		}
@@ -128,30 +152,42 @@ func loadNANP() {
 			m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail()} {
 			nd, ok := desc(d)
 			if !ok {
-				return
+				return nil
 			}
 			r.others = append(r.others, nd)
 		}
 		out = append(out, r)
 	}
-	if out[0].lead != nil {
-		return
-	}
-	nanp.regions = out
+	return &ccTable{regions: out}
 }
 
-// validNANP is phonenumbers.IsValidNumber for a number with country code
-// 1; ok is false when the metadata did not load as expected.
-func validNANP(num *phonenumbers.PhoneNumber) (valid, ok bool) {
-	nanp.once.Do(loadNANP)
-	if nanp.regions == nil {
+// validTable is phonenumbers.IsValidNumber(num); ok is false when the
+// metadata of its country code is not as expected (non-geographic "001"
+// entities among them).
+//
+// IsValidNumber(n) is IsValidNumberForRegion(n, GetRegionCodeForNumber(n)).
+// With no region for the country code, the region is "" and the number is
+// invalid; with one, it is that region; with several, the first whose
+// leadingDigits match, or, for a region without them, whose type is known.
+// The region's country code is the number's, so the number is valid when
+// its type for that region is known.
+func validTable(num *phonenumbers.PhoneNumber) (valid, ok bool) {
+	t := tableFor(num.GetCountryCode())
+	if t == nil {
 		return false, false
 	}
-	nsn := phonenumbers.GetNationalSignificantNumber(num)
-	for k := range nanp.regions {
-		r := &nanp.regions[k]
+	if len(t.regions) == 0 {
+		return false, true
+	}
+	var buf [48]byte
+	nsn := nsnBytes(num, buf[:0])
+	if len(t.regions) == 1 {
+		return t.regions[0].known(nsn), true
+	}
+	for k := range t.regions {
+		r := &t.regions[k]
 		if r.lead != nil {
-			if r.lead.MatchString(nsn) {
+			if r.lead.Match(nsn) {
 				return r.known(nsn), true
 			}
 		} else if r.known(nsn) {
@@ -238,4 +274,20 @@ func nanpNumber(ds string) (*phonenumbers.PhoneNumber, bool) {
 		}
 	}
 	return num, true
+}
+
+// nsnBytes appends phonenumbers.GetNationalSignificantNumber(num) to b
+// without allocating: the Italian leading zeros (at most
+// MAX_LENGTH_FOR_NSN), then the national number in decimal.
+func nsnBytes(num *phonenumbers.PhoneNumber, b []byte) []byte {
+	if num.GetItalianLeadingZero() && num.GetNumberOfLeadingZeros() > 0 {
+		z := int(num.GetNumberOfLeadingZeros())
+		if z > phonenumbers.MAX_LENGTH_FOR_NSN {
+			z = phonenumbers.MAX_LENGTH_FOR_NSN
+		}
+		for ; z > 0; z-- {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendUint(b, num.GetNationalNumber(), 10)
 }

@@ -603,10 +603,10 @@ func parseNumber(r *run) *phonenumbers.PhoneNumber {
 // metadata by TestNANPFirstDigit), so GetRegionCodeForNumber finds no
 // region and IsValidNumberForRegion(n, "") is false.
 func validNumber(num *phonenumbers.PhoneNumber) bool {
+	if v, ok := validTable(num); ok {
+		return v
+	}
 	if num.GetCountryCode() == 1 {
-		if v, ok := validNANP(num); ok {
-			return v
-		}
 		if nsn := phonenumbers.GetNationalSignificantNumber(num); nsn == "" || nsn[0] == '0' || nsn[0] == '1' {
 			return false
 		}

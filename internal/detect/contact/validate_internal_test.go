@@ -206,9 +206,45 @@ func firstRunes(re *syntax.Regexp) ([]rune, bool) {
 }
 
 func TestNANPLoaded(t *testing.T) {
-	nanp.once.Do(loadNANP)
-	if len(nanp.regions) < 2 {
+	if tab := tableFor(1); tab == nil || len(tab.regions) < 2 {
 		t.Fatal("+1 metadata not loaded: validNumber falls back to phonenumbers")
+	}
+}
+
+// TestValidTable compares validTable with IsValidNumber for every country
+// code, over numbers of many lengths.
+func TestValidTable(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	n, valid, fallback := 0, 0, 0
+	for cc := 1; cc < 1000; cc++ {
+		for i := 0; i < 300; i++ {
+			l := 4 + rng.Intn(11)
+			b := make([]byte, l)
+			for k := range b {
+				b[k] = byte('0' + rng.Intn(10))
+			}
+			num, err := phonenumbers.Parse("+"+strconv.Itoa(cc)+string(b), "")
+			if err != nil {
+				continue
+			}
+			n++
+			want := phonenumbers.IsValidNumber(num)
+			got, ok := validTable(num)
+			if !ok {
+				fallback++
+				continue
+			}
+			if want {
+				valid++
+			}
+			if got != want {
+				t.Fatalf("%v: validTable %v, IsValidNumber %v", num, got, want)
+			}
+		}
+	}
+	t.Logf("%d numbers, %d valid, %d left to phonenumbers", n, valid, fallback)
+	if valid < 1000 {
+		t.Fatal("too few valid numbers")
 	}
 }
 
@@ -227,6 +263,9 @@ func TestParseUS10(t *testing.T) {
 		want, err := phonenumbers.Parse(ds, "US")
 		if err != nil {
 			t.Fatalf("%s: Parse failed (%v), parseUS10 did not", ds, err)
+		}
+		if n := string(nsnBytes(got, nil)); n != phonenumbers.GetNationalSignificantNumber(want) {
+			t.Fatalf("%s: nsnBytes %q", ds, n)
 		}
 		if !sameNumber(got, want) {
 			t.Fatalf("%s: parseUS10 %v, Parse %v", ds, got, want)
