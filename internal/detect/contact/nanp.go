@@ -2,6 +2,7 @@ package contact
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strconv"
 	"sync"
 
@@ -27,6 +28,36 @@ import (
 type numDesc struct {
 	lengths []int32
 	re      *regexp.Regexp
+	first   digitSet
+}
+
+// digitSet is the set of digits a match can start with (bit d for digit
+// d); 0 when a match may start otherwise or be empty, or it is not known.
+type digitSet uint16
+
+// firstDigits computes the digitSet of pattern p.
+func firstDigits(p string) digitSet {
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	rs, ok := firstRunes(re.Simplify())
+	if !ok {
+		return 0
+	}
+	var ds digitSet
+	for _, c := range rs {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		ds |= 1 << (c - '0')
+	}
+	return ds
+}
+
+// excludes reports that no match can start like s.
+func (ds digitSet) excludes(s []byte) bool {
+	return ds != 0 && (len(s) == 0 || s[0] < '0' || s[0] > '9' || ds&(1<<(s[0]-'0')) == 0)
 }
 
 func (d *numDesc) match(s []byte) bool {
@@ -42,11 +73,15 @@ func (d *numDesc) match(s []byte) bool {
 			return false
 		}
 	}
+	if d.first.excludes(s) {
+		return false
+	}
 	return d.re.Match(s)
 }
 
 type nanpRegion struct {
 	lead    *regexp.Regexp // nil: no leadingDigits
+	leadSet digitSet       // first digits of leadingDigits
 	general numDesc
 	fixed   numDesc
 	mobile  *numDesc // nil when the mobile and fixed-line patterns are the same
@@ -119,7 +154,7 @@ func buildTable(cc int32) *ccTable {
 		if err != nil {
 			return numDesc{}, false
 		}
-		return numDesc{lengths: d.PossibleLength, re: re}, true
+		return numDesc{lengths: d.PossibleLength, re: re, first: firstDigits(d.GetNationalNumberPattern())}, true
 	}
 	for _, code := range codes {
 		m := metaByID[code]
@@ -133,6 +168,7 @@ func buildTable(cc int32) *ccTable {
 				return nil
 			}
 			r.lead = re
+			r.leadSet = firstDigits(l)
 		}
 		var ok bool
 		if r.general, ok = desc(m.GetGeneralDesc()); !ok {
@@ -187,7 +223,7 @@ func validTable(num *phonenumbers.PhoneNumber) (valid, ok bool) {
 	for k := range t.regions {
 		r := &t.regions[k]
 		if r.lead != nil {
-			if r.lead.Match(nsn) {
+			if !r.leadSet.excludes(nsn) && r.lead.Match(nsn) {
 				return r.known(nsn), true
 			}
 		} else if r.known(nsn) {
@@ -290,4 +326,52 @@ func nsnBytes(num *phonenumbers.PhoneNumber, b []byte) []byte {
 		}
 	}
 	return strconv.AppendUint(b, num.GetNationalNumber(), 10)
+}
+
+// firstRunes lists the characters a match of re can start with, or false
+// when re may match the empty string or is of a form it does not know.
+func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 200 {
+				return nil, false
+			}
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				out = append(out, c)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return firstRunes(re.Sub[0])
+	case syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			f, ok := firstRunes(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, f...)
+		}
+		return out, true
+	}
+	return nil, false
 }

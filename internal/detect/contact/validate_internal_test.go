@@ -157,54 +157,6 @@ func TestNANPFirstDigit(t *testing.T) {
 	}
 }
 
-// firstRunes lists the characters a match of re can start with, or false
-// when re may match the empty string or is of a form it does not know.
-func firstRunes(re *syntax.Regexp) ([]rune, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
-			return nil, false
-		}
-		return re.Rune[:1], true
-	case syntax.OpCharClass:
-		var out []rune
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > 200 {
-				return nil, false
-			}
-			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
-				out = append(out, c)
-			}
-		}
-		return out, len(out) > 0
-	case syntax.OpCapture:
-		return firstRunes(re.Sub[0])
-	case syntax.OpPlus:
-		return firstRunes(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min < 1 {
-			return nil, false
-		}
-		return firstRunes(re.Sub[0])
-	case syntax.OpConcat:
-		if len(re.Sub) == 0 {
-			return nil, false
-		}
-		return firstRunes(re.Sub[0])
-	case syntax.OpAlternate:
-		var out []rune
-		for _, s := range re.Sub {
-			f, ok := firstRunes(s)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, f...)
-		}
-		return out, true
-	}
-	return nil, false
-}
-
 func TestNANPLoaded(t *testing.T) {
 	if tab := tableFor(1); tab == nil || len(tab.regions) < 2 {
 		t.Fatal("+1 metadata not loaded: validNumber falls back to phonenumbers")
@@ -321,4 +273,38 @@ func sameNumber(a, b *phonenumbers.PhoneNumber) bool {
 		(a.RawInput == nil) == (b.RawInput == nil) &&
 		(a.CountryCodeSource == nil) == (b.CountryCodeSource == nil) &&
 		(a.PreferredDomesticCarrierCode == nil) == (b.PreferredDomesticCarrierCode == nil)
+}
+
+func TestFirstDigits(t *testing.T) {
+	for p, want := range map[string]digitSet{
+		`(?:268|[58]\d\d|900)\d{7}`: 1<<2 | 1<<5 | 1<<8 | 1<<9,
+		`[2-9]\d{9}|3\d{6}`:         0x3fc,
+		`0?7`:                       0,
+		`(?:1|a)x`:                  0,
+		`\d*`:                       0,
+		`8001|8[024]9`:              1 << 8,
+	} {
+		if got := firstDigits(p); got != want {
+			t.Errorf("%s: %b, want %b", p, got, want)
+		}
+	}
+	// every compiled pattern: a string the set excludes never matches
+	rng := rand.New(rand.NewSource(4))
+	for cc := int32(1); cc < 1000; cc++ {
+		tab := tableFor(cc)
+		if tab == nil {
+			continue
+		}
+		for _, r := range tab.regions {
+			descs := append([]numDesc{r.general, r.fixed}, r.others...)
+			for _, d := range descs {
+				for i := 0; i < 30; i++ {
+					b := []byte(pad(rng.Intn(1000000000), 9))
+					if d.first.excludes(b) && d.re.Match(b) {
+						t.Fatalf("%v excludes %s, which matches %s", d.first, b, d.re)
+					}
+				}
+			}
+		}
+	}
 }
