@@ -316,3 +316,36 @@ func TestFirstDigits(t *testing.T) {
 		}
 	}
 }
+
+// FuzzValidate compares parseNumber/validNumber/IsPossibleNumber with the
+// plain phonenumbers calls on digit strings.
+func FuzzValidate(f *testing.F) {
+	f.Add("2125550123", false)
+	f.Add("0322887944", false)
+	f.Add("16046965272", true)
+	f.Add("41446681800", true)
+	f.Add("01144207946000", false)
+	f.Fuzz(func(t *testing.T, s string, plus bool) {
+		b := make([]byte, 0, maxDigits)
+		for i := 0; i < len(s) && len(b) < maxDigits; i++ {
+			b = append(b, '0'+s[i]%10)
+		}
+		if len(b) == 0 {
+			return
+		}
+		var r run
+		r.plus = plus
+		r.trunk = -1
+		r.ng = 1
+		r.groups[0] = uint8(len(b))
+		copy(r.digits[:], b)
+		r.nd = len(b)
+		wv, wp := validateRef(&r)
+		num := parseNumber(&r)
+		gv := num != nil && validNumber(num)
+		gp := num != nil && phonenumbers.IsPossibleNumber(num)
+		if wv != gv || wp != gp {
+			t.Fatalf("%s plus=%v: want %v,%v got %v,%v", b, plus, wv, wp, gv, gp)
+		}
+	})
+}
