@@ -181,3 +181,6 @@ func FuzzDetect(f *testing.F) {
 }
 
 func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, contact.New()) }
+func BenchmarkDetectShort(b *testing.B) {
+	detecttest.BenchOn(b, contact.New(), "presidio-synth.dev.input.jsonl")
+}

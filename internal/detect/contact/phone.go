@@ -477,7 +477,8 @@ func judgePhone(d *text.Doc, ti int, r *run) (float64, string, string, bool) {
 	if nd > 15 {
 		return 0, "", "", false
 	}
-	valid, possible := validate(r)
+	num := parseNumber(r)
+	valid := num != nil && validNumber(num)
 	strong := cue == cuePhone || cue == cuePager || cue == cueFax || cue == cueExt
 	switch {
 	case valid && cue != cueNone:
@@ -489,11 +490,11 @@ func judgePhone(d *text.Doc, ti int, r *run) (float64, string, string, bool) {
 		return 0.6, sub, "", true
 	case strong || cue == cueWeak && between <= 1:
 		score := 0.8
-		if !possible {
+		if num == nil || !phonenumbers.IsPossibleNumber(num) {
 			score = 0.7
 		}
 		return score, sub, cueText, true
-	case possible && r.plus && r.ng >= 2:
+	case r.plus && r.ng >= 2 && num != nil && phonenumbers.IsPossibleNumber(num):
 		return 0.6, sub, "", true
 	case cue == cueNone && nanpTypo(r) && (parenWrapped(d.Src, r) || peopleNear(d, ti)):
 		// "(301 273 45166)" after "son and grandson visited": a US number
@@ -555,28 +556,65 @@ func peopleNear(d *text.Doc, ti int) bool {
 	return false
 }
 
-// validate checks the number with libphonenumber: as an international
-// number when it has '+' or a 00/011 prefix, else as a US number.
-func validate(r *run) (valid, possible bool) {
+// parseNumber parses the number with libphonenumber, as validate does; it
+// returns nil where validate reports false, false.
+func parseNumber(r *run) *phonenumbers.PhoneNumber {
 	ds := r.digitString(true)
 	var in, region string
 	switch {
 	case r.plus:
+		if num, ok := parsePlus1(ds); ok {
+			return num
+		}
 		in, region = "+"+ds, ""
 	case len(ds) > 10 && ds[:3] == "011":
 		in, region = "+"+ds[3:], ""
 	case len(ds) > 10 && ds[:2] == "00":
 		in, region = "+"+ds[2:], ""
 	case len(ds) == 10 || len(ds) == 11 && ds[0] == '1':
+		if num, ok := parseUS10(ds); ok {
+			return num
+		}
 		in, region = ds, "US"
 	default:
-		return false, false
+		return nil
 	}
 	num, err := phonenumbers.Parse(in, region)
 	if err != nil {
-		return false, false
+		return nil
 	}
-	return phonenumbers.IsValidNumber(num), phonenumbers.IsPossibleNumber(num)
+	return num
+}
+
+// validNumber is phonenumbers.IsValidNumber, with the common case first.
+// IsValidNumber(n) is IsValidNumberForRegion(n, GetRegionCodeForNumber(n)).
+// For country code 1, GetRegionCodeForNumber walks
+// GetRegionCodesForCountryCode(1), which starts with "US"; US metadata has
+// no leadingDigits, so it returns "US" exactly when getNumberTypeHelper(nsn,
+// US) != UNKNOWN, which is IsValidNumberForRegion(n, "US") (that also
+// demands country code 1). So IsValidNumberForRegion(n, "US") implies
+// IsValidNumber(n); the US check costs one type lookup where IsValidNumber
+// costs two (region choice, then the check) or, for other regions of +1, a
+// walk over 25 regions. TestValidNumberSame checks this differentially.
+//
+// A +1 number whose national significant number starts with 0 or 1
+// ("0322887944" read as a US number) is invalid: no +1 region's
+// leadingDigits nor general pattern admits 0 or 1 first (checked on the
+// metadata by TestNANPFirstDigit), so GetRegionCodeForNumber finds no
+// region and IsValidNumberForRegion(n, "") is false.
+func validNumber(num *phonenumbers.PhoneNumber) bool {
+	if v, ok := validTable(num); ok {
+		return v
+	}
+	if num.GetCountryCode() == 1 {
+		if nsn := phonenumbers.GetNationalSignificantNumber(num); nsn == "" || nsn[0] == '0' || nsn[0] == '1' {
+			return false
+		}
+		if phonenumbers.IsValidNumberForRegion(num, "US") {
+			return true
+		}
+	}
+	return phonenumbers.IsValidNumber(num)
 }
 
 // formattedUS reports the usual North American layouts: 3-3-4, (3) 3-4,

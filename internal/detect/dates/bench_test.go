@@ -7,3 +7,6 @@ import (
 )
 
 func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }
+func BenchmarkDetectShort(b *testing.B) {
+	detecttest.BenchOn(b, New(), "presidio-synth.dev.input.jsonl")
+}

@@ -80,8 +80,12 @@ func EvalTexts(tb testing.TB, name string) []string {
 
 // Bench runs det over the PhysioNet dev notes, tokenised beforehand, and
 // reports MB/s of text.
-func Bench(b *testing.B, det detect.Detector) {
-	texts := EvalTexts(b, "physionet-deid.dev.input.jsonl")
+func Bench(b *testing.B, det detect.Detector) { BenchOn(b, det, "physionet-deid.dev.input.jsonl") }
+
+// BenchOn is Bench over the texts of another eval/external input file
+// ("presidio-synth.dev.input.jsonl": short texts dense with identifiers).
+func BenchOn(b *testing.B, det detect.Detector, name string) {
+	texts := EvalTexts(b, name)
 	docs := make([]*text.Doc, len(texts))
 	n := 0
 	for i, s := range texts {

@@ -101,6 +101,41 @@ var phoneWords = map[string]bool{
 	"cellular": true, "landline": true, "pg": true,
 }
 
+// word classes in wordTab
+const (
+	wCue     = 1 << iota // in cues
+	wFiller              // in fillers
+	wGeneric             // in genericNumber
+	wPhone               // in phoneWords
+)
+
+type wordInfo struct {
+	cue   cueInfo // cues[w]
+	flags uint8
+}
+
+// wordTab joins cues, fillers, genericNumber and phoneWords: findCue
+// looks a word up once instead of in up to four maps.
+var wordTab = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	for w, c := range cues {
+		m[w] = wordInfo{cue: c, flags: wCue}
+	}
+	add := func(set map[string]bool, f uint8) {
+		for w, ok := range set {
+			if ok {
+				wi := m[w]
+				wi.flags |= f
+				m[w] = wi
+			}
+		}
+	}
+	add(fillers, wFiller)
+	add(genericNumber, wGeneric)
+	add(phoneWords, wPhone)
+	return m
+}()
+
 type cueResult struct {
 	info  cueInfo
 	text  string
@@ -124,7 +159,7 @@ func findCue(d *text.Doc, i int) cueResult {
 				// an abbreviation dot: "Ins.", "No.", "Acct.", "rec."
 				if k > 0 && toks[k-1].Kind == text.Word && d.Adjacent(k-1, k) {
 					l := toks[k-1].Lower
-					if _, ok := cues[l]; ok || fillers[l] {
+					if wordTab[l].flags&(wCue|wFiller) != 0 {
 						continue
 					}
 				}
@@ -140,7 +175,9 @@ func findCue(d *text.Doc, i int) cueResult {
 			break
 		}
 		w := t.Lower
-		if info, ok := cues[w]; ok {
+		wi := wordTab[w]
+		if wi.flags&wCue != 0 {
+			info := wi.cue
 			if w == "n" {
 				break
 			}
@@ -156,11 +193,11 @@ func findCue(d *text.Doc, i int) cueResult {
 		if w == "n" && d.IsPunct(k-1, '/') && d.Is(k-2, "s") {
 			return cueResult{info: cueInfo{SubDevice, true}, text: d.Span(k-2, k), found: true}
 		}
-		if phoneWords[w] {
+		if wi.flags&wPhone != 0 {
 			return cueResult{phone: true}
 		}
-		if fillers[w] {
-			if generic == "" && genericNumber[w] {
+		if wi.flags&wFiller != 0 {
+			if generic == "" && wi.flags&wGeneric != 0 {
 				generic = d.Text(k)
 				// "number" after a cue word is handled by continuing; a pair
 				// like "patient number" is caught by pairCues

@@ -211,3 +211,6 @@ func FuzzDetect(f *testing.F) {
 }
 
 func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, ids.New()) }
+func BenchmarkDetectShort(b *testing.B) {
+	detecttest.BenchOn(b, ids.New(), "presidio-synth.dev.input.jsonl")
+}

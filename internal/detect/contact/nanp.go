@@ -1,0 +1,377 @@
+package contact
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"sync"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// The validity of +1 numbers, computed as phonenumbers computes it but
+// with the patterns compiled once and the cheap tests first.
+//
+// phonenumbers.IsValidNumber(n) for country code 1 is: take nsn =
+// GetNationalSignificantNumber(n); walk GetRegionCodesForCountryCode(1) in
+// order; a region with leadingDigits L is chosen when ^(?:L) matches nsn, a
+// region without when getNumberTypeHelper(nsn, region) != UNKNOWN; the
+// number is valid when a region was chosen and its type is not UNKNOWN.
+// getNumberTypeHelper is UNKNOWN unless the general description matches,
+// and then UNKNOWN unless one of premium rate, toll free, shared cost,
+// VoIP, personal number, pager, UAN, voicemail, fixed line or (when the
+// metadata says mobile and fixed-line patterns differ) mobile matches; a
+// description matches when the length is one of its possible lengths (if
+// it lists any) and ^(?:P)$ matches. Each phonenumbers call builds the
+// pattern strings and looks them up in a locked map, for every one of the
+// up to 11 descriptions; the library tests fixed line last.
+type numDesc struct {
+	lengths []int32
+	re      *regexp.Regexp
+	first   digitSet
+}
+
+// digitSet is the set of digits a match can start with (bit d for digit
+// d); 0 when a match may start otherwise or be empty, or it is not known.
+type digitSet uint16
+
+// firstDigits computes the digitSet of pattern p.
+func firstDigits(p string) digitSet {
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	rs, ok := firstRunes(re.Simplify())
+	if !ok {
+		return 0
+	}
+	var ds digitSet
+	for _, c := range rs {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		ds |= 1 << (c - '0')
+	}
+	return ds
+}
+
+// excludes reports that no match can start like s.
+func (ds digitSet) excludes(s []byte) bool {
+	return ds != 0 && (len(s) == 0 || s[0] < '0' || s[0] > '9' || ds&(1<<(s[0]-'0')) == 0)
+}
+
+func (d *numDesc) match(s []byte) bool {
+	if len(d.lengths) > 0 {
+		found := false
+		for _, l := range d.lengths {
+			if int32(len(s)) == l {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if d.first.excludes(s) {
+		return false
+	}
+	return d.re.Match(s)
+}
+
+type nanpRegion struct {
+	lead    *regexp.Regexp // nil: no leadingDigits
+	leadSet digitSet       // first digits of leadingDigits
+	general numDesc
+	fixed   numDesc
+	mobile  *numDesc // nil when the mobile and fixed-line patterns are the same
+	others  []numDesc
+}
+
+// known is getNumberTypeHelper(s, region) != UNKNOWN.
+func (r *nanpRegion) known(s []byte) bool {
+	if !r.general.match(s) {
+		return false
+	}
+	if r.fixed.match(s) || r.mobile != nil && r.mobile.match(s) {
+		return true
+	}
+	for k := range r.others {
+		if r.others[k].match(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ccTable holds the compiled metadata of the regions of one country code,
+// in GetRegionCodesForCountryCode order.
+type ccTable struct {
+	regions []nanpRegion
+}
+
+var (
+	metaOnce sync.Once
+	metaByID map[string]*phonenumbers.PhoneMetadata
+	tables   sync.Map // int32 country code -> *ccTable (nil: use phonenumbers)
+)
+
+// tableFor compiles the metadata of country code cc once per process (the
+// patterns, not any result): nil when it is not as validTable assumes.
+func tableFor(cc int32) *ccTable {
+	if t, ok := tables.Load(cc); ok {
+		return t.(*ccTable)
+	}
+	t := buildTable(cc)
+	tables.Store(cc, t)
+	return t
+}
+
+func buildTable(cc int32) *ccTable {
+	metaOnce.Do(func() {
+		coll, err := phonenumbers.MetadataCollection()
+		if err != nil {
+			return
+		}
+		m := map[string]*phonenumbers.PhoneMetadata{}
+		for _, md := range coll.Metadata {
+			if md.GetId() != "001" {
+				m[md.GetId()] = md
+			}
+		}
+		metaByID = m
+	})
+	if metaByID == nil {
+		return nil
+	}
+	codes := phonenumbers.GetRegionCodesForCountryCode(int(cc))
+	out := []nanpRegion{}
+	desc := func(d *phonenumbers.PhoneNumberDesc) (numDesc, bool) {
+		if d == nil {
+			return numDesc{}, false
+		}
+		re, err := regexp.Compile("^(?:" + d.GetNationalNumberPattern() + ")$")
+		if err != nil {
+			return numDesc{}, false
+		}
+		return numDesc{lengths: d.PossibleLength, re: re, first: firstDigits(d.GetNationalNumberPattern())}, true
+	}
+	for _, code := range codes {
+		m := metaByID[code]
+		if code == "001" || m == nil || m.GetCountryCode() != cc {
+			return nil
+		}
+		var r nanpRegion
+		if l := m.GetLeadingDigits(); len(l) > 0 {
+			re, err := regexp.Compile("^(?:" + l + ")")
+			if err != nil {
+				return nil
+			}
+			r.lead = re
+			r.leadSet = firstDigits(l)
+		}
+		var ok bool
+		if r.general, ok = desc(m.GetGeneralDesc()); !ok {
+			return nil
+		}
+		if r.fixed, ok = desc(m.GetFixedLine()); !ok {
+			return nil
+		}
+		if !m.GetSameMobileAndFixedLinePattern() {
+			mob, ok := desc(m.GetMobile())
+			if !ok {
+				return nil
+			}
+			r.mobile = &mob
+		}
+		for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(),
+			m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail()} {
+			nd, ok := desc(d)
+			if !ok {
+				return nil
+			}
+			r.others = append(r.others, nd)
+		}
+		out = append(out, r)
+	}
+	return &ccTable{regions: out}
+}
+
+// validTable is phonenumbers.IsValidNumber(num); ok is false when the
+// metadata of its country code is not as expected (non-geographic "001"
+// entities among them).
+//
+// IsValidNumber(n) is IsValidNumberForRegion(n, GetRegionCodeForNumber(n)).
+// With no region for the country code, the region is "" and the number is
+// invalid; with one, it is that region; with several, the first whose
+// leadingDigits match, or, for a region without them, whose type is known.
+// The region's country code is the number's, so the number is valid when
+// its type for that region is known.
+func validTable(num *phonenumbers.PhoneNumber) (valid, ok bool) {
+	t := tableFor(num.GetCountryCode())
+	if t == nil {
+		return false, false
+	}
+	if len(t.regions) == 0 {
+		return false, true
+	}
+	var buf [48]byte
+	nsn := nsnBytes(num, buf[:0])
+	if len(t.regions) == 1 {
+		return t.regions[0].known(nsn), true
+	}
+	for k := range t.regions {
+		r := &t.regions[k]
+		if r.lead != nil {
+			if !r.leadSet.excludes(nsn) && r.lead.Match(nsn) {
+				return r.known(nsn), true
+			}
+		} else if r.known(nsn) {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// usParse is true when the US metadata is what parseUS10 assumes: country
+// code 1, international (IDD) prefix "011", national prefix for parsing
+// "1".
+var usParse = func() bool {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		return false
+	}
+	for _, m := range coll.Metadata {
+		if m.GetId() == "US" {
+			return m.GetCountryCode() == 1 && m.GetInternationalPrefix() == "011" && m.GetNationalPrefixForParsing() == "1" &&
+				len(phonenumbers.GetRegionCodesForCountryCode(1)) > 0 && phonenumbers.GetRegionCodesForCountryCode(1)[0] == "US"
+		}
+	}
+	return false
+}()
+
+// parseUS10 is phonenumbers.Parse(ds, "US") for ten ASCII digits that do
+// not start with "1" or "011", without its pattern matching. Parse then:
+// leaves ds as it is when extracting the possible number (it starts with
+// a digit and ends with one); finds no extension (every extension pattern
+// needs a letter or one of ";,#~- "); finds no IDD (the US IDD pattern
+// "011" does not match at the start), and ds does not start with the
+// country code "1", so the country code is the default, 1; does not strip
+// the national prefix "1"; the national number is ds, ten digits, with an
+// Italian leading zero (and the count of leading zeros when more than
+// one, keeping the last digit) when ds starts with '0'.
+// TestParseUS10 compares the result with Parse.
+func parseUS10(ds string) (*phonenumbers.PhoneNumber, bool) {
+	if !usParse || len(ds) != 10 || ds[0] == '1' || ds[0] == '0' && ds[1] == '1' && ds[2] == '1' {
+		return nil, false
+	}
+	return nanpNumber(ds)
+}
+
+// parsePlus1 is phonenumbers.Parse("+"+ds, "") for ds of eleven ASCII
+// digits "1" + n where n does not start with "1". Parse then strips the
+// '+' (the number comes with its country code), finds no extension (as in
+// parseUS10), reads the country code 1 (the first prefix of ds in the
+// country code table: 1 is there, GetRegionCodesForCountryCode(1) is not
+// empty), takes the metadata of its main region US, does not strip its
+// national prefix "1" from n, and keeps n, ten digits, as the national
+// number, with Italian leading zeros as in parseUS10 (the IDD "011" plays
+// no part after a '+'). TestParseUS10 compares the result with Parse.
+func parsePlus1(ds string) (*phonenumbers.PhoneNumber, bool) {
+	if !usParse || len(ds) != 11 || ds[0] != '1' || ds[1] == '1' {
+		return nil, false
+	}
+	return nanpNumber(ds[1:])
+}
+
+// nanpNumber is the number with country code 1 and the ten digits ds as
+// national number, as Parse sets it.
+func nanpNumber(ds string) (*phonenumbers.PhoneNumber, bool) {
+	var nn uint64
+	for i := 0; i < len(ds); i++ {
+		c := ds[i]
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+		nn = nn*10 + uint64(c-'0')
+	}
+	cc := int32(1)
+	num := &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &nn}
+	if ds[0] == '0' {
+		t := true
+		num.ItalianLeadingZero = &t
+		z := 1
+		for z < len(ds)-1 && ds[z] == '0' {
+			z++
+		}
+		if z != 1 {
+			zz := int32(z)
+			num.NumberOfLeadingZeros = &zz
+		}
+	}
+	return num, true
+}
+
+// nsnBytes appends phonenumbers.GetNationalSignificantNumber(num) to b
+// without allocating: the Italian leading zeros (at most
+// MAX_LENGTH_FOR_NSN), then the national number in decimal.
+func nsnBytes(num *phonenumbers.PhoneNumber, b []byte) []byte {
+	if num.GetItalianLeadingZero() && num.GetNumberOfLeadingZeros() > 0 {
+		z := int(num.GetNumberOfLeadingZeros())
+		if z > phonenumbers.MAX_LENGTH_FOR_NSN {
+			z = phonenumbers.MAX_LENGTH_FOR_NSN
+		}
+		for ; z > 0; z-- {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendUint(b, num.GetNationalNumber(), 10)
+}
+
+// firstRunes lists the characters a match of re can start with, or false
+// when re may match the empty string or is of a form it does not know.
+func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 200 {
+				return nil, false
+			}
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				out = append(out, c)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return firstRunes(re.Sub[0])
+	case syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			f, ok := firstRunes(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, f...)
+		}
+		return out, true
+	}
+	return nil, false
+}
