@@ -6,10 +6,10 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 	"github.com/scrubs-dev/scrubs/rules"
 )
 
@@ -182,26 +182,9 @@ func benchTexts(b *testing.B) (texts []string, size int) {
 	return texts, size
 }
 
-// cpuTime reports the process's CPU time per op and the MB of text per
-// CPU-second as metrics: on a shared machine wall time per op depends on
-// the other load, CPU time much less. Call the returned func after the loop.
-func cpuTime(b *testing.B, size int) func() {
-	b.Helper()
-	usage := func() int64 {
-		var ru syscall.Rusage
-		if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-			b.Fatal(err)
-		}
-		return ru.Utime.Nano() + ru.Stime.Nano()
-	}
-	b.ResetTimer()
-	start := usage()
-	return func() {
-		cpu := float64(usage()-start) / float64(b.N)
-		b.ReportMetric(cpu, "cpu-ns/op")
-		b.ReportMetric(float64(size)/cpu*1e3, "MB/cpu-s")
-	}
-}
+// cpuTime reports CPU time per op and MB of text per CPU-second (see
+// detecttest.CPUTime). Call the returned func after the loop.
+func cpuTime(b *testing.B, size int) func() { return detecttest.CPUTime(b, size) }
 
 func BenchmarkDeidentify(b *testing.B) {
 	e := engine(b)
