@@ -1,6 +1,7 @@
 package scrubs
 
 import (
+	"encoding/json"
 	"testing"
 	"unicode/utf8"
 )
@@ -47,6 +48,41 @@ func FuzzCheck(f *testing.F) {
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(d.Text) {
 			t.Fatalf("valid input gave invalid output %q", d.Text)
+		}
+	})
+}
+
+// FuzzCandidatesOnDemand: the judge finds candidates only when a rule can
+// use them; on any post its report must be that of running every detector
+// (an engine whose detectors are wrapped, by an allow list that matches
+// nothing, runs them all).
+func FuzzCandidatesOnDemand(f *testing.F) {
+	for _, s := range []string{
+		"Mrs. K in 22 has hit the call light 31 times since 7pm",
+		"a 7yo swallowed 14 magnets, seen at Mercy West ED this morning",
+		"Tom, as we discussed at your visit, the imaging was normal. Call 410-555-2671",
+		"my patient John Smith, MRN 00482913, lives at 123 Main St",
+		"NPI 1578293046 | DEA AB1234563",
+	} {
+		f.Add(s, "ER doc at Lakeshore General", false)
+	}
+	lazy, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	eager, err := New(Options{Allow: []string{"zz-no-such-term-zz"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s, ctx string, review bool) {
+		p := Post{Text: s, Author: Author{Bio: ctx}, Media: []Media{{Alt: ctx}}, ReplyTo: &ReplyTo{Text: ctx}}
+		if review {
+			p.Platform = "review-reply"
+		}
+		a, _ := json.Marshal(lazy.Check(bg, p))
+		b, _ := json.Marshal(eager.Check(bg, p))
+		if string(a) != string(b) {
+			t.Fatalf("%q / %q:\n on demand %s\n every detector %s", s, ctx, a, b)
 		}
 	})
 }
