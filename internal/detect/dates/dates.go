@@ -476,7 +476,7 @@ func (s *scan) isoT(i int) int {
 // a phone, record or room number.
 func (s *scan) idBefore(i int) bool {
 	for p, n := s.prevAny(i), 0; p >= 0 && n < 2; p, n = s.prevAny(p), n+1 {
-		if idPrev.has(s.low(p)) || s.punct(p, '#') || s.punct(p, ')') {
+		if idPrev.Has(s.low(p)) || s.punct(p, '#') || s.punct(p, ')') {
 			return true
 		}
 		if s.t[p].Kind == text.Word {
@@ -499,7 +499,7 @@ func (s *scan) prevAny(i int) int {
 // ranges.
 func (s *scan) weakOK(first, last, a, b int) bool {
 	if n := s.next(last); n >= 0 {
-		if unitNext.has(s.low(n)) {
+		if unitNext.Has(s.low(n)) {
 			return false
 		}
 		if tk := &s.t[n]; tk.Flags&text.HasDigit != 0 && tk.Flags&text.AllDigit == 0 {
@@ -509,7 +509,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 			for p < len(w) && isDigit(w[p]) {
 				p++
 			}
-			if unitNext.has(w[p:]) {
+			if unitNext.Has(w[p:]) {
 				return false
 			}
 		}
@@ -532,7 +532,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 		if tk.Kind != text.Word {
 			break
 		}
-		if measurePrev.has(key(tk.Lower)) {
+		if measurePrev.Has(key(tk.Lower)) {
 			measure = true
 		}
 		w++
@@ -551,7 +551,7 @@ func (s *scan) weakOK(first, last, a, b int) bool {
 		}
 	}
 	p := s.prev(first)
-	cue := p >= 0 && dateCue.has(s.low(p))
+	cue := p >= 0 && dateCue.Has(s.low(p))
 	if a < 0 {
 		return cue || !measure
 	}
@@ -735,7 +735,7 @@ func (s *scan) mixed(i int) int {
 	}
 	// the digits must start the token in the source too (no "٣rd")
 	sfx := w[p:]
-	if ordSuffix.has(sfx) && v >= 1 && v <= 130 {
+	if ordSuffix.Has(sfx) && v >= 1 && v <= 130 {
 		// "her 95th birthday"
 		if n := s.next(i); n >= 0 {
 			if lw := s.low(n); lw == "birthday" || lw == "bday" || lw == "b-day" || lw == "birthdays" {
@@ -745,7 +745,7 @@ func (s *scan) mixed(i int) int {
 		}
 	}
 	switch {
-	case ordSuffix.has(sfx):
+	case ordSuffix.Has(sfx):
 		if v >= 1 && v <= 31 && p <= 2 {
 			return s.ordinal(i, i, v)
 		}
@@ -774,7 +774,7 @@ func (s *scan) mixed(i int) int {
 			s.emit(detect.Age, ageSub(v), i, i, 0.75, sfx)
 			return i
 		}
-	case timeUnitOld.has(sfx):
+	case timeUnitOld.Has(sfx):
 		n := i + 1
 		if s.sep(n) == '-' && s.adj(i, n) {
 			n++
@@ -802,7 +802,7 @@ func (s *scan) ordinal(first, day, v int) int {
 		switch s.low(pp) {
 		case "on", "since", "until", "till", "by", "from", "before", "after":
 			n := day + 1
-			if !s.ok(n) || s.t[n].Kind != text.Word || afterDay.has(s.low(n)) {
+			if !s.ok(n) || s.t[n].Kind != text.Word || afterDay.Has(s.low(n)) {
 				s.emit(detect.Date, SubMonthDay, first, day, 0.6, "on the")
 				return day
 			}
@@ -818,11 +818,11 @@ func (s *scan) decade(i, v int) int {
 	if p < 0 && i > 0 && s.sep(i-1) == '-' {
 		p = s.prev(i - 1) // "mid-90s"
 	}
-	if decadeMod.has(s.low(p)) && s.free(p) {
+	if decadeMod.Has(s.low(p)) && s.free(p) {
 		start = p
 		p = s.prev(p)
 	}
-	if !possessor.has(s.low(p)) {
+	if !possessor.Has(s.low(p)) {
 		return i
 	}
 	score := 0.8
@@ -874,15 +874,15 @@ func (s *scan) ageAfter(first, num, v int, explicitOnly bool) int {
 			return e
 		}
 	default:
-		if timeUnitOld.has(w) {
+		if timeUnitOld.Has(w) {
 			if e := s.oldAfter(j); e >= 0 {
 				s.emit(detect.Age, SubAge, first, e, 0.9, "old")
 				return e
 			}
 			return -1
 		}
-		if !explicitOnly && sexWord.has(w) && v >= 2 {
-			if s.sexContext(first, j, sexLetter.has(w)) {
+		if !explicitOnly && sexWord.Has(w) && v >= 2 {
+			if s.sexContext(first, j, sexLetter.Has(w)) {
 				s.emit(detect.Age, sub, first, num, 0.75, w)
 				return j
 			}
@@ -925,7 +925,7 @@ func (s *scan) oldAfter(j int) int {
 func (s *scan) sexContext(first, sx int, letter bool) bool {
 	p := s.prev(first)
 	lp := s.low(p)
-	if tempPrev.has(lp) || deviceNext.has(s.low(s.next(sx))) {
+	if tempPrev.Has(lp) || deviceNext.Has(s.low(s.next(sx))) {
 		return false
 	}
 	if p > 0 && s.sep(p-1) == '.' && s.adj(p-1, p) {
@@ -934,10 +934,10 @@ func (s *scan) sexContext(first, sx int, letter bool) bool {
 	if first > 0 && s.adj(first-1, first) {
 		return false // "98.6F", "x98M"
 	}
-	if countNoun.has(s.low(s.next(sx))) {
+	if countNoun.Has(s.low(s.next(sx))) {
 		return false // "3 female patients"
 	}
-	if agePrev.has(lp) || s.lineStart(first) {
+	if agePrev.Has(lp) || s.lineStart(first) {
 		return true
 	}
 	n := sx + 1
@@ -958,10 +958,10 @@ func (s *scan) sexContext(first, sx int, letter bool) bool {
 		}
 		return false
 	}
-	if ageNextStrong.has(ln) {
+	if ageNextStrong.Has(ln) {
 		return true
 	}
-	return !letter && ageNextWith.has(ln)
+	return !letter && ageNextWith.Has(ln)
 }
 
 // ---- words ----
@@ -1042,13 +1042,13 @@ func (s *scan) month(i, m int, ambig bool) int {
 		for p < len(w) && isDigit(w[p]) {
 			p++
 		}
-		if p >= 1 && p <= 2 && ordSuffix.has(w[p:]) {
+		if p >= 1 && p <= 2 && ordSuffix.Has(w[p:]) {
 			if v := s.dayVal(j); v >= 1 && v <= 31 {
 				dv, ordinal = v, true
 			}
 		}
 	}
-	if dv > 0 && !ordinal && s.adj(j, j+1) && ordSuffix.has(s.low(j+1)) {
+	if dv > 0 && !ordinal && s.adj(j, j+1) && ordSuffix.Has(s.low(j+1)) {
 		j, ordinal = j+1, true // "#July4th" splits as July|4|th
 	}
 	if dv > 0 && s.dayFollowOK(j) {
@@ -1108,7 +1108,7 @@ func (s *scan) dayFollowOK(j int) bool {
 		}
 	}
 	n := s.next(j)
-	return n < 0 || !unitNext.has(s.low(n)) || s.low(n) == "of"
+	return n < 0 || !unitNext.Has(s.low(n)) || s.low(n) == "of"
 }
 
 // weekday handles "Tuesday", "last Tuesday", "on Sat", "Tue 7/22".
@@ -1117,14 +1117,14 @@ func (s *scan) weekday(i int, full bool) int {
 	if p := s.prev(i); p >= 0 && s.free(p) {
 		lp := s.low(p)
 		switch {
-		case weekdayMod.has(lp):
+		case weekdayMod.Has(lp):
 			start, cue = p, lp
 			if lp == "past" || lp == "coming" {
 				if pp := s.prev(p); s.low(pp) == "this" && s.free(pp) {
 					start = pp
 				}
 			}
-		case weekdayCue.has(lp):
+		case weekdayCue.Has(lp):
 			cue = lp
 		}
 	}
@@ -1176,12 +1176,12 @@ func (s *scan) weekday(i int, full bool) int {
 		return -1 // "on SAT 97%"
 	}
 	end := i
-	if n := s.next(i); n >= 0 && dayPart.has(s.low(n)) {
+	if n := s.next(i); n >= 0 && dayPart.Has(s.low(n)) {
 		end = n
 	}
 	score := 0.7
 	switch {
-	case weekdayMod.has(cue):
+	case weekdayMod.Has(cue):
 		score = 0.85
 	case cue != "":
 		score = 0.75
@@ -1238,7 +1238,7 @@ func (s *scan) holiday(i int) int {
 	if n := s.next(end); n >= 0 {
 		if v, l := s.num(n); l == 4 && validYear(v, 4) {
 			end = n
-		} else if dayPart.has(s.low(n)) || s.low(n) == "day" || s.low(n) == "eve" {
+		} else if dayPart.Has(s.low(n)) || s.low(n) == "day" || s.low(n) == "eve" {
 			end = n
 		}
 	}
@@ -1275,7 +1275,7 @@ func (s *scan) relative(i int) int {
 			}
 		}
 		end := i
-		if n := s.next(i); n >= 0 && dayPart.has(s.low(n)) {
+		if n := s.next(i); n >= 0 && dayPart.Has(s.low(n)) {
 			end = n
 		}
 		s.emit(detect.Date, SubRelative, start, end, score, w)
@@ -1398,7 +1398,7 @@ func (s *scan) ago(i int) int {
 		}
 		if v, l := s.num(q); v >= 0 && l <= 3 {
 			start = q
-		} else if w, ok := lookupWord(lq); ok && w.kind&kNumWord != 0 || agoQty.has(lq) {
+		} else if w, ok := lookupWord(lq); ok && w.kind&kNumWord != 0 || agoQty.Has(lq) {
 			start = q
 			if t := s.prev(q); t >= 0 && s.free(t) {
 				lt := s.low(t)
@@ -1433,7 +1433,7 @@ func (s *scan) ageWord(i int) int {
 	} else {
 		j = s.next(i)
 	}
-	if s.low(j) == "of" && !turnWord.has(s.low(i)) {
+	if s.low(j) == "of" && !turnWord.Has(s.low(i)) {
 		j = s.next(j)
 	}
 	if !s.isWord(j) || !s.free(j) {
@@ -1468,9 +1468,9 @@ func (s *scan) ageWord(i int) int {
 		"minutes", "times", "pages", "points", "miles", "km":
 		return -1
 	}
-	if turnWord.has(lw) {
+	if turnWord.Has(lw) {
 		// "just turned 95." but not "turned 90 degrees"
-		if n >= 0 && !turnNext.has(s.low(n)) {
+		if n >= 0 && !turnNext.Has(s.low(n)) {
 			return -1
 		}
 		score = 0.75

@@ -1,6 +1,10 @@
 package dates
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/scrubs-dev/scrubs/internal/lexicon/wordset"
+)
 
 // Word tables, built once at package initialisation and only read after.
 
@@ -30,49 +34,15 @@ type winfo struct {
 // wordTab, which holds the same.
 var words = map[string]winfo{}
 
-// wordTab is words for reading: placed like a set (set.index), so a
-// lookup costs three byte loads and a multiply before one comparison,
-// where the map hashed the whole word.
-var wordTab struct {
-	slots []wslot // "" marks an empty slot (no trigger word is empty)
-	mask  uint64
-}
+// wordTab is words for reading (wordset: a lookup costs three byte loads
+// and a multiply before one comparison, where the map hashed the whole
+// word).
+var wordTab *wordset.Map[winfo]
 
-type wslot struct {
-	w    string
-	info winfo
-}
-
-func buildWordTab() {
-	size := 16
-	for size < 4*len(words) {
-		size <<= 1
-	}
-	wordTab.slots, wordTab.mask = make([]wslot, size), uint64(size-1)
-	for w, info := range words {
-		i := wordIndex(w, wordTab.mask)
-		for wordTab.slots[i].w != "" {
-			i = (i + 1) & wordTab.mask
-		}
-		wordTab.slots[i] = wslot{w, info}
-	}
-}
+func buildWordTab() { wordTab = wordset.New(words) }
 
 // lookupWord returns the entry of trigger word w, as words[w] would.
-func lookupWord(w string) (winfo, bool) {
-	if w == "" {
-		return winfo{}, false
-	}
-	for i := wordIndex(w, wordTab.mask); ; i = (i + 1) & wordTab.mask {
-		sl := &wordTab.slots[i]
-		if sl.w == "" {
-			return winfo{}, false
-		}
-		if len(sl.w) == len(w) && sl.w == w {
-			return sl.info, true
-		}
-	}
-}
+func lookupWord(w string) (winfo, bool) { return wordTab.Get(w) }
 
 // A cheap prefilter in front of the words map: a bitset indexed by a hash
 // of a word's length and first two and last bytes. Most words of a text
@@ -231,63 +201,10 @@ var holidays = map[string][][]string{
 	"columbus":     {{"day"}},
 }
 
-// set is a small closed word set used as context. A Go map hashed the
-// whole word on every test (a tenth of this detector's time); here a word
-// is placed by its length and first, middle and last bytes (three loads
-// and a multiply), and compared whole only with a word of its length found
-// there. Sets are at most a quarter full, so most tests end at once.
-type set struct {
-	slots []string // open addressing, linear probing; "" marks an empty slot
-	mask  uint64
-	empty bool // "" is in the set
-}
+// set is a small closed word set used as context.
+type set = wordset.Map[struct{}]
 
-func mk(ws ...string) *set {
-	size := 16
-	for size < 4*len(ws) {
-		size <<= 1
-	}
-	s := &set{slots: make([]string, size), mask: uint64(size - 1)}
-	for _, w := range ws {
-		if w == "" {
-			s.empty = true
-			continue
-		}
-		i := s.index(w)
-		for s.slots[i] != "" && s.slots[i] != w {
-			i = (i + 1) & s.mask
-		}
-		s.slots[i] = w
-	}
-	return s
-}
-
-// index places w (not empty) in s.
-func (s *set) index(w string) uint64 { return wordIndex(w, s.mask) }
-
-// wordIndex places w (not empty) by its length and first, middle and last
-// bytes in a table of mask+1 slots.
-func wordIndex(w string, mask uint64) uint64 {
-	n := len(w)
-	x := uint64(n) | uint64(w[0])<<8 | uint64(w[n>>1])<<16 | uint64(w[n-1])<<24
-	return x * 0x9e3779b97f4a7c15 >> 40 & mask
-}
-
-// has reports whether w is in the set.
-func (s *set) has(w string) bool {
-	if w == "" {
-		return s.empty
-	}
-	for i := s.index(w); ; i = (i + 1) & s.mask {
-		sw := s.slots[i]
-		if sw == "" {
-			return false
-		}
-		if len(sw) == len(w) && sw == w {
-			return true
-		}
-	}
-}
+func mk(ws ...string) *set { return wordset.Of(ws...) }
 
 var (
 	// Words right after a number that make it a quantity, not a date.

@@ -30,12 +30,12 @@ func (s *scan) frames() {
 		}
 		w := s.low(i)
 		switch {
-		case bareNamesW.has(w):
+		case bareNamesW.Has(w):
 			s.bareName(i)
 		case w == "in":
 			s.livesIn(i)
 			s.townOf(i)
-		case employerCuesW.has(w):
+		case employerCuesW.Has(w):
 			s.employer(i)
 		}
 	}
@@ -63,7 +63,7 @@ func (s *scan) bareName(i int) {
 	}
 	// the name must end here: "to Harbor View", "at summit level", "at
 	// heights of" are longer names or phrases
-	if k := s.nextTok(i); k >= 0 && s.word(k) && (!stopW.has(s.low(k)) || s.low(k) == "of") {
+	if k := s.nextTok(i); k >= 0 && s.word(k) && (!stopW.Has(s.low(k)) || s.low(k) == "of") {
 		return
 	}
 	s.emit(SubHospital, i, i, 0.6, s.d.Text(p))
@@ -89,11 +89,11 @@ func (s *scan) wardAfterRoom(i int) {
 	if cs < 2 {
 		return
 	}
-	if vowels(lk) < 2 || stopW.has(lk) || unitOfMeasureW.has(lk) || ordinary(lk) || strings.IndexAny(lk, "'’") >= 0 {
+	if vowels(lk) < 2 || stopW.Has(lk) || unitOfMeasureW.Has(lk) || ordinary(lk) || strings.IndexAny(lk, "'’") >= 0 {
 		return
 	}
 	last := k
-	if m := s.nextTok(k); m >= 0 && s.word(m) && (compassW.has(s.low(m)) || unitAfterW.has(s.low(m)) && s.low(m) != "or") {
+	if m := s.nextTok(k); m >= 0 && s.word(m) && (compassW.Has(s.low(m)) || unitAfterW.Has(s.low(m)) && s.low(m) != "or") {
 		last = m // "209 Quartermain North"
 	}
 	s.emit(SubUnit, k, last, 0.6, cue)
@@ -125,7 +125,7 @@ func (s *scan) livesIn(i int) {
 		if !s.word(k) || d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
 			break
 		}
-		if liveVerbsW.has(s.low(k)) {
+		if liveVerbsW.Has(s.low(k)) {
 			live = true
 			break
 		}
@@ -144,10 +144,10 @@ func (s *scan) livesIn(i int) {
 			break
 		}
 		lw := s.low(k)
-		if n > 0 && closersW.has(lw) {
+		if n > 0 && closersW.Has(lw) {
 			break
 		}
-		if stopW.has(lw) || residenceW.has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notNameW.has(lw) || s.isHeadWord(lw) {
+		if stopW.Has(lw) || residenceW.Has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) || vocab.Medical(lw) && !english(lw) || notNameW.Has(lw) || s.isHeadWord(lw) {
 			return
 		}
 		if len(lw) >= 4 && vowels(lw) >= 1 && (!plainWord(lw) || s.capSignal(k) == 2 && !d.Upperish && d.Tokens[k].Flags&text.SentStart == 0) {
@@ -160,7 +160,7 @@ func (s *scan) livesIn(i int) {
 	}
 	// the phrase must end here: punctuation, the line's end, or "with"
 	if e := last + 1; e < len(d.Tokens) && d.Tokens[e].Flags&text.NewlineBefore == 0 {
-		if !(s.punct(e, ',') || s.punct(e, '.') || s.punct(e, ';') || s.word(e) && closersW.has(s.low(e))) {
+		if !(s.punct(e, ',') || s.punct(e, '.') || s.punct(e, ';') || s.word(e) && closersW.Has(s.low(e))) {
 			return
 		}
 	}
@@ -183,11 +183,11 @@ func (s *scan) townOf(i int) {
 	}
 	lw := s.low(j)
 	c := s.capSignal(j)
-	if c == 0 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
+	if c == 0 || stopW.Has(lw) || ordinary(lw) || notNameW.Has(lw) || s.isHeadWord(lw) || vowels(lw) < 1 || len(lw) < 3 || c == 1 && len(lw) < 4 {
 		return
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && c == 2 && !stopW.has(s.low(k)) && !plainWord(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && c == 2 && !stopW.Has(s.low(k)) && !plainWord(s.low(k)) {
 		last = k
 	}
 	s.emit(SubCity, j, last, 0.6, s.d.Text(p)+" in")
@@ -240,11 +240,11 @@ func (s *scan) employer(i int) {
 		return
 	}
 	lw := s.low(j)
-	if s.capSignal(j) != 2 || stopW.has(lw) || ordinary(lw) || notNameW.has(lw) || len(lw) < 3 || vowels(lw) < 1 {
+	if s.capSignal(j) != 2 || stopW.Has(lw) || ordinary(lw) || notNameW.Has(lw) || len(lw) < 3 || vowels(lw) < 1 {
 		return
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && !stopW.has(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && !stopW.Has(s.low(k)) {
 		last = k // "Acme Logistics"
 	}
 	s.emit(SubFacility, j, last, 0.6, d.Span(p, i))

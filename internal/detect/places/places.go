@@ -261,7 +261,7 @@ func (s *scan) cueBefore(i int) (string, int) {
 		return "", 0
 	}
 	w := t.Lower
-	kind := cueW.get(w)
+	kind := cueW.Value(w)
 	if kind == 0 {
 		return "", 0
 	}
@@ -272,7 +272,7 @@ func (s *scan) cueBefore(i int) (string, int) {
 	if sb := kind & cue2Bits; sb != 0 && (c1 || kind&cueIsSecond != 0) {
 		// a two-word cue (cue2) when the word before pairs with this one
 		p := s.d.PrevWord(j, false)
-		if p >= 0 && cue2FirstW.get(s.low(p))&sb != 0 {
+		if p >= 0 && cue2FirstW.Value(s.low(p))&sb != 0 {
 			return s.d.Span(p, j), 2
 		}
 	}
@@ -326,7 +326,7 @@ func (s *scan) run() {
 			s.digits(i)
 			continue
 		}
-		if !d.Upperish && tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && unitAfterW.has(w) && w != "or" {
+		if !d.Upperish && tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && unitAfterW.Has(w) && w != "or" {
 			s.namedUnit(i)
 		}
 		if n := len(w); n >= 2 && (w[n-1] == 'h' || w[n-1] == 'c') && n <= 5 {
@@ -393,7 +393,7 @@ func (s *scan) namedUnit(i int) {
 			break
 		}
 		lw := s.low(k)
-		if s.capSignal(k) != 2 || stopW.has(lw) || notNameW.has(lw) || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
+		if s.capSignal(k) != 2 || stopW.Has(lw) || notNameW.Has(lw) || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
 			break
 		}
 		if !english(lw) {
@@ -429,7 +429,7 @@ func (s *scan) conjunct() {
 			continue
 		}
 		lw := s.low(m)
-		if s.capSignal(m) == 0 || len(lw) < 4 || stopW.has(lw) || ordinary(lw) || s.has(m, text.HasDigit) {
+		if s.capSignal(m) == 0 || len(lw) < 4 || stopW.Has(lw) || ordinary(lw) || s.has(m, text.HasDigit) {
 			continue
 		}
 		// a lone name: the sentence or clause ends after it
@@ -665,7 +665,7 @@ func (s *scan) parenAfter(last int) int {
 		return last
 	}
 	for m, n := k+1, 0; n < 3 && s.word(m); m, n = m+1, n+1 {
-		if s.capSignal(m) == 0 || s.has(m, text.HasDigit) || stopW.has(s.low(m)) {
+		if s.capSignal(m) == 0 || s.has(m, text.HasDigit) || stopW.Has(s.low(m)) {
 			return last
 		}
 		if s.punct(m+1, ')') {
@@ -699,7 +699,7 @@ func (s *scan) headAfter(i int) bool {
 	}
 	w := s.low(j)
 	_, h := hospitalHead[w]
-	return h || w == "medical" || w == "center" || unitAfterW.has(w)
+	return h || w == "medical" || w == "center" || unitAfterW.Has(w)
 }
 
 // stateAfter: ", MD" or ", Maryland" follows token i.
@@ -769,13 +769,13 @@ func (s *scan) head(i, strength int, sub string) {
 		}
 		lw := t.Lower
 		if connectors[lw] {
-			if names == 0 || !s.word(j-1) || stopW.has(s.low(j-1)) {
+			if names == 0 || !s.word(j-1) || stopW.Has(s.low(j-1)) {
 				break
 			}
 			j--
 			continue
 		}
-		if stopW.has(lw) && !(lw == "dr" || lw == "st") || notNameW.has(lw) {
+		if stopW.Has(lw) && !(lw == "dr" || lw == "st") || notNameW.Has(lw) {
 			break
 		}
 		c := s.capSignal(j)
@@ -790,14 +790,14 @@ func (s *scan) head(i, strength int, sub string) {
 				distinct = true
 			}
 		case c == 1:
-			if genericLead[lw] || s.isHeadWord(lw) || emp && !notNameW.has(lw) {
+			if genericLead[lw] || s.isHeadWord(lw) || emp && !notNameW.Has(lw) {
 				ok = true
 			} else if !ordinary(lw) && t.Flags&text.HasLetter != 0 && strings.IndexAny(lw, "'’") < 0 && t.Flags&text.HasDigit == 0 {
 				ok = true
 				distinct = len(lw) >= 4 || s.gaz(lw) != 0
 			}
 		default:
-			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2) || emp && !notNameW.has(lw)
+			ok = genericLead[lw] || ((lw == "medical" || lw == "health" || lw == "med") && strength == 2) || emp && !notNameW.Has(lw)
 		}
 		if !ok {
 			break
@@ -813,7 +813,7 @@ func (s *scan) head(i, strength int, sub string) {
 	if names == 0 || first == i {
 		// "TAKEN TO LAUREL REGIONAL": an ordinary word right after a strong
 		// cue still names the facility
-		if p := i - 1; s.word(p) && !stopW.has(s.low(p)) && !notNameW.has(s.low(p)) && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
+		if p := i - 1; s.word(p) && !stopW.Has(s.low(p)) && !notNameW.Has(s.low(p)) && !vocab.Medical(s.low(p)) && s.capSignal(p) >= 1 {
 			cue, cs := s.cueBefore(p)
 			if cs == 1 {
 				// "AT UNION MEMORIAL": a memorial is always someone's;
@@ -861,7 +861,7 @@ func (s *scan) head(i, strength int, sub string) {
 	if k := s.nextTok(i); k >= 0 && s.low(k) == "of" && s.capSignal(i) == 2 {
 		m := k + 1
 		e := -1
-		for n := 0; n < 3 && s.word(m) && s.capSignal(m) == 2 && !stopW.has(s.low(m)); n++ {
+		for n := 0; n < 3 && s.word(m) && s.capSignal(m) == 2 && !stopW.Has(s.low(m)); n++ {
 			e = m
 			m++
 		}
@@ -883,7 +883,7 @@ func (s *scan) head(i, strength int, sub string) {
 		sc += 0.1
 	}
 	// "Mercy West ED", "GH TCU": a unit of the named facility
-	if k := s.d.NextWord(last, false); k >= 0 && sub == SubHospital && unitAfterW.has(s.low(k)) && (s.has(k, text.AllUpper) || s.capSignal(k) == 2) && s.low(k) != "or" {
+	if k := s.d.NextWord(last, false); k >= 0 && sub == SubHospital && unitAfterW.Has(s.low(k)) && (s.has(k, text.AllUpper) || s.capSignal(k) == 2) && s.low(k) != "or" {
 		s.emit(SubUnit, first, k, sc, cue)
 	}
 	if last == i && s.punct(i+1, '.') && s.d.Adjacent(i, i+1) && (w == "hosp" || w == "med" || w == "ctr") {
@@ -898,7 +898,7 @@ func (s *scan) head(i, strength int, sub string) {
 // employment cue end at the facility word i.
 func (s *scan) employerBefore(i int) bool {
 	for k, n := i-1, 0; n < 2 && s.word(k); n, k = n+1, k-1 {
-		if stopW.has(s.low(k)) || vocab.Medical(s.low(k)) {
+		if stopW.Has(s.low(k)) || vocab.Medical(s.low(k)) {
 			return false
 		}
 		p := s.d.PrevWord(k, false)
@@ -919,7 +919,7 @@ func (s *scan) employerBefore(i int) bool {
 }
 
 func (s *scan) isHeadWord(w string) bool {
-	return headW.has(w) || w == "medical" || w == "center" || w == "med" || w == "ctr"
+	return headW.Has(w) || w == "medical" || w == "center" || w == "med" || w == "ctr"
 }
 
 // saint: "St. Brigid's", "Saint Agnes", "Mt. Sinai".
@@ -939,7 +939,7 @@ func (s *scan) saint(i int) {
 		}
 		return
 	}
-	if stopW.has(nw) || streetSuffixW.has(nw) {
+	if stopW.Has(nw) || streetSuffixW.Has(nw) {
 		return
 	}
 	cap := s.capSignal(j)
@@ -948,7 +948,7 @@ func (s *scan) saint(i int) {
 	}
 	cue, cs := s.cueBefore(i)
 	// "Main St. Clinic" / "Elm St": a street, not a saint
-	if p := s.prevTok(i); p >= 0 && s.word(p) && s.capSignal(p) == 2 && !stopW.has(s.low(p)) && s.low(i) == "st" && cs == 0 {
+	if p := s.prevTok(i); p >= 0 && s.word(p) && s.capSignal(p) == 2 && !stopW.Has(s.low(p)) && s.low(i) == "st" && cs == 0 {
 		return
 	}
 	poss := strings.HasSuffix(nw, "'s") || strings.HasSuffix(nw, "’s") || strings.HasSuffix(nw, "s'")
@@ -970,7 +970,7 @@ func (s *scan) saint(i int) {
 		sc += 0.1
 	}
 	last := j
-	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && cap == 2 && compassW.has(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && s.capSignal(k) == 2 && cap == 2 && compassW.Has(s.low(k)) {
 		last = k
 	}
 	s.emit(SubHospital, i, last, sc, cue)
@@ -1017,7 +1017,7 @@ func (s *scan) abbrev(i int) {
 	unit := false
 	if k := s.d.NextWord(i, false); k >= 0 && s.d.Tokens[k].Flags&text.NewlineBefore == 0 {
 		lk := s.low(k)
-		unit = unitAfterW.has(lk) && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
+		unit = unitAfterW.Has(lk) && lk != "or" || lk == "cath" || lk == "attorneys" || lk == "campus"
 	}
 	cueOK := false
 	if p := s.d.PrevWord(i, false); p >= 0 && (s.low(p) == "leave" || s.low(p) == "leaving") {
@@ -1056,7 +1056,7 @@ func (s *scan) county(i int) {
 			break
 		}
 		lw := s.low(j)
-		if stopW.has(lw) || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
+		if stopW.Has(lw) || s.capSignal(j) == 0 || s.has(j, text.HasDigit) || (n > 0 && english(lw) && s.capSignal(j) != 2) {
 			break
 		}
 		if s.capSignal(j) == 1 && ordinary(lw) {
@@ -1085,7 +1085,7 @@ func (s *scan) room(i int) {
 		return
 	}
 	// "room 12 mg"? units of measure after rule it out
-	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasureW.has(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasureW.Has(s.low(k)) {
 		return
 	}
 	s.emit(SubUnit, i, j, 0.45, "")
@@ -1140,7 +1140,7 @@ func (s *scan) compassUnit(i int) {
 	pw := s.low(p)
 	if isDigits(pw) && len(pw) <= 2 {
 		q := s.prevTok(p)
-		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stopW.has(s.low(q)) && !ordinary(s.low(q)) {
+		if q >= 0 && s.word(q) && s.capSignal(q) >= 1 && !stopW.Has(s.low(q)) && !ordinary(s.low(q)) {
 			cue, _ := s.cueBefore(q)
 			s.emit(SubUnit, q, i, 0.6, cue)
 		}
@@ -1160,7 +1160,7 @@ func (s *scan) compassUnit(i int) {
 // unknown capitalised name is taken as a city.
 func (s *scan) cueName(i int) {
 	w := s.low(i)
-	if cueW.get(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
+	if cueW.Value(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
 		return
 	}
 	j := s.d.NextWord(i, true)
@@ -1191,7 +1191,7 @@ func (s *scan) cueName(i int) {
 		}
 		lw := s.low(k)
 		c := s.capSignal(k)
-		if stopW.has(lw) || c == 0 || s.has(k, text.HasDigit) {
+		if stopW.Has(lw) || c == 0 || s.has(k, text.HasDigit) {
 			break
 		}
 		if ordinary(lw) || s.isHeadWord(lw) {
@@ -1228,7 +1228,7 @@ func (s *scan) inComma(j int, cue string) {
 		}
 		lw := s.low(k)
 		c := s.capSignal(k)
-		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stopW.has(lw) || s.has(k, text.HasDigit) {
+		if !(c == 2 || c == 1 && s.has(k, text.AllUpper) && !s.d.Lowerish) || stopW.Has(lw) || s.has(k, text.HasDigit) {
 			return
 		}
 		if ordinary(lw) || s.isHeadWord(lw) || strings.IndexAny(lw, "'’") >= 0 || len(lw) < 4 || vowels(lw) < 2 || demonym(lw) {
@@ -1255,10 +1255,10 @@ func demonym(w string) bool {
 // last token, or -1.
 func (s *scan) placeTypeEnd(j int) int {
 	for k, n := j, 0; n < 3 && s.word(k); n, k = n+1, k+1 {
-		if s.capSignal(k) != 2 || stopW.has(s.low(k)) || s.has(k, text.HasDigit) || n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
+		if s.capSignal(k) != 2 || stopW.Has(s.low(k)) || s.has(k, text.HasDigit) || n > 0 && s.d.Tokens[k].Flags&text.NewlineBefore != 0 {
 			return -1
 		}
-		if n > 0 && placeTypeW.has(s.low(k)) {
+		if n > 0 && placeTypeW.Has(s.low(k)) {
 			return k
 		}
 	}
@@ -1278,7 +1278,7 @@ func (s *scan) cityState(i int) {
 	first := -1
 	for k, n := last, 0; n < 3 && s.word(k); n, k = n+1, k-1 {
 		lw := s.low(k)
-		if stopW.has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) {
+		if stopW.Has(lw) || s.capSignal(k) == 0 || s.has(k, text.HasDigit) {
 			break
 		}
 		first = k
@@ -1329,7 +1329,7 @@ func (s *scan) unitSuffix() {
 		switch {
 		case hospitalSuffix[s.low(k)]:
 			sub = SubHospital // "Riverbend Children's", "Lakeshore General"
-		case unitAfterW.has(s.low(k)) && s.low(k) != "or":
+		case unitAfterW.Has(s.low(k)) && s.low(k) != "or":
 		default:
 			continue
 		}
@@ -1366,10 +1366,10 @@ func (s *scan) propagate() {
 		}
 		lw := text.Fold(w)
 		short := len(lw) < 4 && !(c.Sub == SubHospital && len(lw) >= 2 && c.End-c.Start == len(lw) && strings.ToUpper(w) == w)
-		if short || stopW.has(lw) || ordinary(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
+		if short || stopW.Has(lw) || ordinary(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
 			continue
 		}
-		if streetLeadW.has(lw) {
+		if streetLeadW.Has(lw) {
 			continue
 		}
 		if names == nil {

@@ -14,10 +14,10 @@ func (s *scan) nameWord(i int) bool {
 		return false
 	}
 	lw := s.low(i)
-	if lowConnectorW.has(lw) {
+	if lowConnectorW.Has(lw) {
 		return true
 	}
-	if stopW.has(lw) {
+	if stopW.Has(lw) {
 		return false
 	}
 	if s.has(i, text.HasDigit) {
@@ -27,9 +27,9 @@ func (s *scan) nameWord(i int) bool {
 	case 2:
 		return true
 	case 1:
-		return streetSuffixW.has(lw) || ordinal(lw) || !ordinary(lw)
+		return streetSuffixW.Has(lw) || ordinal(lw) || !ordinary(lw)
 	}
-	return ordinal(lw) || streetSuffixW.has(lw) || streetLeadW.has(lw) || lowConnectorW.has(lw) || len(lw) > 2 && !englishOrMedical(lw) && strings.IndexAny(lw, "'’") < 0
+	return ordinal(lw) || streetSuffixW.Has(lw) || streetLeadW.Has(lw) || lowConnectorW.Has(lw) || len(lw) > 2 && !englishOrMedical(lw) && strings.IndexAny(lw, "'’") < 0
 }
 
 var lowConnector = map[string]bool{
@@ -45,7 +45,7 @@ var ordinals = map[string]bool{
 }
 
 func ordinal(w string) bool {
-	if ordinalsW.has(w) {
+	if ordinalsW.Has(w) {
 		return true
 	}
 	if len(w) < 3 || len(w) > 6 || w[0] < '0' || w[0] > '9' {
@@ -93,7 +93,7 @@ func (s *scan) digits(i int) {
 			break
 		}
 		if t.Kind == text.Punct {
-			if s.punct(k, '.') && names > 0 && (len(s.low(k-1)) == 1 || streetLeadW.has(s.low(k-1)) || s.low(k-1) == "st" || s.low(k-1) == "mt") || s.punct(k, '-') && d.Adjacent(k-1, k) && d.Adjacent(k, k+1) {
+			if s.punct(k, '.') && names > 0 && (len(s.low(k-1)) == 1 || streetLeadW.Has(s.low(k-1)) || s.low(k-1) == "st" || s.low(k-1) == "mt") || s.punct(k, '-') && d.Adjacent(k-1, k) && d.Adjacent(k, k+1) {
 				continue
 			}
 			break
@@ -102,13 +102,13 @@ func (s *scan) digits(i int) {
 			break
 		}
 		lw := t.Lower
-		if k == start && streetLeadW.has(lw) && (s.capSignal(k) >= 1 || s.d.Lowerish || s.addrCue(i)) {
+		if k == start && streetLeadW.Has(lw) && (s.capSignal(k) >= 1 || s.d.Lowerish || s.addrCue(i)) {
 			lead = true
 			names++
 			continue
 		}
-		if names > 0 && (streetSuffixW.has(lw) || compoundStreet(lw)) && !(unitOfMeasureW.has(lw)) {
-			if strongSuffixW.has(lw) || s.capSignal(k) == 2 && s.capSignal(k-1) == 2 {
+		if names > 0 && (streetSuffixW.Has(lw) || compoundStreet(lw)) && !(unitOfMeasureW.Has(lw)) {
+			if strongSuffixW.Has(lw) || s.capSignal(k) == 2 && s.capSignal(k-1) == 2 {
 				end := s.extendAddr(k)
 				cue, _ := s.cueBefore(i)
 				s.emit(SubStreet, s.backAddr(i), end, 0.85, cue)
@@ -127,7 +127,7 @@ func (s *scan) digits(i int) {
 				}
 				break
 			}
-			if k == start && len(w) >= 3 && (s.addrCue(i) || s.lineStartish(i)) && s.word(k+1) && (capOK(k+1) || streetLeadW.has(s.low(k+1))) {
+			if k == start && len(w) >= 3 && (s.addrCue(i) || s.lineStartish(i)) && s.word(k+1) && (capOK(k+1) || streetLeadW.Has(s.low(k+1))) {
 				// "224 4966 Bond Street": a second number
 				start = k + 1
 				continue
@@ -139,10 +139,10 @@ func (s *scan) digits(i int) {
 			lead = true
 			continue
 		}
-		if !s.nameWord(k) || (s.capSignal(k) != 2 && vocab.Medical(lw) && !streetSuffixW.has(lw) && !ordinal(lw) && !lowConnectorW.has(lw)) {
+		if !s.nameWord(k) || (s.capSignal(k) != 2 && vocab.Medical(lw) && !streetSuffixW.Has(lw) && !ordinal(lw) && !lowConnectorW.Has(lw)) {
 			// "123 MAIN ST", "45 oak ave": an ordinary word right before a
 			// strong street type
-			if n <= 2 && s.word(k+1) && strongSuffixW.has(s.low(k+1)) && !vocab.Medical(lw) && !stopW.has(lw) && !s.has(k, text.HasDigit) {
+			if n <= 2 && s.word(k+1) && strongSuffixW.Has(s.low(k+1)) && !vocab.Medical(lw) && !stopW.Has(lw) && !s.has(k, text.HasDigit) {
 				names++
 				continue
 			}
@@ -150,7 +150,7 @@ func (s *scan) digits(i int) {
 		}
 		names++
 	}
-	if lead && names >= 2 && (capOK(start) || streetLeadW.has(s.low(start)) && s.capSignal(start) == 0) {
+	if lead && names >= 2 && (capOK(start) || streetLeadW.Has(s.low(start)) && s.capSignal(start) == 0) {
 		end := s.extendAddr(i + names)
 		cue, _ := s.cueBefore(i)
 		s.emit(SubStreet, s.backAddr(i), end, 0.7, cue)
@@ -167,7 +167,7 @@ func (s *scan) nameNumber(i int) {
 	if !isDigits(w) || len(w) > 5 {
 		return
 	}
-	if k := s.nextTok(i); k >= 0 && s.word(k) && (unitOfMeasureW.has(s.low(k)) || s.low(k) == "mg" || s.low(k) == "x") {
+	if k := s.nextTok(i); k >= 0 && s.word(k) && (unitOfMeasureW.Has(s.low(k)) || s.low(k) == "mg" || s.low(k) == "x") {
 		return
 	}
 	first, short, lower := -1, false, false
@@ -176,7 +176,7 @@ func (s *scan) nameNumber(i int) {
 			break
 		}
 		lw := s.low(k)
-		if stopW.has(lw) || s.has(k, text.HasDigit) {
+		if stopW.Has(lw) || s.has(k, text.HasDigit) {
 			break
 		}
 		// the tests below that break whatever the vocabulary says of lw,
@@ -349,7 +349,7 @@ func (s *scan) backAddr(i int) int {
 		return a - 1
 	}
 	for k, n := i-1, 0; n < 2; n, k = n+1, k-1 {
-		if s.prevTok(k+1) != k || !s.word(k) || s.has(k, text.HasDigit) || stopW.has(s.low(k)) || s.capSignal(k) != 2 || s.d.Upperish {
+		if s.prevTok(k+1) != k || !s.word(k) || s.has(k, text.HasDigit) || stopW.Has(s.low(k)) || s.capSignal(k) != 2 || s.d.Upperish {
 			break
 		}
 		if s.lineStartish(k) || s.addrCue(k) {
@@ -436,11 +436,11 @@ func (s *scan) extendAddr(i int) int {
 			ok = true
 		case t.Flags&text.HasDigit != 0:
 			ok = len(lw) <= 10
-		case streetSuffixW.has(lw) || unitWords[lw] || streetLeadW.has(lw) || streetTail[lw] || lowConnectorW.has(lw):
+		case streetSuffixW.Has(lw) || unitWords[lw] || streetLeadW.Has(lw) || streetTail[lw] || lowConnectorW.Has(lw):
 			ok = true
 		case lw == "box" || lw == "po" || lw == "apo" || lw == "fpo" || lw == "dpo" || lw == "psc" || lw == "nan" || lw == "p.o":
 			ok = true
-		case stopW.has(lw):
+		case stopW.Has(lw):
 			ok = false
 		case s.capSignal(k) == 2:
 			ok = !(t.Flags&text.SentStart != 0 && t.Flags&text.NewlineBefore == 0 && english(lw) && t.Flags&text.AllUpper == 0 && !s.punct(k-1, '?'))
@@ -478,7 +478,7 @@ func (s *scan) zip(i int) {
 	if knownZIP(s.t, s.low(i)) {
 		cue, cs := s.cueBefore(i)
 		if cs >= 1 && cue != "of" && cue != "by" && cue != "to" {
-			if k := s.nextTok(i); k >= 0 && s.word(k) && unitOfMeasureW.has(s.low(k)) {
+			if k := s.nextTok(i); k >= 0 && s.word(k) && unitOfMeasureW.Has(s.low(k)) {
 				return
 			}
 			s.emitZip(i, 0.5, cue)
@@ -611,7 +611,7 @@ func (s *scan) corner(i int) {
 		}
 		// a lower-case ordinary word after the street type ends it
 		last = k
-		if streetSuffixW.has(t.Lower) && n > 0 {
+		if streetSuffixW.Has(t.Lower) && n > 0 {
 			break
 		}
 	}
@@ -631,7 +631,7 @@ func (s *scan) aptUnit(i int) {
 	if !s.word(j) || !houseNumber(s.low(j)) && !(len(s.low(j)) <= 4 && s.has(j, text.HasDigit)) {
 		return
 	}
-	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasureW.has(s.low(k)) {
+	if k := s.nextTok(j); k >= 0 && s.word(k) && unitOfMeasureW.Has(s.low(k)) {
 		return
 	}
 	lw := s.low(i)
@@ -708,7 +708,7 @@ func (s *scan) tailStreet(i int) {
 			break
 		}
 		lw := s.low(k)
-		if stopW.has(lw) || s.has(k, text.HasDigit) || s.capSignal(k) == 0 && english(lw) {
+		if stopW.Has(lw) || s.has(k, text.HasDigit) || s.capSignal(k) == 0 && english(lw) {
 			break
 		}
 		first = k
@@ -740,7 +740,7 @@ func (s *scan) compoundStreetRule(i int) {
 	}
 	first := i
 	for k, n := i-1, 0; n < 2 && s.word(k); n, k = n+1, k-1 {
-		if s.d.Tokens[k+1].Flags&text.NewlineBefore != 0 || stopW.has(s.low(k)) || s.capSignal(k) != 2 || english(s.low(k)) {
+		if s.d.Tokens[k+1].Flags&text.NewlineBefore != 0 || stopW.Has(s.low(k)) || s.capSignal(k) != 2 || english(s.low(k)) {
 			break
 		}
 		first = k

@@ -1,28 +1,19 @@
 package places
 
-import "sort"
+import (
+	"sort"
 
-// wordSet is a read-only set of words for the membership tests that the
-// rules make on nearly every token ("is this a stop word, a street suffix,
-// a unit of measure?"). A Go map hashes the whole string on every test
-// (the map lookups were a tenth of the detector's time); here a word is
-// placed by its length and three of its bytes (first, middle, last: three
-// loads and a multiply), and compared whole only with a word of its
-// length found there. The sets are small, so most tests end at an empty
-// slot or a length that differs.
-type wordSet struct {
-	slots []setSlot // open addressing, linear probing; n == 0: empty
-	mask  uint64
-}
+	"github.com/scrubs-dev/scrubs/internal/lexicon/wordset"
+)
 
-type setSlot struct {
-	n   uint8  // len(w); words are 1 to 255 bytes
-	val uint16 // what get returns (1 in a set made by newWordSet)
-	w   string
-}
+// wordSet holds the word lists the rules test on nearly every token
+// (wordset: placed by length and three bytes, not hashed whole as a Go
+// map would; the map lookups were a tenth of the detector's time). A word
+// is in the set when its value is not 0 (has), and get returns the value.
+type wordSet = wordset.Map[uint16]
 
 // newWordSet holds the words that m maps to a value other than the zero
-// value (true, for a map to bool).
+// value (true, for a map to bool), with the value 1.
 func newWordSet[V comparable](m map[string]V) *wordSet {
 	var zero V
 	vals := map[string]uint16{}
@@ -35,53 +26,15 @@ func newWordSet[V comparable](m map[string]V) *wordSet {
 }
 
 // newWordMap holds the words that m maps to a value other than 0, with
-// their values (get; has tells a value other than 0).
+// their values.
 func newWordMap(m map[string]uint16) *wordSet {
-	size := 16
-	for size < 4*len(m) {
-		size <<= 1
-	}
-	ws := &wordSet{slots: make([]setSlot, size), mask: uint64(size - 1)}
+	vals := map[string]uint16{}
 	for w, v := range m {
-		if v == 0 || w == "" {
-			continue
-		}
-		if len(w) > 255 {
-			panic("places: word set word of more than 255 bytes")
-		}
-		i := ws.index(w)
-		for ws.slots[i].n != 0 {
-			i = (i + 1) & ws.mask
-		}
-		ws.slots[i] = setSlot{n: uint8(len(w)), val: v, w: w}
-	}
-	return ws
-}
-
-// index places w (not empty) by its length and first, middle and last bytes.
-func (ws *wordSet) index(w string) uint64 {
-	n := len(w)
-	x := uint64(n) | uint64(w[0])<<8 | uint64(w[n>>1])<<16 | uint64(w[n-1])<<24
-	return x * 0x9e3779b97f4a7c15 >> 40 & ws.mask
-}
-
-// has reports whether w is in the set.
-func (ws *wordSet) has(w string) bool { return ws.get(w) != 0 }
-
-// get returns the value of w, or 0 when w is not in the set.
-func (ws *wordSet) get(w string) uint16 {
-	if w == "" {
-		return 0
-	}
-	for i := ws.index(w); ; i = (i + 1) & ws.mask {
-		sl := &ws.slots[i]
-		if sl.n == 0 {
-			return 0
-		}
-		if int(sl.n) == len(w) && sl.w == w {
-			return sl.val
+		if v != 0 && w != "" {
+			vals[w] = v
 		}
 	}
+	return wordset.New(vals)
 }
 
 // The sets the rules test on every token.

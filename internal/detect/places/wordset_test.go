@@ -16,7 +16,7 @@ func TestWordSet(t *testing.T) {
 		probe = append(probe, w, w+"s", w[:len(w)-1])
 	}
 	for _, w := range probe {
-		if got := ws.has(w); got != m[w] {
+		if got := ws.Has(w); got != m[w] {
 			t.Errorf("has(%q) = %v, want %v", w, got, m[w])
 		}
 	}
@@ -26,7 +26,7 @@ func TestWordSet(t *testing.T) {
 // the words with a non-zero value.
 func TestCue1Set(t *testing.T) {
 	for w := range cue1 {
-		if !cue1W.has(w) {
+		if !cue1W.Has(w) {
 			t.Errorf("cue1W lacks %q (a zero value?)", w)
 		}
 	}
