@@ -64,11 +64,10 @@ type Doc struct {
 	Src    string
 	Tokens []Token
 	// Norm is the space-joined Lower of every Word and Emoji token (hashtag
-	// parts included; a final possessive "'s" dropped), with a leading and trailing space, for phrase matching on
-	// word boundaries. NormTok[i] is the index of the token that Norm byte i
-	// belongs to, or -1 for the separating spaces.
-	Norm    string
-	NormTok []int32
+	// parts included; a final possessive "'s" dropped), with a leading and
+	// trailing space, for phrase matching on word boundaries; NormToken
+	// maps a Norm offset back to its token.
+	Norm string
 	// NormAt[i] is the byte offset in Norm where word token i starts (-1
 	// for other tokens), so a run of word tokens i..j is the Norm substring
 	// NormAt[i] : NormAt[j]+len(Tokens[j].Lower).
