@@ -20,8 +20,10 @@ type field struct {
 	exif  bool // an alt-like field read from the photo's metadata
 	doc   *text.Doc
 	cands []detect.Candidate
-	// pending: cands are still to be found (see Judge.candsOf); ids are
-	// the ids detector's alone, found when idsDone (see Judge.ruleCands)
+	// source says which detectors find the field's candidates; pending:
+	// they are still to be found (see Judge.candsOf); ids are the ids
+	// detector's alone, found when idsDone (see Judge.ruleCands)
+	source  candSource
 	pending bool
 	idsDone bool
 	ids     []detect.Candidate
@@ -100,7 +102,16 @@ func (f *field) newOwn() *ownHits {
 	return h
 }
 
-func (j *Judge) newField(scope rules.Scope, media int, src string, withCands bool) *field {
+// candSource is which detectors find a field's candidates.
+type candSource uint8
+
+const (
+	noCands     candSource = iota // the reply: its phrases only
+	allCands                      // the text and alt texts: every detector
+	placesCands                   // the bio: only the places it names matter
+)
+
+func (j *Judge) newField(scope rules.Scope, media int, src string, source candSource) *field {
 	f := fieldPool.Get().(*field)
 	if n := j.rules.NumLists(); len(f.named) < n {
 		f.named = append(f.named, make([][]span, n-len(f.named))...)
@@ -109,7 +120,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, withCands boo
 		f.own = append(f.own, make([]*ownHits, n-len(f.own))...)
 	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
-	f.pending = withCands // found on first use: see candsOf
+	f.source, f.pending = source, source != noCands // found on first use: see candsOf
 	buf := matchPool.Get().(*[]lexicon.Match)
 	*buf = j.rules.FindPhrases(f.doc, (*buf)[:0])
 	defer matchPool.Put(buf)

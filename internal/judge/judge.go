@@ -130,19 +130,18 @@ func sortCandidates(cs []detect.Candidate) {
 	})
 }
 
-// candsOf returns a field's candidates, found on first use: those of every
-// detector for the text and alt texts, those of the place detectors for
-// the bio (only the places it names matter, to the re-identification
-// score).
+// candsOf returns a field's candidates, found on first use by the
+// detectors of its source.
 func (j *Judge) candsOf(f *field) []detect.Candidate {
 	if f.pending {
 		f.pending = false
-		if f.scope == rules.ScopeBio {
+		switch f.source {
+		case allCands:
+			f.cands = j.candidates(f.doc, f.cands[:0])
+		case placesCands:
 			for _, d := range j.placeDetectors {
 				f.cands = d.Detect(f.doc, f.cands)
 			}
-		} else {
-			f.cands = j.candidates(f.doc, f.cands[:0])
 		}
 	}
 	return f.cands
@@ -161,8 +160,7 @@ type detectorParts struct{ dates, ids detect.Detector }
 // ruleCands returns the candidates identifier rule r reads on f (of its
 // types, in the same order as among all of f's candidates).
 func (j *Judge) ruleCands(f *field, r *rules.Rule) []detect.Candidate {
-	// the bio's candidates are its places only (candsOf)
-	if !f.pending || j.parts == nil || f.scope == rules.ScopeBio || !onlyIDs(r) {
+	if !f.pending || f.source != allCands || j.parts == nil || !onlyIDs(r) {
 		return j.candsOf(f)
 	}
 	if !f.idsDone {
@@ -187,7 +185,7 @@ func onlyIDs(r *rules.Rule) bool {
 // drops an age that overlaps a name), so when it finds none, there is none
 // and the other detectors need not run.
 func (j *Judge) hasAge(f *field) bool {
-	if f.pending && j.parts != nil {
+	if f.pending && f.source == allCands && j.parts != nil {
 		buf := candPool.Get().(*[]detect.Candidate)
 		defer candPool.Put(buf)
 		*buf = j.parts.dates.Detect(f.doc, (*buf)[:0])
@@ -355,18 +353,17 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	ps := postPool.Get().(*post)
 	defer ps.release()
 	ps.p = p
-	ps.text = j.newField(rules.ScopeText, -1, p.Text, true)
+	ps.text = j.newField(rules.ScopeText, -1, p.Text, allCands)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
-			ps.alts = append(ps.alts, j.newField(rules.ScopeAlt, i, m.Alt, true))
+			ps.alts = append(ps.alts, j.newField(rules.ScopeAlt, i, m.Alt, allCands))
 		}
 	}
 	if p.Author.Bio != "" {
-		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, false)
-		ps.bio.pending = true // its places are found when first asked for
+		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
-		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, false)
+		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
 	}
 	var warnings []string
 	if len(p.Media) > 0 {
@@ -385,7 +382,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		// text kept in the photo's metadata (descriptions, comments, the
 		// owner's or a tagged person's name) is read like alt text
 		if txt := metaText(meta); txt != "" {
-			f := j.newField(rules.ScopeAlt, i, txt, true)
+			f := j.newField(rules.ScopeAlt, i, txt, allCands)
 			f.exif = true
 			ps.alts = append(ps.alts, f)
 		}
