@@ -441,3 +441,24 @@ func TestFastPostKnowsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// --cpuprofile writes a CPU profile (gzip-compressed protobuf) even when
+// the command exits with findings, and a path that cannot be created is a
+// usage error.
+func TestCPUProfileFlag(t *testing.T) {
+	if f := flag.Lookup("test.cpuprofile"); f != nil && f.Value.String() != "" {
+		t.Skip("the test binary is profiling itself: only one CPU profile at a time")
+	}
+	path := filepath.Join(t.TempDir(), "cpu.prof")
+	r := run(t, "", "check", "--cpuprofile", path, "Mrs. Lopez in bed 4 finally went home today")
+	if r.code != ExitFindings {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("no profile written (%v, %d bytes)", err, len(b))
+	}
+	if r := run(t, "", "check", "--cpuprofile", filepath.Join(t.TempDir(), "no", "such", "dir", "p"), "hello"); r.code != ExitUsage {
+		t.Errorf("unwritable profile path: exit %d", r.code)
+	}
+}
