@@ -335,9 +335,11 @@ type Set struct {
 	Rules []*Rule
 	byID  map[string]*Rule
 	// phrases is one automaton over every phrase of every phrase rule, and
-	// of every Near and Unless list; refs maps pattern index to its users.
+	// of every Near and Unless list.
 	phrases *lexicon.Phrases
-	refs    []PhraseRef // by pattern index: one user per pattern
+	// keyRefs holds, by phrase key (lexicon.Phrases.FindKeys), the users
+	// of every phrase with that key, in pattern order.
+	keyRefs [][]PhraseRef
 	// Lists are the named phrase lists of all packs.
 	Lists   map[string][]string
 	listIDs map[string]int32
@@ -419,14 +421,16 @@ func (s *Set) resolveNamed(r *Rule) {
 // Get returns a rule by ID.
 func (s *Set) Get(id string) *Rule { return s.byID[id] }
 
-// FindPhrases runs the shared phrase trie over d once, appending to buf;
-// PhraseRefs tells which rules each match belongs to.
+// FindPhrases runs the shared phrase trie over d once, appending to buf
+// one match per distinct phrase found (a phrase in many lists is one
+// match); PhraseRefs tells which rules and lists each match belongs to.
 func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
-	return s.phrases.Find(d, buf)
+	return s.phrases.FindKeys(d, buf)
 }
 
-// PhraseRefs returns the rules and lists that use phrase m.Pattern.
-func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.refs[m.Pattern : m.Pattern+1] }
+// PhraseRefs returns the rules and lists that use the phrase of m (a match
+// of FindPhrases), in the order of the lists that hold it.
+func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.keyRefs[m.Pattern] }
 
 // Default loads the embedded packs.
 func Default() (*Set, error) { return Load(embedded, nil) }
@@ -537,6 +541,7 @@ func Compile(packs []Pack) (*Set, error) {
 		}
 	}
 	var all []string
+	var refs []PhraseRef // by index into all: one user per phrase
 	listNames := make([]string, 0, len(s.Lists))
 	for n := range s.Lists {
 		listNames = append(listNames, n)
@@ -547,7 +552,7 @@ func Compile(packs []Pack) (*Set, error) {
 		s.listIDs[n] = int32(i)
 		for _, p := range s.Lists[n] {
 			all = append(all, p)
-			s.refs = append(s.refs, PhraseRef{List: ListNamed, ListID: int32(i)})
+			refs = append(refs, PhraseRef{List: ListNamed, ListID: int32(i)})
 		}
 	}
 	for _, r := range s.Rules {
@@ -564,7 +569,7 @@ func Compile(packs []Pack) (*Set, error) {
 					continue // matched through the named list (or the judge: @url)
 				}
 				all = append(all, p)
-				s.refs = append(s.refs, PhraseRef{Rule: r, List: k})
+				refs = append(refs, PhraseRef{Rule: r, List: k})
 			}
 		}
 		add(r.Phrases, ListMain)
@@ -578,6 +583,15 @@ func Compile(packs []Pack) (*Set, error) {
 		add(r.Unless, ListUnless)
 	}
 	s.phrases = lexicon.NewPhrases(all)
+	s.keyRefs = make([][]PhraseRef, s.phrases.NumKeys())
+	flat := make([]PhraseRef, 0, len(refs))
+	for k := range s.keyRefs {
+		start := len(flat)
+		for _, i := range s.phrases.Patterns(k) {
+			flat = append(flat, refs[i])
+		}
+		s.keyRefs[k] = flat[start:len(flat):len(flat)]
+	}
 	for i, r := range s.Rules {
 		r.Index = i
 	}

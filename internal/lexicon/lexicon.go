@@ -179,6 +179,26 @@ func (p *Phrases) Len() int { return p.n }
 // Find returns every (possibly overlapping) phrase occurrence in d, by
 // first word, then by length, then in list order.
 func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
+	if p == nil {
+		return out
+	}
+	start := len(out)
+	out = p.FindKeys(d, out)
+	keys := len(out)
+	for _, m := range out[start:keys] {
+		for _, id := range p.ends[m.Pattern] {
+			out = append(out, Match{Pattern: int(id), First: m.First, Last: m.Last})
+		}
+	}
+	return append(out[:start], out[keys:]...)
+}
+
+// FindKeys is Find with one match per distinct phrase key (the phrases
+// that normalise alike, PhraseKey, end at the same trie node): m.Pattern
+// is that key's number and Patterns(m.Pattern) the phrases it stands for.
+// A word common to many lists ("patient", "my") is one match, not one per
+// list.
+func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 	if p == nil || len(p.root) == 0 {
 		return out
 	}
@@ -212,12 +232,21 @@ func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
 			}
 			node = child &^ endsBit
 			if child&endsBit != 0 {
-				first, last := d.NormWordToken(k), d.NormWordToken(n)
-				for _, id := range p.ends[node] {
-					out = append(out, Match{Pattern: int(id), First: first, Last: last})
-				}
+				out = append(out, Match{Pattern: int(node), First: d.NormWordToken(k), Last: d.NormWordToken(n)})
 			}
 		}
 	}
 	return out
+}
+
+// NumKeys bounds the key numbers of FindKeys: 0 <= m.Pattern < NumKeys().
+func (p *Phrases) NumKeys() int { return len(p.ends) }
+
+// Patterns returns the indexes (into the list given to NewPhrases, in list
+// order) of the phrases of key k; none for a number that is no key.
+func (p *Phrases) Patterns(k int) []int32 {
+	if k < 0 || k >= len(p.ends) {
+		return nil
+	}
+	return p.ends[k]
 }

@@ -4,12 +4,14 @@ import "hash/maphash"
 
 // wordTab maps words to ids with open addressing (linear probing): the
 // phrase trie looks up every word of every text, and a flat table with the
-// runtime's string hash answers faster than a map. It is built once and
-// then only read.
+// runtime's string hash answers faster than a map. Each slot keeps 32 bits
+// of the word's hash beside its id, so a probe compares strings (a second
+// memory load) only when those bits agree. It is built once and then only
+// read.
 type wordTab struct {
 	seed  maphash.Seed
 	keys  []string
-	ids   []int32
+	slots []uint64 // hash bits << 32 | id+1; 0 marks an empty slot
 	mask  uint64
 	count int
 }
@@ -19,17 +21,20 @@ func newWordTab(n int) *wordTab {
 	for size < 2*n {
 		size *= 2
 	}
-	return &wordTab{seed: maphash.MakeSeed(), keys: make([]string, size), ids: make([]int32, size), mask: uint64(size - 1)}
+	return &wordTab{seed: maphash.MakeSeed(), keys: make([]string, size), slots: make([]uint64, size), mask: uint64(size - 1)}
 }
 
 // get returns the id of w, or -1.
 func (t *wordTab) get(w string) int32 {
-	for i := maphash.String(t.seed, w) & t.mask; ; i = (i + 1) & t.mask {
-		if t.ids[i] == 0 {
+	h := maphash.String(t.seed, w)
+	fp := h >> 32
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
 			return -1
 		}
-		if t.keys[i] == w {
-			return t.ids[i] - 1
+		if s>>32 == fp && t.keys[i] == w {
+			return int32(uint32(s)) - 1
 		}
 	}
 }
@@ -40,11 +45,12 @@ func (t *wordTab) put(w string, id int32) {
 	if 2*(t.count+1) > len(t.keys) {
 		t.grow()
 	}
-	i := maphash.String(t.seed, w) & t.mask
-	for t.ids[i] != 0 {
+	h := maphash.String(t.seed, w)
+	i := h & t.mask
+	for t.slots[i] != 0 {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i], t.ids[i] = w, id+1 // 0 marks an empty slot
+	t.keys[i], t.slots[i] = w, h>>32<<32|uint64(uint32(id+1))
 	t.count++
 }
 
@@ -53,8 +59,8 @@ func (t *wordTab) grow() {
 	*t = *newWordTab(len(old.keys))
 	t.seed = old.seed
 	for i, k := range old.keys {
-		if old.ids[i] != 0 {
-			t.put(k, old.ids[i]-1)
+		if old.slots[i] != 0 {
+			t.put(k, int32(uint32(old.slots[i]))-1)
 		}
 	}
 }
