@@ -65,6 +65,52 @@ func TestPhrasesDuplicatesAndEmoji(t *testing.T) {
 	}
 }
 
+// FindKeys reports a phrase held by several entries once; Patterns lists
+// the entries in list order, and expanding the keys gives exactly Find.
+func TestPhrasesFindKeysGroupsEntries(t *testing.T) {
+	list := []string{"patient", "my patient", "Patient", "St. Brigid's", "st brigid's", "York", "patient"}
+	p := NewPhrases(list)
+	d := text.Parse("My patient from St. Brigid's in york; patient again")
+	keys := p.FindKeys(d, nil)
+	var expanded []Match
+	seen := map[[2]int]bool{}
+	for _, k := range keys {
+		at := [2]int{k.First, k.Last}
+		if seen[at] {
+			t.Errorf("span %v reported twice", at)
+		}
+		seen[at] = true
+		for _, i := range p.Patterns(k.Pattern) {
+			expanded = append(expanded, Match{Pattern: int(i), First: k.First, Last: k.Last})
+		}
+	}
+	all := p.Find(d, nil)
+	if len(all) != len(expanded) {
+		t.Fatalf("Find gave %d matches, the expanded keys %d", len(all), len(expanded))
+	}
+	for i := range all {
+		if all[i] != expanded[i] {
+			t.Errorf("match %d: Find %v, keys %v", i, all[i], expanded[i])
+		}
+	}
+	// "patient" twice in the text, each holding entries 0, 2 and 6
+	n := 0
+	for _, k := range keys {
+		if d.Span(k.First, k.Last) == "patient" {
+			n++
+			if got := p.Patterns(k.Pattern); len(got) != 3 || got[0] != 0 || got[1] != 2 || got[2] != 6 {
+				t.Errorf("patient key holds %v, want [0 2 6]", got)
+			}
+		}
+	}
+	if n != 2 || len(keys) != 5 {
+		t.Errorf("%d patient keys of %d keys, want 2 of 5", n, len(keys))
+	}
+	if p.Patterns(-1) != nil || p.Patterns(p.NumKeys()) != nil {
+		t.Error("a number that is no key holds entries")
+	}
+}
+
 func BenchmarkPhrases15k(b *testing.B) {
 	var pats []string
 	for i := 0; i < 15000; i++ {
