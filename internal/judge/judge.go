@@ -243,7 +243,8 @@ func (ps *post) release() {
 	clear(ps.alts)
 	clear(ps.all)
 	clear(ps.fieldBuf)
-	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win}
+	clear(ps.out)
+	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
 	postPool.Put(ps)
 }
 
@@ -438,7 +439,8 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	sortFindings(ps.out)
-	kept, silenced := suppress(p, ps.out)
+	// ps.out is the pooled buffer: the report gets its own exact-size copy
+	kept, silenced := suppress(p, append(make([]model.Finding, 0, len(ps.out)), ps.out...))
 	if kept == nil {
 		kept = []model.Finding{}
 	}
@@ -540,8 +542,8 @@ func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence .
 			if f.scope == rules.ScopeText {
 				fd.Field = ""
 			}
-			s, e := a, b
-			fd.Start, fd.End = &s, &e
+			se := &[2]int{a, b} // one allocation for both
+			fd.Start, fd.End = &se[0], &se[1]
 			fd.Text = f.doc.Src[a:b]
 		}
 	}
