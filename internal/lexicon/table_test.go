@@ -79,3 +79,26 @@ func TestTableViewsAlignedBytes(t *testing.T) {
 		}
 	}
 }
+
+// The word table finds every word it holds (short, exactly 16 bytes, long,
+// with NUL bytes) after growing from its smallest size, and no other.
+func TestWordTabGrowsAndFinds(t *testing.T) {
+	words := []string{"a", "a\x00", "patient", "sixteen-bytes-xx", "seventeen-bytes-x", "seventeen-bytes-y", "ünïcödé", "an extraordinarily long phrase word"}
+	for i := 0; i < 500; i++ {
+		words = append(words, "w"+itoa(i))
+	}
+	tab := newWordTab(1)
+	for i, w := range words {
+		tab.put(w, int32(i))
+	}
+	for i, w := range words {
+		if got := tab.get(w); got != int32(i) {
+			t.Errorf("get(%q) = %d, want %d", w, got, i)
+		}
+	}
+	for _, w := range []string{"", "b", "a\x00\x00", "seventeen-bytes-z", "sixteen-bytes-xy", "w500", "patients"} {
+		if got := tab.get(w); got != -1 {
+			t.Errorf("get(%q) = %d, want -1", w, got)
+		}
+	}
+}
