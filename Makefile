@@ -4,7 +4,7 @@ BIN := bin/scrubs
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/scrubs-dev/scrubs/internal/cli.Version=$(VERSION)
 
-.PHONY: build demo test fuzz bench eval speed clean deps
+.PHONY: build demo test fuzz bench eval speed clean deps packs
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/scrubs
@@ -22,6 +22,11 @@ test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	./scripts/fuzz-smoke.sh 5s
+
+# After editing rules/packs/*.yaml: rewrite the parsed snapshot the binary
+# loads at start-up (rules/packs.json; a test fails while it is stale).
+packs:
+	$(GO) test ./rules -run TestSnapshotIsFresh -update
 
 # Longer fuzzing of every parser and detector.
 fuzz:

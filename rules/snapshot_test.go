@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite rules/packs.json from the YAML packs (make packs)")
+
+// The embedded snapshot is what the YAML packs parse to: edit a pack and
+// this fails until `make packs` rewrites it.
+func TestSnapshotIsFresh(t *testing.T) {
+	want, err := Snapshot(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(SnapshotFile, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := embedded.ReadFile(SnapshotFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("rules/%s is stale: the YAML packs changed; run `make packs`", SnapshotFile)
+	}
+}
+
+// The set compiled from the snapshot (Default) is the set compiled from
+// the YAML itself: same rules with the same fields, same lists.
+func TestSnapshotCompilesLikeYAML(t *testing.T) {
+	fromYAML, err := Load(os.DirFS("."), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromSnap, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fromYAML.Rules) != len(fromSnap.Rules) {
+		t.Fatalf("%d rules from YAML, %d from the snapshot", len(fromYAML.Rules), len(fromSnap.Rules))
+	}
+	for i, r := range fromYAML.Rules {
+		a, _ := json.Marshal(r)
+		b, _ := json.Marshal(fromSnap.Rules[i])
+		if !bytes.Equal(a, b) {
+			t.Errorf("rule %s differs:\nYAML     %s\nsnapshot %s", r.ID, a, b)
+		}
+		if (r.Regexp() == nil) != (fromSnap.Rules[i].Regexp() == nil) || r.Regexp() != nil && r.Regexp().String() != fromSnap.Rules[i].Regexp().String() {
+			t.Errorf("rule %s: expressions differ", r.ID)
+		}
+	}
+	a, _ := json.Marshal(fromYAML.Lists)
+	b, _ := json.Marshal(fromSnap.Lists)
+	if !bytes.Equal(a, b) {
+		t.Error("named lists differ")
+	}
+	if fromYAML.NumLists() != fromSnap.NumLists() || fromYAML.phrases.Len() != fromSnap.phrases.Len() {
+		t.Error("phrase tries differ")
+	}
+}
