@@ -64,7 +64,7 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 	}
 	n := 0
 	for _, r := range s.Rules {
-		if r.Kind != Pattern || r.starts == nil {
+		if r.Kind != Pattern || r.Starts() == nil {
 			continue
 		}
 		for _, ex := range append(append([]Example{}, r.Examples.Flag...), r.Examples.Pass...) {

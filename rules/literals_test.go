@@ -84,11 +84,11 @@ func TestLiteralsNeverHideAMatch(t *testing.T) {
 	}
 	n := 0
 	for _, r := range s.Rules {
-		if r.Kind != Pattern || r.lits == nil {
+		if r.Kind != Pattern || r.Literals() == nil {
 			continue
 		}
 		for _, ex := range append(append([]Example{}, r.Examples.Flag...), r.Examples.Pass...) {
-			checkPrefilter(t, r.re, r.lowered, r.lits, ex.Text)
+			checkPrefilter(t, r.re, r.lowered, r.Literals(), ex.Text)
 			n++
 		}
 	}

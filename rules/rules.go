@@ -277,10 +277,10 @@ type Rule struct {
 	// lowered: re was compiled without a leading (?i) and must run on the
 	// text with ASCII letters lower-cased (same offsets, much faster).
 	lowered bool
-	// lits is what every match of re contains (nil: nothing known).
-	lits *Literals
-	// starts finds matches from the strings they begin with (nil: unknown).
-	starts *Starts
+	// analysis holds what every match of re contains and the strings the
+	// matches begin with, worked out on first use (start-up matters for a
+	// single check, and most posts trigger few pattern rules).
+	analysis *patternAnalysis
 	// linkKeyword: Keywords holds KeywordURL.
 	linkKeyword bool
 	// named[k] are the list indexes of the @names in list k
@@ -302,11 +302,37 @@ func (r *Rule) LinkKeyword() bool { return r.linkKeyword }
 
 // Literals returns the strings one of which every match of the pattern
 // contains (in ASCII-lower-cased text), or nil when there are none.
-func (r *Rule) Literals() *Literals { return r.lits }
+func (r *Rule) Literals() *Literals { return r.analysis.get().lits }
 
 // Starts returns the rule's anchored matcher, or nil when its matches can
 // begin anywhere. Use it only where Literals apply (Literals.Unsafe is false).
-func (r *Rule) Starts() *Starts { return r.starts }
+func (r *Rule) Starts() *Starts { return r.analysis.get().starts }
+
+// patternAnalysis is a pattern's literal analysis, made once on first use
+// (copies of a rule share it, as they share the expression).
+type patternAnalysis struct {
+	re   *regexp.Regexp
+	once sync.Once
+	// lits is what every match of re contains (nil: nothing known).
+	lits *Literals
+	// starts finds matches from the strings they begin with (nil: unknown).
+	starts *Starts
+}
+
+var noAnalysis = &patternAnalysis{}
+
+func (a *patternAnalysis) get() *patternAnalysis {
+	if a == nil {
+		return noAnalysis
+	}
+	a.once.Do(func() {
+		if l, ok := requiredLiterals(a.re.String()); ok {
+			a.lits = &l
+			a.starts = newStarts(a.re, l)
+		}
+	})
+	return a
+}
 
 // SeverityFor returns the rule's severity for an account kind.
 func (r *Rule) SeverityFor(account string) model.Severity {
@@ -808,10 +834,7 @@ func validate(r *Rule) error {
 			}
 			r.re = re
 		}
-		if l, ok := requiredLiterals(r.re.String()); ok {
-			r.lits = &l
-			r.starts = newStarts(r.re, l)
-		}
+		r.analysis = &patternAnalysis{re: r.re}
 		r.linkKeyword = slices.Contains(r.Keywords, KeywordURL)
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {

@@ -52,21 +52,27 @@ func NewGazetteer(entries []string) *Gazetteer {
 	return g
 }
 
-// gazKey folds an entry into the Norm form cheaply for plain entries and
-// through the tokenizer otherwise.
+// gazKey folds an entry into the Norm form cheaply for plain entries
+// (ASCII letters, digits and single spaces: lower-cased and trimmed, as the
+// tokenizer would make them; FuzzGazKey checks it) and through the
+// tokenizer otherwise.
 func gazKey(e string) string {
-	simple := true
+	upper := false
 	for i := 0; i < len(e); i++ {
 		c := e[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
-			simple = false
-			break
+		if c >= 'A' && c <= 'Z' {
+			upper = true
+		} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ') {
+			return PhraseKey(e)
 		}
 	}
-	if simple && !strings.Contains(e, "  ") {
-		return strings.TrimSpace(e)
+	if strings.Contains(e, "  ") {
+		return PhraseKey(e)
 	}
-	return PhraseKey(e)
+	if upper {
+		e = strings.ToLower(e)
+	}
+	return strings.TrimSpace(e)
 }
 
 // Len is the number of distinct entries.

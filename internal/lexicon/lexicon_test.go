@@ -142,3 +142,16 @@ func itoa(i int) string {
 	}
 	return s
 }
+
+// gazKey's shortcut for plain entries gives exactly what the tokenizer
+// gives.
+func FuzzGazKey(f *testing.F) {
+	for _, s := range []string{"McConnell", "ICU", "Chuck Schumer", "iPhone", " ABCs 2 ", "COVID19", "a  b", "don't", "GLP-1", "St. Brigid's", "", " ", "X", "ÀB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := gazKey(s), PhraseKey(s); got != want {
+			t.Fatalf("gazKey(%q) = %q, the tokenizer gives %q", s, got, want)
+		}
+	})
+}
