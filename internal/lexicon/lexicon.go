@@ -131,42 +131,59 @@ func PhraseKey(p string) string {
 
 // NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases)}
-	words := make(map[string]int32, len(phrases))
-	next := make(map[uint64]int32, 2*len(phrases))
+	p := &Phrases{ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases), words: newWordTab(0)}
+	keys := make([]string, len(phrases))
+	total := 0 // words in all phrases: at least the number of edges
 	for i, ph := range phrases {
-		k := gazKey(ph)
+		keys[i] = gazKey(ph)
+		total += strings.Count(keys[i], " ") + 1
+	}
+	next := newEdgeTab(total)
+	for i, k := range keys {
 		if k == "" {
 			continue
 		}
 		node := int32(0)
-		for w := range strings.SplitSeq(k, " ") {
-			id, ok := words[w]
-			if !ok {
-				id = int32(len(words))
-				words[w] = id
+		for k != "" {
+			w := k
+			if sp := strings.IndexByte(k, ' '); sp >= 0 {
+				w, k = k[:sp], k[sp+1:]
+			} else {
+				k = ""
 			}
-			child, ok := next[edge(node, id)]
-			if !ok {
+			id := p.words.get(w)
+			if id < 0 {
+				id = int32(p.words.count)
+				p.words.put(w, id)
+			}
+			child := next.get(edge(node, id))
+			if child == 0 {
 				child = int32(len(p.ends))
 				p.ends = append(p.ends, nil)
-				next[edge(node, id)] = child
+				next.put(edge(node, id), child)
 			}
 			node = child
 		}
 		p.ends[node] = append(p.ends[node], int32(i))
 	}
-	for e, child := range next {
-		if len(p.ends[child]) > 0 {
-			next[e] = child | endsBit
+	// flag the children where phrases end, and size the table to its edges
+	p.next = newEdgeTab(next.count)
+	for i, child := range next.vals {
+		if child == 0 {
+			continue
 		}
+		if len(p.ends[child]) > 0 {
+			child |= endsBit
+		}
+		p.next.put(next.keys[i], child)
 	}
-	p.next = newEdgeTab(next)
-	p.words = newWordTab(len(words))
-	p.root = make([]int32, len(words))
-	for w, id := range words {
-		p.words.put(w, id)
-		p.root[id] = next[edge(0, id)]
+	p.root = make([]int32, p.words.count)
+	for i, w := range p.words.keys {
+		if p.words.slots[i] == 0 {
+			continue
+		}
+		id := int32(uint32(p.words.slots[i])) - 1
+		p.root[id] = p.next.get(edge(0, id))
 		sig := wordSig(w)
 		p.seen[sig/64] |= 1 << (sig % 64)
 	}

@@ -68,25 +68,30 @@ func (t *wordTab) grow() {
 // edgeTab maps trie edges (node, word id) to child nodes, with the same
 // open addressing over integer keys.
 type edgeTab struct {
-	keys []uint64
-	vals []int32 // child node; 0 marks an empty slot (the root is no child)
-	mask uint64
+	keys  []uint64
+	vals  []int32 // child node; 0 marks an empty slot (the root is no child)
+	mask  uint64
+	count int
 }
 
-func newEdgeTab(edges map[uint64]int32) *edgeTab {
+// newEdgeTab returns a table for n edges (it never fills past half).
+func newEdgeTab(n int) *edgeTab {
 	size := 16
-	for size < 2*len(edges) {
+	for size < 2*n {
 		size *= 2
 	}
-	t := &edgeTab{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
-	for k, v := range edges {
-		i := mixEdge(k) & t.mask
-		for t.vals[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.keys[i], t.vals[i] = k, v
+	return &edgeTab{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// put stores edge k (not stored yet) with child v != 0; at most the n
+// edges newEdgeTab was given.
+func (t *edgeTab) put(k uint64, v int32) {
+	i := mixEdge(k) & t.mask
+	for t.vals[i] != 0 {
+		i = (i + 1) & t.mask
 	}
-	return t
+	t.keys[i], t.vals[i] = k, v
+	t.count++
 }
 
 // mixEdge spreads an edge key's bits (a multiply-xorshift finaliser).
