@@ -25,7 +25,7 @@ import (
 // true the post is exactly what encoding/json would have decoded;
 // FuzzJSONPost checks this. b must be valid UTF-8 and trimmed.
 func fastPost(b []byte) (p model.Post, ok bool) {
-	s := scanner{b: b}
+	s := scanner{b: b, line: string(b)}
 	var seen uint16 // known fields already read: a duplicate falls back
 	hasText := false
 	ok = s.object(0, func(key []byte) bool {
@@ -142,6 +142,17 @@ func plainKey(k []byte) bool {
 type scanner struct {
 	b []byte
 	i int
+	// line is b as one string (made once): fields without escapes are
+	// slices of it, so a post's strings cost one allocation, not one each
+	line string
+}
+
+// sub returns b[a:e] as a string: a slice of line when there is one.
+func (s *scanner) sub(a, e int) string {
+	if len(s.line) == len(s.b) {
+		return s.line[a:e]
+	}
+	return string(s.b[a:e])
 }
 
 // ws skips JSON whitespace (only these four bytes are whitespace in JSON).
@@ -274,7 +285,7 @@ func (s *scanner) id(dst *string) bool {
 	if !s.number() {
 		return false
 	}
-	*dst = string(s.b[start:s.i])
+	*dst = s.sub(start, s.i)
 	return true
 }
 
@@ -311,7 +322,7 @@ func (s *scanner) str(dst *string) bool {
 		}
 		switch c := s.b[j]; {
 		case c == '"':
-			*dst = string(s.b[start:j])
+			*dst = s.sub(start, j)
 			s.i = j + 1
 			return true
 		case c == '\\':
