@@ -409,9 +409,11 @@ type Set struct {
 	// phrases is one automaton over every phrase of every phrase rule, and
 	// of every Near and Unless list.
 	phrases *lexicon.Phrases
-	// keyRefs holds, by phrase key (lexicon.Phrases.FindKeys), the users
-	// of every phrase with that key, in pattern order.
-	keyRefs [][]PhraseRef
+	// keyRefs[keyStart[k]:keyStart[k+1]] are the users of every phrase with
+	// key k (lexicon.Phrases.FindKeys), in pattern order: two flat arrays,
+	// as every word of every post reads them.
+	keyRefs  []PhraseRef
+	keyStart []int32
 	// Lists are the named phrase lists of all packs.
 	Lists   map[string][]string
 	listIDs map[string]int32
@@ -419,7 +421,7 @@ type Set struct {
 
 // PhraseRef says which rule (and which list of it) a phrase belongs to.
 type PhraseRef struct {
-	Rule   *Rule    // nil for a named list
+	Rule   int32    // the rule's Index (unless List is ListNamed)
 	ListID int32    // the named list's index (Set.ListID), for ListNamed
 	List   ListKind // which list of the rule
 }
@@ -502,7 +504,9 @@ func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
 
 // PhraseRefs returns the rules and lists that use the phrase of m (a match
 // of FindPhrases), in the order of the lists that hold it.
-func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef { return s.keyRefs[m.Pattern] }
+func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef {
+	return s.keyRefs[s.keyStart[m.Pattern]:s.keyStart[m.Pattern+1]]
+}
 
 // Default loads the embedded packs.
 func Default() (*Set, error) { return Load(embedded, nil) }
@@ -635,6 +639,9 @@ func Compile(packs []Pack) (*Set, error) {
 			s.Rules = append(s.Rules, rp)
 		}
 	}
+	for i, r := range s.Rules {
+		r.Index = i
+	}
 	var all []string
 	var refs []PhraseRef // by index into all: one user per phrase
 	listNames := make([]string, 0, len(s.Lists))
@@ -664,7 +671,7 @@ func Compile(packs []Pack) (*Set, error) {
 					continue // matched through the named list (or the judge: @url)
 				}
 				all = append(all, p)
-				refs = append(refs, PhraseRef{Rule: r, List: k})
+				refs = append(refs, PhraseRef{Rule: int32(r.Index), List: k})
 			}
 		}
 		add(r.Phrases, ListMain)
@@ -678,17 +685,13 @@ func Compile(packs []Pack) (*Set, error) {
 		add(r.Unless, ListUnless)
 	}
 	s.phrases = lexicon.NewPhrases(all)
-	s.keyRefs = make([][]PhraseRef, s.phrases.NumKeys())
-	flat := make([]PhraseRef, 0, len(refs))
-	for k := range s.keyRefs {
-		start := len(flat)
+	s.keyStart = make([]int32, s.phrases.NumKeys()+1)
+	s.keyRefs = make([]PhraseRef, 0, len(refs))
+	for k := range s.phrases.NumKeys() {
 		for _, i := range s.phrases.Patterns(k) {
-			flat = append(flat, refs[i])
+			s.keyRefs = append(s.keyRefs, refs[i])
 		}
-		s.keyRefs[k] = flat[start:len(flat):len(flat)]
-	}
-	for i, r := range s.Rules {
-		r.Index = i
+		s.keyStart[k+1] = int32(len(s.keyRefs))
 	}
 	return s, nil
 }

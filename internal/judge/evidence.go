@@ -134,11 +134,11 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 				f.named[ref.ListID] = append(f.named[ref.ListID], s)
 				continue
 			}
-			h := f.own[ref.Rule.Index]
+			h := f.own[ref.Rule]
 			if h == nil {
 				h = f.newOwn()
-				f.own[ref.Rule.Index] = h
-				f.touchedRules = append(f.touchedRules, int32(ref.Rule.Index))
+				f.own[ref.Rule] = h
+				f.touchedRules = append(f.touchedRules, ref.Rule)
 			}
 			switch ref.List {
 			case rules.ListMain:
