@@ -68,8 +68,8 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 			continue
 		}
 		for _, ex := range append(append([]Example{}, r.Examples.Flag...), r.Examples.Pass...) {
-			sameMatches(t, r.re, r.lowered, ex.Text)
-			sameMatches(t, r.re, r.lowered, ex.Text+" "+ex.Text)
+			sameMatches(t, r.Regexp(), r.Lowered(), ex.Text)
+			sameMatches(t, r.Regexp(), r.Lowered(), ex.Text+" "+ex.Text)
 			n++
 		}
 	}

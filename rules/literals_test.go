@@ -88,7 +88,7 @@ func TestLiteralsNeverHideAMatch(t *testing.T) {
 			continue
 		}
 		for _, ex := range append(append([]Example{}, r.Examples.Flag...), r.Examples.Pass...) {
-			checkPrefilter(t, r.re, r.lowered, r.Literals(), ex.Text)
+			checkPrefilter(t, r.Regexp(), r.Lowered(), r.Literals(), ex.Text)
 			n++
 		}
 	}

@@ -47,6 +47,9 @@ func readSnapshot() ([]Pack, error) {
 	if err := json.Unmarshal(raw, &packs); err != nil {
 		return nil, fmt.Errorf("rules/%s: %w", SnapshotFile, err)
 	}
+	for i := range packs {
+		packs[i].trusted = true
+	}
 	return packs, nil
 }
 
@@ -273,14 +276,8 @@ type Rule struct {
 	Pack string `yaml:"-" json:"pack"`
 	// Index is the rule's position in Set.Rules.
 	Index int            `yaml:"-" json:"-"`
-	re    *regexp.Regexp `yaml:"-"`
-	// lowered: re was compiled without a leading (?i) and must run on the
-	// text with ASCII letters lower-cased (same offsets, much faster).
-	lowered bool
-	// analysis holds what every match of re contains and the strings the
-	// matches begin with, worked out on first use (start-up matters for a
-	// single check, and most posts trigger few pattern rules).
-	analysis *patternAnalysis
+	// pat is the compiled pattern of a pattern rule (see pattern).
+	pat *pattern
 	// linkKeyword: Keywords holds KeywordURL.
 	linkKeyword bool
 	// named[k] are the list indexes of the @names in list k
@@ -288,50 +285,74 @@ type Rule struct {
 }
 
 // Lowered reports whether Regexp must run on ASCII-lower-cased text.
-func (r *Rule) Lowered() bool { return r.lowered }
+func (r *Rule) Lowered() bool { return r.pat.get().lowered }
 
 // KeywordURL in a pattern rule's keywords makes every link (URL, e-mail or
 // bare domain) a keyword hit: links are single tokens, not words.
 const KeywordURL = "@url"
 
-// Regexp returns the compiled pattern of a pattern rule.
-func (r *Rule) Regexp() *regexp.Regexp { return r.re }
+// Regexp returns the compiled pattern of a pattern rule (nil for other
+// kinds).
+func (r *Rule) Regexp() *regexp.Regexp { return r.pat.get().re }
 
 // LinkKeyword reports whether every link is a keyword hit of the rule.
 func (r *Rule) LinkKeyword() bool { return r.linkKeyword }
 
 // Literals returns the strings one of which every match of the pattern
 // contains (in ASCII-lower-cased text), or nil when there are none.
-func (r *Rule) Literals() *Literals { return r.analysis.get().lits }
+func (r *Rule) Literals() *Literals { return r.pat.get().lits }
 
 // Starts returns the rule's anchored matcher, or nil when its matches can
 // begin anywhere. Use it only where Literals apply (Literals.Unsafe is false).
-func (r *Rule) Starts() *Starts { return r.analysis.get().starts }
+func (r *Rule) Starts() *Starts { return r.pat.get().starts }
 
-// patternAnalysis is a pattern's literal analysis, made once on first use
-// (copies of a rule share it, as they share the expression).
-type patternAnalysis struct {
-	re   *regexp.Regexp
+// pattern is a pattern rule's expression, compiled with its literal
+// analysis on first use for the embedded packs (start-up matters for a
+// single check, most posts reach few pattern rules, and the tests compile
+// every embedded pattern) and when loaded for other packs, so that their
+// errors are reported then. Copies of a rule share it.
+type pattern struct {
+	src  string
 	once sync.Once
+	re   *regexp.Regexp
+	// lowered: re was compiled without a leading (?i) and must run on the
+	// text with ASCII letters lower-cased (same offsets, much faster).
+	lowered bool
+	err     error
 	// lits is what every match of re contains (nil: nothing known).
 	lits *Literals
 	// starts finds matches from the strings they begin with (nil: unknown).
 	starts *Starts
 }
 
-var noAnalysis = &patternAnalysis{}
+var noPattern = &pattern{}
 
-func (a *patternAnalysis) get() *patternAnalysis {
-	if a == nil {
-		return noAnalysis
+func (p *pattern) get() *pattern {
+	if p == nil {
+		return noPattern
 	}
-	a.once.Do(func() {
-		if l, ok := requiredLiterals(a.re.String()); ok {
-			a.lits = &l
-			a.starts = newStarts(a.re, l)
+	p.once.Do(p.compile)
+	return p
+}
+
+func (p *pattern) compile() {
+	// "(?i)..." with no upper-case class: Go's case-insensitive matching
+	// folds every rune; matching the lower-cased text is equivalent for
+	// ASCII and several times faster (literal prefixes become usable).
+	if rest, ok := strings.CutPrefix(p.src, "(?i)"); ok && !strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strings.Contains(rest, `\p{Lu}`) && !strings.Contains(rest, "(?-i") {
+		if lre, err := regexp.Compile(rest); err == nil {
+			p.re, p.lowered = lre, true
 		}
-	})
-	return a
+	}
+	if p.re == nil {
+		if p.re, p.err = regexp.Compile(p.src); p.err != nil {
+			return
+		}
+	}
+	if l, ok := requiredLiterals(p.re.String()); ok {
+		p.lits = &l
+		p.starts = newStarts(p.re, l)
+	}
 }
 
 // SeverityFor returns the rule's severity for an account kind.
@@ -400,6 +421,8 @@ type Pack struct {
 	// list of the same name.
 	Lists map[string][]string `yaml:"lists"`
 	Rules []Rule              `yaml:"rules"`
+	// trusted: the embedded snapshot, whose patterns the tests compile
+	trusted bool
 }
 
 // Set is the compiled collection of rules the engine runs.
@@ -623,7 +646,7 @@ func Compile(packs []Pack) (*Set, error) {
 	for pi := range packs {
 		for ri := range packs[pi].Rules {
 			r := packs[pi].Rules[ri]
-			if err := validate(&r); err != nil {
+			if err := validate(&r, packs[pi].trusted); err != nil {
 				return nil, fmt.Errorf("rule pack %s: %w", packs[pi].Name, err)
 			}
 			if !clauses[r.Clause] {
@@ -755,7 +778,9 @@ var categories = func() map[string]bool {
 	return m
 }()
 
-func validate(r *Rule) error {
+// validate checks a rule and prepares it; trusted rules (the embedded
+// snapshot, which the tests compile) compile their pattern on first use.
+func validate(r *Rule, trusted bool) error {
 	if r.ID == "" {
 		return fmt.Errorf("a rule has no id")
 	}
@@ -822,22 +847,12 @@ func validate(r *Rule) error {
 		if len(r.Keywords) == 0 {
 			return bad("pattern rules need keywords (a prefilter for the regular expression)")
 		}
-		// "(?i)..." with no upper-case class: Go's case-insensitive matching
-		// folds every rune; matching the lower-cased text is equivalent for
-		// ASCII and several times faster (literal prefixes become usable).
-		if rest, ok := strings.CutPrefix(r.Pattern, "(?i)"); ok && !strings.ContainsAny(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") && !strings.Contains(rest, `\p{Lu}`) && !strings.Contains(rest, "(?-i") {
-			if lre, err := regexp.Compile(rest); err == nil {
-				r.re, r.lowered = lre, true
-			}
-		}
-		if r.re == nil {
-			re, err := regexp.Compile(r.Pattern)
-			if err != nil {
+		r.pat = &pattern{src: r.Pattern}
+		if !trusted {
+			if err := r.pat.get().err; err != nil {
 				return bad("pattern: %v", err)
 			}
-			r.re = re
 		}
-		r.analysis = &patternAnalysis{re: r.re}
 		r.linkKeyword = slices.Contains(r.Keywords, KeywordURL)
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {

@@ -64,3 +64,24 @@ func TestSnapshotCompilesLikeYAML(t *testing.T) {
 		t.Error("phrase tries differ")
 	}
 }
+
+// The embedded patterns compile on first use: each must compile.
+func TestEmbeddedPatternsCompile(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range s.Rules {
+		if r.Kind != Pattern {
+			continue
+		}
+		n++
+		if r.Regexp() == nil || r.pat.get().err != nil {
+			t.Errorf("rule %s: pattern does not compile: %v", r.ID, r.pat.get().err)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no pattern rules")
+	}
+}

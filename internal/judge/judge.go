@@ -620,6 +620,9 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	}
 	var matches []span
 	if r.Kind == rules.Pattern {
+		if r.Regexp() == nil {
+			return // cannot happen for a loaded rule: its pattern compiled
+		}
 		kw := h.keyword
 		if r.LinkKeyword() {
 			kw = append(kw[:len(kw):len(kw)], f.linkSpans()...)
