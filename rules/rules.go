@@ -275,7 +275,7 @@ type Rule struct {
 
 	Pack string `yaml:"-" json:"pack"`
 	// Index is the rule's position in Set.Rules.
-	Index int            `yaml:"-" json:"-"`
+	Index int `yaml:"-" json:"-"`
 	// pat is the compiled pattern of a pattern rule (see pattern).
 	pat *pattern
 	// linkKeyword: Keywords holds KeywordURL.
