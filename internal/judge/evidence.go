@@ -44,12 +44,7 @@ type field struct {
 // lowered returns the field's text with ASCII letters lower-cased.
 func (f *field) lowered() string {
 	if f.lower == "" && f.doc.Src != "" {
-		b := append(f.lowBuf[:0], f.doc.Src...)
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
+		b := text.AppendLowerASCII(f.lowBuf[:0], f.doc.Src)
 		f.lowBuf = b
 		// a view of the field's buffer, which is rewritten only after
 		// release: the lowered text is matched against, never kept

@@ -159,3 +159,23 @@ func TestEmojiInNorm(t *testing.T) {
 		t.Errorf("emoji missing from Norm: %q", d.Norm)
 	}
 }
+
+// AppendLowerASCII lower-cases exactly the bytes A-Z, as a byte loop does.
+func FuzzAppendLowerASCII(f *testing.F) {
+	for _, s := range []string{"", "A", "Hello WORLD", "@[`{AZaz", "ÀÉ Straße ΣΑΣ", "\x80\xc1\xda\xff ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"} {
+		f.Add([]byte("pre"), s)
+	}
+	f.Fuzz(func(t *testing.T, pre []byte, s string) {
+		want := append([]byte(nil), pre...)
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			want = append(want, c)
+		}
+		if got := AppendLowerASCII(append([]byte(nil), pre...), s); string(got) != string(want) {
+			t.Fatalf("AppendLowerASCII(%q, %q) = %q, want %q", pre, s, got, want)
+		}
+	})
+}
