@@ -1,6 +1,9 @@
 package lexicon
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/scrubs-dev/scrubs/internal/text"
@@ -65,48 +68,53 @@ func TestPhrasesDuplicatesAndEmoji(t *testing.T) {
 	}
 }
 
-// FindKeys reports a phrase held by several entries once; Patterns lists
-// the entries in list order, and expanding the keys gives exactly Find.
-func TestPhrasesFindKeysGroupsEntries(t *testing.T) {
-	list := []string{"patient", "my patient", "Patient", "St. Brigid's", "st brigid's", "York", "patient"}
-	p := NewPhrases(list)
-	d := text.Parse("My patient from St. Brigid's in york; patient again")
-	keys := p.FindKeys(d, nil)
-	var expanded []Match
-	seen := map[[2]int]bool{}
-	for _, k := range keys {
-		at := [2]int{k.First, k.Last}
-		if seen[at] {
-			t.Errorf("span %v reported twice", at)
+// Find (FindKeys, expanded) gives what a brute-force matcher gives: every
+// entry whose words occur in a row, by first word, then length, then list
+// order; FindKeys reports each distinct phrase once per place.
+func TestPhrasesFindMatchesBruteForce(t *testing.T) {
+	vocab := []string{"my", "patient", "Patient", "in", "bed", "4", "St.", "Brigid's", "brigid", "don't", "go", "GLP-1", "the", "er"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(n int) string {
+		ws := make([]string, 1+rng.IntN(n))
+		for i := range ws {
+			ws[i] = vocab[rng.IntN(len(vocab))]
 		}
-		seen[at] = true
-		for _, i := range p.Patterns(k.Pattern) {
-			expanded = append(expanded, Match{Pattern: int(i), First: k.First, Last: k.Last})
+		return strings.Join(ws, " ")
+	}
+	for round := 0; round < 300; round++ {
+		list := make([]string, 1+rng.IntN(30))
+		for i := range list {
+			list[i] = pick(3)
 		}
-	}
-	all := p.Find(d, nil)
-	if len(all) != len(expanded) {
-		t.Fatalf("Find gave %d matches, the expanded keys %d", len(all), len(expanded))
-	}
-	for i := range all {
-		if all[i] != expanded[i] {
-			t.Errorf("match %d: Find %v, keys %v", i, all[i], expanded[i])
+		list = append(list, list[rng.IntN(len(list))]) // a duplicate entry
+		p := NewPhrases(list)
+		d := text.Parse(pick(25))
+		var want []Match
+		for k := 0; k < d.NormWordCount(); k++ {
+			for n := 1; k+n <= d.NormWordCount(); n++ {
+				run, _, _, _ := d.NormRun(k, n)
+				for i, e := range list {
+					if gazKey(e) == run {
+						want = append(want, Match{Pattern: i, First: d.NormWordToken(k), Last: d.NormWordToken(k + n - 1)})
+					}
+				}
+			}
 		}
-	}
-	// "patient" twice in the text, each holding entries 0, 2 and 6
-	n := 0
-	for _, k := range keys {
-		if d.Span(k.First, k.Last) == "patient" {
-			n++
-			if got := p.Patterns(k.Pattern); len(got) != 3 || got[0] != 0 || got[1] != 2 || got[2] != 6 {
-				t.Errorf("patient key holds %v, want [0 2 6]", got)
+		got := p.Find(d, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("list %q, text %q:\nFind  %v\nbrute %v", list, d.Src, got, want)
+		}
+		keys := p.FindKeys(d, nil)
+		seen := map[[2]int]bool{}
+		for _, k := range keys {
+			if at := [2]int{k.First, k.Last}; seen[at] {
+				t.Fatalf("span %v reported twice by FindKeys", at)
+			} else {
+				seen[at] = true
 			}
 		}
 	}
-	if n != 2 || len(keys) != 5 {
-		t.Errorf("%d patient keys of %d keys, want 2 of 5", n, len(keys))
-	}
-	if p.Patterns(-1) != nil || p.Patterns(p.NumKeys()) != nil {
+	if p := NewPhrases([]string{"a"}); p.Patterns(-1) != nil || p.Patterns(p.NumKeys()) != nil {
 		t.Error("a number that is no key holds entries")
 	}
 }
