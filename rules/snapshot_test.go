@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"reflect"
 	"testing"
 )
 
@@ -33,6 +34,25 @@ func TestSnapshotIsFresh(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatalf("rules/%s is stale: the YAML packs changed; run `make packs`", SnapshotFile)
+	}
+}
+
+// The snapshot decodes to exactly the packs the YAML parses to, nil and
+// empty lists and *bool fields included.
+func TestSnapshotDecodesLikeYAML(t *testing.T) {
+	fromYAML, err := parsePacks(os.DirFS("."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromSnap, err := readSnapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range fromSnap {
+		fromSnap[i].trusted = false
+	}
+	if !reflect.DeepEqual(fromYAML, fromSnap) {
+		t.Fatal("the snapshot decodes to other packs than the YAML (run make packs; a list written [] in YAML becomes nil in JSON: leave it out)")
 	}
 }
 
