@@ -267,7 +267,7 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 				break
 			}
 		}
-		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) || !hot && (mixed && !t.Has(text.Upper) || len(lw) <= 2) {
+		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
 			flush()
 			continue
 		}
@@ -300,9 +300,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	// the candidates go out in the order of the runs, that is of their
 	// start, which the coverage sweep of shapes relies on
 	base := len(out)
-	for ri := range runs {
-		r := &runs[ri] // (not a copy: copying each run cost more than the loop)
-		// below minLogit the score is under MinScore whatever Exp rounds to
+	for _, r := range runs {
+		// below minLogit the score is under MinScore whatever the rounding
+		// of Exp: most runs are skipped without it
 		if r.sub == "" || r.logit < minLogit {
 			continue
 		}
@@ -508,14 +508,6 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 // hyphenated parts ("Retterer-Moore") and stripping a possessive; it
 // reports whether the word can be part of a name. (u is filled in place:
 // returning the unit by value copied it twice for every word.)
-//
-// detect makes wordUnit's first test (no cue, and lower case in
-// mixed-case text or at most two letters) before the call too: it turns
-// away most of the words that get that far ("IN", "of"), and the call
-// cost more than the test. (detect tests the word with its possessive,
-// which is never shorter.) Lines are not added to detect for it: the
-// profile the command is built with (cmd/scrubs/default.pgo) finds its
-// hot calls by their line within the function.
 func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
 	t := &d.Tokens[i]
 	w := t.Lower

@@ -153,17 +153,11 @@ const (
 // length, one byte each, little endian. For a k of up to eight bytes it
 // and len(k) tell k whole (the positions j*n/8, j = 0..7, cover 0..n-1),
 // so such keys compare as one integer.
-//
-// Every position j*n/8 (j < 8) is below n, but the compiler cannot prove
-// it and checked each read (seven compares and branches for every word of
-// a text): the reads go through unsafe, after one check that k is not empty.
 func keySample(k string) uint64 {
 	n := uint(len(k))
 	_ = k[n-1]
-	p := unsafe.Pointer(unsafe.StringData(k))
-	at := func(i uint) uint64 { return uint64(*(*byte)(unsafe.Add(p, i))) }
-	return at(0) | at(n>>3)<<8 | at(n*2>>3)<<16 | at(n*3>>3)<<24 |
-		at(n*4>>3)<<32 | at(n*5>>3)<<40 | at(n*6>>3)<<48 | at(n*7>>3)<<56
+	return uint64(k[0]) | uint64(k[n>>3])<<8 | uint64(k[n*2>>3])<<16 | uint64(k[n*3>>3])<<24 |
+		uint64(k[n*4>>3])<<32 | uint64(k[n*5>>3])<<40 | uint64(k[n*6>>3])<<48 | uint64(k[n*7>>3])<<56
 }
 
 // keyHash hashes k (not empty) from its sample a, last byte and length.
