@@ -6,6 +6,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/lexicon/wordset"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
@@ -244,7 +245,10 @@ const (
 	cueStop          // an ID or clinical word: the number belongs to it
 )
 
-var phoneCues = map[string]cueKind{
+// phoneCues and phoneFillers are wordsets, not Go maps: the look-backs
+// from a number (pagerish, phoneCueBefore) ask them about every word they
+// pass, and a Go map hashes each word whole.
+var phoneCues = wordset.New(map[string]cueKind{
 	"phone": cuePhone, "phones": cuePhone, "tel": cuePhone, "telephone": cuePhone,
 	"tele": cuePhone, "cell": cuePhone, "cellular": cuePhone, "cellphone": cuePhone, "mobile": cuePhone,
 	"mob": cuePhone, "call": cuePhone, "called": cuePhone, "calling": cuePhone, "callback": cuePhone,
@@ -261,14 +265,14 @@ var phoneCues = map[string]cueKind{
 	"dob": cueStop, "age": cueStop, "record": cueStop, "npi": cueStop, "dea": cueStop, "card": cueStop,
 	"iban": cueStop, "plan": cueStop, "insurance": cueStop, "member": cueStop, "license": cueStop,
 	"licence": cueStop, "serial": cueStop, "vin": cueStop, "zip": cueStop, "box": cueStop, "po": cueStop,
-}
+})
 
 // colonCues are cues only when a colon or '#' follows: "H: 555-1234",
 // "W: ...", "Ph: ..." ("pH 7.44" is a lab value).
 var colonCues = map[string]cueKind{"h": cueWeak, "w": cueWeak, "c": cuePhone, "m": cuePhone, "o": cueWeak,
 	"f": cueFax, "t": cuePhone, "p": cuePhone, "ph": cuePhone, "hm": cueWeak, "wk": cueWeak, "cel": cuePhone}
 
-var phoneFillers = map[string]bool{
+var phoneFillers = wordset.New(map[string]bool{
 	"number": true, "numbers": true, "no": true, "nr": true, "num": true, "nbr": true, "is": true, "at": true,
 	"on": true, "to": true, "me": true, "my": true, "her": true, "his": true, "their": true, "our": true,
 	"your": true, "the": true, "a": true, "via": true, "by": true, "or": true, "of": true, "be": true,
@@ -276,7 +280,7 @@ var phoneFillers = map[string]bool{
 	"personal": true, "info": true, "details": true, "main": true, "cell's": true, "anytime": true,
 	"please": true, "pls": true, "pt": true, "was": true, "are": true, "and": true, "best": true, "nurse": true,
 	"any": true, "questions": true, "with": true, "for": true, "directly": true,
-}
+})
 
 // phoneCueBefore looks back from token i (exclusive) for a cue word. It
 // returns the cue, its text, and how many words lay between.
@@ -303,7 +307,7 @@ func phoneCueBeforeNL(d *text.Doc, i int) (cueKind, string, int, bool) {
 			case '.':
 				// "Tel." / "Ph." / "No." abbreviation dots do not end the search
 				if k > 0 && toks[k-1].Kind == text.Word && d.Adjacent(k-1, k) {
-					if _, ok := phoneCues[toks[k-1].Lower]; ok || phoneFillers[toks[k-1].Lower] {
+					if _, ok := phoneCues.Get(toks[k-1].Lower); ok || phoneFillers.Value(toks[k-1].Lower) {
 						continue
 					}
 				}
@@ -319,7 +323,7 @@ func phoneCueBeforeNL(d *text.Doc, i int) (cueKind, string, int, bool) {
 		if t.Has(text.HasDigit) {
 			return cueNone, "", words, nl
 		}
-		if c, ok := phoneCues[t.Lower]; ok {
+		if c, ok := phoneCues.Get(t.Lower); ok {
 			if c == cueExt && t.Lower == "x" && !d.Adjacent(k, k+1) {
 				// "x" on its own is a cue only when glued on: "x" "54321"
 				words++
@@ -335,7 +339,7 @@ func phoneCueBeforeNL(d *text.Doc, i int) (cueKind, string, int, bool) {
 				return c, d.Text(k), words, nl
 			}
 		}
-		if !phoneFillers[t.Lower] {
+		if !phoneFillers.Value(t.Lower) {
 			words++
 			if words > 3 {
 				return cueNone, "", words, nl
@@ -374,7 +378,7 @@ func phoneCueAfter(d *text.Doc, end int) (cueKind, string) {
 		if t.Kind != text.Word {
 			return cueNone, ""
 		}
-		switch c := phoneCues[t.Lower]; c {
+		switch c := phoneCues.Value(t.Lower); c {
 		case cuePhone, cueWeak, cuePager, cueFax:
 			return c, d.Text(k)
 		}
@@ -425,10 +429,10 @@ func pagerish(d *text.Doc, ti int) bool {
 	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		t := &d.Tokens[k]
 		if t.Kind == text.Word {
-			if phoneFillers[t.Lower] {
+			if phoneFillers.Value(t.Lower) {
 				continue
 			}
-			c := phoneCues[t.Lower]
+			c := phoneCues.Value(t.Lower)
 			return c == cuePager || c == cueExt || c == cuePhone
 		}
 	}

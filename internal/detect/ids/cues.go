@@ -1,6 +1,7 @@
 package ids
 
 import (
+	"github.com/scrubs-dev/scrubs/internal/lexicon/wordset"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
@@ -115,8 +116,10 @@ type wordInfo struct {
 }
 
 // wordTab joins cues, fillers, genericNumber and phoneWords: findCue
-// looks a word up once instead of in up to four maps.
-var wordTab = func() map[string]wordInfo {
+// looks a word up once instead of in up to four maps. It is a wordset,
+// not a Go map: findCue looks up every word before a number, and hashing
+// each word whole cost more than the rest of findCue.
+var wordTab = wordset.New(func() map[string]wordInfo {
 	m := map[string]wordInfo{}
 	for w, c := range cues {
 		m[w] = wordInfo{cue: c, flags: wCue}
@@ -134,7 +137,7 @@ var wordTab = func() map[string]wordInfo {
 	add(genericNumber, wGeneric)
 	add(phoneWords, wPhone)
 	return m
-}()
+}())
 
 type cueResult struct {
 	info  cueInfo
@@ -159,7 +162,7 @@ func findCue(d *text.Doc, i int) cueResult {
 				// an abbreviation dot: "Ins.", "No.", "Acct.", "rec."
 				if k > 0 && toks[k-1].Kind == text.Word && d.Adjacent(k-1, k) {
 					l := toks[k-1].Lower
-					if wordTab[l].flags&(wCue|wFiller) != 0 {
+					if wordTab.Value(l).flags&(wCue|wFiller) != 0 {
 						continue
 					}
 				}
@@ -175,7 +178,7 @@ func findCue(d *text.Doc, i int) cueResult {
 			break
 		}
 		w := t.Lower
-		wi := wordTab[w]
+		wi := wordTab.Value(w)
 		if wi.flags&wCue != 0 {
 			info := wi.cue
 			if w == "n" {
