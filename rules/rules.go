@@ -53,9 +53,9 @@ func readSnapshot() ([]Pack, error) {
 	return packs, nil
 }
 
-// Snapshot parses the YAML packs of fsys and returns the snapshot of them
+// makeSnapshot parses the YAML packs of fsys and returns the snapshot of them
 // that SnapshotFile holds (one pack a line).
-func Snapshot(fsys fs.FS) ([]byte, error) {
+func makeSnapshot(fsys fs.FS) ([]byte, error) {
 	packs, err := parsePacks(fsys)
 	if err != nil {
 		return nil, err

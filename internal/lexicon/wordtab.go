@@ -16,11 +16,19 @@ type wordTab struct {
 	count int
 }
 
-func newWordTab(n int) *wordTab {
+// tableSize is the number of slots for n entries: a power of two (the
+// probe index is a mask) at least twice n, so a table stays at most half
+// full.
+func tableSize(n int) int {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
+	return size
+}
+
+func newWordTab(n int) *wordTab {
+	size := tableSize(n)
 	return &wordTab{seed: maphash.MakeSeed(), keys: make([]string, size), slots: make([]uint64, size), mask: uint64(size - 1)}
 }
 
@@ -76,10 +84,7 @@ type edgeTab struct {
 
 // newEdgeTab returns a table for n edges (it never fills past half).
 func newEdgeTab(n int) *edgeTab {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
+	size := tableSize(n)
 	return &edgeTab{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
 }
 
