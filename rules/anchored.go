@@ -57,16 +57,23 @@ func (s *Starts) anchor() bool {
 }
 
 func (s *Starts) build(re *regexp.Regexp) bool {
-	// the expression as the parser understood it (its source may hold
-	// \Q... without \E, which no suffix could follow)
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
+	expr := re.String()
+	if strings.Contains(expr, `\Q`) {
+		// the source may hold \Q... without \E, which no suffix could
+		// follow: use the expression as the parser understood it. (Only
+		// then: printing a parsed expression costs far more than
+		// compiling it, for the large case-folded classes of (?i).)
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			return false
+		}
+		expr = tree.String()
+	}
+	var err error
+	if s.at0, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
 		return false
 	}
-	if s.at0, err = regexp.Compile(`\A(?:` + tree.String() + `)`); err != nil {
-		return false
-	}
-	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + tree.String() + `)`); err != nil {
+	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + expr + `)`); err != nil {
 		return false
 	}
 	return s.at0.NumSubexp() == re.NumSubexp() && s.at.NumSubexp() == re.NumSubexp()

@@ -55,6 +55,10 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 		{`\b(?:i|am|we)\s+vote`, "i vote, hi vote, am vote, spam vote, we  vote"},
 		{`\b#tag|\bx`, "a#tag #tag x ax _x"},
 		{`(?i)\b(?:é|e)t`, "ét et bet Et"},
+		// \Q without \E quotes the rest: the anchored forms are built from
+		// the parsed expression, since a suffix would be quoted too
+		{`\bbed\s\Q#4)`, "bed #4) bed #4 abed #4)"},
+		{`\bbed\s\Q#4\E\d`, "bed #45 bed #4"},
 	} {
 		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
 	}
