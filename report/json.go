@@ -63,7 +63,8 @@ type jsonRenderer struct {
 	indent bool
 	n      int
 	buf    bytes.Buffer
-	line   []byte // JSONL: the line being written, kept for the next one
+	line   []byte  // JSONL: the line being written, kept for the next one
+	quoted *quoted // JSONL: strings that findings repeat, made on first use
 }
 
 // encode writes v as a line (JSONL) or as the next array element (JSON).
@@ -96,14 +97,17 @@ func (j *jsonRenderer) encode(v any) error {
 }
 
 // jsonLine is an object that writes its own JSONL line (see jsonl.go).
-type jsonLine interface{ appendJSON([]byte) []byte }
+type jsonLine interface{ appendJSON([]byte, *quoted) []byte }
 
 // encodeLine writes v as one JSONL line, the way encode would.
 func (j *jsonRenderer) encodeLine(v jsonLine) error {
 	if err := j.out.usable(); err != nil {
 		return err
 	}
-	j.line = append(v.appendJSON(j.line[:0]), '\n')
+	if j.quoted == nil {
+		j.quoted = new(quoted)
+	}
+	j.line = append(v.appendJSON(j.line[:0], j.quoted), '\n')
 	j.n++
 	return j.out.write(j.line)
 }

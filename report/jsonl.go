@@ -1,10 +1,13 @@
 package report
 
 import (
-	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 
 	"github.com/scrubs-dev/scrubs/model"
 )
@@ -18,8 +21,9 @@ import (
 // set, and fails when a field is added to one of these types without
 // being added here.
 
-// appendJSON appends o as one JSON object, without a newline.
-func (o *checkObject) appendJSON(b []byte) []byte {
+// appendJSON appends o as one JSON object, without a newline. q, when not
+// nil, holds the JSON form of strings that earlier findings repeated.
+func (o *checkObject) appendJSON(b []byte, q *quoted) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, o.ID)
 	if o.Verdict != "" {
@@ -27,7 +31,7 @@ func (o *checkObject) appendJSON(b []byte) []byte {
 		b = appendString(b, string(o.Verdict))
 	}
 	b = append(b, `,"findings":`...)
-	b = appendFindings(b, o.Findings)
+	b = appendFindings(b, o.Findings, q)
 	if o.ReidScore != 0 {
 		b = append(b, `,"reid_score":`...)
 		b = appendFloat(b, o.ReidScore)
@@ -38,7 +42,7 @@ func (o *checkObject) appendJSON(b []byte) []byte {
 	}
 	if len(o.Suppressed) > 0 {
 		b = append(b, `,"suppressed":`...)
-		b = appendFindings(b, o.Suppressed)
+		b = appendFindings(b, o.Suppressed, q)
 	}
 	if o.Error != "" {
 		b = append(b, `,"error":`...)
@@ -48,7 +52,7 @@ func (o *checkObject) appendJSON(b []byte) []byte {
 }
 
 // appendJSON appends o as one JSON object, without a newline.
-func (o *deidObject) appendJSON(b []byte) []byte {
+func (o *deidObject) appendJSON(b []byte, _ *quoted) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, o.ID)
 	b = append(b, `,"text":`...)
@@ -91,7 +95,7 @@ func appendEntity(b []byte, e *model.Entity) []byte {
 
 // appendFindings appends a list of findings; nil is null, as in
 // encoding/json (callers that want [] pass an empty slice).
-func appendFindings(b []byte, fs []model.Finding) []byte {
+func appendFindings(b []byte, fs []model.Finding, q *quoted) []byte {
 	if fs == nil {
 		return append(b, "null"...)
 	}
@@ -100,22 +104,28 @@ func appendFindings(b []byte, fs []model.Finding) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendFinding(b, &fs[i])
+		b = appendFinding(b, &fs[i], q)
 	}
 	return append(b, ']')
 }
 
-func appendFinding(b []byte, f *model.Finding) []byte {
+func appendFinding(b []byte, f *model.Finding, q *quoted) []byte {
+	// the rule's own strings (name, category, clause, message, fix) recur
+	// from finding to finding: q writes them from its copies
 	b = append(b, `{"rule":`...)
-	b = appendString(b, f.Rule)
+	b = q.append(b, f.Rule)
 	b = append(b, `,"category":`...)
-	b = appendString(b, f.Category)
+	b = q.append(b, f.Category)
 	b = append(b, `,"severity":`...)
 	b = appendString(b, string(f.Severity))
-	b = appendOptString(b, `,"clause":`, f.Clause)
+	if f.Clause != "" {
+		b = q.append(append(b, `,"clause":`...), f.Clause)
+	}
 	b = append(b, `,"message":`...)
-	b = appendString(b, f.Message)
-	b = appendOptString(b, `,"fix":`, f.Fix)
+	b = q.append(b, f.Message)
+	if f.Fix != "" {
+		b = q.append(append(b, `,"fix":`...), f.Fix)
+	}
 	b = appendOptInt(b, `,"start":`, f.Start)
 	b = appendOptInt(b, `,"end":`, f.End)
 	b = appendOptString(b, `,"text":`, f.Text)
@@ -178,6 +188,43 @@ func appendFloat(b []byte, f float64) []byte {
 			b = b[:n-1]
 		}
 	}
+	return b
+}
+
+// quoted remembers the JSON form of strings a renderer writes again and
+// again: a finding's rule name, category, clause, message and fix come
+// from its rule, so the same few hundred strings, most of a finding's
+// bytes, escaped anew for every finding otherwise. The slot of a string is
+// picked by where it lies in memory (a rule's strings stay put), and an
+// entry is used only when its own copy of the string equals the one to
+// write: whatever memory the string is in, a hit writes exactly what
+// appendString would.
+type quoted struct {
+	slots [quotedSlots]struct {
+		s   string // a copy of the string
+		enc []byte // appendString's output for it
+	}
+}
+
+const (
+	quotedBits  = 9
+	quotedSlots = 1 << quotedBits
+)
+
+// append appends s as a JSON string. q may be nil (no memory).
+func (q *quoted) append(b []byte, s string) []byte {
+	if q == nil || len(s) < 8 {
+		return appendString(b, s)
+	}
+	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) + uint64(len(s))) * 0x9e3779b97f4a7c15
+	e := &q.slots[h>>(64-quotedBits)]
+	if e.s == s {
+		return append(b, e.enc...)
+	}
+	n := len(b)
+	b = appendString(b, s)
+	e.s = strings.Clone(s)
+	e.enc = append(e.enc[:0], b[n:]...)
 	return b
 }
 

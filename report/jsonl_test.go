@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/scrubs-dev/scrubs/model"
 )
@@ -55,10 +57,36 @@ func TestJSONLEncodingMatches(t *testing.T) {
 	fill(t, reflect.ValueOf(&full).Elem(), 0)
 	var fullDeid deidObject
 	fill(t, reflect.ValueOf(&fullDeid).Elem(), 5)
+	q := new(quoted)
 	for _, o := range []jsonLine{&full, &checkObject{}, &checkObject{Findings: []model.Finding{{}}}, &fullDeid, &deidObject{}, &deidObject{Entities: []model.Entity{}}} {
-		got := string(o.appendJSON(nil)) + "\n"
-		if want := stdJSON(t, o); got != want {
-			t.Errorf("%T differs from encoding/json:\n got %s\nwant %s", o, got, want)
+		want := stdJSON(t, o)
+		// without memory, then with it twice (the second time from it)
+		for i, mem := range []*quoted{nil, q, q} {
+			if got := string(o.appendJSON(nil, mem)) + "\n"; got != want {
+				t.Errorf("%T (pass %d) differs from encoding/json:\n got %s\nwant %s", o, i, got, want)
+			}
+		}
+	}
+}
+
+// The memory of quoted strings answers only for a string equal to its
+// copy: the same bytes in memory, rewritten, are written anew.
+func TestQuotedRewrittenMemory(t *testing.T) {
+	var q quoted
+	buf := []byte("a message with \"quotes\" in it")
+	s := unsafe.String(&buf[0], len(buf))
+	if got, want := string(q.append(nil, s)), string(appendString(nil, s)); got != want {
+		t.Fatalf("first: %s, want %s", got, want)
+	}
+	copy(buf, "another message\n, same length")
+	if got, want := string(q.append(nil, s)), string(appendString(nil, string(buf))); got != want || !strings.Contains(want, "another") {
+		t.Fatalf("after rewrite: %s, want %s", got, want)
+	}
+	// many distinct strings share the slots: each is still written right
+	for i := range 5000 {
+		s := strings.Repeat(string(rune('a'+i%26)), 8+i%40) + "\u2028\""
+		if got, want := string(q.append(nil, s)), string(appendString(nil, s)); got != want {
+			t.Fatalf("%q: %s, want %s", s, got, want)
 		}
 	}
 }
