@@ -72,9 +72,12 @@ type Doc struct {
 	// for other tokens), so a run of word tokens i..j is the Norm substring
 	// NormAt[i] : NormAt[j]+len(Tokens[j].Lower).
 	NormAt []int32
-	// normWords lists the word tokens in order, with normStart their Norm offsets.
+	// normWords lists the word tokens in order, with normStart their Norm
+	// offsets: made from NormAt on first use (words), as only phrase
+	// matching needs them, not the detectors.
 	normWords []int32
 	normStart []int32
+	wordsMade bool
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -88,13 +91,30 @@ func (d *Doc) Text(i int) string { t := &d.Tokens[i]; return d.Src[t.Start:t.End
 // Span returns the original bytes between the start of token i and the end of token j.
 func (d *Doc) Span(i, j int) string { return d.Src[d.Tokens[i].Start:d.Tokens[j].End] }
 
+// words makes normWords and normStart, once.
+func (d *Doc) words() {
+	if d.wordsMade {
+		return
+	}
+	d.wordsMade = true
+	ws, st := d.normWords[:0], d.normStart[:0]
+	for i, at := range d.NormAt {
+		if at >= 0 {
+			ws = append(ws, int32(i))
+			st = append(st, at)
+		}
+	}
+	d.normWords, d.normStart = ws, st
+}
+
 // NormWordCount is the number of words (and emoji) in Norm.
-func (d *Doc) NormWordCount() int { return len(d.normWords) }
+func (d *Doc) NormWordCount() int { d.words(); return len(d.normWords) }
 
 // NormRun returns the Norm text of the n normalised words starting at word
 // k ("new york city"), punctuation between them ignored, with the indexes
 // of its first and last tokens; ok is false past the end.
 func (d *Doc) NormRun(k, n int) (s string, first, last int, ok bool) {
+	d.words()
 	if k < 0 || n <= 0 || k+n > len(d.normWords) {
 		return "", 0, 0, false
 	}
@@ -105,11 +125,12 @@ func (d *Doc) NormRun(k, n int) (s string, first, last int, ok bool) {
 }
 
 // NormWordToken returns the token index of normalised word k.
-func (d *Doc) NormWordToken(k int) int { return int(d.normWords[k]) }
+func (d *Doc) NormWordToken(k int) int { d.words(); return int(d.normWords[k]) }
 
 // NormToken returns the index of the token whose normalised form holds Norm
 // byte off, or -1 for a separating space.
 func (d *Doc) NormToken(off int) int {
+	d.words()
 	ws := d.normStart
 	k := sort.Search(len(ws), func(i int) bool { return int(ws[i]) > off }) - 1
 	if k < 0 {
@@ -382,7 +403,7 @@ func parseInto(d *Doc, src string) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
-	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], normWords: d.normWords[:0], normStart: d.normStart[:0], ws: SpaceBefore}
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], ws: SpaceBefore}
 	if want := len(src)/3 + 8; cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
 	}
@@ -545,7 +566,7 @@ func parseInto(d *Doc, src string) *Doc {
 		}
 		i += w
 	}
-	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: b.normWords, normStart: b.normStart}
+	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: d.normWords[:0], normStart: d.normStart[:0]}
 	if letters > 8 {
 		d.Upperish = upperLetters*10 >= letters*7
 		d.Lowerish = upperLetters*40 < letters
@@ -594,10 +615,10 @@ func lastIsZWJ(s string) bool {
 
 // builder gathers a Doc's tokens and Norm while the text is tokenised.
 type builder struct {
-	src                          string
-	toks                         []Token
-	normAt, normWords, normStart []int32
-	norm                         []byte
+	src    string
+	toks   []Token
+	normAt []int32
+	norm   []byte
 	// ws holds SpaceBefore and NewlineBefore for the next token: whitespace
 	// and a line break seen since the last one (and SpaceBefore at the
 	// start of the text)
@@ -628,8 +649,6 @@ func (b *builder) other(start, end int, lower string, kind Kind) {
 // inNorm records that the next token starts at Norm offset at.
 func (b *builder) inNorm(at int) {
 	b.normAt = append(b.normAt, int32(at))
-	b.normWords = append(b.normWords, int32(len(b.toks)))
-	b.normStart = append(b.normStart, int32(at))
 }
 
 // emoji adds an emoji token; it is its own Norm form.

@@ -127,7 +127,8 @@ func FuzzParse(f *testing.F) {
 			}
 			prevEnd = tk.End
 		}
-		for k, ti := range d.normWords {
+		for k := range d.NormWordCount() {
+			ti := d.NormWordToken(k)
 			if d.NormToken(int(d.normStart[k])) != int(ti) || (d.Tokens[ti].Kind != Word && d.Tokens[ti].Kind != Emoji) {
 				t.Fatalf("NormToken(%d) does not map back to word token %d", d.normStart[k], ti)
 			}
