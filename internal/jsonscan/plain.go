@@ -13,9 +13,10 @@ const (
 // ascii, also any byte from 0x80 (which a writer must check as UTF-8).
 // It returns len(s) when there is none.
 func Plain[T string | []byte](s T, i int, ascii bool) int {
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	for ; i+8 <= len(s) && i >= 0; i += 8 {
+		w := s[i : i+8] // one bounds check for the eight loads
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		special := zero(x^('"'*ones)) | zero(x^('\\'*ones)) | (x-0x20*ones)&^x&highs
 		if ascii {
 			special |= x & highs
