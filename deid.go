@@ -111,7 +111,7 @@ func mergeEntities(s string, cands []detect.Candidate) []model.Entity {
 		}
 		return cmp.Compare(b.End, a.End)
 	})
-	ents := []model.Entity{}
+	ents := make([]model.Entity, 0, len(keep)) // at most one each
 	var best detect.Candidate
 	for i, c := range keep {
 		n := len(ents)
@@ -144,11 +144,16 @@ func replace(s string, ents []model.Entity, o DeidOptions) string {
 		b.WriteString(s[last:e.Start])
 		switch o.Mode {
 		case Mask:
-			b.WriteString(strings.Repeat("*", utf8.RuneCountInString(e.Text)))
+			for range utf8.RuneCountInString(e.Text) {
+				b.WriteByte('*')
+			}
 		case Surrogate:
 			b.WriteString(sur.For(e.Type, e.Text))
 		default:
-			b.WriteString("[" + e.Type + "]")
+			// in pieces: a joined string would be made for each entity
+			b.WriteByte('[')
+			b.WriteString(e.Type)
+			b.WriteByte(']')
 		}
 		last = e.End
 	}

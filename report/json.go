@@ -96,18 +96,23 @@ func (j *jsonRenderer) encode(v any) error {
 	return j.out.write(j.buf.Bytes())
 }
 
-// jsonLine is an object that writes its own JSONL line (see jsonl.go).
-type jsonLine interface{ appendJSON([]byte, *quoted) []byte }
-
-// encodeLine writes v as one JSONL line, the way encode would.
-func (j *jsonRenderer) encodeLine(v jsonLine) error {
+// startLine readies the JSONL line buffer: empty, with the memory of
+// quoted strings made. The objects append their lines to j.line directly
+// (through an interface, each would be copied to the heap).
+func (j *jsonRenderer) startLine() error {
 	if err := j.out.usable(); err != nil {
 		return err
 	}
 	if j.quoted == nil {
 		j.quoted = new(quoted)
 	}
-	j.line = append(v.appendJSON(j.line[:0], j.quoted), '\n')
+	j.line = j.line[:0]
+	return nil
+}
+
+// endLine writes the line appended to j.line since startLine.
+func (j *jsonRenderer) endLine() error {
+	j.line = append(j.line, '\n')
 	j.n++
 	return j.out.write(j.line)
 }
@@ -118,7 +123,11 @@ func (j *jsonRenderer) Report(post *model.Post, r *model.Report) error {
 	}
 	o := newCheckObject(post, r)
 	if !j.indent {
-		return j.encodeLine(&o)
+		if err := j.startLine(); err != nil {
+			return err
+		}
+		j.line = o.appendJSON(j.line, j.quoted)
+		return j.endLine()
 	}
 	return j.encode(o)
 }
@@ -149,7 +158,11 @@ func (d *deidJSON) Write(x *model.Deidentified) error {
 		o.Entities = []model.Entity{}
 	}
 	if !d.indent {
-		return d.encodeLine(&o)
+		if err := d.startLine(); err != nil {
+			return err
+		}
+		d.line = o.appendJSON(d.line, nil)
+		return d.endLine()
 	}
 	return d.encode(o)
 }

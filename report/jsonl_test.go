@@ -52,6 +52,9 @@ func fill(t *testing.T, v reflect.Value, n int) {
 	}
 }
 
+// jsonLine is an object that writes its own JSONL line.
+type jsonLine interface{ appendJSON([]byte, *quoted) []byte }
+
 func TestJSONLEncodingMatches(t *testing.T) {
 	var full checkObject
 	fill(t, reflect.ValueOf(&full).Elem(), 0)

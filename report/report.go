@@ -20,6 +20,7 @@ import (
 // Renderer writes check reports in one format.
 type Renderer interface {
 	// Report writes one checked post. post may carry an ID; r.ID is set.
+	// It must not keep post or r (callers reuse them).
 	Report(post *model.Post, r *model.Report) error
 	// Close finishes the document (closing brackets, SARIF run object) and flushes.
 	Close() error
@@ -27,7 +28,8 @@ type Renderer interface {
 
 // DeidRenderer writes de-identification results in one format.
 type DeidRenderer interface {
-	// Write writes one de-identified text.
+	// Write writes one de-identified text. It must not keep d (callers
+	// reuse it).
 	Write(d *model.Deidentified) error
 	// Close finishes the document and flushes.
 	Close() error

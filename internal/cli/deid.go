@@ -93,6 +93,7 @@ has {"id","text","entities"} a line.`,
 					return err
 				}
 			} else {
+				var cur model.Deidentified // the result being written (a renderer keeps nothing of it)
 				err := eachLine(src.r, func(l line) model.Deidentified {
 					if l.err != nil {
 						return model.Deidentified{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Entities: []model.Entity{}}
@@ -103,11 +104,12 @@ has {"id","text","entities"} a line.`,
 					}
 					return eng.Deidentify(ctx, id, p.Text, opts)
 				}, func(d model.Deidentified) error {
-					if d.Error != "" {
+					cur = d
+					if cur.Error != "" {
 						inputErrors++
-						fmt.Fprintln(stderr, "scrubs:", d.Error)
+						fmt.Fprintln(stderr, "scrubs:", cur.Error)
 					}
-					return out.Write(&d)
+					return out.Write(&cur)
 				}, bw.Flush)
 				if err != nil {
 					return err
