@@ -280,7 +280,69 @@ func Fold(s string) string {
 		}
 		return string(b)
 	}
+	if folded(s) {
+		return s // already NFKC and case-folded: nothing to allocate
+	}
 	return folder.String(norm.NFKC.String(s))
+}
+
+// folded reports whether s is its own NFKC case fold, for the texts it can
+// decide without transforming them: NFKC by the normaliser's quick check,
+// and every rune one that folds to itself. Full case folding maps each
+// rune on its own (no context), so a string of such runes folds to
+// itself. The runes are those of stableRunes (accented Latin letters,
+// general punctuation such as the curly apostrophe of "I’m"); any other
+// rune sends s the long way.
+func folded(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !stableRune(r) {
+			return false
+		}
+		i += w
+	}
+	return norm.NFKC.IsNormalString(s)
+}
+
+// stableRanges are the runes outside ASCII that stableRune knows: Latin-1
+// Supplement and Latin Extended-A and -B, and General Punctuation.
+var stableRanges = [...][2]rune{{0x80, 0x250}, {0x2000, 0x2070}}
+
+// stable[k] has bit b set when the rune b of range k, counted from its
+// start, is NFKC on its own and folds to itself: worked out once, on first
+// use, by the transformations themselves.
+var (
+	stableOnce sync.Once
+	stable     [len(stableRanges)][]uint64
+)
+
+func stableRune(r rune) bool {
+	stableOnce.Do(func() {
+		for k, rg := range stableRanges {
+			bits := make([]uint64, (rg[1]-rg[0]+63)/64)
+			for r := rg[0]; r < rg[1]; r++ {
+				if s := string(r); utf8.ValidString(s) && norm.NFKC.String(s) == s && folder.String(s) == s {
+					bits[(r-rg[0])/64] |= 1 << ((r - rg[0]) % 64)
+				}
+			}
+			stable[k] = bits
+		}
+	})
+	for k, rg := range stableRanges {
+		if rg[0] <= r && r < rg[1] {
+			o := r - rg[0]
+			return stable[k][o/64]&(1<<(o%64)) != 0
+		}
+	}
+	return false
 }
 
 const (

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func words(d *Doc) []string {
@@ -87,6 +89,35 @@ func TestFoldUnicode(t *testing.T) {
 	if Leet("sh1t") != "shit" || Leet("b!tch") != "bitch" || Leet("nothing") != "nothing" {
 		t.Error("Leet")
 	}
+}
+
+// slowFold is what Fold computes without its shortcuts.
+func slowFold(s string) string { return folder.String(norm.NFKC.String(s)) }
+
+// Fold's shortcut for text that is its own fold gives what the
+// transformations give, for every rune it decides and next to others.
+func TestFoldShortcutExact(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		for _, s := range []string{string(r), "a" + string(r), string(r) + "b", "É" + string(r), string(r) + "\u0301", "e" + string(r) + "\u0301"} {
+			if got, want := Fold(s), slowFold(s); got != want {
+				t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	if !folded("josé’s café") || folded("Josè") || folded("straße") || folded("e\u0301") {
+		t.Error("folded decides these wrongly")
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Tomás", "ＭＲＮ", "Straße", "I’m", "e\u0301", "ǅ", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), slowFold(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestBadBytesKeepOffsets(t *testing.T) {
