@@ -332,6 +332,11 @@ func FuzzJSONPost(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	// long lines with escapes: the line is copied only for a long field
+	// without them (the bio here), or never (only the text is long)
+	long := strings.Repeat("NOTE LINE\\n", 30)
+	f.Add([]byte(`{"id":"n1","text":"` + long + `","platform":"x","author":{"role":"nurse","bio":"` + strings.Repeat("bio words ", 10) + `"}}`))
+	f.Add([]byte(`{"id":"n2","text":"` + long + `","platform":"x","account":"personal"}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		p, id, err := jsonPost(raw)
 		trimmed := bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))

@@ -25,7 +25,12 @@ import (
 // true the post is exactly what encoding/json would have decoded;
 // FuzzJSONPost checks this. b must be valid UTF-8 and trimmed.
 func fastPost(b []byte) (p model.Post, ok bool) {
-	s := scanner{b: b, line: string(b)}
+	s := scanner{b: b}
+	if len(b) < 256 || bytes.IndexByte(b, '\\') < 0 {
+		s.line = string(b)
+	} else {
+		s.copyLine = true // copied only if a long field needs it
+	}
 	var seen uint16 // known fields already read: a duplicate falls back
 	hasText := false
 	ok = s.object(0, func(key []byte) bool {
@@ -142,13 +147,25 @@ func plainKey(k []byte) bool {
 type scanner struct {
 	b []byte
 	i int
-	// line is b as one string (made once): fields without escapes are
-	// slices of it, so a post's strings cost one allocation, not one each
-	line string
+	// line is b as one string: fields without escapes are slices of it,
+	// so a post's strings cost one allocation, not one each. A long line
+	// with escapes is copied only when a long field without them is read
+	// (copyLine): its text, decoded into a string of its own, may be all
+	// that is long in it (a clinical note), and then its short fields are
+	// copied each.
+	line     string
+	copyLine bool
 }
+
+// longField is the length from which a string field is worth copying the
+// whole line for.
+const longField = 64
 
 // sub returns b[a:e] as a string: a slice of line when there is one.
 func (s *scanner) sub(a, e int) string {
+	if s.line == "" && s.copyLine && e-a >= longField {
+		s.line = string(s.b)
+	}
 	if len(s.line) == len(s.b) {
 		return s.line[a:e]
 	}
