@@ -351,31 +351,19 @@ func (s *scanner) str(dst *string) bool {
 	return false
 }
 
-// unescape finishes a string with escapes; b[start:j] has none. Runs of
-// plain bytes are copied whole, and the builder is sized to the escaped
-// string, which is never shorter than its value, so there is one
-// allocation and no copy when the string is made.
+// unescape finishes a string with escapes; b[start:j] has none and b[j] is
+// a backslash. It decodes in one pass, checking each escape as it goes
+// (any it does not handle, like a lone surrogate, gives false: encoding/json
+// then decides), into a builder sized to the rest of the line, which bounds
+// the value: one allocation, and no copy when the string is made.
 func (s *scanner) unescape(dst *string, start, j int) bool {
-	end := *s
-	end.i = start - 1
-	if !end.skipString() {
-		return false
-	}
 	var out strings.Builder
-	out.Grow(end.i - 1 - start)
+	out.Grow(len(s.b) - start)
 	out.Write(s.b[start:j])
-	closing := end.i - 1 // the string's closing quote
 	for {
-		k := bytes.IndexByte(s.b[j:closing], '\\')
-		if k < 0 {
-			out.Write(s.b[j:closing])
-			*dst = out.String()
-			s.i = end.i
-			return true
+		if j+1 >= len(s.b) {
+			return false
 		}
-		out.Write(s.b[j : j+k])
-		j += k
-		// skipString checked the escapes: \uXXXX has four hex digits.
 		switch e := s.b[j+1]; e {
 		case '"', '\\', '/':
 			out.WriteByte(e)
@@ -390,26 +378,46 @@ func (s *scanner) unescape(dst *string, start, j int) bool {
 		case 't':
 			out.WriteByte('\t')
 		case 'u':
-			r, _ := hex4(s.b[j+2:])
+			r, ok := hex4(s.b[j+2:])
+			if !ok {
+				return false
+			}
 			if utf16.IsSurrogate(r) {
-				// Only a well-formed pair; encoding/json has its own
-				// rules for the others. b[j+6] is in the string or its
-				// closing quote, and a backslash there starts an escape
-				// that skipString checked.
-				if s.b[j+6] != '\\' || s.b[j+7] != 'u' {
+				// only a well-formed pair; encoding/json has its own rules
+				// for the others
+				if j+7 >= len(s.b) || s.b[j+6] != '\\' || s.b[j+7] != 'u' {
 					return false
 				}
-				lo, _ := hex4(s.b[j+8:])
+				lo, ok := hex4(s.b[j+8:])
+				if !ok {
+					return false
+				}
 				if r = utf16.DecodeRune(r, lo); r == utf8.RuneError {
 					return false
 				}
 				j += 6
 			}
 			out.WriteRune(r)
-			j += 6
-			continue
+			j += 4
+		default:
+			return false
 		}
 		j += 2
+		// the plain run up to the next quote, backslash or control byte
+		k := jsonscan.Plain(s.b, j, false)
+		if k == len(s.b) {
+			return false
+		}
+		out.Write(s.b[j:k])
+		j = k
+		switch c := s.b[j]; {
+		case c == '"':
+			*dst = out.String()
+			s.i = j + 1
+			return true
+		case c < 0x20:
+			return false
+		}
 	}
 }
 
