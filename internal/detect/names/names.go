@@ -76,7 +76,6 @@ package names
 import (
 	"math"
 	"runtime"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,30 +139,23 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
+	// (units, runs and starts are plain locals, handed back to sc once the
+	// pass is done: a closure that captured them kept them in memory, and
+	// the pass reloaded them after every call)
 	units := sc.units[:0]
 	runs := sc.runs[:0]
 	// starts collects, in the one pass over the tokens, the words where a
 	// line starts or that follow a comma: the only places where isDialog
 	// and shapes look, so that neither goes through the tokens again.
 	starts := sc.starts[:0]
-	defer func() {
-		// the scratch outlives d: drop the strings that point into it (in
-		// the units, and in the place past them that slot gave out last)
-		clear(units[:min(len(units)+1, cap(units))])
-		clear(runs)
-		sc.units, sc.runs, sc.starts = units[:0], runs[:0], starts[:0]
-	}()
+	defer sc.drop()
 	toks := d.Tokens
 	n := len(toks)
+	// units[groupStart:] is the open group of adjacent units. It is cut
+	// into runs when the next unit does not follow its last one, which
+	// covers every token in between that is no unit: a group is closed
+	// lazily, where a unit is about to start, not after every such token.
 	groupStart := 0
-	// flush closes the current group of adjacent units and cuts it into
-	// runs (it is called after most tokens, so the check is kept inline)
-	flush := func() {
-		if groupStart < len(units) {
-			runs = cutRuns(units, groupStart, runs)
-			groupStart = len(units)
-		}
-	}
 	// ks[i] holds the keyword bits of word token i, looked up once
 	if cap(sc.ks) < n {
 		sc.ks = make([]winfo, n)
@@ -172,7 +164,6 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	for i := 0; i < n; i++ {
 		t := &toks[i]
 		if t.Kind != text.Word {
-			flush()
 			continue
 		}
 		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
@@ -181,15 +172,16 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		// a word with letters and no digit, outside mentions and hashtags
 		// (one test of the flags: a branch that goes either way costs)
 		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
-			flush()
 			continue
 		}
 		// a unit must follow the previous one with only spaces between (or
-		// the initial's period), on the same line
-		if len(units) > 0 {
+		// the initial's period), on the same line: a token in between that
+		// is no unit, or a break here, closes the open group
+		if groupStart < len(units) {
 			p := &units[len(units)-1]
 			if p.last+1 != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !((p.kind == uTitle || p.kind == uInitial) && p.last > p.tok) {
-				flush()
+				runs = cutRuns(units, groupStart, runs)
+				groupStart = len(units)
 			}
 		}
 		lw := t.Lower
@@ -201,7 +193,8 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 				last, end = i+1, toks[i+1].End
 			}
 			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
-				flush()
+				runs = cutRuns(units, groupStart, runs) // a title starts a group
+				groupStart = len(units)
 				units = append(units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
 				i = last
 				continue
@@ -211,9 +204,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
 			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
 			// "Dr. o rourke": O' written apart
-			var u *unit
-			if units, u = slot(units); wordUnit(sc, d, i+1, mixed, true, false, u) {
-				units = units[:len(units)+1]
+			if wordUnit(sc, d, i+1, mixed, true, false, &sc.u) {
+				units = append(units, sc.u)
+				u := &units[len(units)-1]
 				u.tok, u.start = i, t.Start
 				u.g = max(u.g, 3<<4)
 				u.known = true
@@ -223,15 +216,12 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		}
 		if oneRune(lw) {
 			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
-				flush()
 				continue
 			}
 			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
-				flush()
 				continue
 			}
 			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
-				flush()
 				continue // "R>L."
 			}
 			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
@@ -268,18 +258,21 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 			}
 		}
 		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
-			flush()
 			continue
 		}
-		var u *unit
-		if units, u = slot(units); wordUnit(sc, d, i, mixed, hot, adjHot, u) {
-			units = units[:len(units)+1]
-			i = u.last
+		// wordUnit's first test, made here to spare the call for most short
+		// words ("PT", "OF"): a possessive it strips only shortens the word
+		if !hot && (len(lw) <= 2 || mixed && !t.Has(text.Upper)) {
 			continue
 		}
-		flush()
+		if wordUnit(sc, d, i, mixed, hot, adjHot, &sc.u) {
+			units = append(units, sc.u)
+			i = sc.u.last
+			continue
+		}
 	}
-	flush()
+	runs = cutRuns(units, groupStart, runs)
+	sc.units, sc.runs, sc.starts = units, runs, starts // for drop
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
 	for ri := range runs {
 		r := &runs[ri]
@@ -317,17 +310,6 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
 	return shapes(sc, d, mixed, base, out, starts)
-}
-
-// slot returns units with room for one more unit, and the place of that
-// unit past the end, as it was: wordUnit fills it for a word it keeps,
-// and the caller then takes it in. (Appending a zero unit for every word
-// and dropping it again cost more than the words that become units.)
-func slot(units []unit) ([]unit, *unit) {
-	if len(units) == cap(units) {
-		units = slices.Grow(units, 1)
-	}
-	return units, &units[:len(units)+1][len(units)]
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,
@@ -375,12 +357,24 @@ type scratch struct {
 	runs   []run
 	starts []int32
 	ks     []winfo
+	// u is where wordUnit builds a unit; the detector appends the ones it
+	// keeps (one copy for a kept word, none for the many turned away)
+	u unit
 	// coverSteps counts the candidates that the last call's shapes took
 	// into its coverage sweep (at most one step per candidate)
 	coverSteps int
 }
 
 const kwDone = 1 << 14 // ks[i] has been looked up
+
+// drop empties the buffers that detect handed back: the scratch outlives
+// the text, so the strings that point into it go (in the units and in u).
+func (sc *scratch) drop() {
+	clear(sc.units)
+	clear(sc.runs)
+	sc.u = unit{}
+	sc.units, sc.runs, sc.starts = sc.units[:0], sc.runs[:0], sc.starts[:0]
+}
 
 // kwAt returns the keyword bits of word token i, looking them up once.
 func (sc *scratch) kwAt(toks []text.Token, i int) uint16 {
@@ -785,7 +779,10 @@ func isDialog(d *text.Doc, starts []int32) bool {
 // oneRune reports whether w is a single rune (an initial), counting runes
 // only when the length allows it: most words are longer than any rune.
 func oneRune(w string) bool {
-	return len(w) == 1 || len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
+	if len(w) == 1 {
+		return true
+	}
+	return len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
 }
 
 func contraction(w string) bool {
