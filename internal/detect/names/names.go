@@ -139,140 +139,9 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
-	// (units, runs and starts are plain locals, handed back to sc once the
-	// pass is done: a closure that captured them kept them in memory, and
-	// the pass reloaded them after every call)
-	units := sc.units[:0]
-	runs := sc.runs[:0]
-	// starts collects, in the one pass over the tokens, the words where a
-	// line starts or that follow a comma: the only places where isDialog
-	// and shapes look, so that neither goes through the tokens again.
-	starts := sc.starts[:0]
 	defer sc.drop()
-	toks := d.Tokens
-	n := len(toks)
-	// units[groupStart:] is the open group of adjacent units. It is cut
-	// into runs when the next unit does not follow its last one, which
-	// covers every token in between that is no unit: a group is closed
-	// lazily, where a unit is about to start, not after every such token.
-	groupStart := 0
-	// ks[i] holds the keyword bits of word token i, looked up once
-	if cap(sc.ks) < n {
-		sc.ks = make([]winfo, n)
-	}
-	clear(sc.ks[:n])
-	for i := 0; i < n; i++ {
-		t := &toks[i]
-		if t.Kind != text.Word {
-			continue
-		}
-		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
-			starts = append(starts, int32(i))
-		}
-		// a word with letters and no digit, outside mentions and hashtags
-		// (one test of the flags: a branch that goes either way costs)
-		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
-			continue
-		}
-		// a unit must follow the previous one with only spaces between (or
-		// the initial's period), on the same line: a token in between that
-		// is no unit, or a break here, closes the open group
-		if groupStart < len(units) {
-			p := &units[len(units)-1]
-			if p.last+1 != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !((p.kind == uTitle || p.kind == uInitial) && p.last > p.tok) {
-				runs = cutRuns(units, groupStart, runs)
-				groupStart = len(units)
-			}
-		}
-		lw := t.Lower
-		// title (keyword bits are looked up lazily: most words never need them)
-		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
-			last := i
-			end := t.End
-			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
-				last, end = i+1, toks[i+1].End
-			}
-			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
-				runs = cutRuns(units, groupStart, runs) // a title starts a group
-				groupStart = len(units)
-				units = append(units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
-				i = last
-				continue
-			}
-		}
-		// initial: one letter, upper case (in mixed text), optionally "J."
-		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
-			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
-			// "Dr. o rourke": O' written apart
-			if wordUnit(sc, d, i+1, mixed, true, false, &sc.u) {
-				units = append(units, sc.u)
-				u := &units[len(units)-1]
-				u.tok, u.start = i, t.Start
-				u.g = max(u.g, 3<<4)
-				u.known = true
-				i = u.last
-				continue
-			}
-		}
-		if oneRune(lw) {
-			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
-				continue
-			}
-			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
-				continue
-			}
-			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
-				continue // "R>L."
-			}
-			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
-			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
-				u.period = true
-				u.last, u.end = i+1, toks[i+1].End
-			}
-			units = append(units, u)
-			i = u.last
-			continue
-		}
-		hot := len(units) > groupStart && units[len(units)-1].last+1 == i
-		adjHot := hot
-		// after a title even a lower-case word may be the name ("Dr. griffin");
-		// after another name word only a particle ("Ludwig van Beethoven")
-		lowHot := hot && (in(lw, lParticle) || units[len(units)-1].kind == uTitle)
-		lower := mixed && !t.Has(text.Upper)
-		for j := i - 1; !hot && j >= 0 && j >= i-3; j-- {
-			if toks[j].Kind == text.Word {
-				if lower && !strongShape(toks[j].Lower) {
-					break // only a strong cue lets a lower-case word in
-				}
-				// the keyword bits of a word already looked at are at hand;
-				// otherwise the shape turns away most words before the table
-				// (a word whose shape is no cue's has no kCue bit)
-				if sc.ks[j]&kwDone == 0 && !cueShape(toks[j].Lower) {
-					break
-				}
-				kj := sc.kwAt(toks, j)
-				// a role after a number is a unit ("24 cm mark")
-				hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
-				lowHot = hot && kj&kStrong != 0
-				break
-			}
-		}
-		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
-			continue
-		}
-		// wordUnit's first test, made here to spare the call for most short
-		// words ("PT", "OF"): a possessive it strips only shortens the word
-		if !hot && (len(lw) <= 2 || mixed && !t.Has(text.Upper)) {
-			continue
-		}
-		if wordUnit(sc, d, i, mixed, hot, adjHot, &sc.u) {
-			units = append(units, sc.u)
-			i = sc.u.last
-			continue
-		}
-	}
-	runs = cutRuns(units, groupStart, runs)
-	sc.units, sc.runs, sc.starts = units, runs, starts // for drop
+	sc.scan(d, mixed)
+	units, runs, starts := sc.units, sc.runs, sc.starts
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
 	for ri := range runs {
 		r := &runs[ri]
@@ -360,12 +229,169 @@ type scratch struct {
 	// u is where wordUnit builds a unit; the detector appends the ones it
 	// keeps (one copy for a kept word, none for the many turned away)
 	u unit
+	// group is the index in units of the open group's first unit
+	group int
 	// coverSteps counts the candidates that the last call's shapes took
 	// into its coverage sweep (at most one step per candidate)
 	coverSteps int
 }
 
 const kwDone = 1 << 14 // ks[i] has been looked up
+
+// scan goes through the tokens once and builds the units, cut into runs,
+// and the starts in sc. (It is a function of its own, and builds them in
+// sc rather than in locals, because the loop has more values than the
+// processor has registers: at most words it needs only next, not the
+// units, and nothing of what detect does after it.)
+//
+//go:noinline
+func (sc *scratch) scan(d *text.Doc, mixed bool) {
+	sc.units, sc.runs, sc.group = sc.units[:0], sc.runs[:0], 0
+	// sc.starts collects the words where a line starts or that follow a
+	// comma: the only places where isDialog and shapes look, so that
+	// neither goes through the tokens again.
+	sc.starts = sc.starts[:0]
+	toks := d.Tokens
+	n := len(toks)
+	// next is the token after the last unit of the open group (-1 when no
+	// group is open). The group is closed where the next unit does not
+	// start at next, which covers every token in between that is no unit:
+	// it is closed lazily, where a unit is about to start, not after every
+	// such token.
+	next := -1
+	// prev is the last word token before the one looked at (-1 for none):
+	// where a cue may stand
+	prev := -1
+	// ks[i] holds the keyword bits of word token i, looked up once
+	if cap(sc.ks) < n {
+		sc.ks = make([]winfo, n)
+	}
+	clear(sc.ks[:n])
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		pw := prev
+		prev = i
+		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
+			sc.starts = append(sc.starts, int32(i))
+		}
+		// a word with letters and no digit, outside mentions and hashtags
+		// (one test of the flags: a branch that goes either way costs)
+		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
+			continue
+		}
+		// a unit must follow the previous one with only spaces between (or
+		// the initial's period), on the same line: a token in between that
+		// is no unit, or a break here, closes the open group
+		if next >= 0 && (next != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !sc.lastDotted()) {
+			sc.closeGroup()
+			next = -1
+		}
+		// (next is now -1 or i: token i continues the open group)
+		lw := t.Lower
+		// title (keyword bits are looked up lazily: most words never need them)
+		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
+			last := i
+			end := t.End
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				last, end = i+1, toks[i+1].End
+			}
+			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
+				sc.closeGroup() // a title starts a group
+				sc.units = append(sc.units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
+				i = last
+				next = i + 1
+				continue
+			}
+		}
+		// initial: one letter, upper case (in mixed text), optionally "J."
+		if lw == "o" && next >= 0 && sc.units[len(sc.units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
+			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
+			// "Dr. o rourke": O' written apart
+			if wordUnit(sc, d, i+1, mixed, true, false, &sc.u) {
+				sc.units = append(sc.units, sc.u)
+				u := &sc.units[len(sc.units)-1]
+				u.tok, u.start = i, t.Start
+				u.g = max(u.g, 3<<4)
+				u.known = true
+				i = u.last
+				next, prev = i+1, i // (its last token is a word)
+				continue
+			}
+		}
+		if oneRune(lw) {
+			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
+				continue
+			}
+			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
+				continue
+			}
+			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
+				continue // "R>L."
+			}
+			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				u.period = true
+				u.last, u.end = i+1, toks[i+1].End
+			}
+			sc.units = append(sc.units, u)
+			i = u.last
+			next = i + 1
+			continue
+		}
+		hot := next >= 0 // right after a unit of the open group
+		adjHot := hot
+		// after a title even a lower-case word may be the name ("Dr. griffin");
+		// after another name word only a particle ("Ludwig van Beethoven")
+		lowHot := hot && (in(lw, lParticle) || sc.units[len(sc.units)-1].kind == uTitle)
+		lower := mixed && !t.Has(text.Upper)
+		// a cue: the word before, at most three tokens back
+		if j := pw; !hot && j >= 0 && j >= i-3 {
+			// only a strong cue lets a lower-case word in; the keyword bits
+			// of a word already looked at are at hand, otherwise the shape
+			// turns away most words before the table (a word whose shape
+			// is no cue's has no kCue bit)
+			if !(lower && !strongShape(toks[j].Lower)) && (sc.ks[j]&kwDone != 0 || cueShape(toks[j].Lower)) {
+				kj := sc.kwAt(toks, j)
+				// a role after a number is a unit ("24 cm mark")
+				hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
+				lowHot = hot && kj&kStrong != 0
+			}
+		}
+		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
+			continue
+		}
+		// wordUnit's first test, made here to spare the call for most short
+		// words ("PT", "OF"): a possessive it strips only shortens the word
+		if !hot && (len(lw) <= 2 || mixed && !t.Has(text.Upper)) {
+			continue
+		}
+		if wordUnit(sc, d, i, mixed, hot, adjHot, &sc.u) {
+			sc.units = append(sc.units, sc.u)
+			i = sc.u.last
+			next, prev = i+1, i // (its last token is a word)
+			continue
+		}
+	}
+	sc.closeGroup()
+}
+
+// closeGroup cuts the open group of adjacent units, units[group:], into
+// runs.
+func (sc *scratch) closeGroup() {
+	sc.runs = cutRuns(sc.units, sc.group, sc.runs)
+	sc.group = len(sc.units)
+}
+
+// lastDotted reports whether the last unit is a title or an initial that
+// takes in its period ("Dr.", "J."): the next unit may then follow without
+// a space ("J.Smith").
+func (sc *scratch) lastDotted() bool {
+	p := &sc.units[len(sc.units)-1]
+	return (p.kind == uTitle || p.kind == uInitial) && p.last > p.tok
+}
 
 // drop empties the buffers that detect handed back: the scratch outlives
 // the text, so the strings that point into it go (in the units and in u).
