@@ -310,7 +310,7 @@ func (sc *scratch) scan(d *text.Doc, mixed bool) {
 		if lw == "o" && next >= 0 && sc.units[len(sc.units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
 			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
 			// "Dr. o rourke": O' written apart
-			if wordUnit(sc, d, i+1, mixed, true, false, &sc.u) {
+			if wordUnit(sc, d, i+1, mixed, true, false) {
 				sc.units = append(sc.units, sc.u)
 				u := &sc.units[len(sc.units)-1]
 				u.tok, u.start = i, t.Start
@@ -348,17 +348,20 @@ func (sc *scratch) scan(d *text.Doc, mixed bool) {
 		lowHot := hot && (in(lw, lParticle) || sc.units[len(sc.units)-1].kind == uTitle)
 		lower := mixed && !t.Has(text.Upper)
 		// a cue: the word before, at most three tokens back
-		if j := pw; !hot && j >= 0 && j >= i-3 {
-			// only a strong cue lets a lower-case word in; the keyword bits
-			// of a word already looked at are at hand, otherwise the shape
-			// turns away most words before the table (a word whose shape
-			// is no cue's has no kCue bit)
-			if !(lower && !strongShape(toks[j].Lower)) && (sc.ks[j]&kwDone != 0 || cueShape(toks[j].Lower)) {
-				kj := sc.kwAt(toks, j)
-				// a role after a number is a unit ("24 cm mark")
-				hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
-				lowHot = hot && kj&kStrong != 0
+		// (only a strong cue lets a lower-case word in)
+		if j := pw; !hot && j >= 0 && j >= i-3 && !(lower && !strongShape(toks[j].Lower)) {
+			// the keyword bits of a word already looked at are at hand;
+			// otherwise the shape turns away most words before the table
+			// (a word whose shape is no cue's has no kCue bit, and the bits
+			// of a word not looked up are 0)
+			x := sc.ks[j]
+			if x&kwDone == 0 && cueShape(toks[j].Lower) {
+				x = sc.lookupKw(toks, j)
 			}
+			kj := x.kw()
+			// a role after a number is a unit ("24 cm mark")
+			hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
+			lowHot = hot && kj&kStrong != 0
 		}
 		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
 			continue
@@ -368,7 +371,7 @@ func (sc *scratch) scan(d *text.Doc, mixed bool) {
 		if !hot && (len(lw) <= 2 || mixed && !t.Has(text.Upper)) {
 			continue
 		}
-		if wordUnit(sc, d, i, mixed, hot, adjHot, &sc.u) {
+		if wordUnit(sc, d, i, mixed, hot, adjHot) {
 			sc.units = append(sc.units, sc.u)
 			i = sc.u.last
 			next, prev = i+1, i // (its last token is a word)
@@ -402,19 +405,17 @@ func (sc *scratch) drop() {
 	sc.units, sc.runs, sc.starts = sc.units[:0], sc.runs[:0], sc.starts[:0]
 }
 
-// kwAt returns the keyword bits of word token i, looking them up once.
-func (sc *scratch) kwAt(toks []text.Token, i int) uint16 {
-	x := sc.ks[i]
-	if x&kwDone == 0 {
-		w := toks[i].Lower
-		kb := uint16(kwTab.get(w))
-		if kb == 0 && strings.HasSuffix(w, "'s") {
-			kb = uint16(kwTab.get(w[:len(w)-2])) // "pt's son"
-		}
-		x = winfo(kb)<<16 | kwDone
-		sc.ks[i] = x
+// lookupKw looks up the keyword bits of word token i and notes them in
+// ks[i], which it returns.
+func (sc *scratch) lookupKw(toks []text.Token, i int) winfo {
+	w := toks[i].Lower
+	kb := uint16(kwTab.get(w))
+	if kb == 0 && strings.HasSuffix(w, "'s") {
+		kb = uint16(kwTab.get(w[:len(w)-2])) // "pt's son"
 	}
-	return x.kw()
+	x := winfo(kb)<<16 | kwDone
+	sc.ks[i] = x
+	return x
 }
 
 func quickInfo(w string) winfo {
@@ -524,15 +525,15 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 	}
 }
 
-// wordUnit builds in u the unit starting at word token i, joining
+// wordUnit builds in sc.u the unit starting at word token i, joining
 // hyphenated parts ("Retterer-Moore") and stripping a possessive; it
-// reports whether the word can be part of a name. (u is filled in place:
-// returning the unit by value copied it twice for every word.)
-func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
+// reports whether the word can be part of a name. (The unit is built in
+// place: returning it by value copied it twice for every word.)
+func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 	t := &d.Tokens[i]
 	w := t.Lower
-	// u is written only once the word has passed the cheap tests that turn
-	// most words away (it is 80 bytes, in a slice on the heap)
+	// the unit (80 bytes) is written only once the word has passed the
+	// cheap tests that turn most words away
 	poss, end := false, t.End
 	// (a possessive has an apostrophe, or the last byte of "’", before its
 	// s: a test that nearly always fails first, as branches are cheaper
@@ -608,6 +609,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 		return false
 	}
 	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
+	u := &sc.u
 	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: end, poss: poss, english: english}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
@@ -662,7 +664,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	}
 	u.medical = medical
 	u.proper = !u.known && x.has(wProper)
-	runes := utf8.RuneCountInString(w)
+	runes := len(w) // (the scan above counted the bytes outside ASCII)
+	if nonASCII {
+		runes = utf8.RuneCountInString(w)
+	}
 	if !u.known && u.english && capMid && !medical && runes >= 4 {
 		// a capitalised dictionary word inside a sentence can continue a
 		// name ("Dr Ferdinand Halfpenny") but is weak on its own
