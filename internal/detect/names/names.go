@@ -594,17 +594,9 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 	}
 	// (the tests that turn a word away have no side effects: the cheap
 	// ones come first)
-	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
-	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
-	nonASCII, quote := false, false
-	for k := 0; k < len(w); k++ {
-		if c := w[k]; c >= utf8.RuneSelf {
-			nonASCII = true
-			quote = quote || c == 0xE2
-		} else if c == '\'' {
-			quote = true
-		}
-	}
+	// a letter outside ASCII ("Miklós", "Sörös"), an apostrophe (a
+	// contraction: "I'm")
+	nonASCII, quote := scanBytes(w)
 	if quote && contraction(w) {
 		return false
 	}
@@ -846,6 +838,35 @@ func hasInitial(us []unit) bool {
 // lists) and not capitalised inside mixed-case text.
 func plainEdge(u *unit) bool {
 	return u.kind == uWord && u.english && !u.cap && u.g.first() < 4 && u.g.last() < 4
+}
+
+// scanBytes reports whether w has a byte outside ASCII, and whether it
+// has an apostrophe, ASCII or the first byte of "’" (which is outside
+// ASCII). It tests eight bytes at a time (a loop over the bytes cost more
+// than the rest of wordUnit for a capitalised word): the loads may
+// overlap, and zeros fill a short word, which neither test minds.
+func scanBytes(w string) (nonASCII, quote bool) {
+	const highs, apos = 0x8080808080808080, 0x2727272727272727
+	var or uint64
+	switch n := len(w); {
+	case n >= 8:
+		for k := 0; ; k += 8 {
+			v := load64(w[min(k, n-8):])
+			or |= v
+			quote = quote || hasZero(v^apos, 8)
+			if k+8 >= n {
+				break
+			}
+		}
+	case n >= 4:
+		or = uint64(load32(w)) | uint64(load32(w[n-4:]))<<32
+		quote = hasZero(or^apos, 8)
+	case n > 0:
+		or = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+		quote = hasZero(or^apos, 8)
+	}
+	nonASCII = or&highs != 0
+	return nonASCII, quote || nonASCII && strings.IndexByte(w, 0xE2) >= 0
 }
 
 func hasVowel(w string) bool {
