@@ -77,6 +77,7 @@ import (
 	"math"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -428,17 +429,28 @@ func quickInfo(w string) winfo {
 
 // scratches keeps scratch space, word cache included, between calls. It is
 // not a sync.Pool: a pool is emptied at every other garbage collection, and
-// a run over many texts collects garbage often, so the cache (384 KB)
-// would start empty again and again. It holds one scratch per processor.
-var scratches = make(chan *scratch, runtime.GOMAXPROCS(0))
+// a run over many texts collects garbage often, so the cache (256 KB)
+// would start empty again and again. It holds one scratch per processor,
+// each in a slot of its own that is taken and given back with one atomic
+// operation (a channel's lock and select cost about as much as the
+// detector spends on a short text).
+var scratches = make([]scratchSlot, runtime.GOMAXPROCS(0))
+
+// scratchSlot holds a kept scratch, on a cache line of its own.
+type scratchSlot struct {
+	p atomic.Pointer[scratch]
+	_ [56]byte
+}
 
 func getScratch() *scratch {
-	select {
-	case sc := <-scratches:
-		return sc
-	default:
-		return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)}
+	for i := range scratches {
+		if s := &scratches[i].p; s.Load() != nil {
+			if sc := s.Swap(nil); sc != nil {
+				return sc
+			}
+		}
 	}
+	return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)}
 }
 
 // maxKeptTokens bounds the per-token buffers kept for the next call, so
@@ -452,10 +464,12 @@ func putScratch(sc *scratch) {
 	if cap(sc.units) > maxKeptTokens || cap(sc.runs) > maxKeptTokens || cap(sc.starts) > maxKeptTokens {
 		sc.units, sc.runs, sc.starts = nil, nil, nil
 	}
-	select {
-	case scratches <- sc:
-	default: // as many as there are processors are kept already
+	for i := range scratches {
+		if s := &scratches[i].p; s.Load() == nil && s.CompareAndSwap(nil, sc) {
+			return
+		}
 	}
+	// as many as there are processors are kept already
 }
 
 type run struct {
