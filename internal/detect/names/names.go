@@ -813,6 +813,15 @@ func isDialog(d *text.Doc, starts []int32) bool {
 	return labels >= 2 && named*2 >= labels
 }
 
+// atLeast3Runes reports whether w has three runes or more, counting them
+// only when its first three bytes are not all ASCII (each a rune).
+func atLeast3Runes(w string) bool {
+	if len(w) >= 3 && w[0]|w[1]|w[2] < utf8.RuneSelf {
+		return true
+	}
+	return utf8.RuneCountInString(w) >= 3
+}
+
 // oneRune reports whether w is a single rune (an initial), counting runes
 // only when the length allows it: most words are longer than any rune.
 func oneRune(w string) bool {
@@ -1377,7 +1386,7 @@ func shapes(sc *scratch, d *text.Doc, mixed bool, base int, out []detect.Candida
 func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	toks := d.Tokens
 	n := len(toks)
-	if utf8.RuneCountInString(toks[i].Lower) < 3 {
+	if !atLeast3Runes(toks[i].Lower) {
 		return 0, 0, "", false
 	}
 	// a cheap look at the line first: anything but words without digits
@@ -1393,7 +1402,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		}
 	}
 	f := describe(toks[i].Lower)
-	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 || utf8.RuneCountInString(toks[i].Lower) < 3 {
+	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 {
 		return 0, 0, "", false
 	}
 	last := i
@@ -1402,7 +1411,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	for ; k < n && !toks[k].Has(text.NewlineBefore); k++ {
 		t := &toks[k]
 		if t.Kind == text.Punct {
-			if d.Src[t.Start] == '.' && utf8.RuneCountInString(toks[k-1].Lower) == 1 || d.Src[t.Start] == ',' && in(d.Tokens[min(k+1, n-1)].Lower, lCredential) {
+			if d.Src[t.Start] == '.' && oneRune(toks[k-1].Lower) || d.Src[t.Start] == ',' && in(d.Tokens[min(k+1, n-1)].Lower, lCredential) {
 				continue
 			}
 			return 0, 0, "", false
@@ -1413,7 +1422,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		if in(t.Lower, lCredential) && words >= 2 {
 			break
 		}
-		if utf8.RuneCountInString(t.Lower) == 1 {
+		if oneRune(t.Lower) {
 			last = k
 			continue
 		}

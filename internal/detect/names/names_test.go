@@ -248,3 +248,13 @@ func TestScanBytes(t *testing.T) {
 		}
 	}
 }
+
+// atLeast3Runes and oneRune count as utf8.RuneCountInString does.
+func TestRuneCounts(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "abc", "é", "éa", "aé", "éé", "ééé", "abé", "\xff\xff", "\xff\xff\xff", "日本", "日本語", "a\xe2", "\xe2\x80"} {
+		n := utf8.RuneCountInString(w)
+		if atLeast3Runes(w) != (n >= 3) || oneRune(w) != (n == 1) {
+			t.Errorf("%q: atLeast3Runes %v, oneRune %v, runes %d", w, atLeast3Runes(w), oneRune(w), n)
+		}
+	}
+}
