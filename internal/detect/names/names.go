@@ -186,6 +186,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 // appended to runs: a title only starts a run, words and initials continue
 // it.
 func cutRuns(units []unit, groupStart int, runs []run) []run {
+	if g := groupStart; g == len(units)-1 && units[g].kind != uTitle {
+		return append(runs, run{a: g, b: g}) // a lone word or initial (most groups)
+	}
 	for i := groupStart; i < len(units); {
 		j := i
 		if units[j].kind == uTitle {
