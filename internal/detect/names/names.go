@@ -153,7 +153,7 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	for pass := 0; pass < 2; pass++ {
 		for ri := 0; ri+1 < len(runs); ri++ {
 			x, y := &runs[ri], &runs[ri+1]
-			if !listJoin(d, units[x.b].last, units[y.a].tok) {
+			if !x.joinNext {
 				continue
 			}
 			listBoost(x, y)
@@ -482,6 +482,9 @@ type run struct {
 	cue    string
 	sub    string
 	listOK bool
+	// joinNext: the next run follows this one in a list (listJoin, asked
+	// once by listContext)
+	joinNext bool
 }
 
 // listBoost lifts y when its list neighbour x is a confident name.
@@ -503,6 +506,7 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 	for a := 0; a < len(rs); {
 		b := a
 		for b+1 < len(rs) && listJoin(d, us[rs[b].b].last, us[rs[b+1].a].tok) {
+			rs[b].joinNext = true
 			b++
 		}
 		if b > a {
