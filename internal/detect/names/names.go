@@ -55,16 +55,20 @@
 //
 // # Speed
 //
-// The detector goes through the tokens once; the words where a line starts
-// or that follow a comma are noted on the way for the few frames that look
-// there (isDialog, shapes). Keyword bits and word-list memberships come
-// from small open-addressing tables (wordTable) with a cheap hash, behind
-// shape filters (isTitle, cueShape, strongShape) that turn most words away
-// without a lookup, and keyword bits are looked up lazily, once per token.
-// The gazetteer and vocabulary answers for words of up to 16 bytes are
-// cached per worker in a 4-way set-associative table (wcache) that lives
-// as long as the process, so a worker going through many notes asks the
-// large tables about each word about once.
+// The detector goes through the tokens once (scan); the words where a
+// line starts or that follow a comma are noted on the way for the few
+// frames that look there (isDialog, shapes). The pass keeps few values in
+// locals (the end of the open group of units, the last word) and builds
+// its units and runs in the scratch space: a loop with more live values
+// than the processor has registers reloaded them at every word. Keyword
+// bits and word-list memberships come from small open-addressing tables
+// (wordTable) with a cheap hash, behind shape filters (isTitle, cueShape,
+// strongShape) that turn most words away without a lookup, and keyword
+// bits are looked up lazily, once per token. The gazetteer and vocabulary
+// answers for words of up to 13 bytes are cached per worker in a 4-way
+// set-associative table (wcache) that lives as long as the process, so a
+// worker going through many notes asks the large tables about each word
+// about once.
 //
 // Candidates scoring at least 0.2 are emitted; 0.5 is the natural cut.
 // Sub is "titled" (a title is part of the span), "full" (two or more name
