@@ -351,10 +351,11 @@ func (sc *scratch) scan(d *text.Doc, mixed bool) {
 		}
 		hot := next >= 0 // right after a unit of the open group
 		adjHot := hot
+		lower := mixed && !t.Has(text.Upper)
 		// after a title even a lower-case word may be the name ("Dr. griffin");
 		// after another name word only a particle ("Ludwig van Beethoven")
-		lowHot := hot && (in(lw, lParticle) || sc.units[len(sc.units)-1].kind == uTitle)
-		lower := mixed && !t.Has(text.Upper)
+		// (lowHot matters only for a lower-case word in mixed-case text)
+		lowHot := hot && lower && (in(lw, lParticle) || sc.units[len(sc.units)-1].kind == uTitle)
 		// a cue: the word before, at most three tokens back
 		// (only a strong cue lets a lower-case word in)
 		if j := pw; !hot && j >= 0 && j >= i-3 && !(lower && !strongShape(toks[j].Lower)) {
