@@ -247,10 +247,11 @@ type scratch struct {
 const kwDone = 1 << 14 // ks[i] has been looked up
 
 // scan goes through the tokens once and builds the units, cut into runs,
-// and the starts in sc. (It is a function of its own, and builds them in
-// sc rather than in locals, because the loop has more values than the
-// processor has registers: at most words it needs only next, not the
-// units, and nothing of what detect does after it.)
+// and the starts in sc. It builds them in sc rather than in locals, and is
+// a function of its own, kept out of detect even where a profile would
+// inline it, because the loop has more values than the processor has
+// registers: at most words it needs only next, not the units, and none of
+// the values detect keeps for after it.
 //
 //go:noinline
 func (sc *scratch) scan(d *text.Doc, mixed bool) {
@@ -297,7 +298,7 @@ func (sc *scratch) scan(d *text.Doc, mixed bool) {
 			sc.closeGroup()
 			next = -1
 		}
-		// (next is now -1 or i: token i continues the open group)
+		// (next is now -1, or i where token i may continue the open group)
 		lw := t.Lower
 		// title (keyword bits are looked up lazily: most words never need them)
 		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
