@@ -107,22 +107,27 @@ func (c *wcache) set(k ckey) *[cacheWays]centry {
 	return &c.sets[h>>(64-cacheSetBits)]
 }
 
-// find returns w's entry, or nil. It compares the four ways without a
-// branch on each (which of them holds the word is anybody's guess, and a
-// branch that guesses wrong costs more than the comparisons).
+// find returns w's entry, or nil. It compares the first 8 bytes of the
+// four ways without a branch on each (which of them holds the word is
+// anybody's guess, and a branch that guesses wrong costs more than the
+// comparisons), then the rest of the word in the way that matched: two
+// words of a set that begin alike are rare, so that nearly always settles
+// it.
 func (c *wcache) find(k ckey) *centry {
 	s := c.set(k)
-	m := same(&s[0], k) | same(&s[1], k)<<1 | same(&s[2], k)<<2 | same(&s[3], k)<<3
-	if m == 0 {
-		return nil
+	m := same0(&s[0], k) | same0(&s[1], k)<<1 | same0(&s[2], k)<<2 | same0(&s[3], k)<<3
+	for ; m != 0; m &= m - 1 {
+		if e := &s[bits.TrailingZeros8(m)&(cacheWays-1)]; e.k1x&k1Mask == k.k1 {
+			return e
+		}
 	}
-	return &s[bits.TrailingZeros8(m)&(cacheWays-1)]
+	return nil
 }
 
-// same is 1 when e holds the word k, else 0.
-func same(e *centry, k ckey) uint8 {
-	x := (e.k0 ^ k.k0) | (e.k1x&k1Mask ^ k.k1) // 0 for the word
-	return uint8((x|-x)>>63) ^ 1               // the top bit of x|-x is set unless x is 0
+// same0 is 1 when the first 8 bytes of the word in e are k's, else 0.
+func same0(e *centry, k ckey) uint8 {
+	x := e.k0 ^ k.k0             // 0 for the word
+	return uint8((x|-x)>>63) ^ 1 // the top bit of x|-x is set unless x is 0
 }
 
 func (e *centry) x() winfo     { return winfo(e.k1x >> xShift) }

@@ -443,7 +443,7 @@ func (t *wordTable) get(w string) uint32 {
 // maxTitleLen is the length of the longest title, and titleLens[b] has
 // bit n set when a title, or a title with "'s", starts with byte b and is
 // n bytes long (up to maxTitleLen).
-var maxTitleLen, titleLens = func() (int, *[256]uint64) {
+var maxTitleLen, titleLens = func() (int, [256]uint64) {
 	n := 0
 	for w := range titles {
 		if kw[w+"'s"] != 0 {
@@ -451,7 +451,7 @@ var maxTitleLen, titleLens = func() (int, *[256]uint64) {
 		}
 		n = max(n, len(w))
 	}
-	lens := &[256]uint64{}
+	var lens [256]uint64
 	for w := range titles {
 		for _, v := range []string{w, w + "'s"} {
 			if len(v) <= n {
@@ -464,7 +464,7 @@ var maxTitleLen, titleLens = func() (int, *[256]uint64) {
 
 // isTitle reports whether w is a title, or a title with "'s" ("DR'S
 // CAMARDA") within maxTitleLen bytes: what the keyword bits of w, or of w
-// without "'s" when w itself has none, say (kwAt). The detector asks at
+// without "'s" when w itself has none, say (lookupKw). The detector asks at
 // nearly every word: the first byte and the length turn most words away,
 // and a switch on constants compares the rest with a few titles by a
 // load or two (TestIsTitle keeps it in step with the titles list).
@@ -485,8 +485,7 @@ func isTitle(w string) bool {
 // cueShapes has a bit for the shape (first letter, last letter, length)
 // of every cue word and of its possessive: most words are known not to be
 // a cue without a table lookup.
-var cueShapes = func() *[1 << 14 / 64]uint64 {
-	t := &[1 << 14 / 64]uint64{}
+var cueShapes = func() (t [1 << 14 / 64]uint64) {
 	for w, b := range kw {
 		if b&kCue != 0 {
 			for _, v := range []string{w, w + "'s"} {
@@ -514,8 +513,7 @@ func cueShape(w string) bool {
 
 // strongLens[b] has bit n set when a strong cue word starts with byte b
 // and is n bytes long.
-var strongLens = func() *[256]uint64 {
-	t := &[256]uint64{}
+var strongLens = func() (t [256]uint64) {
 	for w, b := range kw {
 		if b&kStrong != 0 && len(w) < 64 {
 			t[w[0]] |= 1 << len(w)

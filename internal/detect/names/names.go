@@ -55,16 +55,20 @@
 //
 // # Speed
 //
-// The detector goes through the tokens once; the words where a line starts
-// or that follow a comma are noted on the way for the few frames that look
-// there (isDialog, shapes). Keyword bits and word-list memberships come
-// from small open-addressing tables (wordTable) with a cheap hash, behind
-// shape filters (isTitle, cueShape, strongShape) that turn most words away
-// without a lookup, and keyword bits are looked up lazily, once per token.
-// The gazetteer and vocabulary answers for words of up to 16 bytes are
-// cached per worker in a 4-way set-associative table (wcache) that lives
-// as long as the process, so a worker going through many notes asks the
-// large tables about each word about once.
+// The detector goes through the tokens once (scan); the words where a
+// line starts or that follow a comma are noted on the way for the few
+// frames that look there (isDialog, shapes). The pass keeps few values in
+// locals (the end of the open group of units, the last word) and builds
+// its units and runs in the scratch space: a loop with more live values
+// than the processor has registers reloaded them at every word. Keyword
+// bits and word-list memberships come from small open-addressing tables
+// (wordTable) with a cheap hash, behind shape filters (isTitle, cueShape,
+// strongShape) that turn most words away without a lookup, and keyword
+// bits are looked up lazily, once per token. The gazetteer and vocabulary
+// answers for words of up to 13 bytes are cached per worker in a 4-way
+// set-associative table (wcache) that lives as long as the process, so a
+// worker going through many notes asks the large tables about each word
+// about once.
 //
 // Candidates scoring at least 0.2 are emitted; 0.5 is the natural cut.
 // Sub is "titled" (a title is part of the span), "full" (two or more name
@@ -76,8 +80,8 @@ package names
 import (
 	"math"
 	"runtime"
-	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -140,146 +144,9 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
-	units := sc.units[:0]
-	runs := sc.runs[:0]
-	// starts collects, in the one pass over the tokens, the words where a
-	// line starts or that follow a comma: the only places where isDialog
-	// and shapes look, so that neither goes through the tokens again.
-	starts := sc.starts[:0]
-	defer func() {
-		// the scratch outlives d: drop the strings that point into it (in
-		// the units, and in the place past them that slot gave out last)
-		clear(units[:min(len(units)+1, cap(units))])
-		clear(runs)
-		sc.units, sc.runs, sc.starts = units[:0], runs[:0], starts[:0]
-	}()
-	toks := d.Tokens
-	n := len(toks)
-	groupStart := 0
-	// flush closes the current group of adjacent units and cuts it into
-	// runs (it is called after most tokens, so the check is kept inline)
-	flush := func() {
-		if groupStart < len(units) {
-			runs = cutRuns(units, groupStart, runs)
-			groupStart = len(units)
-		}
-	}
-	// ks[i] holds the keyword bits of word token i, looked up once
-	if cap(sc.ks) < n {
-		sc.ks = make([]winfo, n)
-	}
-	clear(sc.ks[:n])
-	for i := 0; i < n; i++ {
-		t := &toks[i]
-		if t.Kind != text.Word {
-			flush()
-			continue
-		}
-		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
-			starts = append(starts, int32(i))
-		}
-		// a word with letters and no digit, outside mentions and hashtags
-		// (one test of the flags: a branch that goes either way costs)
-		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
-			flush()
-			continue
-		}
-		// a unit must follow the previous one with only spaces between (or
-		// the initial's period), on the same line
-		if len(units) > 0 {
-			p := &units[len(units)-1]
-			if p.last+1 != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !((p.kind == uTitle || p.kind == uInitial) && p.last > p.tok) {
-				flush()
-			}
-		}
-		lw := t.Lower
-		// title (keyword bits are looked up lazily: most words never need them)
-		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
-			last := i
-			end := t.End
-			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
-				last, end = i+1, toks[i+1].End
-			}
-			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
-				flush()
-				units = append(units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
-				i = last
-				continue
-			}
-		}
-		// initial: one letter, upper case (in mixed text), optionally "J."
-		if lw == "o" && len(units) > groupStart && units[len(units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
-			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
-			// "Dr. o rourke": O' written apart
-			var u *unit
-			if units, u = slot(units); wordUnit(sc, d, i+1, mixed, true, false, u) {
-				units = units[:len(units)+1]
-				u.tok, u.start = i, t.Start
-				u.g = max(u.g, 3<<4)
-				u.known = true
-				i = u.last
-				continue
-			}
-		}
-		if oneRune(lw) {
-			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
-				flush()
-				continue
-			}
-			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
-				flush()
-				continue
-			}
-			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
-				flush()
-				continue // "R>L."
-			}
-			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
-			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
-				u.period = true
-				u.last, u.end = i+1, toks[i+1].End
-			}
-			units = append(units, u)
-			i = u.last
-			continue
-		}
-		hot := len(units) > groupStart && units[len(units)-1].last+1 == i
-		adjHot := hot
-		// after a title even a lower-case word may be the name ("Dr. griffin");
-		// after another name word only a particle ("Ludwig van Beethoven")
-		lowHot := hot && (in(lw, lParticle) || units[len(units)-1].kind == uTitle)
-		lower := mixed && !t.Has(text.Upper)
-		for j := i - 1; !hot && j >= 0 && j >= i-3; j-- {
-			if toks[j].Kind == text.Word {
-				if lower && !strongShape(toks[j].Lower) {
-					break // only a strong cue lets a lower-case word in
-				}
-				// the keyword bits of a word already looked at are at hand;
-				// otherwise the shape turns away most words before the table
-				// (a word whose shape is no cue's has no kCue bit)
-				if sc.ks[j]&kwDone == 0 && !cueShape(toks[j].Lower) {
-					break
-				}
-				kj := sc.kwAt(toks, j)
-				// a role after a number is a unit ("24 cm mark")
-				hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
-				lowHot = hot && kj&kStrong != 0
-				break
-			}
-		}
-		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
-			flush()
-			continue
-		}
-		var u *unit
-		if units, u = slot(units); wordUnit(sc, d, i, mixed, hot, adjHot, u) {
-			units = units[:len(units)+1]
-			i = u.last
-			continue
-		}
-		flush()
-	}
-	flush()
+	defer sc.drop()
+	sc.scan(d, mixed)
+	units, runs, starts := sc.units, sc.runs, sc.starts
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
 	for ri := range runs {
 		r := &runs[ri]
@@ -290,7 +157,7 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	for pass := 0; pass < 2; pass++ {
 		for ri := 0; ri+1 < len(runs); ri++ {
 			x, y := &runs[ri], &runs[ri+1]
-			if !listJoin(d, units[x.b].last, units[y.a].tok) {
+			if !x.joinNext {
 				continue
 			}
 			listBoost(x, y)
@@ -319,21 +186,13 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 	return shapes(sc, d, mixed, base, out, starts)
 }
 
-// slot returns units with room for one more unit, and the place of that
-// unit past the end, as it was: wordUnit fills it for a word it keeps,
-// and the caller then takes it in. (Appending a zero unit for every word
-// and dropping it again cost more than the words that become units.)
-func slot(units []unit) ([]unit, *unit) {
-	if len(units) == cap(units) {
-		units = slices.Grow(units, 1)
-	}
-	return units, &units[:len(units)+1][len(units)]
-}
-
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,
 // appended to runs: a title only starts a run, words and initials continue
 // it.
 func cutRuns(units []unit, groupStart int, runs []run) []run {
+	if g := groupStart; g == len(units)-1 && units[g].kind != uTitle {
+		return append(runs, run{a: g, b: g}) // a lone word or initial (most groups)
+	}
 	for i := groupStart; i < len(units); {
 		j := i
 		if units[j].kind == uTitle {
@@ -375,6 +234,11 @@ type scratch struct {
 	runs   []run
 	starts []int32
 	ks     []winfo
+	// u is where wordUnit builds a unit; the detector appends the ones it
+	// keeps (one copy for a kept word, none for the many turned away)
+	u unit
+	// group is the index in units of the open group's first unit
+	group int
 	// coverSteps counts the candidates that the last call's shapes took
 	// into its coverage sweep (at most one step per candidate)
 	coverSteps int
@@ -382,19 +246,186 @@ type scratch struct {
 
 const kwDone = 1 << 14 // ks[i] has been looked up
 
-// kwAt returns the keyword bits of word token i, looking them up once.
-func (sc *scratch) kwAt(toks []text.Token, i int) uint16 {
-	x := sc.ks[i]
-	if x&kwDone == 0 {
-		w := toks[i].Lower
-		kb := uint16(kwTab.get(w))
-		if kb == 0 && strings.HasSuffix(w, "'s") {
-			kb = uint16(kwTab.get(w[:len(w)-2])) // "pt's son"
-		}
-		x = winfo(kb)<<16 | kwDone
-		sc.ks[i] = x
+// scan goes through the tokens once and builds the units, cut into runs,
+// and the starts in sc. It builds them in sc rather than in locals, and is
+// a function of its own, kept out of detect even where a profile would
+// inline it, because the loop has more values than the processor has
+// registers: at most words it needs only next, not the units, and none of
+// the values detect keeps for after it.
+//
+//go:noinline
+func (sc *scratch) scan(d *text.Doc, mixed bool) {
+	sc.units, sc.runs, sc.group = sc.units[:0], sc.runs[:0], 0
+	// sc.starts collects the words where a line starts or that follow a
+	// comma: the only places where isDialog and shapes look, so that
+	// neither goes through the tokens again.
+	sc.starts = sc.starts[:0]
+	toks := d.Tokens
+	n := len(toks)
+	// next is the token after the last unit of the open group (-1 when no
+	// group is open). The group is closed where the next unit does not
+	// start at next, which covers every token in between that is no unit:
+	// it is closed lazily, where a unit is about to start, not after every
+	// such token.
+	next := -1
+	// prev is the last word token before the one looked at (-1 for none):
+	// where a cue may stand
+	prev := -1
+	// ks[i] holds the keyword bits of word token i, looked up once
+	if cap(sc.ks) < n {
+		sc.ks = make([]winfo, n)
 	}
-	return x.kw()
+	clear(sc.ks[:n])
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		pw := prev
+		prev = i
+		if i == 0 || t.Has(text.NewlineBefore) || mixed && d.IsPunct(i-1, ',') {
+			sc.starts = append(sc.starts, int32(i))
+		}
+		// a word with letters and no digit, outside mentions and hashtags
+		// (one test of the flags: a branch that goes either way costs)
+		if t.Flags&(text.InMention|text.InHashtag|text.HasLetter|text.HasDigit) != text.HasLetter {
+			continue
+		}
+		// a unit must follow the previous one with only spaces between (or
+		// the initial's period), on the same line: a token in between that
+		// is no unit, or a break here, closes the open group
+		if next >= 0 && (next != i || t.Has(text.NewlineBefore) || !t.Has(text.SpaceBefore) && !sc.lastDotted()) {
+			sc.closeGroup()
+			next = -1
+		}
+		// (next is now -1, or i where token i may continue the open group)
+		lw := t.Lower
+		// title (keyword bits are looked up lazily: most words never need them)
+		if isTitle(lw) && (!mixed || t.Has(text.Upper) || lw != "ms") {
+			last := i
+			end := t.End
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				last, end = i+1, toks[i+1].End
+			}
+			if nx := last + 1; nx < n && toks[nx].Kind == text.Word && !toks[nx].Has(text.NewlineBefore) {
+				sc.closeGroup() // a title starts a group
+				sc.units = append(sc.units, unit{kind: uTitle, tok: i, last: last, start: t.Start, end: end, word: lw})
+				i = last
+				next = i + 1
+				continue
+			}
+		}
+		// initial: one letter, upper case (in mixed text), optionally "J."
+		if lw == "o" && next >= 0 && sc.units[len(sc.units)-1].kind == uTitle && i+1 < n && toks[i+1].Kind == text.Word &&
+			toks[i+1].Has(text.SpaceBefore) && !toks[i+1].Has(text.NewlineBefore) && toks[i+1].Start == t.End+1 && !toks[i+1].Has(text.HasDigit) {
+			// "Dr. o rourke": O' written apart
+			if wordUnit(sc, d, i+1, mixed, true, false) {
+				sc.units = append(sc.units, sc.u)
+				u := &sc.units[len(sc.units)-1]
+				u.tok, u.start = i, t.Start
+				u.g = max(u.g, 3<<4)
+				u.known = true
+				i = u.last
+				next, prev = i+1, i // (its last token is a word)
+				continue
+			}
+		}
+		if oneRune(lw) {
+			if !unicode.IsLetter(rune(d.Src[t.Start])) && d.Src[t.Start] < utf8.RuneSelf {
+				continue
+			}
+			if mixed && !t.Has(text.Upper) || lw == "a" && !t.Has(text.Upper) {
+				continue
+			}
+			if i > 0 && !t.Has(text.SpaceBefore) && toks[i-1].Kind == text.Punct && strings.Contains("<>/=+", d.Src[toks[i-1].Start:toks[i-1].End]) {
+				continue // "R>L."
+			}
+			u := unit{kind: uInitial, tok: i, last: i, start: t.Start, end: t.End, word: lw}
+			if d.IsPunct(i+1, '.') && d.Adjacent(i, i+1) {
+				u.period = true
+				u.last, u.end = i+1, toks[i+1].End
+			}
+			sc.units = append(sc.units, u)
+			i = u.last
+			next = i + 1
+			continue
+		}
+		hot := next >= 0 // right after a unit of the open group
+		adjHot := hot
+		lower := mixed && !t.Has(text.Upper)
+		// after a title even a lower-case word may be the name ("Dr. griffin");
+		// after another name word only a particle ("Ludwig van Beethoven")
+		// (lowHot matters only for a lower-case word in mixed-case text)
+		lowHot := hot && lower && (in(lw, lParticle) || sc.units[len(sc.units)-1].kind == uTitle)
+		// a cue: the word before, at most three tokens back
+		// (only a strong cue lets a lower-case word in)
+		if j := pw; !hot && j >= 0 && j >= i-3 && !(lower && !strongShape(toks[j].Lower)) {
+			// the keyword bits of a word already looked at are at hand;
+			// otherwise the shape turns away most words before the table
+			// (a word whose shape is no cue's has no kCue bit, and the bits
+			// of a word not looked up are 0)
+			x := sc.ks[j]
+			if x&kwDone == 0 && cueShape(toks[j].Lower) {
+				x = sc.lookupKw(toks, j)
+			}
+			kj := x.kw()
+			// a role after a number is a unit ("24 cm mark")
+			hot = kj&kCue != 0 && !(j > 0 && toks[j-1].Has(text.AllDigit))
+			lowHot = hot && kj&kStrong != 0
+		}
+		if mixed && !t.Has(text.Upper) && !lowHot && t.Has(text.SpaceBefore) {
+			continue
+		}
+		// wordUnit's first test, made here to spare the call for most short
+		// words ("PT", "OF"): a possessive it strips only shortens the word
+		if !hot && (len(lw) <= 2 || mixed && !t.Has(text.Upper)) {
+			continue
+		}
+		if wordUnit(sc, d, i, mixed, hot, adjHot) {
+			sc.units = append(sc.units, sc.u)
+			i = sc.u.last
+			next, prev = i+1, i // (its last token is a word)
+			continue
+		}
+	}
+	sc.closeGroup()
+}
+
+// closeGroup cuts the open group of adjacent units, units[group:], into
+// runs.
+func (sc *scratch) closeGroup() {
+	sc.runs = cutRuns(sc.units, sc.group, sc.runs)
+	sc.group = len(sc.units)
+}
+
+// lastDotted reports whether the last unit is a title or an initial that
+// takes in its period ("Dr.", "J."): the next unit may then follow without
+// a space ("J.Smith").
+func (sc *scratch) lastDotted() bool {
+	p := &sc.units[len(sc.units)-1]
+	return (p.kind == uTitle || p.kind == uInitial) && p.last > p.tok
+}
+
+// drop empties the buffers that detect handed back: the scratch outlives
+// the text, so the strings that point into it go (in the units and in u).
+func (sc *scratch) drop() {
+	clear(sc.units)
+	clear(sc.runs)
+	sc.u = unit{}
+	sc.units, sc.runs, sc.starts = sc.units[:0], sc.runs[:0], sc.starts[:0]
+}
+
+// lookupKw looks up the keyword bits of word token i and notes them in
+// ks[i], which it returns.
+func (sc *scratch) lookupKw(toks []text.Token, i int) winfo {
+	w := toks[i].Lower
+	kb := uint16(kwTab.get(w))
+	if kb == 0 && strings.HasSuffix(w, "'s") {
+		kb = uint16(kwTab.get(w[:len(w)-2])) // "pt's son"
+	}
+	x := winfo(kb)<<16 | kwDone
+	sc.ks[i] = x
+	return x
 }
 
 func quickInfo(w string) winfo {
@@ -407,17 +438,28 @@ func quickInfo(w string) winfo {
 
 // scratches keeps scratch space, word cache included, between calls. It is
 // not a sync.Pool: a pool is emptied at every other garbage collection, and
-// a run over many texts collects garbage often, so the cache (384 KB)
-// would start empty again and again. It holds one scratch per processor.
-var scratches = make(chan *scratch, runtime.GOMAXPROCS(0))
+// a run over many texts collects garbage often, so the cache (256 KB)
+// would start empty again and again. It holds one scratch per processor,
+// each in a slot of its own that is taken and given back with one atomic
+// operation (a channel's lock and select cost about as much as the
+// detector spends on a short text).
+var scratches = make([]scratchSlot, runtime.GOMAXPROCS(0))
+
+// scratchSlot holds a kept scratch, on a cache line of its own.
+type scratchSlot struct {
+	p atomic.Pointer[scratch]
+	_ [56]byte
+}
 
 func getScratch() *scratch {
-	select {
-	case sc := <-scratches:
-		return sc
-	default:
-		return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)}
+	for i := range scratches {
+		if s := &scratches[i].p; s.Load() != nil {
+			if sc := s.Swap(nil); sc != nil {
+				return sc
+			}
+		}
 	}
+	return &scratch{units: make([]unit, 0, 64), runs: make([]run, 0, 32)}
 }
 
 // maxKeptTokens bounds the per-token buffers kept for the next call, so
@@ -431,10 +473,12 @@ func putScratch(sc *scratch) {
 	if cap(sc.units) > maxKeptTokens || cap(sc.runs) > maxKeptTokens || cap(sc.starts) > maxKeptTokens {
 		sc.units, sc.runs, sc.starts = nil, nil, nil
 	}
-	select {
-	case scratches <- sc:
-	default: // as many as there are processors are kept already
+	for i := range scratches {
+		if s := &scratches[i].p; s.Load() == nil && s.CompareAndSwap(nil, sc) {
+			return
+		}
 	}
+	// as many as there are processors are kept already
 }
 
 type run struct {
@@ -444,6 +488,9 @@ type run struct {
 	cue    string
 	sub    string
 	listOK bool
+	// joinNext: the next run follows this one in a list (listJoin, asked
+	// once by listContext)
+	joinNext bool
 }
 
 // listBoost lifts y when its list neighbour x is a confident name.
@@ -465,6 +512,7 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 	for a := 0; a < len(rs); {
 		b := a
 		for b+1 < len(rs) && listJoin(d, us[rs[b].b].last, us[rs[b+1].a].tok) {
+			rs[b].joinNext = true
 			b++
 		}
 		if b > a {
@@ -504,15 +552,15 @@ func listContext(d *text.Doc, us []unit, rs []run, mixed bool) {
 	}
 }
 
-// wordUnit builds in u the unit starting at word token i, joining
+// wordUnit builds in sc.u the unit starting at word token i, joining
 // hyphenated parts ("Retterer-Moore") and stripping a possessive; it
-// reports whether the word can be part of a name. (u is filled in place:
-// returning the unit by value copied it twice for every word.)
-func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bool {
+// reports whether the word can be part of a name. (The unit is built in
+// place: returning it by value copied it twice for every word.)
+func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 	t := &d.Tokens[i]
 	w := t.Lower
-	// u is written only once the word has passed the cheap tests that turn
-	// most words away (it is 80 bytes, in a slice on the heap)
+	// the unit (80 bytes) is written only once the word has passed the
+	// cheap tests that turn most words away
 	poss, end := false, t.End
 	// (a possessive has an apostrophe, or the last byte of "’", before its
 	// s: a test that nearly always fails first, as branches are cheaper
@@ -573,21 +621,14 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	}
 	// (the tests that turn a word away have no side effects: the cheap
 	// ones come first)
-	// one scan for a letter outside ASCII ("Miklós", "Sörös") and for an
-	// apostrophe, ASCII or the first byte of "’" (a contraction: "I'm")
-	nonASCII, quote := false, false
-	for k := 0; k < len(w); k++ {
-		if c := w[k]; c >= utf8.RuneSelf {
-			nonASCII = true
-			quote = quote || c == 0xE2
-		} else if c == '\'' {
-			quote = true
-		}
-	}
+	// a letter outside ASCII ("Miklós", "Sörös"), an apostrophe (a
+	// contraction: "I'm")
+	nonASCII, quote := scanBytes(w)
 	if quote && contraction(w) {
 		return false
 	}
 	foreign := nonASCII && (!t.Has(text.AllUpper) || !mixed)
+	u := &sc.u
 	*u = unit{kind: uWord, tok: i, last: i, start: t.Start, end: end, poss: poss, english: english}
 	if !present {
 		// clinical abbreviations are a subset of the medical words: ask
@@ -642,7 +683,10 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool, u *unit) bo
 	}
 	u.medical = medical
 	u.proper = !u.known && x.has(wProper)
-	runes := utf8.RuneCountInString(w)
+	runes := len(w) // (the scan above counted the bytes outside ASCII)
+	if nonASCII {
+		runes = utf8.RuneCountInString(w)
+	}
 	if !u.known && u.english && capMid && !medical && runes >= 4 {
 		// a capitalised dictionary word inside a sentence can continue a
 		// name ("Dr Ferdinand Halfpenny") but is weak on its own
@@ -782,10 +826,22 @@ func isDialog(d *text.Doc, starts []int32) bool {
 	return labels >= 2 && named*2 >= labels
 }
 
+// atLeast3Runes reports whether w has three runes or more, counting them
+// only when its first three bytes are not all ASCII (each a rune).
+func atLeast3Runes(w string) bool {
+	if len(w) >= 3 && w[0]|w[1]|w[2] < utf8.RuneSelf {
+		return true
+	}
+	return utf8.RuneCountInString(w) >= 3
+}
+
 // oneRune reports whether w is a single rune (an initial), counting runes
 // only when the length allows it: most words are longer than any rune.
 func oneRune(w string) bool {
-	return len(w) == 1 || len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
+	if len(w) == 1 {
+		return true
+	}
+	return len(w) > 1 && w[0] >= utf8.RuneSelf && len(w) <= utf8.UTFMax && utf8.RuneCountInString(w) == 1
 }
 
 func contraction(w string) bool {
@@ -818,6 +874,35 @@ func hasInitial(us []unit) bool {
 // lists) and not capitalised inside mixed-case text.
 func plainEdge(u *unit) bool {
 	return u.kind == uWord && u.english && !u.cap && u.g.first() < 4 && u.g.last() < 4
+}
+
+// scanBytes reports whether w has a byte outside ASCII, and whether it
+// has an apostrophe, ASCII or the first byte of "’" (which is outside
+// ASCII). It tests eight bytes at a time (a loop over the bytes cost more
+// than the rest of wordUnit for a capitalised word): the loads may
+// overlap, and zeros fill a short word, which neither test minds.
+func scanBytes(w string) (nonASCII, quote bool) {
+	const highs, apos = 0x8080808080808080, 0x2727272727272727
+	var or uint64
+	switch n := len(w); {
+	case n >= 8:
+		for k := 0; ; k += 8 {
+			v := load64(w[min(k, n-8):])
+			or |= v
+			quote = quote || hasZero(v^apos, 8)
+			if k+8 >= n {
+				break
+			}
+		}
+	case n >= 4:
+		or = uint64(load32(w)) | uint64(load32(w[n-4:]))<<32
+		quote = hasZero(or^apos, 8)
+	case n > 0:
+		or = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+		quote = hasZero(or^apos, 8)
+	}
+	nonASCII = or&highs != 0
+	return nonASCII, quote || nonASCII && strings.IndexByte(w, 0xE2) >= 0
 }
 
 func hasVowel(w string) bool {
@@ -1314,7 +1399,7 @@ func shapes(sc *scratch, d *text.Doc, mixed bool, base int, out []detect.Candida
 func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	toks := d.Tokens
 	n := len(toks)
-	if utf8.RuneCountInString(toks[i].Lower) < 3 {
+	if !atLeast3Runes(toks[i].Lower) {
 		return 0, 0, "", false
 	}
 	// a cheap look at the line first: anything but words without digits
@@ -1330,7 +1415,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		}
 	}
 	f := describe(toks[i].Lower)
-	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 || utf8.RuneCountInString(toks[i].Lower) < 3 {
+	if f.gaz().first() < 3 || f.kw()&kNotName != 0 || f.has(wEnglish) && f.gaz().first() < 5 {
 		return 0, 0, "", false
 	}
 	last := i
@@ -1339,7 +1424,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	for ; k < n && !toks[k].Has(text.NewlineBefore); k++ {
 		t := &toks[k]
 		if t.Kind == text.Punct {
-			if d.Src[t.Start] == '.' && utf8.RuneCountInString(toks[k-1].Lower) == 1 || d.Src[t.Start] == ',' && in(d.Tokens[min(k+1, n-1)].Lower, lCredential) {
+			if d.Src[t.Start] == '.' && oneRune(toks[k-1].Lower) || d.Src[t.Start] == ',' && in(d.Tokens[min(k+1, n-1)].Lower, lCredential) {
 				continue
 			}
 			return 0, 0, "", false
@@ -1350,7 +1435,7 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		if in(t.Lower, lCredential) && words >= 2 {
 			break
 		}
-		if utf8.RuneCountInString(t.Lower) == 1 {
+		if oneRune(t.Lower) {
 			last = k
 			continue
 		}

@@ -3,6 +3,7 @@ package names
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 
@@ -212,6 +213,48 @@ func TestIsTitle(t *testing.T) {
 	for _, w := range words {
 		if isTitle(w) != want(w) {
 			t.Errorf("isTitle(%q) = %v", w, isTitle(w))
+		}
+	}
+}
+
+// scanBytes answers as a loop over the bytes does.
+func TestScanBytes(t *testing.T) {
+	slow := func(w string) (nonASCII, quote bool) {
+		for k := 0; k < len(w); k++ {
+			if c := w[k]; c >= utf8.RuneSelf {
+				nonASCII = true
+				quote = quote || c == 0xE2
+			} else if c == '\'' {
+				quote = true
+			}
+		}
+		return
+	}
+	words := []string{"", "a", "i'm", "don’t", "sörös", "miklós", "abcdefgh", "abcdefgh'", "abcdefg'h", "'abcdefghijklmnop", "abcdefghijklmnop’"}
+	bytes := []byte{'a', 'z', '\'', 0, 0x27 ^ 0x80, 0x80, 0xE2, 0x99, 0xFF, 0x26, 0x28, 0xA7}
+	for n := 0; n <= 17; n++ {
+		for _, c := range bytes {
+			for at := 0; at < n; at++ {
+				b := []byte(strings.Repeat("q", n))
+				b[at] = c
+				words = append(words, string(b))
+			}
+		}
+	}
+	for _, w := range words {
+		a, q := scanBytes(w)
+		if sa, sq := slow(w); a != sa || q != sq {
+			t.Errorf("scanBytes(%q) = %v, %v, want %v, %v", w, a, q, sa, sq)
+		}
+	}
+}
+
+// atLeast3Runes and oneRune count as utf8.RuneCountInString does.
+func TestRuneCounts(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "abc", "é", "éa", "aé", "éé", "ééé", "abé", "\xff\xff", "\xff\xff\xff", "日本", "日本語", "a\xe2", "\xe2\x80"} {
+		n := utf8.RuneCountInString(w)
+		if atLeast3Runes(w) != (n >= 3) || oneRune(w) != (n == 1) {
+			t.Errorf("%q: atLeast3Runes %v, oneRune %v, runes %d", w, atLeast3Runes(w), oneRune(w), n)
 		}
 	}
 }
