@@ -441,9 +441,11 @@ func (s *scan) conjunct() {
 }
 
 // possessive: w ends in a possessive "'s", which the Norm form drops
-// (text.Doc.Norm). The endings are tested first: most words have neither.
+// (text.Doc.Norm). The last byte is tested first: most words end in
+// another.
 func possessive(w string) bool {
-	return (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(w) > 3
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && (w[n-2] == '\'' || w[n-4:n-1] == "’")
 }
 
 // multiFrom looks up the multi-word names that start at token i, reading
