@@ -22,6 +22,8 @@ import (
 //	12  slots, keys, one-word names, multi-word names, zip bytes, blob bytes (uint32 each)
 //	40  slots   [slots]slot, 16 bytes each (the struct below, field by field)
 //	    bloom   [bloomWords]uint64
+//	    shortEntries [256]uint32 (packEntry; those past the last in use are 0)
+//	    short   [shortSize]uint8, an index into shortEntries
 //	    zips    bit set over 00000-99999 of the known ZCTAs
 //	    blob    the keys, one after another
 //
@@ -30,7 +32,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 3
+	imageVersion = 4
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -115,6 +117,63 @@ func (e *slot) entry() entry {
 	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), more: e.off&moreBit != 0}
 }
 
+// packEntry and unpackEntry: an entry in 25 bits, for the short table.
+func packEntry(x entry) uint32 {
+	v := uint32(x.gaz) | x.trig<<8
+	if x.more {
+		v |= 1 << 24
+	}
+	return v
+}
+
+func unpackEntry(v uint32) entry {
+	return entry{gaz: uint16(v & 0xff), trig: v >> 8 & 0xffff, more: v>>24 != 0}
+}
+
+// The short table answers for the words of one to three letters a-z
+// (two in five words of a text: "to", "pt", "and") without hashing, the
+// bloom filter or the slots. Such a word is numbered by its letters as
+// digits 1-26 of a base-27 number, first letter lowest (lookup; shortWord
+// is the inverse), and short holds, at that number, the index of its entry
+// in shortEntries (0: the zero entry of a word that is no key). It is
+// filled from find at generate time (builder.fillShort), so it answers as
+// find does.
+const shortSize = 27 * 27 * 27
+
+// shortWord is the word that lookup numbers x, or "" for a number that
+// no word gets.
+func shortWord(x uint) string {
+	var b []byte
+	for ; x%27 != 0; x /= 27 {
+		b = append(b, byte(x%27)+('a'-1))
+	}
+	if x != 0 {
+		return "" // a zero digit before a letter
+	}
+	return string(b)
+}
+
+// lookup returns the table entry of key k, or the zero entry when k is no
+// key (which reads as no name, no trigger and no longer name): from the
+// short table for a word of one to three letters, else from find.
+func (t *tables) lookup(k string) entry {
+	if n := uint(len(k)); n-1 <= 2 {
+		// the short table's number of k: the reads at 0, n/2 and n-1 are
+		// all of k, and the masks drop the second and third digit of
+		// the shorter words (all ones when k has a second, a third
+		// letter), without a branch on the length
+		c0, c1, c2 := uint(k[0])-('a'-1), uint(k[n>>1])-('a'-1), uint(k[n-1])-('a'-1)
+		if c0-1 < 26 && c1-1 < 26 && c2-1 < 26 {
+			x := c0 + 27*(c1&-(n>>1)) + 27*27*(c2&-(n>>1&n))
+			return unpackEntry(t.shortEntries[t.short[x]])
+		}
+	}
+	if e := t.find(k); e != nil {
+		return e.entry()
+	}
+	return entry{}
+}
+
 // tables hold the gazetteer and the trigger words in one open-addressing
 // hash table keyed by folded token or Norm phrase.
 type tables struct {
@@ -124,10 +183,14 @@ type tables struct {
 	// key, and this 128 KiB answers for them from cache where the slots
 	// (megabytes) would not
 	bloom *[bloomWords]uint64
-	mask  uint64
-	zips  string // bit set of known 5-digit ZCTAs
-	words int    // one-word gazetteer names
-	multi int    // multi-word gazetteer names
+	// short and shortEntries: the entries of the words of one to three
+	// letters (shortSize)
+	short        *[shortSize]uint8
+	shortEntries *[256]uint32
+	mask         uint64
+	zips         string // bit set of known 5-digit ZCTAs
+	words        int    // one-word gazetteer names
+	multi        int    // multi-word gazetteer names
 }
 
 const (
@@ -267,18 +330,24 @@ func open(img string) (*tables, error) {
 	u32 := func(at int) int { return int(le.Uint32([]byte(img[at : at+4]))) }
 	nslots, zipLen, blobLen := u32(12), u32(28), u32(32)
 	if u32(8) != imageVersion || nslots == 0 || nslots&(nslots-1) != 0 ||
-		headerSize+nslots*slotSize+bloomWords*8+zipLen+blobLen != len(img) {
+		headerSize+nslots*slotSize+bloomWords*8+256*4+shortSize+zipLen+blobLen != len(img) {
 		return nil, errImage
 	}
 	t := &tables{mask: uint64(nslots - 1), words: u32(20), multi: u32(24)}
 	rest := img[headerSize:]
 	slots, rest := rest[:nslots*slotSize], rest[nslots*slotSize:]
 	bloom, rest := rest[:bloomWords*8], rest[bloomWords*8:]
+	entries, rest := rest[:256*4], rest[256*4:]
+	short, rest := rest[:shortSize], rest[shortSize:]
 	t.zips, t.blob = rest[:zipLen], rest[zipLen:]
 	if littleEndian && uintptr(unsafe.Pointer(unsafe.StringData(img)))%8 == 0 {
-		// headerSize and slotSize are multiples of 8, so both sections are aligned
+		// headerSize and slotSize are multiples of 8, so the slots and
+		// the bloom filter are aligned, and the short entries (4 bytes
+		// each) follow them aligned
 		t.slots = unsafe.Slice((*slot)(unsafe.Pointer(unsafe.StringData(slots))), nslots)
 		t.bloom = (*[bloomWords]uint64)(unsafe.Pointer(unsafe.StringData(bloom)))
+		t.shortEntries = (*[256]uint32)(unsafe.Pointer(unsafe.StringData(entries)))
+		t.short = (*[shortSize]uint8)(unsafe.Pointer(unsafe.StringData(short)))
 		return t, nil
 	}
 	t.slots = make([]slot, nslots)
@@ -290,6 +359,11 @@ func open(img string) (*tables, error) {
 	for i := range t.bloom {
 		t.bloom[i] = le.Uint64([]byte(bloom[i*8:]))
 	}
+	t.shortEntries = new([256]uint32)
+	for i := range t.shortEntries {
+		t.shortEntries[i] = le.Uint32([]byte(entries[i*4:]))
+	}
+	t.short = (*[shortSize]uint8)([]byte(short))
 	return t, nil
 }
 

@@ -2,6 +2,7 @@ package places
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -179,7 +180,7 @@ func build(gazTSV string) (*builder, error) {
 	// Final size: the smallest power of two at most maxLoad full. Slots
 	// are moved in index order, which keeps the result deterministic.
 	b.grow(b.keys * maxLoadDen / maxLoadNum)
-	return b, nil
+	return b, b.fillShort()
 }
 
 // Load factor of the shipped table: at most maxLoadNum/maxLoadDen of the
@@ -265,11 +266,42 @@ func (b *builder) addName(off, n int, f uint16) {
 	}
 }
 
+// fillShort fills the short table from find: each word of one to three
+// letters gets the entry that find gives it. The entries are numbered in
+// the order of their first word, the zero entry first.
+func (b *builder) fillShort() error {
+	t := &b.t
+	t.short = new([shortSize]uint8)
+	t.shortEntries = new([256]uint32)
+	index := map[uint32]uint8{0: 0}
+	for x := range uint(shortSize) {
+		w := shortWord(x)
+		if w == "" {
+			continue
+		}
+		var v uint32
+		if e := t.find(w); e != nil {
+			v = packEntry(e.entry())
+		}
+		i, ok := index[v]
+		if !ok {
+			if len(index) == len(t.shortEntries) {
+				return errors.New("places: more distinct entries of short words than a short table index holds")
+			}
+			i = uint8(len(index))
+			index[v] = i
+			t.shortEntries[i] = v
+		}
+		t.short[x] = i
+	}
+	return nil
+}
+
 // encode writes the image (layout in data.go), every field little endian.
 func (b *builder) encode(zips string) []byte {
 	t := &b.t
 	slotsLen := len(t.slots) * slotSize
-	img := make([]byte, headerSize, headerSize+slotsLen+bloomWords*8+len(zips)+len(t.blob))
+	img := make([]byte, headerSize, headerSize+slotsLen+bloomWords*8+256*4+shortSize+len(zips)+len(t.blob))
 	copy(img, imageMagic)
 	le := binary.LittleEndian
 	le.PutUint32(img[8:], imageVersion)
@@ -289,6 +321,10 @@ func (b *builder) encode(zips string) []byte {
 	for _, w := range t.bloom {
 		img = le.AppendUint64(img, w)
 	}
+	for _, v := range t.shortEntries {
+		img = le.AppendUint32(img, v)
+	}
+	img = append(img, t.short[:]...)
 	img = append(img, zips...)
 	img = append(img, t.blob...)
 	return img

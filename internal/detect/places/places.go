@@ -87,12 +87,7 @@ type scan struct {
 
 // lookup returns the table entry of key k, or the zero entry when k is no
 // key (which reads as no name, no trigger and no longer name).
-func (s *scan) lookup(k string) entry {
-	if e := s.t.find(k); e != nil {
-		return e.entry()
-	}
-	return entry{}
-}
+func (s *scan) lookup(k string) entry { return s.t.lookup(k) }
 
 // gaz returns the gazetteer flags of a one-word name.
 func (s *scan) gaz(w string) uint16 { return s.lookup(w).gaz }
