@@ -92,7 +92,7 @@ type entry struct {
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
-// themselves, and head holds bytes of the key (keySample's a, all of a key
+// themselves, and head holds bytes of the key (hashKey's head, all of a key
 // of up to eight bytes): a lookup of a word of up to eight bytes (most
 // words of a text) touches one slot and
 // not the blob, which matters because the table is megabytes and every
@@ -100,7 +100,7 @@ type entry struct {
 // bytes, no padding, so that the image's bytes are the slots as Go lays
 // them out on a little-endian machine.
 type slot struct {
-	head uint64 // keySample's a of the key
+	head uint64 // hashKey's head of the key
 	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
@@ -198,51 +198,38 @@ const (
 	bloomWords = 1 << bloomBits / 64
 )
 
-// Hashing. A key is read at eight evenly spread byte positions (every
-// eighth of its length), its last byte and its length: a key of up to
-// eight bytes (most words of a text) is read whole, a longer one
-// (a phrase, mostly) in part, which only makes a collision among long keys
-// likelier, never a wrong answer, since a lookup compares the key itself.
-// The positions depend on the length alone, so the reads are branch-free
-// and always in bounds: a hash of words cut at data-dependent lengths
-// (four, eight or sixteen bytes) mispredicted a branch on a third of the
-// words of a text.
+// Hashing. A key of four bytes or more is read as three little-endian
+// 32-bit words, at its start, its middle and its end; a shorter one at
+// bytes 0, n/2 and n-1. The first and last word (the three bytes) are the
+// slot head, which with the length tells a key of up to eight bytes (most
+// words of a text) whole, so that such keys compare as one integer; a
+// longer one (a phrase, mostly) is read in part, which only makes a
+// collision among long keys likelier, never a wrong answer, since a lookup
+// compares the key itself. Three loads for any length over three: the
+// words of one to three letters a-z, the only frequent short words, never
+// get here (the short table answers for them), so the one branch on the
+// length is well predicted, where a byte-wise sample took eight loads.
 const (
 	p1 = 0xe7037ed1a0b428db
 	p2 = 0x8ebc6af09c88c6e3
 )
 
-// keySample returns the bytes of k (not empty) at the eighths of its
-// length, one byte each, little endian. For a k of up to eight bytes it
-// and len(k) tell k whole (the positions j*n/8, j = 0..7, cover 0..n-1),
-// so such keys compare as one integer.
-//
-// The reads go through unsafe.Add without bounds checks (the compiler
-// cannot prove j*n/8 < n; the checks were a third of the instructions of
-// a lookup): for j < 8 and n >= 1, j*n>>3 < n, so every read is in k.
-func keySample(k string) uint64 {
-	n := uintptr(len(k))
-	p := unsafe.Pointer(unsafe.StringData(k))
-	_ = k[n-1] // k is not empty
-	return uint64(*(*byte)(p)) | uint64(*(*byte)(unsafe.Add(p, n>>3)))<<8 |
-		uint64(*(*byte)(unsafe.Add(p, n*2>>3)))<<16 | uint64(*(*byte)(unsafe.Add(p, n*3>>3)))<<24 |
-		uint64(*(*byte)(unsafe.Add(p, n*4>>3)))<<32 | uint64(*(*byte)(unsafe.Add(p, n*5>>3)))<<40 |
-		uint64(*(*byte)(unsafe.Add(p, n*6>>3)))<<48 | uint64(*(*byte)(unsafe.Add(p, n*7>>3)))<<56
-}
-
-// keyHash hashes k (not empty) from its sample a, last byte and length.
-func keyHash(k string, a uint64) uint64 {
-	n := len(k)
-	return mix64(a^p1, p2^uint64(k[n-1])<<8^uint64(n))
-}
-
-// hashKey returns the hash and the slot head (keySample's a) of key k.
+// hashKey returns the hash and the slot head of key k.
 func hashKey(k string) (h, head uint64) {
-	if k == "" {
+	n := len(k)
+	if n == 0 {
 		return 0, 0
 	}
-	a := keySample(k)
-	return keyHash(k, a), a
+	b := unsafe.Slice(unsafe.StringData(k), n)
+	var mid uint64
+	if n >= 4 {
+		le := binary.LittleEndian
+		head = uint64(le.Uint32(b)) | uint64(le.Uint32(b[n-4:]))<<32
+		mid = uint64(le.Uint32(b[(n-4)/2:]))
+	} else {
+		head = uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
+	}
+	return mix64(head^p1, p2^mid<<8^uint64(n)), head
 }
 
 func mix64(a, b uint64) uint64 {
@@ -256,7 +243,7 @@ func (t *tables) key(e *slot) string {
 	return t.blob[off : off+uint32(e.n)]
 }
 
-// is reports whether e holds key k, whose keySample's a is hd.
+// is reports whether e holds key k, whose hashKey head is hd.
 func (t *tables) is(e *slot, k string, hd uint64) bool {
 	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e) == k)
 }
@@ -277,8 +264,7 @@ func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
-	hd := keySample(k)
-	h := keyHash(k, hd)
+	h, hd := hashKey(k)
 	if w, m := bloomAt(h); t.bloom[w]&m != m {
 		return nil
 	}
