@@ -99,11 +99,15 @@ func triggers() []trigger {
 	for w := range stateAbbr {
 		add(tState, w)
 	}
-	for w := range cue1 {
-		add(tCue, w)
+	for w, v := range cue1 {
+		if v != 0 {
+			add(tCue, w)
+		}
 	}
-	for w := range cueStrong {
-		add(tCue, w)
+	for w, v := range cueStrong {
+		if v {
+			add(tCue, w)
+		}
 	}
 	add(tCue, "where", "city")
 	for w := range bareNames {

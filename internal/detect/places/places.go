@@ -1154,12 +1154,11 @@ func (s *scan) compassUnit(i int) {
 }
 
 // cueName: after a strong cue ("lives in", "flew to", "Where:"), an
-// unknown capitalised name is taken as a city.
+// unknown capitalised name is taken as a city. Token i is a cue word: one
+// of cue1 or cueStrong, "where" or "city", the words that tCue marks
+// (triggers; TestCueTrigger).
 func (s *scan) cueName(i int) {
 	w := s.low(i)
-	if cueW.Value(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
-		return
-	}
 	j := s.d.NextWord(i, true)
 	if j < 0 || j != i+1 && !(s.punct(i+1, ':') && j == i+2) {
 		return
