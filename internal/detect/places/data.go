@@ -32,7 +32,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 4
+	imageVersion = 5
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -83,12 +83,22 @@ const (
 
 // entry is what the table says of a key: gazetteer flags of the key itself
 // (0: not a name), rule triggers (one-word keys), and whether a longer
-// phrase starts with it. The zero entry is what a non-key reads as.
+// phrase starts with it: next has the nextBit of the first byte of each
+// word that follows the key in a longer phrase (0: none does). The zero
+// entry is what a non-key reads as.
 type entry struct {
 	gaz  uint16
 	trig uint32
-	more bool
+	next uint8
 }
+
+// more reports whether a longer phrase starts with the key.
+func (x entry) more() bool { return x.next != 0 }
+
+// nextBit is the bit of entry.next for a next word that starts with byte
+// c: multiFrom reads on over a word only when its bit is in the phrase's
+// next, which turns away two in three of the phrases it would look up.
+func nextBit(c byte) uint8 { return 1 << (c % nextBits) }
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
@@ -101,33 +111,30 @@ type entry struct {
 // them out on a little-endian machine.
 type slot struct {
 	head uint64 // hashKey's head of the key
-	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
+	off  uint32 // blob offset of the key (offMask); entry.next above it (nextShift)
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
 	trig uint16 // rule triggers
 }
 
 const (
-	moreBit = 1 << 31
-	offMask = moreBit - 1
-	maxKey  = 0xff // n is a byte
+	nextShift = 24
+	nextBits  = 7 // the bits of entry.next, in a slot's off and a packed entry
+	offMask   = 1<<nextShift - 1
+	maxKey    = 0xff // n is a byte
 )
 
 func (e *slot) entry() entry {
-	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), more: e.off&moreBit != 0}
+	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), next: uint8(e.off >> nextShift)}
 }
 
-// packEntry and unpackEntry: an entry in 25 bits, for the short table.
+// packEntry and unpackEntry: an entry in 31 bits, for the short table.
 func packEntry(x entry) uint32 {
-	v := uint32(x.gaz) | x.trig<<8
-	if x.more {
-		v |= 1 << 24
-	}
-	return v
+	return uint32(x.gaz) | x.trig<<8 | uint32(x.next)<<24
 }
 
 func unpackEntry(v uint32) entry {
-	return entry{gaz: uint16(v & 0xff), trig: v >> 8 & 0xffff, more: v>>24 != 0}
+	return entry{gaz: uint16(v & 0xff), trig: v >> 8 & 0xffff, next: uint8(v >> 24)}
 }
 
 // The short table answers for the words of one to three letters a-z

@@ -31,8 +31,7 @@ func BuildImage(gazTSV, zips []byte) ([]byte, error) {
 // encodes it. It only runs at generate time and in tests.
 type builder struct {
 	t    tables
-	keys int       // slots in use
-	last [4]string // prefixes marked last, by depth
+	keys int // slots in use
 }
 
 // sourceLines are the gazetteer lines written in the Go source: countries,
@@ -253,20 +252,20 @@ func (b *builder) addName(off, n int, f uint16) {
 		}
 	}
 	e.gaz |= uint8(f) // before the next put, which may move slots
-	for sp, depth := 0, 0; multi; sp, depth = sp+1, depth+1 {
+	for sp := 0; multi; sp++ {
 		k := strings.IndexByte(key[sp:], ' ')
 		if k < 0 {
 			break
 		}
 		sp += k
-		// the data is sorted: a prefix is most often the one just added
-		if sp == 0 || depth < len(b.last) && b.last[depth] == key[:sp] {
+		if sp == 0 {
 			continue
 		}
-		b.put(off, sp).off |= moreBit
-		if depth < len(b.last) {
-			b.last[depth] = key[:sp]
+		c := byte(' ') // a key that ends in a space (none does) still marks its prefix
+		if sp+1 < len(key) {
+			c = key[sp+1]
 		}
+		b.put(off, sp).off |= uint32(nextBit(c)) << nextShift
 	}
 }
 

@@ -152,3 +152,31 @@ func TestShortTable(t *testing.T) {
 	}
 	t.Logf("%d words", words)
 }
+
+// TestNextBits: every word prefix of a multi-word key has the nextBit of
+// the byte after it (multiFrom stops where it is missing), and a word that
+// is no key has none.
+func TestNextBits(t *testing.T) {
+	tb := load()
+	prefixes := 0
+	for i := range tb.slots {
+		e := &tb.slots[i]
+		if e.n == 0 {
+			continue
+		}
+		k := tb.key(e)
+		for sp := 1; sp < len(k)-1; sp++ {
+			if k[sp] != ' ' {
+				continue
+			}
+			prefixes++
+			if x := tb.lookup(k[:sp]); x.next&nextBit(k[sp+1]) == 0 {
+				t.Fatalf("%q: prefix %q has next %07b, without the bit of %q", k, k[:sp], x.next, k[sp+1])
+			}
+		}
+	}
+	if x := tb.lookup("zzqx"); x.next != 0 {
+		t.Errorf("a word that is no key has next %07b", x.next)
+	}
+	t.Logf("%d prefixes", prefixes)
+}

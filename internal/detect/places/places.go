@@ -305,12 +305,20 @@ func (s *scan) run() {
 		}
 		// multi-word names starting here (keys are in Norm form: "st
 		// mary hospital" for "St. Mary's Hospital")
-		if wi.more {
-			s.multiFrom(i)
+		if wi.more() {
+			// wi.next is the phrases' when w is its own Norm form, as it
+			// is unless it ends in "'s" (text.Doc.Norm)
+			next := wi.next
+			if w[len(w)-1] == 's' {
+				if n, ok := d.WordRun(i, i); !ok || n != w {
+					next = 1<<nextBits - 1
+				}
+			}
+			s.multiFrom(i, next)
 		} else if possessive(w) {
 			if n, ok := d.WordRun(i, i); ok {
-				if s.lookup(n).more {
-					s.multiFrom(i)
+				if x := s.lookup(n); x.more() {
+					s.multiFrom(i, x.next)
 				}
 			}
 		}
@@ -444,15 +452,24 @@ func possessive(w string) bool {
 }
 
 // multiFrom looks up the multi-word names that start at token i, reading
-// on while the words so far are a prefix of some name.
-func (s *scan) multiFrom(i int) {
-	toks := s.d.Tokens
+// on while the words so far are a prefix of some name. next is the entry's
+// next of token i's Norm form.
+func (s *scan) multiFrom(i int, next uint8) {
+	d := s.d
+	toks := d.Tokens
 	for j, words := i+1, 1; j < len(toks) && words < 24; j++ {
 		if toks[j].Kind != text.Word {
 			continue // WordRun decides whether this punctuation may join
 		}
 		words++
-		run, ok := s.d.WordRun(i, j)
+		// the run would be the words so far, a space, and word j's Norm
+		// form, which starts at NormAt[j] (a word's Norm form is not
+		// empty when its Lower is not): no key goes on so when the first
+		// byte's bit is not in next
+		if at := d.NormAt[j]; toks[j].Lower != "" && at >= 0 && next&nextBit(d.Norm[at]) == 0 {
+			return
+		}
+		run, ok := d.WordRun(i, j)
 		if !ok {
 			return
 		}
@@ -461,9 +478,10 @@ func (s *scan) multiFrom(i int) {
 			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
 			s.gazHit(i, j, x.gaz)
 		}
-		if !x.more {
+		if !x.more() {
 			return
 		}
+		next = x.next
 	}
 }
 
