@@ -264,9 +264,9 @@ func bloomAt(h uint64) (word int, mask uint64) {
 	return int(h >> (64 - wordBits)), 1<<(h>>(64-wordBits-6)&63) | 1<<(h>>(64-wordBits-12)&63)
 }
 
-// find returns the slot of key k, or nil. It is the one lookup of every
-// word of a text, so it is written out in one function: the sample, the
-// hash, the bloom filter and the probe.
+// find returns the slot of key k, or nil. It is the lookup of every word
+// of four bytes or more of a text (lookup) and of every phrase, so it is
+// written out in one function: the hash, the bloom filter and the probe.
 func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
