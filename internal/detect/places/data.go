@@ -22,6 +22,8 @@ import (
 //	12  slots, keys, one-word names, multi-word names, zip bytes, blob bytes (uint32 each)
 //	40  slots   [slots]slot, 16 bytes each (the struct below, field by field)
 //	    bloom   [bloomWords]uint64
+//	    shortEntries [256]uint32 (packEntry; those past the last in use are 0)
+//	    short   [shortSize]uint8, an index into shortEntries
 //	    zips    bit set over 00000-99999 of the known ZCTAs
 //	    blob    the keys, one after another
 //
@@ -30,7 +32,7 @@ var image string
 
 const (
 	imageMagic   = "scrubsPL"
-	imageVersion = 3
+	imageVersion = 5
 	headerSize   = 40
 	slotSize     = 16
 )
@@ -81,16 +83,26 @@ const (
 
 // entry is what the table says of a key: gazetteer flags of the key itself
 // (0: not a name), rule triggers (one-word keys), and whether a longer
-// phrase starts with it. The zero entry is what a non-key reads as.
+// phrase starts with it: next has the nextBit of the first byte of each
+// word that follows the key in a longer phrase (0: none does). The zero
+// entry is what a non-key reads as.
 type entry struct {
 	gaz  uint16
 	trig uint32
-	more bool
+	next uint8
 }
+
+// more reports whether a longer phrase starts with the key.
+func (x entry) more() bool { return x.next != 0 }
+
+// nextBit is the bit of entry.next for a next word that starts with byte
+// c: multiFrom reads on over a word only when its bit is in the phrase's
+// next, which turns away two in three of the phrases it would look up.
+func nextBit(c byte) uint8 { return 1 << (c % nextBits) }
 
 // slot is one key of the table: a word, a multi-word phrase, or a phrase
 // prefix. The key is blob[off&offMask:][:n]. Slots hold the entries
-// themselves, and head holds bytes of the key (keySample's a, all of a key
+// themselves, and head holds bytes of the key (hashKey's head, all of a key
 // of up to eight bytes): a lookup of a word of up to eight bytes (most
 // words of a text) touches one slot and
 // not the blob, which matters because the table is megabytes and every
@@ -98,21 +110,75 @@ type entry struct {
 // bytes, no padding, so that the image's bytes are the slots as Go lays
 // them out on a little-endian machine.
 type slot struct {
-	head uint64 // keySample's a of the key
-	off  uint32 // blob offset of the key; moreBit: a longer phrase starts with it
+	head uint64 // hashKey's head of the key
+	off  uint32 // blob offset of the key (offMask); entry.next above it (nextShift)
 	n    uint8  // key length; 0: empty slot (keys are never empty)
 	gaz  uint8  // gazetteer flags
 	trig uint16 // rule triggers
 }
 
 const (
-	moreBit = 1 << 31
-	offMask = moreBit - 1
-	maxKey  = 0xff // n is a byte
+	nextShift = 24
+	nextBits  = 7 // the bits of entry.next, in a slot's off and a packed entry
+	offMask   = 1<<nextShift - 1
+	maxKey    = 0xff // n is a byte
 )
 
 func (e *slot) entry() entry {
-	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), more: e.off&moreBit != 0}
+	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), next: uint8(e.off >> nextShift)}
+}
+
+// packEntry and unpackEntry: an entry in 31 bits, for the short table.
+func packEntry(x entry) uint32 {
+	return uint32(x.gaz) | x.trig<<8 | uint32(x.next)<<24
+}
+
+func unpackEntry(v uint32) entry {
+	return entry{gaz: uint16(v & 0xff), trig: v >> 8 & 0xffff, next: uint8(v >> 24)}
+}
+
+// The short table answers for the words of one to three letters a-z
+// (two in five words of a text: "to", "pt", "and") without hashing, the
+// bloom filter or the slots. Such a word is numbered by its letters as
+// digits 1-26 of a base-27 number, first letter lowest (lookup; shortWord
+// is the inverse), and short holds, at that number, the index of its entry
+// in shortEntries (0: the zero entry of a word that is no key). It is
+// filled from find at generate time (builder.fillShort), so it answers as
+// find does.
+const shortSize = 27 * 27 * 27
+
+// shortWord is the word that lookup numbers x, or "" for a number that
+// no word gets.
+func shortWord(x uint) string {
+	var b []byte
+	for ; x%27 != 0; x /= 27 {
+		b = append(b, byte(x%27)+('a'-1))
+	}
+	if x != 0 {
+		return "" // a zero digit before a letter
+	}
+	return string(b)
+}
+
+// lookup returns the table entry of key k, or the zero entry when k is no
+// key (which reads as no name, no trigger and no longer name): from the
+// short table for a word of one to three letters, else from find.
+func (t *tables) lookup(k string) entry {
+	if n := uint(len(k)); n-1 <= 2 {
+		// the short table's number of k: the reads at 0, n/2 and n-1 are
+		// all of k, and the masks drop the second and third digit of
+		// the shorter words (all ones when k has a second, a third
+		// letter), without a branch on the length
+		c0, c1, c2 := uint(k[0])-('a'-1), uint(k[n>>1])-('a'-1), uint(k[n-1])-('a'-1)
+		if c0-1 < 26 && c1-1 < 26 && c2-1 < 26 {
+			x := c0 + 27*(c1&-(n>>1)) + 27*27*(c2&-(n>>1&n))
+			return unpackEntry(t.shortEntries[t.short[x]])
+		}
+	}
+	if e := t.find(k); e != nil {
+		return e.entry()
+	}
+	return entry{}
 }
 
 // tables hold the gazetteer and the trigger words in one open-addressing
@@ -124,10 +190,14 @@ type tables struct {
 	// key, and this 128 KiB answers for them from cache where the slots
 	// (megabytes) would not
 	bloom *[bloomWords]uint64
-	mask  uint64
-	zips  string // bit set of known 5-digit ZCTAs
-	words int    // one-word gazetteer names
-	multi int    // multi-word gazetteer names
+	// short and shortEntries: the entries of the words of one to three
+	// letters (shortSize)
+	short        *[shortSize]uint8
+	shortEntries *[256]uint32
+	mask         uint64
+	zips         string // bit set of known 5-digit ZCTAs
+	words        int    // one-word gazetteer names
+	multi        int    // multi-word gazetteer names
 }
 
 const (
@@ -135,44 +205,38 @@ const (
 	bloomWords = 1 << bloomBits / 64
 )
 
-// Hashing. A key is read at eight evenly spread byte positions (every
-// eighth of its length), its last byte and its length: a key of up to
-// eight bytes (most words of a text) is read whole, a longer one
-// (a phrase, mostly) in part, which only makes a collision among long keys
-// likelier, never a wrong answer, since a lookup compares the key itself.
-// The positions depend on the length alone, so the reads are branch-free
-// and always in bounds: a hash of words cut at data-dependent lengths
-// (four, eight or sixteen bytes) mispredicted a branch on a third of the
-// words of a text.
+// Hashing. A key of four bytes or more is read as three little-endian
+// 32-bit words, at its start, its middle and its end; a shorter one at
+// bytes 0, n/2 and n-1. The first and last word (the three bytes) are the
+// slot head, which with the length tells a key of up to eight bytes (most
+// words of a text) whole, so that such keys compare as one integer; a
+// longer one (a phrase, mostly) is read in part, which only makes a
+// collision among long keys likelier, never a wrong answer, since a lookup
+// compares the key itself. Three loads for any length over three: the
+// words of one to three letters a-z, the only frequent short words, never
+// get here (the short table answers for them), so the one branch on the
+// length is well predicted, where a byte-wise sample took eight loads.
 const (
 	p1 = 0xe7037ed1a0b428db
 	p2 = 0x8ebc6af09c88c6e3
 )
 
-// keySample returns the bytes of k (not empty) at the eighths of its
-// length, one byte each, little endian. For a k of up to eight bytes it
-// and len(k) tell k whole (the positions j*n/8, j = 0..7, cover 0..n-1),
-// so such keys compare as one integer.
-func keySample(k string) uint64 {
-	n := uint(len(k))
-	_ = k[n-1]
-	return uint64(k[0]) | uint64(k[n>>3])<<8 | uint64(k[n*2>>3])<<16 | uint64(k[n*3>>3])<<24 |
-		uint64(k[n*4>>3])<<32 | uint64(k[n*5>>3])<<40 | uint64(k[n*6>>3])<<48 | uint64(k[n*7>>3])<<56
-}
-
-// keyHash hashes k (not empty) from its sample a, last byte and length.
-func keyHash(k string, a uint64) uint64 {
-	n := len(k)
-	return mix64(a^p1, p2^uint64(k[n-1])<<8^uint64(n))
-}
-
-// hashKey returns the hash and the slot head (keySample's a) of key k.
+// hashKey returns the hash and the slot head of key k.
 func hashKey(k string) (h, head uint64) {
-	if k == "" {
+	n := len(k)
+	if n == 0 {
 		return 0, 0
 	}
-	a := keySample(k)
-	return keyHash(k, a), a
+	b := unsafe.Slice(unsafe.StringData(k), n)
+	var mid uint64
+	if n >= 4 {
+		le := binary.LittleEndian
+		head = uint64(le.Uint32(b)) | uint64(le.Uint32(b[n-4:]))<<32
+		mid = uint64(le.Uint32(b[(n-4)/2:]))
+	} else {
+		head = uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
+	}
+	return mix64(head^p1, p2^mid<<8^uint64(n)), head
 }
 
 func mix64(a, b uint64) uint64 {
@@ -186,7 +250,7 @@ func (t *tables) key(e *slot) string {
 	return t.blob[off : off+uint32(e.n)]
 }
 
-// is reports whether e holds key k, whose keySample's a is hd.
+// is reports whether e holds key k, whose hashKey head is hd.
 func (t *tables) is(e *slot, k string, hd uint64) bool {
 	return e.head == hd && int(e.n) == len(k) && (len(k) <= 8 || t.key(e) == k)
 }
@@ -200,25 +264,17 @@ func bloomAt(h uint64) (word int, mask uint64) {
 	return int(h >> (64 - wordBits)), 1<<(h>>(64-wordBits-6)&63) | 1<<(h>>(64-wordBits-12)&63)
 }
 
-// maybe reports whether a key of hash h may be in the table.
-func (t *tables) maybe(h uint64) bool {
-	w, m := bloomAt(h)
-	return t.bloom[w]&m == m
-}
-
+// find returns the slot of key k, or nil. It is the lookup of every word
+// of four bytes or more of a text (lookup) and of every phrase, so it is
+// written out in one function: the hash, the bloom filter and the probe.
 func (t *tables) find(k string) *slot {
 	if k == "" {
 		return nil
 	}
 	h, hd := hashKey(k)
-	if !t.maybe(h) {
+	if w, m := bloomAt(h); t.bloom[w]&m != m {
 		return nil
 	}
-	return t.probe(k, h, hd)
-}
-
-// probe returns the slot of key k, whose hash is h and head hd (hashKey), or nil.
-func (t *tables) probe(k string, h, hd uint64) *slot {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		e := &t.slots[i]
 		if e.n == 0 {
@@ -267,18 +323,24 @@ func open(img string) (*tables, error) {
 	u32 := func(at int) int { return int(le.Uint32([]byte(img[at : at+4]))) }
 	nslots, zipLen, blobLen := u32(12), u32(28), u32(32)
 	if u32(8) != imageVersion || nslots == 0 || nslots&(nslots-1) != 0 ||
-		headerSize+nslots*slotSize+bloomWords*8+zipLen+blobLen != len(img) {
+		headerSize+nslots*slotSize+bloomWords*8+256*4+shortSize+zipLen+blobLen != len(img) {
 		return nil, errImage
 	}
 	t := &tables{mask: uint64(nslots - 1), words: u32(20), multi: u32(24)}
 	rest := img[headerSize:]
 	slots, rest := rest[:nslots*slotSize], rest[nslots*slotSize:]
 	bloom, rest := rest[:bloomWords*8], rest[bloomWords*8:]
+	entries, rest := rest[:256*4], rest[256*4:]
+	short, rest := rest[:shortSize], rest[shortSize:]
 	t.zips, t.blob = rest[:zipLen], rest[zipLen:]
 	if littleEndian && uintptr(unsafe.Pointer(unsafe.StringData(img)))%8 == 0 {
-		// headerSize and slotSize are multiples of 8, so both sections are aligned
+		// headerSize and slotSize are multiples of 8, so the slots and
+		// the bloom filter are aligned, and the short entries (4 bytes
+		// each) follow them aligned
 		t.slots = unsafe.Slice((*slot)(unsafe.Pointer(unsafe.StringData(slots))), nslots)
 		t.bloom = (*[bloomWords]uint64)(unsafe.Pointer(unsafe.StringData(bloom)))
+		t.shortEntries = (*[256]uint32)(unsafe.Pointer(unsafe.StringData(entries)))
+		t.short = (*[shortSize]uint8)(unsafe.Pointer(unsafe.StringData(short)))
 		return t, nil
 	}
 	t.slots = make([]slot, nslots)
@@ -290,6 +352,11 @@ func open(img string) (*tables, error) {
 	for i := range t.bloom {
 		t.bloom[i] = le.Uint64([]byte(bloom[i*8:]))
 	}
+	t.shortEntries = new([256]uint32)
+	for i := range t.shortEntries {
+		t.shortEntries[i] = le.Uint32([]byte(entries[i*4:]))
+	}
+	t.short = (*[shortSize]uint8)([]byte(short))
 	return t, nil
 }
 

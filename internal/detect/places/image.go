@@ -2,6 +2,7 @@ package places
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -30,8 +31,7 @@ func BuildImage(gazTSV, zips []byte) ([]byte, error) {
 // encodes it. It only runs at generate time and in tests.
 type builder struct {
 	t    tables
-	keys int       // slots in use
-	last [4]string // prefixes marked last, by depth
+	keys int // slots in use
 }
 
 // sourceLines are the gazetteer lines written in the Go source: countries,
@@ -98,11 +98,15 @@ func triggers() []trigger {
 	for w := range stateAbbr {
 		add(tState, w)
 	}
-	for w := range cue1 {
-		add(tCue, w)
+	for w, v := range cue1 {
+		if v != 0 {
+			add(tCue, w)
+		}
 	}
-	for w := range cueStrong {
-		add(tCue, w)
+	for w, v := range cueStrong {
+		if v {
+			add(tCue, w)
+		}
 	}
 	add(tCue, "where", "city")
 	for w := range bareNames {
@@ -179,7 +183,7 @@ func build(gazTSV string) (*builder, error) {
 	// Final size: the smallest power of two at most maxLoad full. Slots
 	// are moved in index order, which keeps the result deterministic.
 	b.grow(b.keys * maxLoadDen / maxLoadNum)
-	return b, nil
+	return b, b.fillShort()
 }
 
 // Load factor of the shipped table: at most maxLoadNum/maxLoadDen of the
@@ -248,28 +252,59 @@ func (b *builder) addName(off, n int, f uint16) {
 		}
 	}
 	e.gaz |= uint8(f) // before the next put, which may move slots
-	for sp, depth := 0, 0; multi; sp, depth = sp+1, depth+1 {
+	for sp := 0; multi; sp++ {
 		k := strings.IndexByte(key[sp:], ' ')
 		if k < 0 {
 			break
 		}
 		sp += k
-		// the data is sorted: a prefix is most often the one just added
-		if sp == 0 || depth < len(b.last) && b.last[depth] == key[:sp] {
+		if sp == 0 {
 			continue
 		}
-		b.put(off, sp).off |= moreBit
-		if depth < len(b.last) {
-			b.last[depth] = key[:sp]
+		c := byte(' ') // a key that ends in a space (none does) still marks its prefix
+		if sp+1 < len(key) {
+			c = key[sp+1]
 		}
+		b.put(off, sp).off |= uint32(nextBit(c)) << nextShift
 	}
+}
+
+// fillShort fills the short table from find: each word of one to three
+// letters gets the entry that find gives it. The entries are numbered in
+// the order of their first word, the zero entry first.
+func (b *builder) fillShort() error {
+	t := &b.t
+	t.short = new([shortSize]uint8)
+	t.shortEntries = new([256]uint32)
+	index := map[uint32]uint8{0: 0}
+	for x := range uint(shortSize) {
+		w := shortWord(x)
+		if w == "" {
+			continue
+		}
+		var v uint32
+		if e := t.find(w); e != nil {
+			v = packEntry(e.entry())
+		}
+		i, ok := index[v]
+		if !ok {
+			if len(index) == len(t.shortEntries) {
+				return errors.New("places: more distinct entries of short words than a short table index holds")
+			}
+			i = uint8(len(index))
+			index[v] = i
+			t.shortEntries[i] = v
+		}
+		t.short[x] = i
+	}
+	return nil
 }
 
 // encode writes the image (layout in data.go), every field little endian.
 func (b *builder) encode(zips string) []byte {
 	t := &b.t
 	slotsLen := len(t.slots) * slotSize
-	img := make([]byte, headerSize, headerSize+slotsLen+bloomWords*8+len(zips)+len(t.blob))
+	img := make([]byte, headerSize, headerSize+slotsLen+bloomWords*8+256*4+shortSize+len(zips)+len(t.blob))
 	copy(img, imageMagic)
 	le := binary.LittleEndian
 	le.PutUint32(img[8:], imageVersion)
@@ -289,6 +324,10 @@ func (b *builder) encode(zips string) []byte {
 	for _, w := range t.bloom {
 		img = le.AppendUint64(img, w)
 	}
+	for _, v := range t.shortEntries {
+		img = le.AppendUint32(img, v)
+	}
+	img = append(img, t.short[:]...)
 	img = append(img, zips...)
 	img = append(img, t.blob...)
 	return img

@@ -106,7 +106,77 @@ func TestImageOpen(t *testing.T) {
 		}
 	}
 	if *cp.bloom != *view.bloom || cp.blob != view.blob || cp.zips != view.zips || cp.mask != view.mask ||
-		cp.words != view.words || cp.multi != view.multi {
+		cp.words != view.words || cp.multi != view.multi || *cp.short != *view.short || *cp.shortEntries != *view.shortEntries {
 		t.Fatal("copy and view differ")
 	}
+}
+
+// TestShortTable: the short table answers for every word of one to three
+// letters as find does, and every other short word (capitals, digits,
+// the bytes next to a and z, UTF-8) goes on to find.
+func TestShortTable(t *testing.T) {
+	tb := load()
+	slow := func(w string) entry {
+		if e := tb.find(w); e != nil {
+			return e.entry()
+		}
+		return entry{}
+	}
+	// every word of one to three of these bytes
+	alphabet := "abcdefghijklmnopqrstuvwxyz`{A@Z[0' \x00\xc3\xa9\xff"
+	words := 0
+	for i := range len(alphabet) {
+		for j := -1; j < len(alphabet); j++ {
+			for k := -1; k < len(alphabet); k++ {
+				w := []byte{alphabet[i]}
+				if j >= 0 {
+					w = append(w, alphabet[j])
+				}
+				if k >= 0 {
+					w = append(w, alphabet[k])
+				}
+				if got, want := tb.lookup(string(w)), slow(string(w)); got != want {
+					t.Fatalf("lookup(%q) = %+v, find gives %+v", w, got, want)
+				}
+				words++
+			}
+		}
+	}
+	for x := range uint(shortSize) {
+		if w := shortWord(x); w != "" && tb.lookup(w) != slow(w) {
+			t.Fatalf("word %d (%q): lookup %+v, find %+v", x, w, tb.lookup(w), slow(w))
+		}
+	}
+	if e := tb.lookup("to"); e == (entry{}) {
+		t.Error(`"to" (a cue) reads as no key`)
+	}
+	t.Logf("%d words", words)
+}
+
+// TestNextBits: every word prefix of a multi-word key has the nextBit of
+// the byte after it (multiFrom stops where it is missing), and a word that
+// is no key has none.
+func TestNextBits(t *testing.T) {
+	tb := load()
+	prefixes := 0
+	for i := range tb.slots {
+		e := &tb.slots[i]
+		if e.n == 0 {
+			continue
+		}
+		k := tb.key(e)
+		for sp := 1; sp < len(k)-1; sp++ {
+			if k[sp] != ' ' {
+				continue
+			}
+			prefixes++
+			if x := tb.lookup(k[:sp]); x.next&nextBit(k[sp+1]) == 0 {
+				t.Fatalf("%q: prefix %q has next %07b, without the bit of %q", k, k[:sp], x.next, k[sp+1])
+			}
+		}
+	}
+	if x := tb.lookup("zzqx"); x.next != 0 {
+		t.Errorf("a word that is no key has next %07b", x.next)
+	}
+	t.Logf("%d prefixes", prefixes)
 }

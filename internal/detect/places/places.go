@@ -87,12 +87,7 @@ type scan struct {
 
 // lookup returns the table entry of key k, or the zero entry when k is no
 // key (which reads as no name, no trigger and no longer name).
-func (s *scan) lookup(k string) entry {
-	if e := s.t.find(k); e != nil {
-		return e.entry()
-	}
-	return entry{}
-}
+func (s *scan) lookup(k string) entry { return s.t.lookup(k) }
 
 // gaz returns the gazetteer flags of a one-word name.
 func (s *scan) gaz(w string) uint16 { return s.lookup(w).gaz }
@@ -310,12 +305,20 @@ func (s *scan) run() {
 		}
 		// multi-word names starting here (keys are in Norm form: "st
 		// mary hospital" for "St. Mary's Hospital")
-		if wi.more {
-			s.multiFrom(i)
+		if wi.more() {
+			// wi.next is the phrases' when w is its own Norm form, as it
+			// is unless it ends in "'s" (text.Doc.Norm)
+			next := wi.next
+			if w[len(w)-1] == 's' {
+				if n, ok := d.WordRun(i, i); !ok || n != w {
+					next = 1<<nextBits - 1
+				}
+			}
+			s.multiFrom(i, next)
 		} else if possessive(w) {
 			if n, ok := d.WordRun(i, i); ok {
-				if s.lookup(n).more {
-					s.multiFrom(i)
+				if x := s.lookup(n); x.more() {
+					s.multiFrom(i, x.next)
 				}
 			}
 		}
@@ -441,21 +444,32 @@ func (s *scan) conjunct() {
 }
 
 // possessive: w ends in a possessive "'s", which the Norm form drops
-// (text.Doc.Norm). The endings are tested first: most words have neither.
+// (text.Doc.Norm). The last byte is tested first: most words end in
+// another.
 func possessive(w string) bool {
-	return (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(w) > 3
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && (w[n-2] == '\'' || w[n-4:n-1] == "’")
 }
 
 // multiFrom looks up the multi-word names that start at token i, reading
-// on while the words so far are a prefix of some name.
-func (s *scan) multiFrom(i int) {
-	toks := s.d.Tokens
+// on while the words so far are a prefix of some name. next is the entry's
+// next of token i's Norm form.
+func (s *scan) multiFrom(i int, next uint8) {
+	d := s.d
+	toks := d.Tokens
 	for j, words := i+1, 1; j < len(toks) && words < 24; j++ {
 		if toks[j].Kind != text.Word {
 			continue // WordRun decides whether this punctuation may join
 		}
 		words++
-		run, ok := s.d.WordRun(i, j)
+		// the run would be the words so far, a space, and word j's Norm
+		// form, which starts at NormAt[j] (a word's Norm form is not
+		// empty when its Lower is not): no key goes on so when the first
+		// byte's bit is not in next
+		if at := d.NormAt[j]; toks[j].Lower != "" && at >= 0 && next&nextBit(d.Norm[at]) == 0 {
+			return
+		}
+		run, ok := d.WordRun(i, j)
 		if !ok {
 			return
 		}
@@ -464,9 +478,10 @@ func (s *scan) multiFrom(i int) {
 			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
 			s.gazHit(i, j, x.gaz)
 		}
-		if !x.more {
+		if !x.more() {
 			return
 		}
+		next = x.next
 	}
 }
 
@@ -1157,12 +1172,11 @@ func (s *scan) compassUnit(i int) {
 }
 
 // cueName: after a strong cue ("lives in", "flew to", "Where:"), an
-// unknown capitalised name is taken as a city.
+// unknown capitalised name is taken as a city. Token i is a cue word: one
+// of cue1 or cueStrong, "where" or "city", the words that tCue marks
+// (triggers; TestCueTrigger).
 func (s *scan) cueName(i int) {
 	w := s.low(i)
-	if cueW.Value(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
-		return
-	}
 	j := s.d.NextWord(i, true)
 	if j < 0 || j != i+1 && !(s.punct(i+1, ':') && j == i+2) {
 		return

@@ -294,3 +294,21 @@ func FuzzDetect(f *testing.F) {
 }
 
 func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }
+
+// TestCueTrigger: the words that tCue marks are the cue words of cueName,
+// which therefore does not test its word again.
+func TestCueTrigger(t *testing.T) {
+	n := 0
+	for _, tr := range triggers() {
+		if tr.bit != tCue {
+			continue
+		}
+		n++
+		if w := tr.word; cueW.Value(w)&(cueIsOne|cueIsStrong) == 0 && w != "where" && w != "city" {
+			t.Errorf("%q starts cueName but is no cue word", w)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cue triggers")
+	}
+}
