@@ -70,8 +70,17 @@ func BuildTable(keys []string, vals []uint32) []byte {
 }
 
 // LoadTable reads a serialised table; raw must stay unmodified while the
-// table is in use (the table may view it in place).
-func LoadTable(raw []byte) (*Table, error) {
+// table is in use (the table may view it in place). Every offset and slot
+// is checked, so a corrupt table is an error, never a bad lookup.
+func LoadTable(raw []byte) (*Table, error) { return loadTable(raw, true) }
+
+// LoadEmbeddedTable is LoadTable for a table built into the binary, whose
+// offsets and slots its package's tests check with LoadTable: only the
+// header is checked here, so that start-up does not read every page of the
+// table (a few milliseconds for the names table, at every start).
+func LoadEmbeddedTable(raw []byte) (*Table, error) { return loadTable(raw, false) }
+
+func loadTable(raw []byte, checkAll bool) (*Table, error) {
 	if len(raw) < len(tableMagic)+8 || string(raw[:len(tableMagic)]) != tableMagic {
 		return nil, errors.New("lexicon: not a table")
 	}
@@ -93,13 +102,13 @@ func LoadTable(raw []byte) (*Table, error) {
 	if int(t.offs[n]) != len(p) {
 		return nil, errors.New("lexicon: table keys do not match their offsets")
 	}
-	for i := uint32(0); i < n; i++ {
+	for i := uint32(0); checkAll && i < n; i++ {
 		if t.offs[i] > t.offs[i+1] {
 			return nil, errors.New("lexicon: table offsets out of order")
 		}
 	}
-	for _, s := range t.slots {
-		if s > n {
+	for i := 0; checkAll && i < len(t.slots); i++ {
+		if t.slots[i] > n {
 			return nil, errors.New("lexicon: table slot out of range")
 		}
 	}

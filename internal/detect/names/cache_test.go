@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
 )
 
@@ -84,5 +85,13 @@ func TestCacheFind(t *testing.T) {
 			}
 		}
 		*s = [cacheWays]centry{}
+	}
+}
+
+// The embedded names table loads without its full check at start-up
+// (LoadEmbeddedTable); it must pass that check.
+func TestEmbeddedTableIsSound(t *testing.T) {
+	if _, err := lexicon.LoadTable(namesTbl); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -97,7 +97,7 @@ func describe(w string) winfo {
 
 func loadGaz() {
 	var err error
-	table, err = lexicon.LoadTable(namesTbl)
+	table, err = lexicon.LoadEmbeddedTable(namesTbl)
 	if err != nil {
 		panic("names: embedded data: " + err.Error()) // the build guarantees it
 	}

@@ -29,7 +29,7 @@ var (
 
 func load() {
 	var err error
-	table, err = lexicon.LoadTable(data)
+	table, err = lexicon.LoadEmbeddedTable(data)
 	if err != nil {
 		panic("vocab: embedded data: " + err.Error()) // the build guarantees it
 	}

@@ -3,7 +3,17 @@ package vocab
 import (
 	"encoding/binary"
 	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
 )
+
+// The embedded table loads without its full check at start-up
+// (LoadEmbeddedTable); it must pass that check.
+func TestEmbeddedTableIsSound(t *testing.T) {
+	if _, err := lexicon.LoadTable(data); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func TestVocab(t *testing.T) {
 	for _, c := range []struct {
