@@ -27,8 +27,45 @@ import (
 // up to 11 descriptions; the library tests fixed line last.
 type numDesc struct {
 	lengths []int32
-	re      *regexp.Regexp
-	first   digitSet
+	re      lazyRE
+}
+
+// lazyRE is a metadata pattern compiled on its first use. The tables hold
+// hundreds of patterns (275 for +1 alone), compiling them all when the
+// first number is judged cost about 30M instructions, more than judging
+// every number of the 1,350 PhysioNet dev notes, and a run meets few of
+// them: those of the regions its numbers' leading digits pick.
+type lazyRE struct {
+	pat   string // the pattern as the metadata gives it
+	full  bool   // the whole string must match, not only a prefix
+	once  sync.Once
+	re    *regexp.Regexp // nil: pat does not compile
+	first digitSet       // firstDigits(pat)
+}
+
+// compile compiles the pattern once and reports whether it compiles.
+func (l *lazyRE) compile() bool {
+	l.once.Do(func() {
+		expr := "^(?:" + l.pat + ")"
+		if l.full {
+			expr += "$"
+		}
+		l.re, _ = regexp.Compile(expr)
+		l.first = firstDigits(l.pat)
+	})
+	return l.re != nil
+}
+
+// match reports whether s matches; ok is false when the pattern does not
+// compile, and the caller must leave the number to phonenumbers.
+func (l *lazyRE) match(s []byte) (matched, ok bool) {
+	if !l.compile() {
+		return false, false
+	}
+	if l.first.excludes(s) {
+		return false, true
+	}
+	return l.re.Match(s), true
 }
 
 // digitSet is the set of digits a match can start with (bit d for digit
@@ -60,7 +97,7 @@ func (ds digitSet) excludes(s []byte) bool {
 	return ds != 0 && (len(s) == 0 || s[0] < '0' || s[0] > '9' || ds&(1<<(s[0]-'0')) == 0)
 }
 
-func (d *numDesc) match(s []byte) bool {
+func (d *numDesc) match(s []byte) (matched, ok bool) {
 	if len(d.lengths) > 0 {
 		found := false
 		for _, l := range d.lengths {
@@ -70,38 +107,40 @@ func (d *numDesc) match(s []byte) bool {
 			}
 		}
 		if !found {
-			return false
+			return false, true
 		}
 	}
-	if d.first.excludes(s) {
-		return false
-	}
-	return d.re.Match(s)
+	return d.re.match(s)
 }
 
 type nanpRegion struct {
-	lead    *regexp.Regexp // nil: no leadingDigits
-	leadSet digitSet       // first digits of leadingDigits
-	general numDesc
-	fixed   numDesc
+	lead    *lazyRE // leadingDigits, a prefix pattern; nil: none
+	general *numDesc
+	fixed   *numDesc
 	mobile  *numDesc // nil when the mobile and fixed-line patterns are the same
-	others  []numDesc
+	others  []*numDesc
 }
 
-// known is getNumberTypeHelper(s, region) != UNKNOWN.
-func (r *nanpRegion) known(s []byte) bool {
-	if !r.general.match(s) {
-		return false
+// known is getNumberTypeHelper(s, region) != UNKNOWN; ok is false when a
+// pattern it needed does not compile.
+func (r *nanpRegion) known(s []byte) (known, ok bool) {
+	if m, ok := r.general.match(s); !m || !ok {
+		return false, ok
 	}
-	if r.fixed.match(s) || r.mobile != nil && r.mobile.match(s) {
-		return true
+	if m, ok := r.fixed.match(s); m || !ok {
+		return m, ok
 	}
-	for k := range r.others {
-		if r.others[k].match(s) {
-			return true
+	if r.mobile != nil {
+		if m, ok := r.mobile.match(s); m || !ok {
+			return m, ok
 		}
 	}
-	return false
+	for _, d := range r.others {
+		if m, ok := d.match(s); m || !ok {
+			return m, ok
+		}
+	}
+	return false, true
 }
 
 // ccTable holds the compiled metadata of the regions of one country code,
@@ -116,8 +155,9 @@ var (
 	tables   sync.Map // int32 country code -> *ccTable (nil: use phonenumbers)
 )
 
-// tableFor compiles the metadata of country code cc once per process (the
-// patterns, not any result): nil when it is not as validTable assumes.
+// tableFor reads the metadata of country code cc once per process (the
+// patterns, which compile on first use, not any result): nil when it is
+// not as validTable assumes.
 func tableFor(cc int32) *ccTable {
 	if t, ok := tables.Load(cc); ok {
 		return t.(*ccTable)
@@ -146,15 +186,11 @@ func buildTable(cc int32) *ccTable {
 	}
 	codes := phonenumbers.GetRegionCodesForCountryCode(int(cc))
 	out := []nanpRegion{}
-	desc := func(d *phonenumbers.PhoneNumberDesc) (numDesc, bool) {
+	desc := func(d *phonenumbers.PhoneNumberDesc) (*numDesc, bool) {
 		if d == nil {
-			return numDesc{}, false
+			return nil, false
 		}
-		re, err := regexp.Compile("^(?:" + d.GetNationalNumberPattern() + ")$")
-		if err != nil {
-			return numDesc{}, false
-		}
-		return numDesc{lengths: d.PossibleLength, re: re, first: firstDigits(d.GetNationalNumberPattern())}, true
+		return &numDesc{lengths: d.PossibleLength, re: lazyRE{pat: d.GetNationalNumberPattern(), full: true}}, true
 	}
 	for _, code := range codes {
 		m := metaByID[code]
@@ -163,12 +199,7 @@ func buildTable(cc int32) *ccTable {
 		}
 		var r nanpRegion
 		if l := m.GetLeadingDigits(); len(l) > 0 {
-			re, err := regexp.Compile("^(?:" + l + ")")
-			if err != nil {
-				return nil
-			}
-			r.lead = re
-			r.leadSet = firstDigits(l)
+			r.lead = &lazyRE{pat: l}
 		}
 		var ok bool
 		if r.general, ok = desc(m.GetGeneralDesc()); !ok {
@@ -178,11 +209,9 @@ func buildTable(cc int32) *ccTable {
 			return nil
 		}
 		if !m.GetSameMobileAndFixedLinePattern() {
-			mob, ok := desc(m.GetMobile())
-			if !ok {
+			if r.mobile, ok = desc(m.GetMobile()); !ok {
 				return nil
 			}
-			r.mobile = &mob
 		}
 		for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(),
 			m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail()} {
@@ -218,16 +247,20 @@ func validTable(num *phonenumbers.PhoneNumber) (valid, ok bool) {
 	var buf [48]byte
 	nsn := nsnBytes(num, buf[:0])
 	if len(t.regions) == 1 {
-		return t.regions[0].known(nsn), true
+		known, ok := t.regions[0].known(nsn)
+		return known && ok, ok
 	}
 	for k := range t.regions {
 		r := &t.regions[k]
 		if r.lead != nil {
-			if !r.leadSet.excludes(nsn) && r.lead.Match(nsn) {
-				return r.known(nsn), true
+			if m, ok := r.lead.match(nsn); !ok {
+				return false, false
+			} else if m {
+				known, ok := r.known(nsn)
+				return known && ok, ok
 			}
-		} else if r.known(nsn) {
-			return true, true
+		} else if known, ok := r.known(nsn); known || !ok {
+			return known && ok, ok
 		}
 	}
 	return false, true

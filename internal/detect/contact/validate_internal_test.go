@@ -296,7 +296,8 @@ func TestFirstDigits(t *testing.T) {
 			t.Errorf("%s: %b, want %b", p, got, want)
 		}
 	}
-	// every compiled pattern: a string the set excludes never matches
+	// every pattern compiles (so validTable never falls back for that),
+	// and a string its set excludes never matches
 	rng := rand.New(rand.NewSource(4))
 	for cc := int32(1); cc < 1000; cc++ {
 		tab := tableFor(cc)
@@ -304,17 +305,33 @@ func TestFirstDigits(t *testing.T) {
 			continue
 		}
 		for _, r := range tab.regions {
-			descs := append([]numDesc{r.general, r.fixed}, r.others...)
-			for _, d := range descs {
+			for _, l := range lazyREs(&r) {
+				if !l.compile() {
+					t.Fatalf("%s does not compile", l.pat)
+				}
 				for i := 0; i < 30; i++ {
 					b := []byte(pad(rng.Intn(1000000000), 9))
-					if d.first.excludes(b) && d.re.Match(b) {
-						t.Fatalf("%v excludes %s, which matches %s", d.first, b, d.re)
+					if l.first.excludes(b) && l.re.Match(b) {
+						t.Fatalf("%v excludes %s, which matches %s", l.first, b, l.re)
 					}
 				}
 			}
 		}
 	}
+}
+
+// lazyREs lists the patterns of region r.
+func lazyREs(r *nanpRegion) []*lazyRE {
+	var out []*lazyRE
+	if r.lead != nil {
+		out = append(out, r.lead)
+	}
+	for _, d := range append([]*numDesc{r.general, r.fixed, r.mobile}, r.others...) {
+		if d != nil {
+			out = append(out, &d.re)
+		}
+	}
+	return out
 }
 
 // FuzzValidate compares parseNumber/validNumber/IsPossibleNumber with the
