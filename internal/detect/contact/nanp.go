@@ -34,36 +34,44 @@ type numDesc struct {
 // hundreds of patterns (275 for +1 alone), compiling them all when the
 // first number is judged cost about 30M instructions, more than judging
 // every number of the 1,350 PhysioNet dev notes, and a run meets few of
-// them: those of the regions its numbers' leading digits pick.
+// them: those of the regions its numbers' leading digits pick. Its first
+// digits come first and alone (parsing costs less than compiling): most
+// strings a pattern meets start with a digit it excludes.
 type lazyRE struct {
-	pat   string // the pattern as the metadata gives it
-	full  bool   // the whole string must match, not only a prefix
-	once  sync.Once
-	re    *regexp.Regexp // nil: pat does not compile
-	first digitSet       // firstDigits(pat)
+	pat       string // the pattern as the metadata gives it
+	full      bool   // the whole string must match, not only a prefix
+	firstOnce sync.Once
+	first     digitSet // firstDigits(pat)
+	reOnce    sync.Once
+	re        *regexp.Regexp // nil: pat does not compile
 }
 
 // compile compiles the pattern once and reports whether it compiles.
 func (l *lazyRE) compile() bool {
-	l.once.Do(func() {
+	l.reOnce.Do(func() {
 		expr := "^(?:" + l.pat + ")"
 		if l.full {
 			expr += "$"
 		}
 		l.re, _ = regexp.Compile(expr)
-		l.first = firstDigits(l.pat)
 	})
 	return l.re != nil
+}
+
+// firstSet returns firstDigits(l.pat), computed once.
+func (l *lazyRE) firstSet() digitSet {
+	l.firstOnce.Do(func() { l.first = firstDigits(l.pat) })
+	return l.first
 }
 
 // match reports whether s matches; ok is false when the pattern does not
 // compile, and the caller must leave the number to phonenumbers.
 func (l *lazyRE) match(s []byte) (matched, ok bool) {
+	if l.firstSet().excludes(s) {
+		return false, true
+	}
 	if !l.compile() {
 		return false, false
-	}
-	if l.first.excludes(s) {
-		return false, true
 	}
 	return l.re.Match(s), true
 }
