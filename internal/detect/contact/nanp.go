@@ -60,13 +60,24 @@ func (l *lazyRE) compile() bool {
 
 // firstSet returns firstDigits(l.pat), computed once.
 func (l *lazyRE) firstSet() digitSet {
-	l.firstOnce.Do(func() { l.first = firstDigits(l.pat) })
+	l.firstOnce.Do(func() {
+		if ds, ok := quickFirst(l.pat); ok {
+			l.first = ds
+		} else {
+			l.first = firstDigits(l.pat)
+		}
+	})
 	return l.first
 }
 
 // match reports whether s matches; ok is false when the pattern does not
 // compile, and the caller must leave the number to phonenumbers.
 func (l *lazyRE) match(s []byte) (matched, ok bool) {
+	if l.pat == "NA" {
+		// the metadata's "no numbers of this type", matched as the
+		// regular expression would, without compiling it
+		return len(s) >= 2 && s[0] == 'N' && s[1] == 'A' && (!l.full || len(s) == 2), true
+	}
 	if l.firstSet().excludes(s) {
 		return false, true
 	}
@@ -98,6 +109,109 @@ func firstDigits(p string) digitSet {
 		ds |= 1 << (c - '0')
 	}
 	return ds
+}
+
+// quickFirst is firstDigits for the shapes most metadata patterns take,
+// read off the text without building a syntax tree: alternatives, at the
+// top or in (?:...) groups, each starting with a digit, a class of digits
+// ("[2-9]") or \d that no '?', '*' or {0,...} makes optional. ok is false
+// for any other shape, which firstDigits then reads; TestQuickFirst checks
+// quickFirst against firstDigits on every pattern of the metadata.
+func quickFirst(p string) (digitSet, bool) {
+	ds, rest, ok := firstAlts(p)
+	return ds, ok && rest == ""
+}
+
+// firstAlts reads alternatives up to an unmatched ')' or the end of p and
+// returns the union of their first digits and the rest of p.
+func firstAlts(p string) (digitSet, string, bool) {
+	var ds digitSet
+	for {
+		d, n, ok := firstAtom(p)
+		if !ok {
+			return 0, "", false
+		}
+		ds |= d
+		p = branchEnd(p[n:])
+		if p == "" || p[0] == ')' {
+			return ds, p, true
+		}
+		p = p[1:] // '|'
+	}
+}
+
+// firstAtom reads the atom that starts p: its first digits and length.
+func firstAtom(p string) (ds digitSet, n int, ok bool) {
+	switch {
+	case p == "":
+		return 0, 0, false
+	case '0' <= p[0] && p[0] <= '9':
+		ds, n = 1<<(p[0]-'0'), 1
+	case len(p) >= 2 && p[0] == '\\' && p[1] == 'd':
+		ds, n = 0x3ff, 2
+	case p[0] == '[':
+		k := 1
+		for k < len(p) && p[k] != ']' {
+			switch {
+			case k+2 < len(p) && p[k+1] == '-' && isDigit(p[k]) && isDigit(p[k+2]) && p[k] <= p[k+2]:
+				for c := p[k]; c <= p[k+2]; c++ {
+					ds |= 1 << (c - '0')
+				}
+				k += 3
+			case isDigit(p[k]):
+				ds |= 1 << (p[k] - '0')
+				k++
+			default:
+				return 0, 0, false
+			}
+		}
+		if k == 1 || k == len(p) {
+			return 0, 0, false
+		}
+		n = k + 1
+	case len(p) >= 3 && p[:3] == "(?:":
+		d, rest, ok := firstAlts(p[3:])
+		if !ok || rest == "" {
+			return 0, 0, false
+		}
+		ds, n = d, len(p)-len(rest)+1
+	default:
+		return 0, 0, false
+	}
+	if n < len(p) && (p[n] == '?' || p[n] == '*' || p[n] == '{' && n+1 < len(p) && p[n+1] == '0') {
+		return 0, 0, false // the atom may match nothing
+	}
+	return ds, n, ds != 0
+}
+
+// branchEnd returns p from the first '|' or unmatched ')' outside a class
+// on, or "".
+func branchEnd(p string) string {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '[':
+			for i++; i < len(p) && p[i] != ']'; i++ {
+				if p[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return p[i:]
+			}
+			depth--
+		case '|':
+			if depth == 0 {
+				return p[i:]
+			}
+		}
+	}
+	return ""
 }
 
 // excludes reports that no match can start like s.

@@ -320,6 +320,48 @@ func TestFirstDigits(t *testing.T) {
 	}
 }
 
+// TestQuickFirst checks quickFirst against firstDigits on every pattern of
+// the metadata, and on shapes it must leave to firstDigits.
+func TestQuickFirst(t *testing.T) {
+	quick, all := 0, 0
+	for cc := int32(1); cc < 1000; cc++ {
+		tab := tableFor(cc)
+		if tab == nil {
+			continue
+		}
+		for _, r := range tab.regions {
+			for _, l := range lazyREs(&r) {
+				all++
+				if ds, ok := quickFirst(l.pat); ok {
+					quick++
+					if want := firstDigits(l.pat); ds != want {
+						t.Fatalf("quickFirst(%s) = %b, firstDigits %b", l.pat, ds, want)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("quickFirst reads %d of %d patterns", quick, all)
+	if quick < all/2 {
+		t.Fatal("quickFirst reads too few patterns")
+	}
+	for _, p := range []string{"", "0?7", "(?:1|[3-5]\\d)x|0?7", "[^2]", "[]", "(?:2", "2)", "x", "2|", "(?:)2", "[2-9]*", "\\d{0,3}", "NA"} {
+		if ds, ok := quickFirst(p); ok && ds != firstDigits(p) {
+			t.Errorf("quickFirst(%q) = %b, firstDigits %b", p, ds, firstDigits(p))
+		}
+	}
+	if ds, ok := quickFirst("(?:268|[58]\\d\\d|900)\\d{7}"); !ok || ds != 1<<2|1<<5|1<<8|1<<9 {
+		t.Errorf("quickFirst: %b, %v", ds, ok)
+	}
+	na := &lazyRE{pat: "NA", full: true}
+	if m, ok := na.match([]byte("2125550100")); m || !ok {
+		t.Errorf("NA matches digits: %v %v", m, ok)
+	}
+	if m, _ := na.match([]byte("NA")); !m {
+		t.Error("NA does not match NA")
+	}
+}
+
 // lazyREs lists the patterns of region r.
 func lazyREs(r *nanpRegion) []*lazyRE {
 	var out []*lazyRE
