@@ -46,7 +46,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	toks := d.Tokens
 	base := len(out)
 	done := 0 // bytes before this offset are already part of a candidate
-	for i := 0; i < len(toks); i++ {
+	for i := nextStart(src, toks, 0); i < len(toks); i = nextStart(src, toks, i+1) {
 		t := &toks[i]
 		if t.Start < done || t.Start < 0 || t.End > len(src) || t.Start >= t.End {
 			continue
@@ -165,6 +165,71 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	}
 	return out
 }
+
+// nextStart returns the index of the first token at or after i that Detect
+// may act on, len(toks) if none. It may return more (Detect's own tests
+// then turn the token away) but never passes over one that Detect acts on:
+// a URL or Email token (Kind>>1 is also set for an emoji, which Detect
+// skips); a '+', '(', '@' or ':' (the only punctuation that starts
+// something); a word with a digit, or whose first two bytes are "at" or
+// "ex" in any case (a superset of maybeKeyword), or that nextActs lets
+// through. The first test has no branch but the last: Detect's chain of
+// tests, asked of every token, mispredicted about one branch a token.
+func nextStart(src string, toks []text.Token, i int) int {
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		s, e := t.Start, t.End
+		if uint(e) >= uint(len(src)) || uint(s) >= uint(e) {
+			return i // at the end of the text (or out of range): Detect decides
+		}
+		c0, c1 := byteClass[src[s]], byteClass[src[s+1]] // s+1 <= e < len(src)
+		hit := c0&cStart | c0>>2&(c1>>4)&3 | uint8(t.Kind)>>1 | uint8(t.Flags&text.HasDigit)
+		if hit != 0 {
+			return i
+		}
+		if byteClass[src[e]]&cNext != 0 && nextActs(src, t) {
+			return i
+		}
+	}
+	return i
+}
+
+// nextActs reports whether Detect may act on word t, which has no digit
+// and is followed by '.' or ':': after '.' only a domain ("example.org":
+// an alphanumeric byte follows the dot) or the words "at" and "ext..."
+// (Detect's switch on Lower) start something, and most such words end a
+// sentence.
+func nextActs(src string, t *text.Token) bool {
+	e := t.End
+	if src[e] == ':' || e+1 >= len(src) || isAlnum(src[e+1]) {
+		return true
+	}
+	w := t.Lower
+	return len(w) >= 2 && (w[0] == 'a' && w[1] == 't' || w[0] == 'e' && w[1] == 'x')
+}
+
+// byteClass bits for nextStart.
+const (
+	cStart = 1 << 0 // '+', '(', '@', ':': punctuation that starts something
+	cNext  = 1 << 1 // '.', ':': a word before them may start something
+	cA     = 1 << 2 // 'a', 'A' (first byte of "at")
+	cE     = 1 << 3 // 'e', 'E' (first byte of "ext")
+	cT     = 1 << 4 // 't', 'T' (second byte of "at"): cT>>4 == cA>>2
+	cX     = 1 << 5 // 'x', 'X' (second byte of "ext"): cX>>4 == cE>>2
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range "+(@:" {
+		t[c] |= cStart
+	}
+	t['.'] |= cNext
+	t[':'] |= cNext
+	t['a'], t['A'] = cA, cA
+	t['e'], t['E'] = cE, cE
+	t['t'], t['T'] = cT, cT
+	t['x'], t['X'] = cX, cX
+	return t
+}()
 
 // maybeKeyword is a cheap pre-check (on Src, which is in cache) for the
 // words "at", "ext", "extn" and "extension".

@@ -27,8 +27,64 @@ import (
 // up to 11 descriptions; the library tests fixed line last.
 type numDesc struct {
 	lengths []int32
-	re      *regexp.Regexp
-	first   digitSet
+	re      lazyRE
+}
+
+// lazyRE is a metadata pattern compiled on its first use. The tables hold
+// hundreds of patterns (275 for +1 alone), compiling them all when the
+// first number is judged cost about 30M instructions, more than judging
+// every number of the 1,350 PhysioNet dev notes, and a run meets few of
+// them: those of the regions its numbers' leading digits pick. Its first
+// digits come first and alone (parsing costs less than compiling): most
+// strings a pattern meets start with a digit it excludes.
+type lazyRE struct {
+	pat       string // the pattern as the metadata gives it
+	full      bool   // the whole string must match, not only a prefix
+	firstOnce sync.Once
+	first     digitSet // firstDigits(pat)
+	reOnce    sync.Once
+	re        *regexp.Regexp // nil: pat does not compile
+}
+
+// compile compiles the pattern once and reports whether it compiles.
+func (l *lazyRE) compile() bool {
+	l.reOnce.Do(func() {
+		expr := "^(?:" + l.pat + ")"
+		if l.full {
+			expr += "$"
+		}
+		l.re, _ = regexp.Compile(expr)
+	})
+	return l.re != nil
+}
+
+// firstSet returns firstDigits(l.pat), computed once.
+func (l *lazyRE) firstSet() digitSet {
+	l.firstOnce.Do(func() {
+		if ds, ok := quickFirst(l.pat); ok {
+			l.first = ds
+		} else {
+			l.first = firstDigits(l.pat)
+		}
+	})
+	return l.first
+}
+
+// match reports whether s matches; ok is false when the pattern does not
+// compile, and the caller must leave the number to phonenumbers.
+func (l *lazyRE) match(s []byte) (matched, ok bool) {
+	if l.pat == "NA" {
+		// the metadata's "no numbers of this type", matched as the
+		// regular expression would, without compiling it
+		return len(s) >= 2 && s[0] == 'N' && s[1] == 'A' && (!l.full || len(s) == 2), true
+	}
+	if l.firstSet().excludes(s) {
+		return false, true
+	}
+	if !l.compile() {
+		return false, false
+	}
+	return l.re.Match(s), true
 }
 
 // digitSet is the set of digits a match can start with (bit d for digit
@@ -55,12 +111,115 @@ func firstDigits(p string) digitSet {
 	return ds
 }
 
+// quickFirst is firstDigits for the shapes most metadata patterns take,
+// read off the text without building a syntax tree: alternatives, at the
+// top or in (?:...) groups, each starting with a digit, a class of digits
+// ("[2-9]") or \d that no '?', '*' or {0,...} makes optional. ok is false
+// for any other shape, which firstDigits then reads; TestQuickFirst checks
+// quickFirst against firstDigits on every pattern of the metadata.
+func quickFirst(p string) (digitSet, bool) {
+	ds, rest, ok := firstAlts(p)
+	return ds, ok && rest == ""
+}
+
+// firstAlts reads alternatives up to an unmatched ')' or the end of p and
+// returns the union of their first digits and the rest of p.
+func firstAlts(p string) (digitSet, string, bool) {
+	var ds digitSet
+	for {
+		d, n, ok := firstAtom(p)
+		if !ok {
+			return 0, "", false
+		}
+		ds |= d
+		p = branchEnd(p[n:])
+		if p == "" || p[0] == ')' {
+			return ds, p, true
+		}
+		p = p[1:] // '|'
+	}
+}
+
+// firstAtom reads the atom that starts p: its first digits and length.
+func firstAtom(p string) (ds digitSet, n int, ok bool) {
+	switch {
+	case p == "":
+		return 0, 0, false
+	case '0' <= p[0] && p[0] <= '9':
+		ds, n = 1<<(p[0]-'0'), 1
+	case len(p) >= 2 && p[0] == '\\' && p[1] == 'd':
+		ds, n = 0x3ff, 2
+	case p[0] == '[':
+		k := 1
+		for k < len(p) && p[k] != ']' {
+			switch {
+			case k+2 < len(p) && p[k+1] == '-' && isDigit(p[k]) && isDigit(p[k+2]) && p[k] <= p[k+2]:
+				for c := p[k]; c <= p[k+2]; c++ {
+					ds |= 1 << (c - '0')
+				}
+				k += 3
+			case isDigit(p[k]):
+				ds |= 1 << (p[k] - '0')
+				k++
+			default:
+				return 0, 0, false
+			}
+		}
+		if k == 1 || k == len(p) {
+			return 0, 0, false
+		}
+		n = k + 1
+	case len(p) >= 3 && p[:3] == "(?:":
+		d, rest, ok := firstAlts(p[3:])
+		if !ok || rest == "" {
+			return 0, 0, false
+		}
+		ds, n = d, len(p)-len(rest)+1
+	default:
+		return 0, 0, false
+	}
+	if n < len(p) && (p[n] == '?' || p[n] == '*' || p[n] == '{' && n+1 < len(p) && p[n+1] == '0') {
+		return 0, 0, false // the atom may match nothing
+	}
+	return ds, n, ds != 0
+}
+
+// branchEnd returns p from the first '|' or unmatched ')' outside a class
+// on, or "".
+func branchEnd(p string) string {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			i++
+		case '[':
+			for i++; i < len(p) && p[i] != ']'; i++ {
+				if p[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return p[i:]
+			}
+			depth--
+		case '|':
+			if depth == 0 {
+				return p[i:]
+			}
+		}
+	}
+	return ""
+}
+
 // excludes reports that no match can start like s.
 func (ds digitSet) excludes(s []byte) bool {
 	return ds != 0 && (len(s) == 0 || s[0] < '0' || s[0] > '9' || ds&(1<<(s[0]-'0')) == 0)
 }
 
-func (d *numDesc) match(s []byte) bool {
+func (d *numDesc) match(s []byte) (matched, ok bool) {
 	if len(d.lengths) > 0 {
 		found := false
 		for _, l := range d.lengths {
@@ -70,38 +229,40 @@ func (d *numDesc) match(s []byte) bool {
 			}
 		}
 		if !found {
-			return false
+			return false, true
 		}
 	}
-	if d.first.excludes(s) {
-		return false
-	}
-	return d.re.Match(s)
+	return d.re.match(s)
 }
 
 type nanpRegion struct {
-	lead    *regexp.Regexp // nil: no leadingDigits
-	leadSet digitSet       // first digits of leadingDigits
-	general numDesc
-	fixed   numDesc
+	lead    *lazyRE // leadingDigits, a prefix pattern; nil: none
+	general *numDesc
+	fixed   *numDesc
 	mobile  *numDesc // nil when the mobile and fixed-line patterns are the same
-	others  []numDesc
+	others  []*numDesc
 }
 
-// known is getNumberTypeHelper(s, region) != UNKNOWN.
-func (r *nanpRegion) known(s []byte) bool {
-	if !r.general.match(s) {
-		return false
+// known is getNumberTypeHelper(s, region) != UNKNOWN; ok is false when a
+// pattern it needed does not compile.
+func (r *nanpRegion) known(s []byte) (known, ok bool) {
+	if m, ok := r.general.match(s); !m || !ok {
+		return false, ok
 	}
-	if r.fixed.match(s) || r.mobile != nil && r.mobile.match(s) {
-		return true
+	if m, ok := r.fixed.match(s); m || !ok {
+		return m, ok
 	}
-	for k := range r.others {
-		if r.others[k].match(s) {
-			return true
+	if r.mobile != nil {
+		if m, ok := r.mobile.match(s); m || !ok {
+			return m, ok
 		}
 	}
-	return false
+	for _, d := range r.others {
+		if m, ok := d.match(s); m || !ok {
+			return m, ok
+		}
+	}
+	return false, true
 }
 
 // ccTable holds the compiled metadata of the regions of one country code,
@@ -116,8 +277,9 @@ var (
 	tables   sync.Map // int32 country code -> *ccTable (nil: use phonenumbers)
 )
 
-// tableFor compiles the metadata of country code cc once per process (the
-// patterns, not any result): nil when it is not as validTable assumes.
+// tableFor reads the metadata of country code cc once per process (the
+// patterns, which compile on first use, not any result): nil when it is
+// not as validTable assumes.
 func tableFor(cc int32) *ccTable {
 	if t, ok := tables.Load(cc); ok {
 		return t.(*ccTable)
@@ -146,15 +308,11 @@ func buildTable(cc int32) *ccTable {
 	}
 	codes := phonenumbers.GetRegionCodesForCountryCode(int(cc))
 	out := []nanpRegion{}
-	desc := func(d *phonenumbers.PhoneNumberDesc) (numDesc, bool) {
+	desc := func(d *phonenumbers.PhoneNumberDesc) (*numDesc, bool) {
 		if d == nil {
-			return numDesc{}, false
+			return nil, false
 		}
-		re, err := regexp.Compile("^(?:" + d.GetNationalNumberPattern() + ")$")
-		if err != nil {
-			return numDesc{}, false
-		}
-		return numDesc{lengths: d.PossibleLength, re: re, first: firstDigits(d.GetNationalNumberPattern())}, true
+		return &numDesc{lengths: d.PossibleLength, re: lazyRE{pat: d.GetNationalNumberPattern(), full: true}}, true
 	}
 	for _, code := range codes {
 		m := metaByID[code]
@@ -163,12 +321,7 @@ func buildTable(cc int32) *ccTable {
 		}
 		var r nanpRegion
 		if l := m.GetLeadingDigits(); len(l) > 0 {
-			re, err := regexp.Compile("^(?:" + l + ")")
-			if err != nil {
-				return nil
-			}
-			r.lead = re
-			r.leadSet = firstDigits(l)
+			r.lead = &lazyRE{pat: l}
 		}
 		var ok bool
 		if r.general, ok = desc(m.GetGeneralDesc()); !ok {
@@ -178,11 +331,9 @@ func buildTable(cc int32) *ccTable {
 			return nil
 		}
 		if !m.GetSameMobileAndFixedLinePattern() {
-			mob, ok := desc(m.GetMobile())
-			if !ok {
+			if r.mobile, ok = desc(m.GetMobile()); !ok {
 				return nil
 			}
-			r.mobile = &mob
 		}
 		for _, d := range []*phonenumbers.PhoneNumberDesc{m.GetPremiumRate(), m.GetTollFree(), m.GetSharedCost(),
 			m.GetVoip(), m.GetPersonalNumber(), m.GetPager(), m.GetUan(), m.GetVoicemail()} {
@@ -218,16 +369,20 @@ func validTable(num *phonenumbers.PhoneNumber) (valid, ok bool) {
 	var buf [48]byte
 	nsn := nsnBytes(num, buf[:0])
 	if len(t.regions) == 1 {
-		return t.regions[0].known(nsn), true
+		known, ok := t.regions[0].known(nsn)
+		return known && ok, ok
 	}
 	for k := range t.regions {
 		r := &t.regions[k]
 		if r.lead != nil {
-			if !r.leadSet.excludes(nsn) && r.lead.Match(nsn) {
-				return r.known(nsn), true
+			if m, ok := r.lead.match(nsn); !ok {
+				return false, false
+			} else if m {
+				known, ok := r.known(nsn)
+				return known && ok, ok
 			}
-		} else if r.known(nsn) {
-			return true, true
+		} else if known, ok := r.known(nsn); known || !ok {
+			return known && ok, ok
 		}
 	}
 	return false, true

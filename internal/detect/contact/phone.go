@@ -49,12 +49,13 @@ func (r *run) digitString(skipTrunk bool) string {
 func scanRun(src string, i int, r *run) bool {
 	*r = run{start: i, trunk: -1}
 	j := i
-	opens := 0
+	opens := 0 // '(' less ')' in src[i:lastEnd], counted as the groups are read
 	if src[j] == '+' {
 		r.plus = true
 		j++
 	}
 	if j < len(src) && src[j] == '(' {
+		opens++
 		j++
 	}
 	lastEnd := -1
@@ -71,10 +72,18 @@ func scanRun(src string, i int, r *run) bool {
 		if r.ng == maxGroups || r.nd+n > maxDigits {
 			return false
 		}
+		if k < len(src) && (isAlpha(src[k]) && !(lowerASCII(src[k]) == 'x' && k+1 < len(src) && isDigit(src[k+1])) || src[k] >= 0x80) {
+			// glued to letters ("500mg", "10am"): a letter is no separator,
+			// so the run ends here, and the test after the loop turns it
+			// away (only an extension, "3560x4587", may follow the digits)
+			return false
+		}
 		if n == 1 && src[j] == '0' && j > 0 && src[j-1] == '(' && k < len(src) && src[k] == ')' {
 			r.trunk = r.ng
 		}
-		copy(r.digits[r.nd:], src[j:k])
+		for x := j; x < k; x++ { // a few bytes: cheaper than copy's call
+			r.digits[r.nd+x-j] = src[x]
+		}
 		r.groups[r.ng] = uint8(n)
 		r.sep[r.ng] = sepc
 		r.ng++
@@ -83,7 +92,7 @@ func scanRun(src string, i int, r *run) bool {
 		j = k
 		// separator: at most 3 bytes of " -.()" without a line break
 		s := j
-		spaces, dots, dashes := 0, 0, 0
+		spaces, dots, dashes, parens := 0, 0, 0, 0
 		sepc = 0
 		for j < len(src) && j-s < 3 {
 			c := src[j]
@@ -96,7 +105,11 @@ func scanRun(src string, i int, r *run) bool {
 				dashes++
 			} else if c == '.' {
 				dots++
-			} else if c != '(' && c != ')' {
+			} else if c == '(' {
+				parens++
+			} else if c == ')' {
+				parens--
+			} else {
 				break
 			}
 			if sepc == 0 || c != ' ' {
@@ -107,6 +120,7 @@ func scanRun(src string, i int, r *run) bool {
 		if j == s || j >= len(src) || !isDigit(src[j]) || dots > 0 && j-s > 1 || dashes > 1 && spaces > 0 {
 			break
 		}
+		opens += parens // another group follows: the separator lies before lastEnd
 	}
 	if r.ng == 0 {
 		return false
@@ -124,14 +138,6 @@ func scanRun(src string, i int, r *run) bool {
 		return false
 	}
 	end := lastEnd
-	opens = 0
-	for k := i; k < end; k++ {
-		if src[k] == '(' {
-			opens++
-		} else if src[k] == ')' {
-			opens--
-		}
-	}
 	if end < len(src) && src[end] == ')' && opens > 0 {
 		end++
 		opens--

@@ -296,7 +296,8 @@ func TestFirstDigits(t *testing.T) {
 			t.Errorf("%s: %b, want %b", p, got, want)
 		}
 	}
-	// every compiled pattern: a string the set excludes never matches
+	// every pattern compiles (so validTable never falls back for that),
+	// and a string its set excludes never matches
 	rng := rand.New(rand.NewSource(4))
 	for cc := int32(1); cc < 1000; cc++ {
 		tab := tableFor(cc)
@@ -304,17 +305,75 @@ func TestFirstDigits(t *testing.T) {
 			continue
 		}
 		for _, r := range tab.regions {
-			descs := append([]numDesc{r.general, r.fixed}, r.others...)
-			for _, d := range descs {
+			for _, l := range lazyREs(&r) {
+				if !l.compile() {
+					t.Fatalf("%s does not compile", l.pat)
+				}
 				for i := 0; i < 30; i++ {
 					b := []byte(pad(rng.Intn(1000000000), 9))
-					if d.first.excludes(b) && d.re.Match(b) {
-						t.Fatalf("%v excludes %s, which matches %s", d.first, b, d.re)
+					if l.firstSet().excludes(b) && l.re.Match(b) {
+						t.Fatalf("%v excludes %s, which matches %s", l.first, b, l.re)
 					}
 				}
 			}
 		}
 	}
+}
+
+// TestQuickFirst checks quickFirst against firstDigits on every pattern of
+// the metadata, and on shapes it must leave to firstDigits.
+func TestQuickFirst(t *testing.T) {
+	quick, all := 0, 0
+	for cc := int32(1); cc < 1000; cc++ {
+		tab := tableFor(cc)
+		if tab == nil {
+			continue
+		}
+		for _, r := range tab.regions {
+			for _, l := range lazyREs(&r) {
+				all++
+				if ds, ok := quickFirst(l.pat); ok {
+					quick++
+					if want := firstDigits(l.pat); ds != want {
+						t.Fatalf("quickFirst(%s) = %b, firstDigits %b", l.pat, ds, want)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("quickFirst reads %d of %d patterns", quick, all)
+	if quick < all/2 {
+		t.Fatal("quickFirst reads too few patterns")
+	}
+	for _, p := range []string{"", "0?7", "(?:1|[3-5]\\d)x|0?7", "[^2]", "[]", "(?:2", "2)", "x", "2|", "(?:)2", "[2-9]*", "\\d{0,3}", "NA"} {
+		if ds, ok := quickFirst(p); ok && ds != firstDigits(p) {
+			t.Errorf("quickFirst(%q) = %b, firstDigits %b", p, ds, firstDigits(p))
+		}
+	}
+	if ds, ok := quickFirst("(?:268|[58]\\d\\d|900)\\d{7}"); !ok || ds != 1<<2|1<<5|1<<8|1<<9 {
+		t.Errorf("quickFirst: %b, %v", ds, ok)
+	}
+	na := &lazyRE{pat: "NA", full: true}
+	if m, ok := na.match([]byte("2125550100")); m || !ok {
+		t.Errorf("NA matches digits: %v %v", m, ok)
+	}
+	if m, _ := na.match([]byte("NA")); !m {
+		t.Error("NA does not match NA")
+	}
+}
+
+// lazyREs lists the patterns of region r.
+func lazyREs(r *nanpRegion) []*lazyRE {
+	var out []*lazyRE
+	if r.lead != nil {
+		out = append(out, r.lead)
+	}
+	for _, d := range append([]*numDesc{r.general, r.fixed, r.mobile}, r.others...) {
+		if d != nil {
+			out = append(out, &d.re)
+		}
+	}
+	return out
 }
 
 // FuzzValidate compares parseNumber/validNumber/IsPossibleNumber with the

@@ -89,7 +89,7 @@ var markPool = sync.Pool{New: func() any { return new(marks) }}
 
 func (m *marks) mark(d *text.Doc) {
 	m.scan, m.numbers, m.words = m.scan[:0], m.numbers[:0], m.words[:0]
-	for i := range d.Tokens {
+	for i := nextMark(d.Tokens, 0); i < len(d.Tokens); i = nextMark(d.Tokens, i+1) {
 		tk := &d.Tokens[i]
 		if tk.Kind != text.Word {
 			continue
@@ -119,6 +119,20 @@ func (m *marks) mark(d *text.Doc) {
 			m.words = append(m.words, int32(i))
 		}
 	}
+}
+
+// nextMark returns the index of the first token at or after i that mark
+// records, len(toks) if none: a word with a digit, or one that passes the
+// trigger-word prefilter. A leaf, its loop keeps its values in registers,
+// where mark's appends made it reload them from memory for every token.
+func nextMark(toks []text.Token, i int) int {
+	for ; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind == text.Word && (t.Flags&(text.HasDigit|text.AllDigit) != 0 || maybeWord(t.Lower)) {
+			return i
+		}
+	}
+	return i
 }
 
 func allLetters(s string) bool {

@@ -45,28 +45,28 @@ func buildWordTab() { wordTab = wordset.New(words) }
 func lookupWord(w string) (winfo, bool) { return wordTab.Get(w) }
 
 // A cheap prefilter in front of the words map: a bitset indexed by a hash
-// of a word's length and first two and last bytes. Most words of a text
+// of a word's length and its first, middle and last bytes. Most words of a text
 // fail it and never reach the map.
 var wordBits [1 << 14 / 64]uint64
 
 const maxWordLen = 31
 
+// wordHash hashes a non-empty word. It reads the middle byte w[n>>1], which
+// needs no test for one-letter words, and so keeps maybeWord small enough
+// to inline into the per-word loop (marks.mark).
 func wordHash(w string) uint32 {
 	n := len(w)
-	h := uint32(n)*0x9E37 ^ uint32(w[0])*0x85EB ^ uint32(w[n-1])*0xC2B2
-	if n > 1 {
-		h ^= uint32(w[1]) * 0x27D4
-	}
+	h := uint32(n)*0x9E37 ^ uint32(w[0])*0x85EB ^ uint32(w[n-1])*0xC2B2 ^ uint32(w[n>>1])*0x27D4
 	h ^= h >> 7
 	return h & (1<<14 - 1)
 }
 
 func maybeWord(w string) bool {
-	if len(w) == 0 || len(w) > maxWordLen {
+	if uint(len(w)-1) >= maxWordLen { // empty or longer than maxWordLen, in one test
 		return false
 	}
 	h := wordHash(w)
-	return wordBits[h>>6]&(1<<(h&63)) != 0
+	return wordBits[h>>6]>>(h&63)&1 != 0
 }
 
 func index(w string) {

@@ -171,3 +171,13 @@ var units = map[string]bool{
 	"minutes": true, "weeks": true, "years": true, "months": true, "times": true, "cm3": true, "mm3": true, "nm": true, "um": true,
 	"mcgs": true, "ngs": true, "ng": true, "pg": true, "iv": true, "po": true, "pr": true, "sq": true, "sc": true, "im": true,
 }
+
+// shortCode reports a code of fewer than four letters and digits ("88",
+// "5mg") that cannot grow, which classify never takes: every format it
+// knows wants four or more, and only extendSpaced makes a code longer,
+// over a space and more digits. Most numbers in clinical notes are such
+// codes, and turning them away before classify spares its look-back for a
+// cue (findCue).
+func shortCode(src string, c *code) bool {
+	return c.nd+c.nl < 4 && !(c.nl == 0 && c.end+1 < len(src) && src[c.end] == ' ' && isDigit(src[c.end+1]))
+}
