@@ -3,6 +3,8 @@
 // most of their time on such runs (a clinical note is a long string).
 package jsonscan
 
+import "math/bits"
+
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080
@@ -22,7 +24,9 @@ func Plain[T string | []byte](s T, i int, ascii bool) int {
 			special |= x & highs
 		}
 		if special != 0 {
-			break // one of these eight: the byte loop finds which
+			// the lowest flag is exact (the subtractions borrow only
+			// past a byte that matches): it is the first such byte
+			return i + bits.TrailingZeros64(special)/8
 		}
 	}
 	for ; i < len(s); i++ {

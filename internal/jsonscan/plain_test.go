@@ -32,6 +32,10 @@ func TestPlain(t *testing.T) {
 		"quote \" here", "back\\slash", "new\nline", "tab\there", "\x00\x01\x1f\x20",
 		"caf\xc3\xa9 and more", "\xff\xfe\x80", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f",
 		"!!!!!!!!\"", "########\\", "\x21\x21\x21\x21\x21\x21\x21\x1f",
+		// several in one group of eight, where the borrows of the tests
+		// flag bytes after the first
+		"ab\x00\"\\\x1fcdefgh", "\x01\x00\x00\x00\x00\x00\x00\x00", "a\x00b\x21\x20\x1f\x80xyzzy",
+		"\x00\x01\"\"\"\"\"\"", "12345\x00\x00\x00\x00\x00",
 	} {
 		check(t, s)
 	}
