@@ -443,14 +443,14 @@ func isEmojiModifier(r rune) bool {
 
 // Parse tokenises src. It never fails: invalid UTF-8 bytes and NULs are
 // treated as separators, so every offset still points into src.
-func Parse(src string) *Doc { return parseInto(&Doc{}, src) }
+func Parse(src string) *Doc { return parseInto(&Doc{}, src, true) }
 
 var pool = sync.Pool{New: func() any { return &Doc{} }}
 
 // Get is Parse with a Doc from a pool, for callers that process many texts:
 // give it back with Put once nothing refers to its tokens any more.
 // Strings taken from the Doc (Src slices, Lower forms, Norm) stay valid.
-func Get(src string) *Doc { return parseInto(pool.Get().(*Doc), src) }
+func Get(src string) *Doc { return parseInto(pool.Get().(*Doc), src, true) }
 
 // Put returns a Doc obtained from Get to the pool.
 func Put(d *Doc) {
@@ -461,7 +461,10 @@ func Put(d *Doc) {
 	pool.Put(d)
 }
 
-func parseInto(d *Doc, src string) *Doc {
+// parseInto tokenises src into d, reusing its buffers. withPlain lets it
+// take the common tokens with plain; the tests turn it off to check that
+// the general loop alone gives the same Doc.
+func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
@@ -473,13 +476,19 @@ func parseInto(d *Doc, src string) *Doc {
 	// sets, never longer than the text and 8 bytes), but for runs of
 	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
 	b.norm = make([]byte, 1, len(src)+16)
-	b.norm[0] = ' '                       // Norm starts with a space
-	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
-	sentStart := true
+	b.norm[0] = ' ' // Norm starts with a space
+	b.nextAt = strings.IndexByte(src, '@')
+	b.sentStart = true
 	hashtag, mention := false, false
-	upperLetters, letters := 0, 0
 	i := 0
 	for i < len(src) {
+		if withPlain && !hashtag && !mention {
+			// the common tokens first, in a loop of their own; it stops
+			// at the first token that needs the checks below
+			if i = b.plain(i); i == len(src) {
+				break
+			}
+		}
 		c := src[i]
 		// Fast ASCII paths.
 		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
@@ -493,14 +502,14 @@ func parseInto(d *Doc, src string) *Doc {
 			hashtag, mention = false, false
 			// a blank line or a line break after a line without final punctuation
 			// is treated as a sentence boundary
-			sentStart = true
+			b.sentStart = true
 			i++
 			continue
 		}
 		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
 			if n := urlLen(src, i); n > 0 && b.ws&SpaceBefore != 0 {
 				b.other(i, i+n, Fold(src[i:i+n]), URL)
-				sentStart = false
+				b.sentStart = false
 				i += n
 				continue
 			}
@@ -517,7 +526,7 @@ func parseInto(d *Doc, src string) *Doc {
 				b.ws |= SpaceBefore
 				if r == 0x2028 || r == 0x2029 || r == 0x85 {
 					b.ws |= NewlineBefore
-					sentStart = true
+					b.sentStart = true
 				}
 				hashtag, mention = false, false
 				i += w
@@ -543,13 +552,13 @@ func parseInto(d *Doc, src string) *Doc {
 				ascii = c < utf8.RuneSelf && isASCII(src[i:j])
 			}
 			// email: word@word.tld (only worth looking for before an '@')
-			if nextAt >= 0 && nextAt < j {
-				nextAt = indexFrom(src, j, '@')
+			if b.nextAt >= 0 && b.nextAt < j {
+				b.nextAt = indexFrom(src, j, '@')
 			}
-			if nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
+			if b.nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
 				if n := emailLen(src, i); n > 0 {
 					b.other(i, i+n, Fold(src[i:i+n]), Email)
-					sentStart = false
+					b.sentStart = false
 					i += n
 					continue
 				}
@@ -561,9 +570,9 @@ func parseInto(d *Doc, src string) *Doc {
 			if mention {
 				fl |= InMention
 			}
-			if sentStart {
+			if b.sentStart {
 				fl |= SentStart
-				sentStart = false
+				b.sentStart = false
 			}
 			if hashtag {
 				word := src[i:j]
@@ -578,8 +587,8 @@ func parseInto(d *Doc, src string) *Doc {
 			} else {
 				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii, st.apos)
 			}
-			letters += st.letters
-			upperLetters += st.uppers
+			b.letters += st.letters
+			b.uppers += st.uppers
 			i = j
 			continue
 		}
@@ -610,28 +619,14 @@ func parseInto(d *Doc, src string) *Doc {
 		}
 		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
-			// a stop ends a sentence only before a space, a line break, the
-			// end, or closing punctuation: not in "sleepwell.com" or "3.5"
-			if nx := i + w; nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
-				sentStart = true
-			}
-		}
-		if c == '.' {
-			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
-			// decimals do not end a sentence.
-			if n := len(b.toks); n >= 2 {
-				p := &b.toks[n-2]
-				if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
-					sentStart = false
-				}
-			}
+			b.stop(i, i+w)
 		}
 		i += w
 	}
 	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: d.normWords[:0], normStart: d.normStart[:0]}
-	if letters > 8 {
-		d.Upperish = upperLetters*10 >= letters*7
-		d.Lowerish = upperLetters*40 < letters
+	if b.letters > 8 {
+		d.Upperish = b.uppers*10 >= b.letters*7
+		d.Lowerish = b.uppers*40 < b.letters
 	}
 	// the buffer is new for every parse and never written again, so the
 	// string views it in place (Norm stays valid after Put, as documented)
@@ -685,6 +680,189 @@ type builder struct {
 	// and a line break seen since the last one (and SpaceBefore at the
 	// start of the text)
 	ws Flag
+	// sentStart tells that the next word starts a sentence
+	sentStart bool
+	// nextAt is the next '@' at or after the current word (-1: none): an
+	// e-mail address is only worth looking for before one
+	nextAt int
+	// letters counts the letters of the words so far, uppers those in
+	// upper case (for Upperish and Lowerish)
+	letters, uppers int
+}
+
+// stop follows the stop ('.', '!', '?' or '…') src[i:nx], just added as a
+// token, and tells whether a sentence starts after it.
+func (b *builder) stop(i, nx int) {
+	src := b.src
+	// a stop ends a sentence only before a space, a line break, the
+	// end, or closing punctuation: not in "sleepwell.com" or "3.5"
+	if nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
+		b.sentStart = true
+	}
+	if src[i] == '.' {
+		// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
+		// decimals do not end a sentence.
+		if n := len(b.toks); n >= 2 {
+			p := &b.toks[n-2]
+			if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
+				b.sentStart = false
+			}
+		}
+	}
+}
+
+// Classes of bytes for plain.
+const (
+	pOther   = iota // left to the general loop: bytes outside ASCII, '#', '@'
+	pSpace          // ASCII whitespace but a line break, and NUL
+	pNewline        // '\n'
+	pPunct          // any other ASCII byte but letters and digits
+	pWord           // ASCII letters and digits
+)
+
+var plainClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case asciiClass[c] != 0:
+			t[c] = pWord
+		case c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v':
+			t[c] = pSpace
+		case c == '\n':
+			t[c] = pNewline
+		case c != '#' && c != '@':
+			t[c] = pPunct
+		}
+	}
+	return
+}()
+
+// plain tokenises src from i while it holds only the common tokens, and
+// returns where it stopped: the end of the text, or the first token it
+// leaves to the general loop of parseInto. It is called outside hashtags
+// and mentions, and leaves them so: it stops at a '#' or '@'.
+//
+// It gives the Doc that the general loop gives, as it takes only the
+// tokens for which that loop takes the same steps:
+//   - ASCII whitespace, with its flags for the next token, a line break
+//     starting a sentence;
+//   - ASCII punctuation but '#' and '@' (which start hashtags and
+//     mentions): a Punct token, and stop after '.', '!' and '?';
+//   - a word of ASCII letters and digits (plainWord).
+func (b *builder) plain(i int) int {
+	src := b.src
+	for i < len(src) {
+		c := src[i]
+		switch plainClass[c] {
+		case pSpace:
+			b.ws |= SpaceBefore
+		case pNewline:
+			b.ws |= SpaceBefore | NewlineBefore
+			b.sentStart = true
+		case pPunct:
+			b.other(i, i+1, src[i:i+1], Punct)
+			if c == '.' || c == '!' || c == '?' {
+				b.stop(i, i+1)
+			}
+		case pWord:
+			j := b.plainWord(i)
+			if j < 0 {
+				return i
+			}
+			i = j
+			continue
+		default:
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// plainWord adds the word of ASCII letters and digits that starts at i and
+// returns its end, or returns -1 and adds nothing where the general loop
+// might do otherwise: when the word ends before an apostrophe (it may go
+// on past one) or a byte outside ASCII (scanWord); when it may start a URL
+// ("http:", "https:", "www." in any case: urlLen); and before '@', '.',
+// '-', '_' or '+' when an '@' follows (emailLen). Else the general loop
+// reads it with scanASCIIWord and adds it with word, its Lower the
+// lower-cased bytes written into Norm, as here. It needs 8 bytes of text
+// to read at a time and room to write them in Norm, and leaves words near
+// the end of the text to the general loop.
+func (b *builder) plainWord(i int) int {
+	src := b.src
+	at := len(b.norm)
+	dst := b.norm[at:cap(b.norm)]
+	letters, uppers := 0, 0
+	j := i
+	for {
+		if j+8 > len(src) || j-i+8 > len(dst) {
+			return -1
+		}
+		// the next 8 bytes, classed (0x80 in the bytes that are letters,
+		// upper-case letters, digits: see the note on the sums after
+		// scanASCIIWord) and written lower-cased into dst
+		v := load64(src[j:])
+		ascii := ^v & highs
+		low7 := v &^ highs
+		folded := low7 | ones*0x20 // letters in lower case (and no other byte made one)
+		let := (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z')) & ascii
+		up := let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
+		dg := (low7 + ones*(0x80-'0')) &^ (low7 + ones*(0x7f-'9')) & ascii
+		binary.LittleEndian.PutUint64(dst[j-i:], v|up>>2)
+		stop := ^(let | dg) & highs
+		if stop == 0 {
+			letters += count(let)
+			uppers += count(up)
+			j += 8
+			continue
+		}
+		m := stop&-stop - 1 // the bytes before the first that is neither
+		letters += count(let & m)
+		uppers += count(up & m)
+		j += bits.TrailingZeros64(stop) / 8
+		break
+	}
+	switch c, end := src[i]|0x20, src[j]; {
+	case end >= utf8.RuneSelf || end == '\'':
+		return -1
+	case (end == ':' || end == '.') && (c == 'h' || c == 'w'):
+		return -1
+	case b.nextAt >= 0 && (end == '@' || end == '.' || end == '-' || end == '_' || end == '+'):
+		if b.nextAt < j {
+			b.nextAt = indexFrom(src, j, '@')
+		}
+		if b.nextAt >= 0 {
+			return -1
+		}
+	}
+	n := j - i
+	var fl Flag
+	if b.sentStart {
+		fl |= SentStart
+		b.sentStart = false
+	}
+	if asciiClass[src[i]]&cUpper != 0 {
+		fl |= Upper
+	}
+	if letters > 0 {
+		fl |= HasLetter
+		if uppers == letters {
+			fl |= AllUpper
+		}
+	}
+	if letters < n {
+		fl |= HasDigit
+		if letters == 0 {
+			fl |= AllDigit
+		}
+	}
+	b.letters += letters
+	b.uppers += uppers
+	b.inNorm(at)
+	b.norm = b.norm[:at+n+1]
+	b.norm[at+n] = ' '
+	b.push(i, j, unsafe.String(&b.norm[at], n), Word, fl)
+	return j
 }
 
 // push appends a token, with the flags for the whitespace before it.
