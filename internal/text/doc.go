@@ -469,8 +469,12 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
 	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], ws: SpaceBefore}
-	if want := len(src)/3 + 8; cap(b.toks) < want {
+	want := len(src)/3 + 8
+	if cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
+	}
+	if cap(b.normAt) < want {
+		b.normAt = make([]int32, 0, want)
 	}
 	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
 	// sets, never longer than the text and 8 bytes), but for runs of
@@ -619,7 +623,7 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		}
 		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
-			b.stop(i, i+w)
+			b.sentStart = sentenceAfter(src, b.toks, i, i+w, b.sentStart)
 		}
 		i += w
 	}
@@ -690,28 +694,29 @@ type builder struct {
 	letters, uppers int
 }
 
-// stop follows the stop ('.', '!', '?' or '…') src[i:nx], just added as a
-// token, and tells whether a sentence starts after it.
-func (b *builder) stop(i, nx int) {
-	src := b.src
+// sentenceAfter tells whether a sentence starts after the stop ('.', '!',
+// '?' or '…') src[i:nx], the last of toks, given sentStart, whether one
+// started before it.
+func sentenceAfter(src string, toks []Token, i, nx int, sentStart bool) bool {
 	// a stop ends a sentence only before a space, a line break, the
 	// end, or closing punctuation: not in "sleepwell.com" or "3.5"
 	if nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
-		b.sentStart = true
+		sentStart = true
 	}
 	if src[i] == '.' {
 		// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
 		// decimals do not end a sentence.
-		if n := len(b.toks); n >= 2 {
-			p := &b.toks[n-2]
+		if n := len(toks); n >= 2 {
+			p := &toks[n-2]
 			if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
-				b.sentStart = false
+				sentStart = false
 			}
 		}
 	}
+	return sentStart
 }
 
-// Classes of bytes for plain.
+// Classes of bytes for plain (plainClass).
 const (
 	pOther   = iota // left to the general loop: bytes outside ASCII, '#', '@'
 	pSpace          // ASCII whitespace but a line break, and NUL
@@ -720,6 +725,7 @@ const (
 	pWord           // ASCII letters and digits
 )
 
+// plainClass classes the bytes for plain.
 var plainClass = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
 		switch {
@@ -736,6 +742,28 @@ var plainClass = func() (t [256]uint8) {
 	return
 }()
 
+// wordEnd tells what the byte after a word of ASCII letters and digits
+// means to plain (see there): eGeneral, the word is for the general loop
+// (it may go on); eURL, it may start a URL; eEmail, an e-mail address.
+var wordEnd = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = eGeneral
+	}
+	t['\''] = eGeneral
+	t[':'] = eURL
+	t['.'] = eURL | eEmail
+	for _, c := range "@-_+" {
+		t[c] = eEmail
+	}
+	return
+}()
+
+const (
+	eGeneral = 1 << iota
+	eURL
+	eEmail
+)
+
 // plain tokenises src from i while it holds only the common tokens, and
 // returns where it stopped: the end of the text, or the first token it
 // leaves to the general loop of parseInto. It is called outside hashtags
@@ -743,126 +771,149 @@ var plainClass = func() (t [256]uint8) {
 //
 // It gives the Doc that the general loop gives, as it takes only the
 // tokens for which that loop takes the same steps:
-//   - ASCII whitespace, with its flags for the next token, a line break
+//   - ASCII whitespace, its flags kept for the next token, a line break
 //     starting a sentence;
 //   - ASCII punctuation but '#' and '@' (which start hashtags and
-//     mentions): a Punct token, and stop after '.', '!' and '?';
-//   - a word of ASCII letters and digits (plainWord).
+//     mentions): a Punct token, and sentenceAfter after '.', '!' and '?';
+//   - a word of ASCII letters and digits, unless the general loop might
+//     do otherwise with it: when it ends before an apostrophe (it may go
+//     on past one) or a byte outside ASCII (scanWord); when it may start
+//     a URL ("http:", "https:", "www." in any case: urlLen); and before
+//     '@', '.', '-', '_' or '+' when an '@' follows (emailLen). Else the
+//     general loop reads it with scanASCIIWord and adds it with word, its
+//     Lower the lower-cased bytes written into Norm, as here.
+//
+// It writes into the spare room of the builder's buffers, and leaves the
+// rest to the general loop when there is none, as it does a word in the
+// last 8 bytes of the text (it reads 8 bytes at a time). The state it
+// keeps in variables of its own is the builder's, written back on return.
 func (b *builder) plain(i int) int {
 	src := b.src
+	toks, n := b.toks[:cap(b.toks)], len(b.toks)
+	normAt := b.normAt[:cap(b.normAt)] // as long as toks: one entry each
+	norm, at := b.norm[:cap(b.norm)], len(b.norm)
+	// the flags pending for the next token: the whitespace before it, and
+	// SentStart for the next word
+	pend := b.ws
+	if b.sentStart {
+		pend |= SentStart
+	}
+scan:
 	for i < len(src) {
 		c := src[i]
-		switch plainClass[c] {
-		case pSpace:
-			b.ws |= SpaceBefore
-		case pNewline:
-			b.ws |= SpaceBefore | NewlineBefore
-			b.sentStart = true
-		case pPunct:
-			b.other(i, i+1, src[i:i+1], Punct)
-			if c == '.' || c == '!' || c == '?' {
-				b.stop(i, i+1)
+		switch class := plainClass[c]; { // (cases in order of frequency)
+		case class == pWord:
+			if n >= len(toks) || n >= len(normAt) {
+				break scan
 			}
-		case pWord:
-			j := b.plainWord(i)
-			if j < 0 {
-				return i
+			// the word, 8 bytes at a time, classed (0x80 in the bytes that
+			// are letters, upper-case letters, digits: see the note on the
+			// sums after scanASCIIWord) and written lower-cased into Norm,
+			// with the bytes after it in the last 8 (Norm's spare room,
+			// written over by what comes next)
+			j := i
+			wl, wu := 0, 0 // letters, upper-case letters
+			for {
+				if len(src)-j < 8 || len(norm)-at-(j-i) < 8 {
+					break scan
+				}
+				v := load64(src[j:])
+				low7 := v &^ highs
+				folded := low7 | ones*0x20 // letters in lower case, and no other byte made one
+				let := (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z'))
+				up := let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
+				dg := (low7 + ones*(0x80-'0')) &^ (low7 + ones*(0x7f-'9'))
+				binary.LittleEndian.PutUint64(norm[at+j-i:], v|up&highs>>2)
+				// bytes outside ASCII (with 0x80 set) stop the word: the
+				// classes before the first stop are those of ASCII bytes
+				stop := (^(let | dg) | v) & highs
+				if stop == 0 {
+					wl += count(let & highs)
+					wu += count(up & highs)
+					j += 8
+					continue
+				}
+				m := stop&-stop - 1 // the bytes before the first stop
+				wl += count(let & m & highs)
+				wu += count(up & m & highs)
+				j += bits.TrailingZeros64(stop) / 8
+				break
 			}
+			end := src[j]
+			if e := wordEnd[end]; e != 0 {
+				if first := c | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
+					break scan
+				}
+				if e&eEmail != 0 && b.nextAt >= 0 {
+					if b.nextAt < j {
+						b.nextAt = indexFrom(src, j, '@')
+					}
+					if b.nextAt >= 0 {
+						break scan
+					}
+				}
+			}
+			wlen := j - i
+			fl := pend
+			if asciiClass[c]&cUpper != 0 {
+				fl |= Upper
+			}
+			if wl > 0 {
+				fl |= HasLetter
+				if wu == wl {
+					fl |= AllUpper
+				}
+			}
+			if wl < wlen {
+				fl |= HasDigit
+				if wl == 0 {
+					fl |= AllDigit
+				}
+			}
+			b.letters += wl
+			b.uppers += wu
+			t := &toks[n]
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String(&norm[at], wlen), Word, fl
+			normAt[n] = int32(at)
+			n++
+			norm[at+wlen] = ' '
+			at += wlen + 1
+			pend = 0
 			i = j
-			continue
+			if end == ' ' {
+				pend = SpaceBefore
+				i++
+			}
+		case class == pSpace:
+			pend |= SpaceBefore
+			i++
+		case class == pPunct:
+			if n >= len(toks) || n >= len(normAt) {
+				break scan
+			}
+			t := &toks[n]
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, src[i:i+1], Punct, pend&^SentStart
+			normAt[n] = -1
+			n++
+			pend &= SentStart
+			if c == '.' || c == '!' || c == '?' {
+				if sentenceAfter(src, toks[:n], i, i+1, pend != 0) {
+					pend = SentStart
+				} else {
+					pend = 0
+				}
+			}
+			i++
+		case class == pNewline:
+			pend |= SpaceBefore | NewlineBefore | SentStart
+			i++
 		default:
-			return i
+			break scan
 		}
-		i++
 	}
+	b.toks, b.normAt, b.norm = toks[:n], normAt[:n], norm[:at]
+	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
 	return i
-}
-
-// plainWord adds the word of ASCII letters and digits that starts at i and
-// returns its end, or returns -1 and adds nothing where the general loop
-// might do otherwise: when the word ends before an apostrophe (it may go
-// on past one) or a byte outside ASCII (scanWord); when it may start a URL
-// ("http:", "https:", "www." in any case: urlLen); and before '@', '.',
-// '-', '_' or '+' when an '@' follows (emailLen). Else the general loop
-// reads it with scanASCIIWord and adds it with word, its Lower the
-// lower-cased bytes written into Norm, as here. It needs 8 bytes of text
-// to read at a time and room to write them in Norm, and leaves words near
-// the end of the text to the general loop.
-func (b *builder) plainWord(i int) int {
-	src := b.src
-	at := len(b.norm)
-	dst := b.norm[at:cap(b.norm)]
-	letters, uppers := 0, 0
-	j := i
-	for {
-		if j+8 > len(src) || j-i+8 > len(dst) {
-			return -1
-		}
-		// the next 8 bytes, classed (0x80 in the bytes that are letters,
-		// upper-case letters, digits: see the note on the sums after
-		// scanASCIIWord) and written lower-cased into dst
-		v := load64(src[j:])
-		ascii := ^v & highs
-		low7 := v &^ highs
-		folded := low7 | ones*0x20 // letters in lower case (and no other byte made one)
-		let := (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z')) & ascii
-		up := let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
-		dg := (low7 + ones*(0x80-'0')) &^ (low7 + ones*(0x7f-'9')) & ascii
-		binary.LittleEndian.PutUint64(dst[j-i:], v|up>>2)
-		stop := ^(let | dg) & highs
-		if stop == 0 {
-			letters += count(let)
-			uppers += count(up)
-			j += 8
-			continue
-		}
-		m := stop&-stop - 1 // the bytes before the first that is neither
-		letters += count(let & m)
-		uppers += count(up & m)
-		j += bits.TrailingZeros64(stop) / 8
-		break
-	}
-	switch c, end := src[i]|0x20, src[j]; {
-	case end >= utf8.RuneSelf || end == '\'':
-		return -1
-	case (end == ':' || end == '.') && (c == 'h' || c == 'w'):
-		return -1
-	case b.nextAt >= 0 && (end == '@' || end == '.' || end == '-' || end == '_' || end == '+'):
-		if b.nextAt < j {
-			b.nextAt = indexFrom(src, j, '@')
-		}
-		if b.nextAt >= 0 {
-			return -1
-		}
-	}
-	n := j - i
-	var fl Flag
-	if b.sentStart {
-		fl |= SentStart
-		b.sentStart = false
-	}
-	if asciiClass[src[i]]&cUpper != 0 {
-		fl |= Upper
-	}
-	if letters > 0 {
-		fl |= HasLetter
-		if uppers == letters {
-			fl |= AllUpper
-		}
-	}
-	if letters < n {
-		fl |= HasDigit
-		if letters == 0 {
-			fl |= AllDigit
-		}
-	}
-	b.letters += letters
-	b.uppers += uppers
-	b.inNorm(at)
-	b.norm = b.norm[:at+n+1]
-	b.norm[at+n] = ' '
-	b.push(i, j, unsafe.String(&b.norm[at], n), Word, fl)
-	return j
 }
 
 // push appends a token, with the flags for the whitespace before it.
