@@ -694,13 +694,26 @@ type builder struct {
 	letters, uppers int
 }
 
+// closesSentence tells the bytes after which a stop ends a sentence (see
+// sentenceAfter): a space, a line break, closing punctuation, and the
+// bytes of runes outside ASCII.
+var closesSentence = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n\"')]}*_") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return
+}()
+
 // sentenceAfter tells whether a sentence starts after the stop ('.', '!',
 // '?' or '…') src[i:nx], the last of toks, given sentStart, whether one
 // started before it.
 func sentenceAfter(src string, toks []Token, i, nx int, sentStart bool) bool {
 	// a stop ends a sentence only before a space, a line break, the
 	// end, or closing punctuation: not in "sleepwell.com" or "3.5"
-	if nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
+	if nx >= len(src) || closesSentence[src[nx]] {
 		sentStart = true
 	}
 	if src[i] == '.' {
@@ -764,6 +777,21 @@ const (
 	eEmail
 )
 
+// wordBytes classes the 8 bytes of v, the next of a word (the first in
+// the lowest byte): 0x80 in the bytes that are letters, upper-case
+// letters, and those that stop the word, neither ASCII letters nor digits
+// (see the note on the sums after scanASCIIWord). The sums carry past a
+// byte outside ASCII into the bytes after it; such a byte stops the word,
+// and the classes of the bytes past the first stop do not count.
+func wordBytes(v uint64) (let, up, stop uint64) {
+	folded := v | ones*0x20 // letters in lower case, and no other ASCII byte made one
+	let = (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z')) & highs
+	up = let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
+	dg := (v + ones*(0x80-'0')) &^ (v + ones*(0x7f-'9'))
+	stop = (^(let | dg) | v) & highs
+	return
+}
+
 // plain tokenises src from i while it holds only the common tokens, and
 // returns where it stopped: the end of the text, or the first token it
 // leaves to the general loop of parseInto. It is called outside hashtags
@@ -806,42 +834,39 @@ scan:
 			if n >= len(toks) || n >= len(normAt) {
 				break scan
 			}
-			// the word, 8 bytes at a time, classed (0x80 in the bytes that
-			// are letters, upper-case letters, digits: see the note on the
-			// sums after scanASCIIWord) and written lower-cased into Norm,
-			// with the bytes after it in the last 8 (Norm's spare room,
-			// written over by what comes next)
-			j := i
-			wl, wu := 0, 0 // letters, upper-case letters
-			for {
-				if len(src)-j < 8 || len(norm)-at-(j-i) < 8 {
+			// the word, 8 bytes at a time, classed (wordBytes) and written
+			// lower-cased into Norm, with the bytes after it in the last 8
+			// (Norm's spare room, written over by what comes next)
+			j, o := i, at
+			if len(src)-j < 8 || len(norm)-o < 8 {
+				break scan
+			}
+			v := load64(src[j:])
+			let, up, stop := wordBytes(v)
+			binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+			// the flags so far: pending, and an upper-case first letter;
+			// the counts of letters and upper-case letters
+			fl := pend | Flag(up>>7&1)*Upper
+			wl, wu := 0, 0
+			for stop == 0 {
+				// 8 bytes of the word, and more to come
+				wl += count(let)
+				wu += count(up)
+				j, o = j+8, o+8
+				if len(src)-j < 8 || len(norm)-o < 8 {
 					break scan
 				}
-				v := load64(src[j:])
-				low7 := v &^ highs
-				folded := low7 | ones*0x20 // letters in lower case, and no other byte made one
-				let := (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z'))
-				up := let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
-				dg := (low7 + ones*(0x80-'0')) &^ (low7 + ones*(0x7f-'9'))
-				binary.LittleEndian.PutUint64(norm[at+j-i:], v|up&highs>>2)
-				// bytes outside ASCII (with 0x80 set) stop the word: the
-				// classes before the first stop are those of ASCII bytes
-				stop := (^(let | dg) | v) & highs
-				if stop == 0 {
-					wl += count(let & highs)
-					wu += count(up & highs)
-					j += 8
-					continue
-				}
-				m := stop&-stop - 1 // the bytes before the first stop
-				wl += count(let & m & highs)
-				wu += count(up & m & highs)
-				j += bits.TrailingZeros64(stop) / 8
-				break
+				v = load64(src[j:])
+				let, up, stop = wordBytes(v)
+				binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
 			}
+			m := stop&-stop - 1 // the bytes before the first stop
+			wl += count(let & m)
+			wu += count(up & m)
+			j += bits.TrailingZeros64(stop) / 8
 			end := src[j]
 			if e := wordEnd[end]; e != 0 {
-				if first := c | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
+				if first := src[i] | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
 					break scan
 				}
 				if e&eEmail != 0 && b.nextAt >= 0 {
@@ -854,10 +879,6 @@ scan:
 				}
 			}
 			wlen := j - i
-			fl := pend
-			if asciiClass[c]&cUpper != 0 {
-				fl |= Upper
-			}
 			if wl > 0 {
 				fl |= HasLetter
 				if wu == wl {
@@ -904,6 +925,10 @@ scan:
 				}
 			}
 			i++
+			if i < len(src) && src[i] == ' ' {
+				pend |= SpaceBefore
+				i++
+			}
 		case class == pNewline:
 			pend |= SpaceBefore | NewlineBefore | SentStart
 			i++
