@@ -792,6 +792,32 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 	return
 }
 
+// wordRest goes on with a word of ASCII letters and digits whose 8 bytes
+// at j are letters and digits, as plain reads its first 8: it writes them
+// lower-cased into norm at o, and so on with the next 8 bytes, and
+// returns the end of the word and its counts of letters and upper-case
+// letters from j; or end -1 when there are not 8 bytes to read in src or
+// room for them in norm.
+func wordRest(src string, j int, norm []byte, o int) (end, letters, uppers int) {
+	v := load64(src[j:])
+	let, up, stop := wordBytes(v)
+	for stop == 0 {
+		letters += count(let)
+		uppers += count(up)
+		j, o = j+8, o+8
+		if len(src)-j < 8 || len(norm)-o < 8 {
+			return -1, 0, 0
+		}
+		v = load64(src[j:])
+		let, up, stop = wordBytes(v)
+		binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+	}
+	m := stop&-stop - 1 // the bytes before the first stop
+	letters += count(let & m)
+	uppers += count(up & m)
+	return j + bits.TrailingZeros64(stop)/8, letters, uppers
+}
+
 // plain tokenises src from i while it holds only the common tokens, and
 // returns where it stopped: the end of the text, or the first token it
 // leaves to the general loop of parseInto. It is called outside hashtags
@@ -806,10 +832,11 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 //   - a word of ASCII letters and digits, unless the general loop might
 //     do otherwise with it: when it ends before an apostrophe (it may go
 //     on past one) or a byte outside ASCII (scanWord); when it may start
-//     a URL ("http:", "https:", "www." in any case: urlLen); and before
-//     '@', '.', '-', '_' or '+' when an '@' follows (emailLen). Else the
-//     general loop reads it with scanASCIIWord and adds it with word, its
-//     Lower the lower-cased bytes written into Norm, as here.
+//     a URL ("http:", "https:", "www." in any case: urlLen); and when it
+//     starts an e-mail address (emailLen, worth trying before '@', '.',
+//     '-', '_' or '+' when an '@' follows). Else the general loop reads it
+//     with scanASCIIWord and adds it with word, its Lower the lower-cased
+//     bytes written into Norm, as here.
 //
 // It writes into the spare room of the builder's buffers, and leaves the
 // rest to the general loop when there is none, as it does a word in the
@@ -844,26 +871,15 @@ scan:
 			v := load64(src[j:])
 			let, up, stop := wordBytes(v)
 			binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
-			// the flags so far: pending, and an upper-case first letter;
-			// the counts of letters and upper-case letters
-			fl := pend | Flag(up>>7&1)*Upper
-			wl, wu := 0, 0
-			for stop == 0 {
-				// 8 bytes of the word, and more to come
-				wl += count(let)
-				wu += count(up)
-				j, o = j+8, o+8
-				if len(src)-j < 8 || len(norm)-o < 8 {
-					break scan
-				}
-				v = load64(src[j:])
-				let, up, stop = wordBytes(v)
-				binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+			fl := pend | Flag(up>>7&1)*Upper // an upper-case first letter
+			var wl, wu int                   // letters, upper-case letters
+			if stop != 0 {
+				m := stop&-stop - 1 // the bytes before the first stop
+				wl, wu = count(let&m), count(up&m)
+				j += bits.TrailingZeros64(stop) / 8
+			} else if j, wl, wu = wordRest(src, j, norm, o); j < 0 {
+				break scan
 			}
-			m := stop&-stop - 1 // the bytes before the first stop
-			wl += count(let & m)
-			wu += count(up & m)
-			j += bits.TrailingZeros64(stop) / 8
 			end := src[j]
 			if e := wordEnd[end]; e != 0 {
 				if first := src[i] | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
@@ -873,7 +889,7 @@ scan:
 					if b.nextAt < j {
 						b.nextAt = indexFrom(src, j, '@')
 					}
-					if b.nextAt >= 0 {
+					if b.nextAt >= 0 && emailLen(src, i) > 0 {
 						break scan
 					}
 				}
