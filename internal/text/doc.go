@@ -232,8 +232,9 @@ func (d *Doc) IsPunct(i int, r byte) bool {
 	if i < 0 || i >= len(d.Tokens) {
 		return false
 	}
+	// the Lower of a Punct token is its text (other)
 	t := &d.Tokens[i]
-	return t.Kind == Punct && t.End-t.Start == 1 && d.Src[t.Start] == r
+	return t.Kind == Punct && len(t.Lower) == 1 && t.Lower[0] == r
 }
 
 // Adjacent reports whether token j starts exactly where token i ends.
