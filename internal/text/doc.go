@@ -845,8 +845,9 @@ func wordRest(src string, j int, norm []byte, o int) (end, letters, uppers int) 
 // keeps in variables of its own is the builder's, written back on return.
 func (b *builder) plain(i int) int {
 	src := b.src
-	toks, n := b.toks[:cap(b.toks)], len(b.toks)
-	normAt := b.normAt[:cap(b.normAt)] // as long as toks: one entry each
+	// the tokens so far (n), with room for more, and their NormAt entries
+	n, room := len(b.toks), min(cap(b.toks), cap(b.normAt))
+	toks, normAt := b.toks[:room], b.normAt[:room]
 	norm, at := b.norm[:cap(b.norm)], len(b.norm)
 	// the flags pending for the next token: the whitespace before it, and
 	// SentStart for the next word
@@ -859,7 +860,7 @@ scan:
 		c := src[i]
 		switch class := plainClass[c]; { // (cases in order of frequency)
 		case class == pWord:
-			if n >= len(toks) || n >= len(normAt) {
+			if n >= room {
 				break scan
 			}
 			// the word, 8 bytes at a time, classed (wordBytes) and written
@@ -926,7 +927,7 @@ scan:
 			pend |= SpaceBefore
 			i++
 		case class == pPunct:
-			if n >= len(toks) || n >= len(normAt) {
+			if n >= room {
 				break scan
 			}
 			t := &toks[n]
