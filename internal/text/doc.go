@@ -793,12 +793,11 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 	return
 }
 
-// wordRest goes on with a word of ASCII letters and digits whose 8 bytes
-// at j are letters and digits, as plain reads its first 8: it writes them
-// lower-cased into norm at o, and so on with the next 8 bytes, and
-// returns the end of the word and its counts of letters and upper-case
-// letters from j; or end -1 when there are not 8 bytes to read in src or
-// room for them in norm.
+// wordRest reads on a word of ASCII letters and digits whose 8 bytes at j,
+// read by plain and written lower-cased into norm at o, do not end it: it
+// reads and writes the next 8 bytes the same way, and so on. It returns
+// the end of the word and its counts of letters and upper-case letters
+// from j, or end -1 when it comes to the last 8 bytes of src or of norm.
 func wordRest(src string, j int, norm []byte, o int) (end, letters, uppers int) {
 	v := load64(src[j:])
 	let, up, stop := wordBytes(v)
@@ -863,9 +862,10 @@ scan:
 			if n >= room {
 				break scan
 			}
-			// the word, 8 bytes at a time, classed (wordBytes) and written
-			// lower-cased into Norm, with the bytes after it in the last 8
-			// (Norm's spare room, written over by what comes next)
+			// the word, 8 bytes at a time (its first here, the rest in
+			// wordRest), classed (wordBytes) and written lower-cased into
+			// Norm, with the bytes after it in the last 8 (Norm's spare
+			// room, written over by what comes next)
 			j, o := i, at
 			if len(src)-j < 8 || len(norm)-o < 8 {
 				break scan

@@ -39,7 +39,8 @@ func checkPlain(t *testing.T, s string, reuse *[2]Doc) {
 // takes and, next to them, those it must leave to the general loop.
 var plainPieces = []string{
 	"a", "I", "X", "pt", "the", "Smith", "SMITH", "McDonald", "iPhone", "B12", "5mg", "2130", "0",
-	"abcdefgh", "ABCDEFGHIJ", "Abcdefghijklmnopq", "a1b2c3d4e5f6", "1234567890123",
+	"abcdefgh", "ABCDEFGHIJ", "Abcdefghijklmnopq", "a1b2c3d4e5f6", "1234567890123", "abcdefghé",
+	"ABCDEFGH'S", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdefghijklmnop-", "ABCDEFGHIJKLMNOP.",
 	"Dr", "dr", "St", "Mrs", "approx", "e.g", "J", "T", "3", "5",
 	"don't", "O'Brien", "patient's", "PATIENT'S", "Brigid’s", "rock'n'roll", "'s", "'", "’", "ʼ",
 	"#", "#LakeshoreED", "#ICULife", "#a_b", "@", "@jo_doe", "@_x", "_", "__",
