@@ -793,29 +793,28 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 	return
 }
 
-// wordRest reads on a word of ASCII letters and digits whose 8 bytes at j,
-// read by plain and written lower-cased into norm at o, do not end it: it
-// reads and writes the next 8 bytes the same way, and so on. It returns
-// the end of the word and its counts of letters and upper-case letters
-// from j, or end -1 when it comes to the last 8 bytes of src or of norm.
-func wordRest(src string, j int, norm []byte, o int) (end, letters, uppers int) {
-	v := load64(src[j:])
-	let, up, stop := wordBytes(v)
-	for stop == 0 {
-		letters += count(let)
-		uppers += count(up)
-		j, o = j+8, o+8
+// wordRest reads on, from j, a word of ASCII letters and digits whose
+// first bytes plain has read (letters and uppers count their letters and
+// upper-case letters) and written lower-cased into norm before o: 8 bytes
+// at a time, as plain reads the first 8. It returns the end of the word
+// and the counts of its letters and upper-case letters, or an end of -1
+// when it comes to the last 8 bytes of src or of norm.
+func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int, int) {
+	for {
 		if len(src)-j < 8 || len(norm)-o < 8 {
 			return -1, 0, 0
 		}
-		v = load64(src[j:])
-		let, up, stop = wordBytes(v)
+		v := load64(src[j:])
+		let, up, stop := wordBytes(v)
 		binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+		if stop != 0 {
+			m := stop&-stop - 1 // the bytes before the first stop
+			return j + bits.TrailingZeros64(stop)/8, letters + count(let&m), uppers + count(up&m)
+		}
+		letters += count(let)
+		uppers += count(up)
+		j, o = j+8, o+8
 	}
-	m := stop&-stop - 1 // the bytes before the first stop
-	letters += count(let & m)
-	uppers += count(up & m)
-	return j + bits.TrailingZeros64(stop)/8, letters, uppers
 }
 
 // plain tokenises src from i while it holds only the common tokens, and
@@ -879,7 +878,7 @@ scan:
 				m := stop&-stop - 1 // the bytes before the first stop
 				wl, wu = count(let&m), count(up&m)
 				j += bits.TrailingZeros64(stop) / 8
-			} else if j, wl, wu = wordRest(src, j, norm, o); j < 0 {
+			} else if j, wl, wu = wordRest(src, j+8, norm, o+8, count(let), count(up)); j < 0 {
 				break scan
 			}
 			end := src[j]
