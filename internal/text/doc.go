@@ -624,7 +624,13 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		}
 		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
-			b.sentStart = sentenceAfter(src, b.toks, i, i+w, b.sentStart)
+			// a sentence starts after it (see closesSentence)
+			if nx := i + w; nx >= len(src) || closesSentence[src[nx]] {
+				b.sentStart = true
+			}
+			if n := len(b.toks); c == '.' && n >= 2 && noStopAfter(&b.toks[n-2], i) {
+				b.sentStart = false
+			}
 		}
 		i += w
 	}
@@ -695,9 +701,11 @@ type builder struct {
 	letters, uppers int
 }
 
-// closesSentence tells the bytes after which a stop ends a sentence (see
-// sentenceAfter): a space, a line break, closing punctuation, and the
-// bytes of runes outside ASCII.
+// closesSentence tells the bytes after which a stop ('.', '!', '?', '…')
+// ends a sentence, as it does at the end of the text: a space, a line
+// break, closing punctuation, and the bytes of runes outside ASCII; not
+// in "sleepwell.com" or "3.5". A full stop after what noStopAfter tells
+// ends none.
 var closesSentence = func() (t [256]bool) {
 	for _, c := range []byte(" \t\r\n\"')]}*_") {
 		t[c] = true
@@ -708,26 +716,10 @@ var closesSentence = func() (t [256]bool) {
 	return
 }()
 
-// sentenceAfter tells whether a sentence starts after the stop ('.', '!',
-// '?' or '…') src[i:nx], the last of toks, given sentStart, whether one
-// started before it.
-func sentenceAfter(src string, toks []Token, i, nx int, sentStart bool) bool {
-	// a stop ends a sentence only before a space, a line break, the
-	// end, or closing punctuation: not in "sleepwell.com" or "3.5"
-	if nx >= len(src) || closesSentence[src[nx]] {
-		sentStart = true
-	}
-	if src[i] == '.' {
-		// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
-		// decimals do not end a sentence.
-		if n := len(toks); n >= 2 {
-			p := &toks[n-2]
-			if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
-				sentStart = false
-			}
-		}
-	}
-	return sentStart
+// noStopAfter reports whether a full stop at i, after token p, ends no
+// sentence: "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T.".
+func noStopAfter(p *Token, i int) bool {
+	return p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper)))
 }
 
 // Classes of bytes for plain (plainClass).
@@ -827,7 +819,8 @@ func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int,
 //   - ASCII whitespace, its flags kept for the next token, a line break
 //     starting a sentence;
 //   - ASCII punctuation but '#' and '@' (which start hashtags and
-//     mentions): a Punct token, and sentenceAfter after '.', '!' and '?';
+//     mentions): a Punct token, and a sentence start after '.', '!' and
+//     '?' as the general loop tells it (closesSentence, noStopAfter);
 //   - a word of ASCII letters and digits, unless the general loop might
 //     do otherwise with it: when it ends before an apostrophe (it may go
 //     on past one) or a byte outside ASCII (scanWord); when it may start
@@ -935,9 +928,11 @@ scan:
 			n++
 			pend &= SentStart
 			if c == '.' || c == '!' || c == '?' {
-				if sentenceAfter(src, toks[:n], i, i+1, pend != 0) {
+				// a sentence starts after it (see closesSentence)
+				if i+1 >= len(src) || closesSentence[src[i+1]] {
 					pend = SentStart
-				} else {
+				}
+				if c == '.' && n >= 2 && noStopAfter(&toks[n-2], i) {
 					pend = 0
 				}
 			}
