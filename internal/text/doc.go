@@ -232,8 +232,9 @@ func (d *Doc) IsPunct(i int, r byte) bool {
 	if i < 0 || i >= len(d.Tokens) {
 		return false
 	}
+	// the Lower of a Punct token is its text (other)
 	t := &d.Tokens[i]
-	return t.Kind == Punct && t.End-t.Start == 1 && d.Src[t.Start] == r
+	return t.Kind == Punct && len(t.Lower) == 1 && t.Lower[0] == r
 }
 
 // Adjacent reports whether token j starts exactly where token i ends.
@@ -443,14 +444,14 @@ func isEmojiModifier(r rune) bool {
 
 // Parse tokenises src. It never fails: invalid UTF-8 bytes and NULs are
 // treated as separators, so every offset still points into src.
-func Parse(src string) *Doc { return parseInto(&Doc{}, src) }
+func Parse(src string) *Doc { return parseInto(&Doc{}, src, true) }
 
 var pool = sync.Pool{New: func() any { return &Doc{} }}
 
 // Get is Parse with a Doc from a pool, for callers that process many texts:
 // give it back with Put once nothing refers to its tokens any more.
 // Strings taken from the Doc (Src slices, Lower forms, Norm) stay valid.
-func Get(src string) *Doc { return parseInto(pool.Get().(*Doc), src) }
+func Get(src string) *Doc { return parseInto(pool.Get().(*Doc), src, true) }
 
 // Put returns a Doc obtained from Get to the pool.
 func Put(d *Doc) {
@@ -461,25 +462,38 @@ func Put(d *Doc) {
 	pool.Put(d)
 }
 
-func parseInto(d *Doc, src string) *Doc {
+// parseInto tokenises src into d, reusing its buffers. withPlain lets it
+// take the common tokens with plain; the tests turn it off to check that
+// the general loop alone gives the same Doc.
+func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
 	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], ws: SpaceBefore}
-	if want := len(src)/3 + 8; cap(b.toks) < want {
+	want := len(src)/3 + 8
+	if cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
+	}
+	if cap(b.normAt) < want {
+		b.normAt = make([]int32, 0, want)
 	}
 	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
 	// sets, never longer than the text and 8 bytes), but for runs of
 	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
 	b.norm = make([]byte, 1, len(src)+16)
-	b.norm[0] = ' '                       // Norm starts with a space
-	nextAt := strings.IndexByte(src, '@') // the next '@' at or after the current word, -1: none
-	sentStart := true
+	b.norm[0] = ' ' // Norm starts with a space
+	b.nextAt = strings.IndexByte(src, '@')
+	b.sentStart = true
 	hashtag, mention := false, false
-	upperLetters, letters := 0, 0
 	i := 0
 	for i < len(src) {
+		if withPlain && !hashtag && !mention {
+			// the common tokens first, in a loop of their own; it stops
+			// at the first token that needs the checks below
+			if i = b.plain(i); i == len(src) {
+				break
+			}
+		}
 		c := src[i]
 		// Fast ASCII paths.
 		if c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v' {
@@ -493,14 +507,14 @@ func parseInto(d *Doc, src string) *Doc {
 			hashtag, mention = false, false
 			// a blank line or a line break after a line without final punctuation
 			// is treated as a sentence boundary
-			sentStart = true
+			b.sentStart = true
 			i++
 			continue
 		}
 		if c == 'h' || c == 'w' || c == 'H' || c == 'W' {
 			if n := urlLen(src, i); n > 0 && b.ws&SpaceBefore != 0 {
 				b.other(i, i+n, Fold(src[i:i+n]), URL)
-				sentStart = false
+				b.sentStart = false
 				i += n
 				continue
 			}
@@ -517,7 +531,7 @@ func parseInto(d *Doc, src string) *Doc {
 				b.ws |= SpaceBefore
 				if r == 0x2028 || r == 0x2029 || r == 0x85 {
 					b.ws |= NewlineBefore
-					sentStart = true
+					b.sentStart = true
 				}
 				hashtag, mention = false, false
 				i += w
@@ -543,13 +557,13 @@ func parseInto(d *Doc, src string) *Doc {
 				ascii = c < utf8.RuneSelf && isASCII(src[i:j])
 			}
 			// email: word@word.tld (only worth looking for before an '@')
-			if nextAt >= 0 && nextAt < j {
-				nextAt = indexFrom(src, j, '@')
+			if b.nextAt >= 0 && b.nextAt < j {
+				b.nextAt = indexFrom(src, j, '@')
 			}
-			if nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
+			if b.nextAt >= 0 && (j < len(src) && src[j] == '@' || j < len(src) && (src[j] == '.' || src[j] == '-' || src[j] == '_' || src[j] == '+') && !hashtag && !mention) {
 				if n := emailLen(src, i); n > 0 {
 					b.other(i, i+n, Fold(src[i:i+n]), Email)
-					sentStart = false
+					b.sentStart = false
 					i += n
 					continue
 				}
@@ -561,9 +575,9 @@ func parseInto(d *Doc, src string) *Doc {
 			if mention {
 				fl |= InMention
 			}
-			if sentStart {
+			if b.sentStart {
 				fl |= SentStart
-				sentStart = false
+				b.sentStart = false
 			}
 			if hashtag {
 				word := src[i:j]
@@ -578,8 +592,8 @@ func parseInto(d *Doc, src string) *Doc {
 			} else {
 				b.word(i, j, fl|st.flags(), st.uppers == 0, ascii, pre && ascii, st.apos)
 			}
-			letters += st.letters
-			upperLetters += st.uppers
+			b.letters += st.letters
+			b.uppers += st.uppers
 			i = j
 			continue
 		}
@@ -610,28 +624,20 @@ func parseInto(d *Doc, src string) *Doc {
 		}
 		b.other(i, i+w, src[i:i+w], Punct)
 		if c == '.' || c == '!' || c == '?' || r == '…' {
-			// a stop ends a sentence only before a space, a line break, the
-			// end, or closing punctuation: not in "sleepwell.com" or "3.5"
-			if nx := i + w; nx >= len(src) || strings.IndexByte(" \t\r\n\"')]}*_", src[nx]) >= 0 || src[nx] >= utf8.RuneSelf {
-				sentStart = true
+			// a sentence starts after it (see closesSentence)
+			if nx := i + w; nx >= len(src) || closesSentence[src[nx]] {
+				b.sentStart = true
 			}
-		}
-		if c == '.' {
-			// "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T." and
-			// decimals do not end a sentence.
-			if n := len(b.toks); n >= 2 {
-				p := &b.toks[n-2]
-				if p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper))) {
-					sentStart = false
-				}
+			if n := len(b.toks); c == '.' && n >= 2 && noStopAfter(&b.toks[n-2], i) {
+				b.sentStart = false
 			}
 		}
 		i += w
 	}
 	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: d.normWords[:0], normStart: d.normStart[:0]}
-	if letters > 8 {
-		d.Upperish = upperLetters*10 >= letters*7
-		d.Lowerish = upperLetters*40 < letters
+	if b.letters > 8 {
+		d.Upperish = b.uppers*10 >= b.letters*7
+		d.Lowerish = b.uppers*40 < b.letters
 	}
 	// the buffer is new for every parse and never written again, so the
 	// string views it in place (Norm stays valid after Put, as documented)
@@ -685,6 +691,266 @@ type builder struct {
 	// and a line break seen since the last one (and SpaceBefore at the
 	// start of the text)
 	ws Flag
+	// sentStart tells that the next word starts a sentence
+	sentStart bool
+	// nextAt is the next '@' at or after the current word (-1: none): an
+	// e-mail address is only worth looking for before one
+	nextAt int
+	// letters counts the letters of the words so far, uppers those in
+	// upper case (for Upperish and Lowerish)
+	letters, uppers int
+}
+
+// closesSentence tells the bytes after which a stop ('.', '!', '?', '…')
+// ends a sentence, as it does at the end of the text: a space, a line
+// break, closing punctuation, and the bytes of runes outside ASCII; not
+// in "sleepwell.com" or "3.5". A full stop after what noStopAfter tells
+// ends none.
+var closesSentence = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n\"')]}*_") {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return
+}()
+
+// noStopAfter reports whether a full stop at i, after token p, ends no
+// sentence: "Dr. Smith", "St. Brigid", "Mr. X", initials "J.T.".
+func noStopAfter(p *Token, i int) bool {
+	return p.Kind == Word && p.End == i && (abbrevNoStop(p.Lower) || (p.End-p.Start == 1 && p.Has(Upper)))
+}
+
+// Classes of bytes for plain (plainClass).
+const (
+	pOther   = iota // left to the general loop: bytes outside ASCII, '#', '@'
+	pSpace          // ASCII whitespace but a line break, and NUL
+	pNewline        // '\n'
+	pPunct          // any other ASCII byte but letters and digits
+	pWord           // ASCII letters and digits
+)
+
+// plainClass classes the bytes for plain.
+var plainClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case asciiClass[c] != 0:
+			t[c] = pWord
+		case c == ' ' || c == '\t' || c == '\r' || c == 0 || c == '\f' || c == '\v':
+			t[c] = pSpace
+		case c == '\n':
+			t[c] = pNewline
+		case c != '#' && c != '@':
+			t[c] = pPunct
+		}
+	}
+	return
+}()
+
+// wordEnd tells what the byte after a word of ASCII letters and digits
+// means to plain (see there): eGeneral, the word is for the general loop
+// (it may go on); eURL, it may start a URL; eEmail, an e-mail address.
+var wordEnd = func() (t [256]uint8) {
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = eGeneral
+	}
+	t['\''] = eGeneral
+	t[':'] = eURL
+	t['.'] = eURL | eEmail
+	for _, c := range "@-_+" {
+		t[c] = eEmail
+	}
+	return
+}()
+
+const (
+	eGeneral = 1 << iota
+	eURL
+	eEmail
+)
+
+// wordBytes classes the 8 bytes of v, the next of a word (the first in
+// the lowest byte): 0x80 in the bytes that are letters, upper-case
+// letters, and those that stop the word, neither ASCII letters nor digits
+// (see the note on the sums after scanASCIIWord). The sums carry past a
+// byte outside ASCII into the bytes after it; such a byte stops the word,
+// and the classes of the bytes past the first stop do not count.
+func wordBytes(v uint64) (let, up, stop uint64) {
+	folded := v | ones*0x20 // letters in lower case, and no other ASCII byte made one
+	let = (folded + ones*(0x80-'a')) &^ (folded + ones*(0x7f-'z')) & highs
+	up = let &^ (v << 2) // 0x20 (moved to 0x80) clear: upper case
+	dg := (v + ones*(0x80-'0')) &^ (v + ones*(0x7f-'9'))
+	stop = (^(let | dg) | v) & highs
+	return
+}
+
+// wordRest reads on, from j, a word of ASCII letters and digits whose
+// first bytes plain has read (letters and uppers count their letters and
+// upper-case letters) and written lower-cased into norm before o: 8 bytes
+// at a time, as plain reads the first 8. It returns the end of the word
+// and the counts of its letters and upper-case letters, or an end of -1
+// when it comes to the last 8 bytes of src or of norm.
+func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int, int) {
+	for {
+		if len(src)-j < 8 || len(norm)-o < 8 {
+			return -1, 0, 0
+		}
+		v := load64(src[j:])
+		let, up, stop := wordBytes(v)
+		binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+		if stop != 0 {
+			m := stop&-stop - 1 // the bytes before the first stop
+			return j + bits.TrailingZeros64(stop)/8, letters + count(let&m), uppers + count(up&m)
+		}
+		letters += count(let)
+		uppers += count(up)
+		j, o = j+8, o+8
+	}
+}
+
+// plain tokenises src from i while it holds only the common tokens, and
+// returns where it stopped: the end of the text, or the first token it
+// leaves to the general loop of parseInto. It is called outside hashtags
+// and mentions, and leaves them so: it stops at a '#' or '@'.
+//
+// It gives the Doc that the general loop gives, as it takes only the
+// tokens for which that loop takes the same steps:
+//   - ASCII whitespace, its flags kept for the next token, a line break
+//     starting a sentence;
+//   - ASCII punctuation but '#' and '@' (which start hashtags and
+//     mentions): a Punct token, and a sentence start after '.', '!' and
+//     '?' as the general loop tells it (closesSentence, noStopAfter);
+//   - a word of ASCII letters and digits, unless the general loop might
+//     do otherwise with it: when it ends before an apostrophe (it may go
+//     on past one) or a byte outside ASCII (scanWord); when it may start
+//     a URL ("http:", "https:", "www." in any case: urlLen); and when it
+//     starts an e-mail address (emailLen, worth trying before '@', '.',
+//     '-', '_' or '+' when an '@' follows). Else the general loop reads it
+//     with scanASCIIWord and adds it with word, its Lower the lower-cased
+//     bytes written into Norm, as here.
+//
+// It writes into the spare room of the builder's buffers, and leaves the
+// rest to the general loop when there is none, as it does a word in the
+// last 8 bytes of the text (it reads 8 bytes at a time). The state it
+// keeps in variables of its own is the builder's, written back on return.
+func (b *builder) plain(i int) int {
+	src := b.src
+	// the tokens so far (n), with room for more, and their NormAt entries
+	n, room := len(b.toks), min(cap(b.toks), cap(b.normAt))
+	toks, normAt := b.toks[:room], b.normAt[:room]
+	norm, at := b.norm[:cap(b.norm)], len(b.norm)
+	// the flags pending for the next token: the whitespace before it, and
+	// SentStart for the next word
+	pend := b.ws
+	if b.sentStart {
+		pend |= SentStart
+	}
+scan:
+	for i < len(src) {
+		c := src[i]
+		switch class := plainClass[c]; { // (cases in order of frequency)
+		case class == pWord:
+			if n >= room {
+				break scan
+			}
+			// the word, 8 bytes at a time (its first here, the rest in
+			// wordRest), classed (wordBytes) and written lower-cased into
+			// Norm, with the bytes after it in the last 8 (Norm's spare
+			// room, written over by what comes next)
+			j, o := i, at
+			if len(src)-j < 8 || len(norm)-o < 8 {
+				break scan
+			}
+			v := load64(src[j:])
+			let, up, stop := wordBytes(v)
+			binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
+			fl := pend | Flag(up>>7&1)*Upper // an upper-case first letter
+			var wl, wu int                   // letters, upper-case letters
+			if stop != 0 {
+				m := stop&-stop - 1 // the bytes before the first stop
+				wl, wu = count(let&m), count(up&m)
+				j += bits.TrailingZeros64(stop) / 8
+			} else if j, wl, wu = wordRest(src, j+8, norm, o+8, count(let), count(up)); j < 0 {
+				break scan
+			}
+			end := src[j]
+			if e := wordEnd[end]; e != 0 {
+				if first := src[i] | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
+					break scan
+				}
+				if e&eEmail != 0 && b.nextAt >= 0 {
+					if b.nextAt < j {
+						b.nextAt = indexFrom(src, j, '@')
+					}
+					if b.nextAt >= 0 && emailLen(src, i) > 0 {
+						break scan
+					}
+				}
+			}
+			wlen := j - i
+			if wl > 0 {
+				fl |= HasLetter
+				if wu == wl {
+					fl |= AllUpper
+				}
+			}
+			if wl < wlen {
+				fl |= HasDigit
+				if wl == 0 {
+					fl |= AllDigit
+				}
+			}
+			b.letters += wl
+			b.uppers += wu
+			t := &toks[n]
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String(&norm[at], wlen), Word, fl
+			normAt[n] = int32(at)
+			n++
+			norm[at+wlen] = ' '
+			at += wlen + 1
+			pend = 0
+			i = j
+			if end == ' ' {
+				pend = SpaceBefore
+				i++
+			}
+		case class == pSpace:
+			pend |= SpaceBefore
+			i++
+		case class == pPunct:
+			if n >= room {
+				break scan
+			}
+			t := &toks[n]
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, src[i:i+1], Punct, pend&^SentStart
+			normAt[n] = -1
+			n++
+			pend &= SentStart
+			if c == '.' || c == '!' || c == '?' {
+				// a sentence starts after it (see closesSentence)
+				if i+1 >= len(src) || closesSentence[src[i+1]] {
+					pend = SentStart
+				}
+				if c == '.' && n >= 2 && noStopAfter(&toks[n-2], i) {
+					pend = 0
+				}
+			}
+			i++
+			if i < len(src) && src[i] == ' ' {
+				pend |= SpaceBefore
+				i++
+			}
+		case class == pNewline:
+			pend |= SpaceBefore | NewlineBefore | SentStart
+			i++
+		default:
+			break scan
+		}
+	}
+	b.toks, b.normAt, b.norm = toks[:n], normAt[:n], norm[:at]
+	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
+	return i
 }
 
 // push appends a token, with the flags for the whitespace before it.

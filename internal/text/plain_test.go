@@ -1,0 +1,125 @@
+package text
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// checkPlain tokenises s with plain and without it (the general loop
+// alone) and fails unless the two Docs are the same in every field, the
+// word index included. reuse, when not nil, holds two Docs used before
+// (as Get gives), one for each: their buffers are written over.
+func checkPlain(t *testing.T, s string, reuse *[2]Doc) {
+	t.Helper()
+	if reuse == nil {
+		reuse = new([2]Doc)
+	}
+	got := parseInto(&reuse[0], s, true)
+	want := parseInto(&reuse[1], s, false)
+	got.words()
+	want.words()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	for i := range min(len(got.Tokens), len(want.Tokens)) {
+		if got.Tokens[i] != want.Tokens[i] || got.NormAt[i] != want.NormAt[i] {
+			t.Fatalf("%q: token %d is %+v at Norm %d, want %+v at %d", s, i, got.Tokens[i], got.NormAt[i], want.Tokens[i], want.NormAt[i])
+		}
+	}
+	t.Fatalf("%q: Doc is\n%+v\nwant\n%+v", s, *got, *want)
+}
+
+// plainPieces are what the random texts are made of: the tokens plain
+// takes and, next to them, those it must leave to the general loop.
+var plainPieces = []string{
+	"a", "I", "X", "pt", "the", "Smith", "SMITH", "McDonald", "iPhone", "B12", "5mg", "2130", "0",
+	"abcdefgh", "ABCDEFGHIJ", "Abcdefghijklmnopq", "a1b2c3d4e5f6", "1234567890123", "abcdefghé",
+	"ABCDEFGH'S", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "abcdefghijklmnop-", "ABCDEFGHIJKLMNOP.",
+	"Dr", "dr", "St", "Mrs", "approx", "e.g", "J", "T", "3", "5",
+	"don't", "O'Brien", "patient's", "PATIENT'S", "Brigid’s", "rock'n'roll", "'s", "'", "’", "ʼ",
+	"#", "#LakeshoreED", "#ICULife", "#a_b", "@", "@jo_doe", "@_x", "_", "__",
+	"http", "https", "www", "HTTP", "WWW", "http://x.co/a", "https://example.org/path?q=1.", "www.sleepwell.com", "Www.a.bc", "h", "w", "hi", "wow",
+	"j.doe@x.com", "a+b@mail.example.org", "@x.co", "a@b", "a-b", "a_b", "a+b", "a.b",
+	".", "..", "...", ",", ";", ":", "!", "?", "-", "/", "(", ")", "[", "]", "\"", "*", "&", "%", "$", "=", "<", ">", "~", "`", "{", "}", "|", "\\", "^",
+	" ", " ", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\f", "\v", "\x00", "\x01", "\x7f",
+	"…", "é", "Tomás", "ÉCOLE", "straße", "ΣΑΣ", "東京", "ＭＲＮ", "e\u0301", "\u200b", "\u00a0", "\u2028", "\u0085",
+	"🍷", "👍🏽", "👩\u200d⚕️", "☕",
+	"\xff", "\xc3", "\xe2\x80", "\x80",
+}
+
+// randomText joins n random pieces, mostly with spaces between them.
+func randomText(r *rand.Rand, n int) string {
+	var sb strings.Builder
+	for range n {
+		sb.WriteString(plainPieces[r.IntN(len(plainPieces))])
+		if r.IntN(3) > 0 {
+			sb.WriteByte(" \n.,"[r.IntN(4)])
+		}
+	}
+	return sb.String()
+}
+
+func TestPlainSameAsGeneral(t *testing.T) {
+	for _, s := range []string{
+		"", "a", "abcdefgh", "abcdefgh ", "Saw Dr. Smith today. Then J.T. Brown came. she left",
+		"O: 58 YEAR OLD FEMALE ADMITTED IN TRANSFER FROM CALVERT HOSPITAL; PMH: CAD, S/P MI 1992; INR 2.0; PT 17.5.\n\nARRIVED",
+		"see http://x.co/a and WWW.EXAMPLE.COM or https://a.b/c. mail j.doe@x.com, bob@mail.example.org.",
+		"Mrs. Lopez (DOB 7/22) at #LakeshoreED, email j.doe@x.com or https://x.co/a.",
+		"the patient's O'Brien don't rock'n'roll PATIENT'S Brigid’s café 🍷🍷 #ICULife @jo_doe_x hi",
+		"ok\xff\x00name\xc3 Lopez\u200b straße ＭＲＮ ÉCOLE",
+		"httpxyzw www wwwwwwwwwwww httpsabcdefgh: www.a http:x",
+		"a.b@c.de.f. x@y z-a@b.co q_r@s.tu abcdefghijklmn@example.com",
+	} {
+		checkPlain(t, s, nil)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	reuse := new([2]Doc)
+	for range 20000 {
+		checkPlain(t, randomText(r, 1+r.IntN(40)), reuse)
+	}
+}
+
+// The evaluation texts (real notes and posts), where present.
+func TestPlainSameOnEvalTexts(t *testing.T) {
+	files, _ := filepath.Glob("../../eval/fresh/*.posts.jsonl")
+	more, _ := filepath.Glob("../../../shared/eval/external/*.input.jsonl")
+	files = append(files, more...)
+	files = append(files, "../../../shared/eval/dev/posts.jsonl")
+	reuse := new([2]Doc)
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<26)
+		for sc.Scan() {
+			var rec struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &rec) == nil {
+				checkPlain(t, rec.Text, reuse)
+				// and as the engine's chunks may cut it, anywhere
+				if n := len(rec.Text); n > 1 {
+					checkPlain(t, rec.Text[n/3:], reuse)
+				}
+			}
+		}
+		f.Close()
+	}
+}
+
+func FuzzPlain(f *testing.F) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50 {
+		f.Add(randomText(r, 1+r.IntN(30)))
+	}
+	f.Add("Saw Dr. Smith today. Then J.T. Brown came. PT 17.5; INR 2.0 http://x.co www.a.b j@x.co")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlain(t, s, nil)
+	})
+}
