@@ -299,6 +299,21 @@ func TestFirstDigits(t *testing.T) {
 	// every pattern compiles (so validTable never falls back for that),
 	// and a string its set excludes never matches
 	rng := rand.New(rand.NewSource(4))
+	eachPattern(func(l *lazyRE) {
+		if !l.compile() {
+			t.Fatalf("%s does not compile", l.pat)
+		}
+		for i := 0; i < 30; i++ {
+			b := []byte(pad(rng.Intn(1000000000), 9))
+			if l.firstSet().excludes(b) && l.re.Match(b) {
+				t.Fatalf("%v excludes %s, which matches %s", l.first, b, l.re)
+			}
+		}
+	})
+}
+
+// eachPattern calls f with every pattern of the phone metadata.
+func eachPattern(f func(l *lazyRE)) {
 	for cc := int32(1); cc < 1000; cc++ {
 		tab := tableFor(cc)
 		if tab == nil {
@@ -306,15 +321,7 @@ func TestFirstDigits(t *testing.T) {
 		}
 		for _, r := range tab.regions {
 			for _, l := range lazyREs(&r) {
-				if !l.compile() {
-					t.Fatalf("%s does not compile", l.pat)
-				}
-				for i := 0; i < 30; i++ {
-					b := []byte(pad(rng.Intn(1000000000), 9))
-					if l.firstSet().excludes(b) && l.re.Match(b) {
-						t.Fatalf("%v excludes %s, which matches %s", l.first, b, l.re)
-					}
-				}
+				f(l)
 			}
 		}
 	}
@@ -324,23 +331,15 @@ func TestFirstDigits(t *testing.T) {
 // the metadata, and on shapes it must leave to firstDigits.
 func TestQuickFirst(t *testing.T) {
 	quick, all := 0, 0
-	for cc := int32(1); cc < 1000; cc++ {
-		tab := tableFor(cc)
-		if tab == nil {
-			continue
-		}
-		for _, r := range tab.regions {
-			for _, l := range lazyREs(&r) {
-				all++
-				if ds, ok := quickFirst(l.pat); ok {
-					quick++
-					if want := firstDigits(l.pat); ds != want {
-						t.Fatalf("quickFirst(%s) = %b, firstDigits %b", l.pat, ds, want)
-					}
-				}
+	eachPattern(func(l *lazyRE) {
+		all++
+		if ds, ok := quickFirst(l.pat); ok {
+			quick++
+			if want := firstDigits(l.pat); ds != want {
+				t.Fatalf("quickFirst(%s) = %b, firstDigits %b", l.pat, ds, want)
 			}
 		}
-	}
+	})
 	t.Logf("quickFirst reads %d of %d patterns", quick, all)
 	if quick < all/2 {
 		t.Fatal("quickFirst reads too few patterns")

@@ -44,16 +44,21 @@ func TestImageFresh(t *testing.T) {
 	}
 }
 
+// eachKey calls f with every slot of tb that holds a key.
+func eachKey(tb *tables, f func(i int, e *slot)) {
+	for i := range tb.slots {
+		if e := &tb.slots[i]; e.n != 0 {
+			f(i, e)
+		}
+	}
+}
+
 // TestImageSlots walks every slot of the embedded image: keys in bounds,
 // head and bloom bit agree with the key, and a lookup finds the slot.
 func TestImageSlots(t *testing.T) {
 	tb := load()
 	keys := 0
-	for i := range tb.slots {
-		e := &tb.slots[i]
-		if e.n == 0 {
-			continue
-		}
+	eachKey(tb, func(i int, e *slot) {
 		keys++
 		off := int(e.off & offMask)
 		if off+int(e.n) > len(tb.blob) {
@@ -63,7 +68,7 @@ func TestImageSlots(t *testing.T) {
 		if _, hd := hashKey(k); hd != e.head || tb.find(k) != e {
 			t.Fatalf("slot %d: key %q not found in place", i, k)
 		}
-	}
+	})
 	if want := int(binary.LittleEndian.Uint32([]byte(image[16:20]))); keys != want || keys == 0 || keys == len(tb.slots) {
 		t.Fatalf("%d keys in %d slots, header says %d", keys, len(tb.slots), want)
 	}
@@ -159,11 +164,7 @@ func TestShortTable(t *testing.T) {
 func TestNextBits(t *testing.T) {
 	tb := load()
 	prefixes := 0
-	for i := range tb.slots {
-		e := &tb.slots[i]
-		if e.n == 0 {
-			continue
-		}
+	eachKey(tb, func(_ int, e *slot) {
 		k := tb.key(e)
 		for sp := 1; sp < len(k)-1; sp++ {
 			if k[sp] != ' ' {
@@ -174,7 +175,7 @@ func TestNextBits(t *testing.T) {
 				t.Fatalf("%q: prefix %q has next %07b, without the bit of %q", k, k[:sp], x.next, k[sp+1])
 			}
 		}
-	}
+	})
 	if x := tb.lookup("zzqx"); x.next != 0 {
 		t.Errorf("a word that is no key has next %07b", x.next)
 	}
