@@ -42,20 +42,10 @@ func TestValidNumberSame(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	nvalid := 0
 	check := func(ds string, plus bool) {
-		var r run
-		r.plus = plus
-		r.trunk = -1
 		if len(ds) > maxDigits {
 			return
 		}
-		r.ng = 1
-		r.groups[0] = uint8(len(ds))
-		copy(r.digits[:], ds)
-		r.nd = len(ds)
-		wv, wp := validateRef(&r)
-		num := parseNumber(&r)
-		gv := num != nil && validNumber(num)
-		gp := num != nil && phonenumbers.IsPossibleNumber(num)
+		wv, wp, gv, gp := judgeBoth(ds, plus)
 		if wv {
 			nvalid++
 		}
@@ -391,19 +381,24 @@ func FuzzValidate(f *testing.F) {
 		if len(b) == 0 {
 			return
 		}
-		var r run
-		r.plus = plus
-		r.trunk = -1
-		r.ng = 1
-		r.groups[0] = uint8(len(b))
-		copy(r.digits[:], b)
-		r.nd = len(b)
-		wv, wp := validateRef(&r)
-		num := parseNumber(&r)
-		gv := num != nil && validNumber(num)
-		gp := num != nil && phonenumbers.IsPossibleNumber(num)
-		if wv != gv || wp != gp {
+		if wv, wp, gv, gp := judgeBoth(string(b), plus); wv != gv || wp != gp {
 			t.Fatalf("%s plus=%v: want %v,%v got %v,%v", b, plus, wv, wp, gv, gp)
 		}
 	})
+}
+
+// judgeBoth judges the digits ds (at most maxDigits, one group) with the
+// reference (phonenumbers' Parse: wv, wp) and with parseNumber plus
+// validNumber (gv, gp): valid and possible.
+func judgeBoth(ds string, plus bool) (wv, wp, gv, gp bool) {
+	var r run
+	r.plus = plus
+	r.trunk = -1
+	r.ng = 1
+	r.groups[0] = uint8(len(ds))
+	copy(r.digits[:], ds)
+	r.nd = len(ds)
+	wv, wp = validateRef(&r)
+	num := parseNumber(&r)
+	return wv, wp, num != nil && validNumber(num), num != nil && phonenumbers.IsPossibleNumber(num)
 }
