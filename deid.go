@@ -133,6 +133,9 @@ func mergeEntities(s string, cands []detect.Candidate) []model.Entity {
 }
 
 func replace(s string, ents []model.Entity, o DeidOptions) string {
+	if len(ents) == 0 {
+		return s // nothing to replace: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var sur *surrogate.Maker

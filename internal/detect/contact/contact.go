@@ -175,6 +175,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // "ex" in any case (a superset of maybeKeyword), or that nextActs lets
 // through. The first test has no branch but the last: Detect's chain of
 // tests, asked of every token, mispredicted about one branch a token.
+//
+//go:noinline
 func nextStart(src string, toks []text.Token, i int) int {
 	for ; i < len(toks); i++ {
 		t := &toks[i]
