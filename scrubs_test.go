@@ -141,6 +141,19 @@ func TestDeidModes(t *testing.T) {
 	}
 }
 
+// A text with no identifier comes back as it is, in every mode (replace
+// then returns the text itself rather than a copy).
+func TestDeidNothingToReplace(t *testing.T) {
+	e := engine(t)
+	in := "The patient was stable overnight and tolerated the diet well."
+	for _, mode := range []DeidMode{Redact, Mask, Surrogate} {
+		d := e.Deidentify(bg, "", in, DeidOptions{Mode: mode, Seed: "k"})
+		if d.Text != in || len(d.Entities) != 0 {
+			t.Errorf("%s: %q, entities %+v", mode, d.Text, d.Entities)
+		}
+	}
+}
+
 func TestNeverPanicsOnOddInput(t *testing.T) {
 	e := engine(t)
 	for _, s := range []string{"", "\x00\x00", "\xff\xfe\xfd", strings.Repeat("Dr. ", 5000), strings.Repeat("7/", 4000), strings.Repeat("🍷", 3000), "#" + strings.Repeat("Aa1", 3000)} {
