@@ -93,7 +93,10 @@ func (f *field) newOwn() *ownHits {
 	}
 	f.arena = f.arena[:len(f.arena)+1]
 	h := &f.arena[len(f.arena)-1]
-	*h = ownHits{main: h.main[:0], near: h.near[:0], unless: h.unless[:0], keyword: h.keyword[:0], cond: h.cond[:0]}
+	// truncated one by one: a whole-struct store would write every
+	// slice's pointer again, each through the write barrier's check
+	h.main, h.near, h.unless = h.main[:0], h.near[:0], h.unless[:0]
+	h.keyword, h.cond = h.keyword[:0], h.cond[:0]
 	return h
 }
 
