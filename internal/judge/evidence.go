@@ -36,9 +36,10 @@ type field struct {
 	// touchedLists and touchedRules are the indexes written, cleared on release.
 	touchedLists []int32
 	touchedRules []int32
-	lower        string    // Src with ASCII letters lower-cased (same offsets), made on demand
-	lowBuf       []byte    // lower's bytes, reused with the field
-	arena        []ownHits // backing store of own's values, reused with the field
+	lower        string          // Src with ASCII letters lower-cased (same offsets), made on demand
+	lowBuf       []byte          // lower's bytes, reused with the field
+	arena        []ownHits       // backing store of own's values, reused with the field
+	matches      []lexicon.Match // newField's phrase matches, reused with the field
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
@@ -52,9 +53,6 @@ func (f *field) lowered() string {
 	}
 	return f.lower
 }
-
-// matchPool recycles the phrase match buffers of newField.
-var matchPool = sync.Pool{New: func() any { return new([]lexicon.Match) }}
 
 type ownHits struct{ main, near, unless, keyword, cond []span }
 
@@ -119,10 +117,8 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	f.source, f.pending = source, source != noCands // found on first use: see candsOf
-	buf := matchPool.Get().(*[]lexicon.Match)
-	*buf = j.rules.FindPhrases(f.doc, (*buf)[:0])
-	defer matchPool.Put(buf)
-	for _, m := range *buf {
+	f.matches = j.rules.FindPhrases(f.doc, f.matches[:0])
+	for _, m := range f.matches {
 		s := span{m.First, m.Last}
 		for _, ref := range j.rules.PhraseRefs(m) {
 			if ref.List == rules.ListNamed {
