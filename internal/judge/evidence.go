@@ -40,6 +40,9 @@ type field struct {
 	lowBuf       []byte          // lower's bytes, reused with the field
 	arena        []ownHits       // backing store of own's values, reused with the field
 	matches      []lexicon.Match // newField's phrase matches, reused with the field
+	// sent is the sentence sentenceOf found last (none when empty): the
+	// rules ask for the sentence of each hit, often of the same one
+	sent span
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
@@ -117,6 +120,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	f.source, f.pending = source, source != noCands // found on first use: see candsOf
+	f.sent = span{0, -1}
 	f.matches = j.rules.FindPhrases(f.doc, f.matches[:0])
 	for _, m := range f.matches {
 		s := span{m.First, m.Last}
@@ -241,11 +245,13 @@ func (f *field) linkSpans() []span {
 	var out []span
 	t := f.doc.Tokens
 	for i := range t {
-		switch {
-		case t[i].Kind == text.URL || t[i].Kind == text.Email:
+		switch t[i].Kind {
+		case text.URL, text.Email:
 			out = append(out, span{i, i})
-		case f.doc.IsPunct(i, '.') && i > 0 && i+1 < len(t) && t[i-1].Kind == text.Word && t[i+1].Kind == text.Word && f.doc.Adjacent(i-1, i) && f.doc.Adjacent(i, i+1):
-			out = append(out, span{i - 1, i + 1})
+		case text.Punct:
+			if f.doc.IsPunct(i, '.') && i > 0 && i+1 < len(t) && t[i-1].Kind == text.Word && t[i+1].Kind == text.Word && f.doc.Adjacent(i-1, i) && f.doc.Adjacent(i, i+1) {
+				out = append(out, span{i - 1, i + 1})
+			}
 		}
 	}
 	return out
@@ -274,6 +280,11 @@ func near(hs []span, a, b, n int) bool {
 
 // sentenceOf returns the token range of the sentence containing token i.
 func (f *field) sentenceOf(i int) (int, int) {
+	// every token of a sentence has that sentence: no SentStart lies
+	// after its first token and up to its last
+	if f.sent.first <= i && i <= f.sent.last {
+		return f.sent.first, f.sent.last
+	}
 	t := f.doc.Tokens
 	a := i
 	for a > 0 && !t[a].Has(text.SentStart) {
@@ -283,5 +294,6 @@ func (f *field) sentenceOf(i int) (int, int) {
 	for b < len(t) && !t[b].Has(text.SentStart) {
 		b++
 	}
+	f.sent = span{a, b - 1}
 	return a, b - 1
 }
