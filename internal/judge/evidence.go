@@ -285,7 +285,15 @@ func (f *field) sentenceOf(i int) (int, int) {
 	if f.sent.first <= i && i <= f.sent.last {
 		return f.sent.first, f.sent.last
 	}
-	t := f.doc.Tokens
+	a, b := sentenceAt(f.doc.Tokens, i)
+	f.sent = span{a, b}
+	return a, b
+}
+
+// sentenceAt returns the token range of the sentence containing token i
+// of t: from the last SentStart at or before i to the token before the
+// next one.
+func sentenceAt(t []text.Token, i int) (int, int) {
 	a := i
 	for a > 0 && !t[a].Has(text.SentStart) {
 		a--
@@ -294,6 +302,5 @@ func (f *field) sentenceOf(i int) (int, int) {
 	for b < len(t) && !t[b].Has(text.SentStart) {
 		b++
 	}
-	f.sent = span{a, b - 1}
 	return a, b - 1
 }
