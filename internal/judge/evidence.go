@@ -2,6 +2,7 @@ package judge
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -242,6 +243,16 @@ func (f *field) inQuotes(i int) bool {
 // linkSpans returns the URL and e-mail tokens, and bare domains (a word, a
 // dot and a word with no space: "sleepwell.com").
 func (f *field) linkSpans() []span {
+	// each has a dot or a colon: a domain's dot, an address's after its
+	// '@', a URL's in "www." or "://" (see text.Parse)
+	if strings.IndexByte(f.doc.Src, '.') < 0 && strings.IndexByte(f.doc.Src, ':') < 0 {
+		return nil
+	}
+	return f.scanLinks()
+}
+
+// scanLinks is linkSpans without the shortcut: a look at every token.
+func (f *field) scanLinks() []span {
 	var out []span
 	t := f.doc.Tokens
 	for i := range t {

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/scrubs-dev/scrubs/internal/text"
@@ -29,4 +30,19 @@ func TestSentenceOfRemembersExactly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// linkSpans skips the token scan of a text with no dot and no colon: it
+// finds what the scan finds.
+func FuzzLinkSpans(f *testing.F) {
+	for _, s := range []string{"see sleepwell.com", "mail a@b.co now", "https://x.y/z", "http://localhost:80", "www.example",
+		"no links here", "a@b", "a:b", "", "wine o'clock 🍷", "Dr. Smith", "x .y", "HTTP://A.B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fd := &field{doc: text.Parse(s)}
+		if got, want := fd.linkSpans(), fd.scanLinks(); !slices.Equal(got, want) {
+			t.Fatalf("%q: linkSpans %v, the scan %v", s, got, want)
+		}
+	})
 }
