@@ -2,6 +2,7 @@ package judge
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -36,9 +37,13 @@ type field struct {
 	// touchedLists and touchedRules are the indexes written, cleared on release.
 	touchedLists []int32
 	touchedRules []int32
-	lower        string    // Src with ASCII letters lower-cased (same offsets), made on demand
-	lowBuf       []byte    // lower's bytes, reused with the field
-	arena        []ownHits // backing store of own's values, reused with the field
+	lower        string          // Src with ASCII letters lower-cased (same offsets), made on demand
+	lowBuf       []byte          // lower's bytes, reused with the field
+	arena        []ownHits       // backing store of own's values, reused with the field
+	matches      []lexicon.Match // newField's phrase matches, reused with the field
+	// sent is the sentence sentenceOf found last (none when empty): the
+	// rules ask for the sentence of each hit, often of the same one
+	sent span
 }
 
 // lowered returns the field's text with ASCII letters lower-cased.
@@ -52,9 +57,6 @@ func (f *field) lowered() string {
 	}
 	return f.lower
 }
-
-// matchPool recycles the phrase match buffers of newField.
-var matchPool = sync.Pool{New: func() any { return new([]lexicon.Match) }}
 
 type ownHits struct{ main, near, unless, keyword, cond []span }
 
@@ -93,7 +95,10 @@ func (f *field) newOwn() *ownHits {
 	}
 	f.arena = f.arena[:len(f.arena)+1]
 	h := &f.arena[len(f.arena)-1]
-	*h = ownHits{main: h.main[:0], near: h.near[:0], unless: h.unless[:0], keyword: h.keyword[:0], cond: h.cond[:0]}
+	// truncated one by one: a whole-struct store would write every
+	// slice's pointer again, each through the write barrier's check
+	h.main, h.near, h.unless = h.main[:0], h.near[:0], h.unless[:0]
+	h.keyword, h.cond = h.keyword[:0], h.cond[:0]
 	return h
 }
 
@@ -116,10 +121,9 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 	}
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	f.source, f.pending = source, source != noCands // found on first use: see candsOf
-	buf := matchPool.Get().(*[]lexicon.Match)
-	*buf = j.rules.FindPhrases(f.doc, (*buf)[:0])
-	defer matchPool.Put(buf)
-	for _, m := range *buf {
+	f.sent = span{0, -1}
+	f.matches = j.rules.FindPhrases(f.doc, f.matches[:0])
+	for _, m := range f.matches {
 		s := span{m.First, m.Last}
 		for _, ref := range j.rules.PhraseRefs(m) {
 			if ref.List == rules.ListNamed {
@@ -239,14 +243,26 @@ func (f *field) inQuotes(i int) bool {
 // linkSpans returns the URL and e-mail tokens, and bare domains (a word, a
 // dot and a word with no space: "sleepwell.com").
 func (f *field) linkSpans() []span {
+	// each has a dot or a colon: a domain's dot, an address's after its
+	// '@', a URL's in "www." or "://" (see text.Parse)
+	if strings.IndexByte(f.doc.Src, '.') < 0 && strings.IndexByte(f.doc.Src, ':') < 0 {
+		return nil
+	}
+	return f.scanLinks()
+}
+
+// scanLinks is linkSpans without the shortcut: a look at every token.
+func (f *field) scanLinks() []span {
 	var out []span
 	t := f.doc.Tokens
 	for i := range t {
-		switch {
-		case t[i].Kind == text.URL || t[i].Kind == text.Email:
+		switch t[i].Kind {
+		case text.URL, text.Email:
 			out = append(out, span{i, i})
-		case f.doc.IsPunct(i, '.') && i > 0 && i+1 < len(t) && t[i-1].Kind == text.Word && t[i+1].Kind == text.Word && f.doc.Adjacent(i-1, i) && f.doc.Adjacent(i, i+1):
-			out = append(out, span{i - 1, i + 1})
+		case text.Punct:
+			if f.doc.IsPunct(i, '.') && i > 0 && i+1 < len(t) && t[i-1].Kind == text.Word && t[i+1].Kind == text.Word && f.doc.Adjacent(i-1, i) && f.doc.Adjacent(i, i+1) {
+				out = append(out, span{i - 1, i + 1})
+			}
 		}
 	}
 	return out
@@ -275,7 +291,20 @@ func near(hs []span, a, b, n int) bool {
 
 // sentenceOf returns the token range of the sentence containing token i.
 func (f *field) sentenceOf(i int) (int, int) {
-	t := f.doc.Tokens
+	// every token of a sentence has that sentence: no SentStart lies
+	// after its first token and up to its last
+	if f.sent.first <= i && i <= f.sent.last {
+		return f.sent.first, f.sent.last
+	}
+	a, b := sentenceAt(f.doc.Tokens, i)
+	f.sent = span{a, b}
+	return a, b
+}
+
+// sentenceAt returns the token range of the sentence containing token i
+// of t: from the last SentStart at or before i to the token before the
+// next one.
+func sentenceAt(t []text.Token, i int) (int, int) {
 	a := i
 	for a > 0 && !t[a].Has(text.SentStart) {
 		a--

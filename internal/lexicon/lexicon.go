@@ -77,11 +77,13 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // bytes: the lists are word sequences over an already tokenised text, and
 // for 15,000 phrases the automaton (petar-dambovaliev/aho-corasick) took
 // 4.2 s and 171 MB to build as a DFA, 0.45 s and 46 MB as an NFA, and
-// searched at about 50 MB/s. Here each word of the text costs one string
-// lookup (its id; most words are in no phrase and stop there) and each
-// further word of a phrase one integer lookup; it builds in milliseconds.
+// searched at about 50 MB/s. Here each word of the text costs one lookup
+// (its id; an integer key for words of up to seven bytes, as most are, a
+// string for the rest) and each further word of a phrase one integer
+// lookup; it builds in milliseconds.
 type Phrases struct {
-	words *wordTab // word → id, for words that occur in a phrase
+	words *wordTab  // word → id, for words that occur in a phrase
+	short *shortTab // the same for the words of up to maxShort bytes
 	// next maps (node, word id) to the child node (node 0 is the root),
 	// with endsBit set when phrases end at the child.
 	next *edgeTab
@@ -89,9 +91,13 @@ type Phrases struct {
 	// root[id] is next[edge(0, id)] (0: none): every known word of a text
 	// takes the first step, so it is an array, not a map probe.
 	root []int32
+	// kids[node] has bit id%64 set for each child's word id (0: a leaf):
+	// most steps past a phrase's first word find no child, and the bit
+	// turns them away before the edge lookup.
+	kids []uint64
 	// seen has a bit per cheap word signature (wordSig) of the words in
-	// any phrase: most words of a text are in none, and the bit turns
-	// them away before the map lookup.
+	// any phrase: most long words of a text are in none, and the bit
+	// turns them away before the string hash.
 	seen [1 << 16 / 64]uint64
 	n    int
 }
@@ -177,13 +183,25 @@ func NewPhrases(phrases []string) *Phrases {
 		}
 		p.next.put(next.keys[i], child)
 	}
+	p.kids = make([]uint64, len(p.ends))
+	for i, child := range p.next.vals {
+		if child != 0 {
+			node, id := uint32(p.next.keys[i]>>32), uint32(p.next.keys[i])
+			p.kids[node] |= 1 << (id % 64)
+		}
+	}
 	p.root = make([]int32, p.words.count)
+	p.short = newShortTab(p.words.count)
 	for i, w := range p.words.keys {
 		if p.words.slots[i] == 0 {
 			continue
 		}
 		id := int32(uint32(p.words.slots[i])) - 1
 		p.root[id] = p.next.get(edge(0, id))
+		if n := len(w); n >= 1 && n <= maxShort {
+			p.short.put(shortKey(loadTail(w, 0, n), n), id, p.root[id])
+			continue
+		}
 		sig := wordSig(w)
 		p.seen[sig/64] |= 1 << (sig % 64)
 	}
@@ -219,42 +237,63 @@ func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 	if p == nil || len(p.root) == 0 {
 		return out
 	}
-	nw := d.NormWordCount()
-	// each word's id, looked up once (-1: in no phrase)
-	var small [128]int32 // a post's words fit on the stack
-	ids := small[:0]
-	if nw > len(small) {
-		ids = make([]int32, nw)
+	// each word, looked up once
+	var small [64]wordAt // a post's words fit on the stack
+	ws := small[:]
+	if len(d.NormAt) > len(small) { // a word per token at most
+		ws = make([]wordAt, len(d.NormAt))
 	}
-	ids = ids[:nw]
-	for k := range ids {
-		w, _, _, _ := d.NormRun(k, 1)
-		ids[k] = -1
-		if sig := wordSig(w); p.seen[sig/64]&(1<<(sig%64)) == 0 {
+	nw := 0
+	norm := d.Norm
+	for i, at := range d.NormAt {
+		if at < 0 {
 			continue
 		}
-		ids[k] = p.words.get(w)
-	}
-	for k := range ids {
-		node := int32(0)
-		for n := k; n < nw && ids[n] >= 0; n++ {
-			var child int32
-			if n == k {
-				child = p.root[ids[n]]
+		w := wordAt{id: -1, tok: int32(i)}
+		if n := d.NormWordLen(i); uint(n-1) < maxShort {
+			// the word's bytes and those after it, in one load where the
+			// text has eight bytes from it (all but its last words)
+			var v uint64
+			if int(at)+8 <= len(norm) {
+				v = load64(norm[at:])
 			} else {
-				child = p.next.get(edge(node, ids[n]))
+				v = loadTail(norm, int(at), n)
 			}
-			if child == 0 {
+			if s := p.short.get(shortKey(v, n)); s.key != 0 {
+				w.id, w.first = s.id, s.first
+			}
+		} else if word := norm[at : int(at)+n]; p.seen[wordSig(word)/64]&(1<<(wordSig(word)%64)) != 0 {
+			if id := p.words.get(word); id >= 0 {
+				w.id, w.first = id, p.root[id]
+			}
+		}
+		ws[nw] = w
+		nw++
+	}
+	ws = ws[:nw]
+	for k, w := range ws {
+		for n, child := k, w.first; child != 0; {
+			node := child &^ endsBit
+			if child&endsBit != 0 {
+				out = append(out, Match{Pattern: int(node), First: int(w.tok), Last: int(ws[n].tok)})
+			}
+			if n++; n == len(ws) {
 				break
 			}
-			node = child &^ endsBit
-			if child&endsBit != 0 {
-				out = append(out, Match{Pattern: int(node), First: d.NormWordToken(k), Last: d.NormWordToken(n)})
+			id := ws[n].id
+			if id < 0 || p.kids[node]&(1<<(uint32(id)%64)) == 0 {
+				break
 			}
+			child = p.next.get(edge(node, id))
 		}
 	}
 	return out
 }
+
+// wordAt is a word of the text FindKeys searches: its id (-1: in no
+// phrase), the root's child for it (0: no phrase starts with it) and its
+// token index.
+type wordAt struct{ id, first, tok int32 }
 
 // NumKeys bounds the key numbers of FindKeys: 0 <= m.Pattern < NumKeys().
 func (p *Phrases) NumKeys() int { return len(p.ends) }

@@ -89,21 +89,7 @@ func TestPhrasesFindMatchesBruteForce(t *testing.T) {
 		list = append(list, list[rng.IntN(len(list))]) // a duplicate entry
 		p := NewPhrases(list)
 		d := text.Parse(pick(25))
-		var want []Match
-		for k := 0; k < d.NormWordCount(); k++ {
-			for n := 1; k+n <= d.NormWordCount(); n++ {
-				run, _, _, _ := d.NormRun(k, n)
-				for i, e := range list {
-					if gazKey(e) == run {
-						want = append(want, Match{Pattern: i, First: d.NormWordToken(k), Last: d.NormWordToken(k + n - 1)})
-					}
-				}
-			}
-		}
-		got := p.Find(d, nil)
-		if !slices.Equal(got, want) {
-			t.Fatalf("list %q, text %q:\nFind  %v\nbrute %v", list, d.Src, got, want)
-		}
+		checkFind(t, list, p, d)
 		keys := p.FindKeys(d, nil)
 		seen := map[[2]int]bool{}
 		for _, k := range keys {
@@ -116,6 +102,80 @@ func TestPhrasesFindMatchesBruteForce(t *testing.T) {
 	}
 	if p := NewPhrases([]string{"a"}); p.Patterns(-1) != nil || p.Patterns(p.NumKeys()) != nil {
 		t.Error("a number that is no key holds entries")
+	}
+}
+
+// checkFind fails t unless p (built from list) finds in d what a
+// brute-force matcher over d's normalised word runs finds.
+func checkFind(t *testing.T, list []string, p *Phrases, d *text.Doc) {
+	t.Helper()
+	var want []Match
+	for k := 0; k < d.NormWordCount(); k++ {
+		for n := 1; k+n <= d.NormWordCount(); n++ {
+			run, _, _, _ := d.NormRun(k, n)
+			for i, e := range list {
+				if gazKey(e) == run {
+					want = append(want, Match{Pattern: i, First: d.NormWordToken(k), Last: d.NormWordToken(k + n - 1)})
+				}
+			}
+		}
+	}
+	if got := p.Find(d, nil); !slices.Equal(got, want) {
+		t.Fatalf("list %q, text %q:\nFind  %v\nbrute %v", list, d.Src, got, want)
+	}
+}
+
+// fuzzList has words of every length around the short-word table's limit
+// (maxShort), non-ASCII and possessive forms, alone and in phrases.
+var fuzzList = []string{"a", "my", "the", "pt", "icu", "room", "bed 4", "nurse", "patient", "patients", "patient's family",
+	"hospital", "hospitalist", "emergency room", "in the er", "café", "naïve", "🍷", "wine o'clock", "a b c d e f g h",
+	"abcdefg", "abcdefgh", "abcdefghi", "x", "x x", "x x x", "St. Brigid's", "GLP-1", "don't", "über", "ÉCOLE"}
+
+// FuzzPhrasesFind checks the trie against the brute-force matcher on any
+// text: words are looked up packed in an integer (up to maxShort bytes,
+// read eight bytes at a time, or from the text's end) or by string.
+func FuzzPhrasesFind(f *testing.F) {
+	for _, s := range []string{"my patient", "a", "x x x x", "The patient's family in the ER.", "abcdefg abcdefgh abcdefghi",
+		"café naïve über école 🍷 wine o’clock", "bed 4", "a b c d e f g h", "pt", "Hospitalist hospital emergency room", ""} {
+		f.Add(s)
+	}
+	p := NewPhrases(fuzzList)
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFind(t, fuzzList, p, text.Parse(s))
+	})
+}
+
+// TestShortKey: a word's key is the same whichever way its bytes are read
+// (one load from the text, or the end of the text), and distinct words of
+// up to maxShort bytes have distinct keys.
+func TestShortKey(t *testing.T) {
+	const src = "ab\x00cdéfg hijk lmnop🍷qr"
+	seen := map[uint64]string{}
+	for a := 0; a < len(src); a++ {
+		for n := 1; n <= maxShort && a+n <= len(src); n++ {
+			w := src[a : a+n]
+			want := shortKey(loadTail(w, 0, n), n)
+			read, how := uint64(0), "a load"
+			if a+8 <= len(src) {
+				read = load64(src[a:])
+			} else {
+				read, how = loadTail(src, a, n), "the end"
+			}
+			if got := shortKey(read, n); got != want {
+				t.Fatalf("%q at %d: key %x from %s, %x alone", w, a, got, how, want)
+			}
+			if other, ok := seen[want]; ok && other != w {
+				t.Fatalf("%q and %q share key %x", w, other, want)
+			}
+			seen[want] = w
+		}
+	}
+	for _, s := range []string{"", "a", "abcdefg"} { // short texts: read byte by byte
+		for n := 1; n <= len(s); n++ {
+			if got, want := shortKey(loadTail(s, len(s)-n, n), n), shortKey(loadTail(s[len(s)-n:], 0, n), n); got != want {
+				t.Fatalf("%q, last %d bytes: %x, want %x", s, n, got, want)
+			}
+		}
 	}
 }
 

@@ -124,6 +124,11 @@ func (d *Doc) NormRun(k, n int) (s string, first, last int, ok bool) {
 	return d.Norm[a:b], first, last, true
 }
 
+// NormWordLen is the length in Norm of word token i (NormAt[i] >= 0):
+// Norm[NormAt[i]:][:NormWordLen(i)] is its normalised form. A walk over
+// NormAt with it reads each word without the word index NormRun builds.
+func (d *Doc) NormWordLen(i int) int { return len(normWord(d.Tokens[i].Lower)) }
+
 // NormWordToken returns the token index of normalised word k.
 func (d *Doc) NormWordToken(k int) int { d.words(); return int(d.normWords[k]) }
 

@@ -1,0 +1,48 @@
+package judge
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+// sentenceOf answers from the sentence it found last when it can: in any
+// order of questions it gives what a fresh scan (sentenceAt) gives.
+func TestSentenceOfRemembersExactly(t *testing.T) {
+	texts := []string{
+		"One. Two words here! Three? Four",
+		"no stop at all in this one",
+		"Dr. Smith saw the pt. at 5 p.m. today.\nNew line here\n\nAnd a blank line. End.",
+		"A. B. C. D.",
+		".",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, src := range texts {
+		f := &field{doc: text.Parse(src), sent: span{0, -1}}
+		n := len(f.doc.Tokens)
+		for range 200 {
+			i := rng.IntN(n)
+			a, b := f.sentenceOf(i)
+			if wa, wb := sentenceAt(f.doc.Tokens, i); a != wa || b != wb {
+				t.Fatalf("%q token %d: sentenceOf %d..%d, a fresh scan %d..%d", src, i, a, b, wa, wb)
+			}
+		}
+	}
+}
+
+// linkSpans skips the token scan of a text with no dot and no colon: it
+// finds what the scan finds.
+func FuzzLinkSpans(f *testing.F) {
+	for _, s := range []string{"see sleepwell.com", "mail a@b.co now", "https://x.y/z", "http://localhost:80", "www.example",
+		"no links here", "a@b", "a:b", "", "wine o'clock 🍷", "Dr. Smith", "x .y", "HTTP://A.B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fd := &field{doc: text.Parse(s)}
+		if got, want := fd.linkSpans(), fd.scanLinks(); !slices.Equal(got, want) {
+			t.Fatalf("%q: linkSpans %v, the scan %v", s, got, want)
+		}
+	})
+}
