@@ -219,7 +219,8 @@ type post struct {
 	bio   *field
 	reply *field
 	out   []model.Finding
-	seen  map[emitKey]bool // what emit has recorded, made on first use
+	keys  []emitKey        // what emit has recorded, one per finding of out
+	seen  map[emitKey]bool // the keys too, once there are manyKeys
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
 	all      []*field    // every field present: text, bio, reply, alts
@@ -239,12 +240,14 @@ func (ps *post) release() {
 	for _, f := range ps.all {
 		f.release()
 	}
-	clear(ps.seen)
+	if len(ps.keys) >= manyKeys {
+		clear(ps.seen)
+	}
 	clear(ps.alts)
 	clear(ps.all)
 	clear(ps.fieldBuf)
 	clear(ps.out)
-	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
+	*ps = post{keys: ps.keys[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
 	postPool.Put(ps)
 }
 
@@ -511,6 +514,37 @@ type emitKey struct {
 	hasField bool
 }
 
+// manyKeys is the number of findings from which record looks keys up in a
+// map: most posts have a few, and a scan of so few keys costs less than
+// hashing one (and clearing the map for the next post).
+const manyKeys = 16
+
+// record adds key to what emit has recorded, and reports whether it is new.
+func (ps *post) record(key emitKey) bool {
+	if len(ps.keys) < manyKeys {
+		for i := range ps.keys {
+			if ps.keys[i] == key {
+				return false
+			}
+		}
+	} else {
+		if ps.seen == nil {
+			ps.seen = make(map[emitKey]bool, 2*manyKeys)
+		}
+		if len(ps.seen) == 0 { // just past the scan: the keys so far go in
+			for _, k := range ps.keys {
+				ps.seen[k] = true
+			}
+		}
+		if ps.seen[key] {
+			return false
+		}
+		ps.seen[key] = true
+	}
+	ps.keys = append(ps.keys, key)
+	return true
+}
+
 // emit records a finding for rule r on field f covering bytes [a,b) of
 // f's text (a<0: no span).
 func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence ...string) {
@@ -518,13 +552,9 @@ func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence .
 	if f != nil {
 		key = emitKey{rule: r, scope: f.scope, media: f.media, a: a, b: b, hasField: true}
 	}
-	if ps.seen[key] {
+	if !ps.record(key) {
 		return
 	}
-	if ps.seen == nil {
-		ps.seen = map[emitKey]bool{}
-	}
-	ps.seen[key] = true
 	fd := model.Finding{
 		Rule: r.ID, Category: r.Category, Severity: r.SeverityOf(ps.p),
 		Clause: r.Clause, Message: r.Message, Fix: r.Fix, Confidence: round(conf), Evidence: evidence,
