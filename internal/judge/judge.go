@@ -220,6 +220,7 @@ type post struct {
 	reply *field
 	out   []model.Finding
 	keys  []emitKey        // what emit has recorded, one per finding of out
+	order []place          // reused by Check: out in report order
 	seen  map[emitKey]bool // the keys too, once there are manyKeys
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
@@ -247,7 +248,7 @@ func (ps *post) release() {
 	clear(ps.all)
 	clear(ps.fieldBuf)
 	clear(ps.out)
-	*ps = post{keys: ps.keys[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
+	*ps = post{keys: ps.keys[:0], order: ps.order[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
 	postPool.Put(ps)
 }
 
@@ -441,9 +442,14 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 			j.metadata(ps, r)
 		}
 	}
-	sortFindings(ps.out)
-	// ps.out is the pooled buffer: the report gets its own exact-size copy
-	kept, silenced := suppress(p, append(make([]model.Finding, 0, len(ps.out)), ps.out...))
+	// ps.out is the pooled buffer: the report gets its own exact-size
+	// copy, made in report order
+	ps.order = findingOrder(ps.out, ps.order[:0])
+	sorted := make([]model.Finding, len(ps.out))
+	for k, o := range ps.order {
+		sorted[k] = ps.out[o.i]
+	}
+	kept, silenced := suppress(p, sorted)
 	if kept == nil {
 		kept = []model.Finding{}
 	}
@@ -484,25 +490,47 @@ func suppress(p *model.Post, fs []model.Finding) (kept, silenced []model.Finding
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
+// sortFindings puts findings in report order (see findingOrder).
 func sortFindings(fs []model.Finding) {
-	slices.SortStableFunc(fs, func(a, b model.Finding) int {
-		ma, mb := -1, -1
-		if a.Media != nil {
-			ma = *a.Media
+	sorted := make([]model.Finding, len(fs))
+	for k, o := range findingOrder(fs, nil) {
+		sorted[k] = fs[o.i]
+	}
+	copy(fs, sorted)
+}
+
+// place is where a finding goes in a report: by photo (the post's own
+// fields first), then by where its span starts, the more severe first
+// among equals, and then as found (i is its index).
+type place struct{ media, start, rank, i int }
+
+// findingOrder appends to order the places of fs, in report order. Sorting
+// these small keys, not the findings, costs no copies of findings: a
+// finding is about two hundred bytes, and the comparison of two used to
+// copy both.
+func findingOrder(fs []model.Finding, order []place) []place {
+	for i := range fs {
+		f := &fs[i]
+		o := place{media: -1, rank: -f.Severity.Rank(), i: i}
+		if f.Media != nil {
+			o.media = *f.Media
 		}
-		if b.Media != nil {
-			mb = *b.Media
+		o.start, _, _ = f.Span()
+		order = append(order, o)
+	}
+	slices.SortFunc(order, func(a, b place) int {
+		if a.media != b.media {
+			return cmp.Compare(a.media, b.media)
 		}
-		if ma != mb {
-			return cmp.Compare(ma, mb)
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		sa, _, _ := a.Span()
-		sb, _, _ := b.Span()
-		if sa != sb {
-			return cmp.Compare(sa, sb)
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
 		}
-		return cmp.Compare(b.Severity.Rank(), a.Severity.Rank())
+		return cmp.Compare(a.i, b.i)
 	})
+	return order
 }
 
 // emitKey identifies a finding within a post: one per rule, field and span.
