@@ -324,8 +324,9 @@ func (ps *post) candidates(j *Judge) []int32 {
 
 // flagged reports whether a warn or block finding of category c exists.
 func (ps *post) flagged(c string) bool {
-	for _, f := range ps.out {
-		if f.Category == c && f.Severity.Rank() >= model.Warn.Rank() {
+	for i := range ps.out {
+		// by pointer: a copy of each finding cost more than the test
+		if f := &ps.out[i]; f.Category == c && f.Severity.Rank() >= model.Warn.Rank() {
 			return true
 		}
 	}
