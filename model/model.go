@@ -50,8 +50,8 @@ const (
 // VerdictOf is block if any finding blocks, review if any warns, else ok.
 func VerdictOf(fs []Finding) Verdict {
 	v := OK
-	for _, f := range fs {
-		switch f.Severity {
+	for i := range fs { // by index: a range by value copies each finding
+		switch fs[i].Severity {
 		case Block:
 			return Blocked
 		case Warn:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
@@ -108,6 +109,72 @@ func FuzzJSONLString(f *testing.F) {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return
 		}
+		if got, want := string(appendFloat(nil, x))+"\n", stdJSON(t, x); got != want {
+			t.Fatalf("float %v: got %s want %s", x, got, want)
+		}
+	})
+}
+
+// thousandthsAgree checks appendThousandths on x against strconv's shortest
+// form, which appendFloat writes otherwise.
+func thousandthsAgree(t testing.TB, x float64) {
+	got, ok := appendThousandths(nil, x)
+	if !ok {
+		return
+	}
+	if want := strconv.FormatFloat(x, 'f', -1, 64); string(got) != want {
+		t.Fatalf("%v (%b): got %s, want %s", x, x, got, want)
+	}
+}
+
+// Every whole number of thousandths up to 1000, the largest ones below
+// 1e9, and the doubles next to them, which are not such numbers.
+func TestThousandths(t *testing.T) {
+	hits := 0
+	check := func(n uint64) {
+		x := float64(n) / 1000
+		for _, y := range []float64{x, math.Nextafter(x, 0), math.Nextafter(x, 2e9)} {
+			thousandthsAgree(t, y)
+		}
+		if _, ok := appendThousandths(nil, x); ok {
+			hits++
+		}
+		if _, ok := appendThousandths(nil, math.Nextafter(x, 2e9)); ok {
+			t.Fatalf("%v: the double after %d/1000 taken for a number of thousandths", math.Nextafter(x, 2e9), n)
+		}
+	}
+	for n := uint64(0); n <= 1_000_000; n++ {
+		check(n)
+	}
+	for n := uint64(1e12 - 10_000); n < 1e12+10; n++ {
+		check(n)
+	}
+	if want := 1_000_000 + 10_000; hits != want {
+		t.Errorf("fast path taken %d times, want %d", hits, want)
+	}
+	for _, x := range []float64{0, math.Copysign(0, -1), -0.5, -1e-7, 1e9, 1e21, math.NaN(), math.Inf(1), 5e-324} {
+		if b, ok := appendThousandths(nil, x); ok {
+			t.Errorf("%v taken by the fast path as %s", x, b)
+		}
+	}
+}
+
+// FuzzThousandths tries numbers of thousandths (n) and doubles a few steps
+// away from them (ulps) against strconv, and the whole of appendFloat
+// against encoding/json.
+func FuzzThousandths(f *testing.F) {
+	f.Add(uint64(900), int8(0))
+	f.Add(uint64(1), int8(-1))
+	f.Add(uint64(999_999_999_999), int8(1))
+	f.Fuzz(func(t *testing.T, n uint64, ulps int8) {
+		x := float64(n%2e12) / 1000
+		for ; ulps > 0; ulps-- {
+			x = math.Nextafter(x, math.Inf(1))
+		}
+		for ; ulps < 0; ulps++ {
+			x = math.Nextafter(x, math.Inf(-1))
+		}
+		thousandthsAgree(t, x)
 		if got, want := string(appendFloat(nil, x))+"\n", stdJSON(t, x); got != want {
 			t.Fatalf("float %v: got %s want %s", x, got, want)
 		}

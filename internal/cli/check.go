@@ -156,10 +156,8 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 	worst := 0
 	inputErrors := 0
 	note := func(r *model.Report, where string) {
-		for _, fd := range r.Findings {
-			if fd.Severity.Rank() > worst {
-				worst = fd.Severity.Rank()
-			}
+		for i := range r.Findings {
+			worst = max(worst, r.Findings[i].Severity.Rank())
 		}
 		for _, w := range r.Warnings {
 			fmt.Fprintf(stderr, "scrubs: warning: %s%s\n", where, w)

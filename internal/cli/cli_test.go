@@ -329,6 +329,7 @@ func FuzzJSONPost(f *testing.F) {
 		`{"text":"t","media":[{"path":"p","alt":"a"},{}],"platform":"x","account":"personal","audience":"public"}`,
 		`{"text":"a","text":"b"}`, `{"Text":"a"}`, `{"\u0074ext":"a"}`, `{"text":"\ud800"}`, `{"text":"a","suppress":[{"rule":"r","reason":"q","line":2}]}`,
 		`{"text":"a","author":{"role":"x","role":"y"}}`, `{"id":null,"text":"a"}`, `{"text":"a"} x`, `{"text":"a",}`, `{"text":"a","n":01}`,
+		"{\"text\":\"a\",\"k\xff\":1}", "{\"text\":\"a\",\"x\":[\"\xc3\"]}", "{\"text\":\"\\n\xed\xa0\x80\"}", "{\"text\":\"\xf0\x9f\x98\x80\xf0\x9f\"}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -343,17 +344,22 @@ func FuzzJSONPost(f *testing.F) {
 		if err == nil && !json.Valid(trimmed) {
 			t.Fatalf("accepted invalid JSON %q", raw)
 		}
-		// The fast path must decode exactly what encoding/json decodes.
-		if utf8.Valid(trimmed) {
-			if fp, ok := fastPost(trimmed); ok {
-				sp, sid, serr := slowPost(trimmed)
-				if serr != nil || sid != fp.ID || !reflect.DeepEqual(fp, sp) {
-					t.Fatalf("%q: fast path gives %+v, encoding/json %+v (id %q, %v)", raw, fp, sp, sid, serr)
-				}
-				if err != nil || id != fp.ID || !reflect.DeepEqual(p, fp) {
-					t.Fatalf("%q: jsonPost did not take the fast path", raw)
-				}
+		// The fast path must decode exactly what encoding/json decodes, and
+		// only lines of valid UTF-8 (jsonPost leaves the check to it).
+		if fp, ok := fastPost(trimmed); ok {
+			if !utf8.Valid(trimmed) {
+				t.Fatalf("%q: fast path decoded invalid UTF-8", raw)
 			}
+			sp, sid, serr := slowPost(trimmed)
+			if serr != nil || sid != fp.ID || !reflect.DeepEqual(fp, sp) {
+				t.Fatalf("%q: fast path gives %+v, encoding/json %+v (id %q, %v)", raw, fp, sp, sid, serr)
+			}
+			if err != nil || id != fp.ID || !reflect.DeepEqual(p, fp) {
+				t.Fatalf("%q: jsonPost did not take the fast path", raw)
+			}
+		}
+		if !utf8.Valid(trimmed) && (err == nil || !strings.HasPrefix(err.Error(), "not valid UTF-8")) {
+			t.Fatalf("%q: invalid UTF-8 gives %v", raw, err)
 		}
 		lr := newLineReader(bytes.NewReader(raw))
 		for {

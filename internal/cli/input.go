@@ -233,14 +233,18 @@ func (lr *lineReader) dry() bool { return lr.br.Buffered() == 0 }
 func jsonPost(raw []byte) (model.Post, string, error) {
 	var p model.Post
 	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))
+	// a line the fast path decodes is valid UTF-8 (it checks the strings,
+	// where alone other bytes than ASCII can be): no pass over it first
+	if len(raw) > 0 && raw[0] == '{' {
+		if p, ok := fastPost(raw); ok {
+			return p, p.ID, nil
+		}
+	}
 	if !utf8.Valid(raw) {
 		return p, salvageID(raw), fmt.Errorf("not valid UTF-8 at byte %d", firstInvalid(string(raw)))
 	}
 	if len(raw) == 0 || raw[0] != '{' {
 		return p, "", errors.New("not a JSON object")
-	}
-	if p, ok := fastPost(raw); ok {
-		return p, p.ID, nil
 	}
 	return slowPost(raw)
 }

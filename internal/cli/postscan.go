@@ -23,7 +23,9 @@ import (
 // valid JSON at all, it gives up (ok false) and jsonPost decodes the line
 // with encoding/json, which also writes every error message. When ok is
 // true the post is exactly what encoding/json would have decoded;
-// FuzzJSONPost checks this. b must be valid UTF-8 and trimmed.
+// FuzzJSONPost checks this. b must be trimmed. A line with invalid UTF-8
+// is never decoded: bytes from 0x80 can only be in strings, and every
+// string read is checked, so that jsonPost need not check the line first.
 func fastPost(b []byte) (p model.Post, ok bool) {
 	s := scanner{b: b}
 	if len(b) < 256 || bytes.IndexByte(b, '\\') < 0 {
@@ -174,14 +176,16 @@ func (s *scanner) sub(a, e int) string {
 
 // ws skips JSON whitespace (only these four bytes are whitespace in JSON).
 func (s *scanner) ws() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
-			return
+	i := s.i
+	// most calls stop at once, at a byte above the space (a quote, a
+	// digit, a bracket): one comparison each
+	for i < len(s.b) && s.b[i] <= ' ' {
+		if c := s.b[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			break
 		}
+		i++
 	}
+	s.i = i
 }
 
 func (s *scanner) peek() byte {
@@ -326,15 +330,15 @@ func (s *scanner) literal(w string) bool {
 	return false
 }
 
-// str reads a string value into dst. The input is valid UTF-8 (checked
-// for the whole line by jsonPost), so an unescaped string is its bytes.
+// str reads a string value into dst: without escapes, its bytes, once
+// checked to be valid UTF-8.
 func (s *scanner) str(dst *string) bool {
 	if s.peek() != '"' {
 		return false
 	}
 	start := s.i + 1
 	for j := start; j < len(s.b); j++ {
-		if j = jsonscan.Plain(s.b, j, false); j == len(s.b) {
+		if j = jsonscan.Plain(s.b, j, true); j == len(s.b) {
 			break
 		}
 		switch c := s.b[j]; {
@@ -346,9 +350,25 @@ func (s *scanner) str(dst *string) bool {
 			return s.unescape(dst, start, j)
 		case c < 0x20:
 			return false
+		case c >= utf8.RuneSelf:
+			n := runeLen(s.b[j:])
+			if n == 0 {
+				return false
+			}
+			j += n - 1
 		}
 	}
 	return false
+}
+
+// runeLen returns the length of the UTF-8 sequence b starts with, or 0
+// when it is not valid UTF-8 (as utf8.Valid has it).
+func runeLen(b []byte) int {
+	r, n := utf8.DecodeRune(b)
+	if r == utf8.RuneError && n == 1 {
+		return 0
+	}
+	return n
 }
 
 // unescape finishes a string with escapes; b[start:j] has none and b[j] is
@@ -403,10 +423,21 @@ func (s *scanner) unescape(dst *string, start, j int) bool {
 			return false
 		}
 		j += 2
-		// the plain run up to the next quote, backslash or control byte
-		k := jsonscan.Plain(s.b, j, false)
-		if k == len(s.b) {
-			return false
+		// the plain run up to the next quote, backslash or control byte,
+		// its UTF-8 checked
+		k := j
+		for {
+			if k = jsonscan.Plain(s.b, k, true); k == len(s.b) {
+				return false
+			}
+			if s.b[k] < utf8.RuneSelf {
+				break
+			}
+			n := runeLen(s.b[k:])
+			if n == 0 {
+				return false
+			}
+			k += n
 		}
 		out.Write(s.b[j:k])
 		j = k
@@ -485,13 +516,14 @@ func (s *scanner) skip(depth int) bool {
 	return s.number()
 }
 
-// skipString reads a string without decoding it, checking its escapes.
+// skipString reads a string without decoding it, checking its escapes
+// and its UTF-8.
 func (s *scanner) skipString() bool {
 	if s.peek() != '"' {
 		return false
 	}
 	for j := s.i + 1; j < len(s.b); j++ {
-		if j = jsonscan.Plain(s.b, j, false); j == len(s.b) {
+		if j = jsonscan.Plain(s.b, j, true); j == len(s.b) {
 			break
 		}
 		switch c := s.b[j]; {
@@ -515,6 +547,12 @@ func (s *scanner) skipString() bool {
 			default:
 				return false
 			}
+		case c >= utf8.RuneSelf:
+			n := runeLen(s.b[j:])
+			if n == 0 {
+				return false
+			}
+			j += n - 1
 		}
 	}
 	return false

@@ -19,11 +19,15 @@ func Plain[T string | []byte](s T, i int, ascii bool) int {
 		w := s[i : i+8] // one bounds check for the eight loads
 		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		special := zero(x^('"'*ones)) | zero(x^('\\'*ones)) | (x-0x20*ones)&^x&highs
+		// (y-ones)&^y has the high bit of a byte set where y has a zero
+		// byte: q and bs have one where x has a quote or a backslash. The
+		// high bits are kept once, for all the tests together.
+		q, bs := x^('"'*ones), x^('\\'*ones)
+		special := (q-ones)&^q | (bs-ones)&^bs | (x-0x20*ones)&^x
 		if ascii {
-			special |= x & highs
+			special |= x
 		}
-		if special != 0 {
+		if special &= highs; special != 0 {
 			// the lowest flag is exact (the subtractions borrow only
 			// past a byte that matches): it is the first such byte
 			return i + bits.TrailingZeros64(special)/8
@@ -37,6 +41,3 @@ func Plain[T string | []byte](s T, i int, ascii bool) int {
 	}
 	return i
 }
-
-// zero is not 0 exactly when x has a zero byte.
-func zero(x uint64) uint64 { return (x - ones) &^ x & highs }

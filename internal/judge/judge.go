@@ -219,7 +219,9 @@ type post struct {
 	bio   *field
 	reply *field
 	out   []model.Finding
-	seen  map[emitKey]bool // what emit has recorded, made on first use
+	keys  []emitKey        // what emit has recorded, one per finding of out
+	order []place          // reused by Check: out in report order
+	seen  map[emitKey]bool // the keys too, once there are manyKeys
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
 	all      []*field    // every field present: text, bio, reply, alts
@@ -239,12 +241,14 @@ func (ps *post) release() {
 	for _, f := range ps.all {
 		f.release()
 	}
-	clear(ps.seen)
+	if len(ps.keys) >= manyKeys {
+		clear(ps.seen)
+	}
 	clear(ps.alts)
 	clear(ps.all)
 	clear(ps.fieldBuf)
 	clear(ps.out)
-	*ps = post{seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
+	*ps = post{keys: ps.keys[:0], order: ps.order[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
 	postPool.Put(ps)
 }
 
@@ -320,8 +324,9 @@ func (ps *post) candidates(j *Judge) []int32 {
 
 // flagged reports whether a warn or block finding of category c exists.
 func (ps *post) flagged(c string) bool {
-	for _, f := range ps.out {
-		if f.Category == c && f.Severity.Rank() >= model.Warn.Rank() {
+	for i := range ps.out {
+		// by pointer: a copy of each finding cost more than the test
+		if f := &ps.out[i]; f.Category == c && f.Severity.Rank() >= model.Warn.Rank() {
 			return true
 		}
 	}
@@ -438,9 +443,14 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 			j.metadata(ps, r)
 		}
 	}
-	sortFindings(ps.out)
-	// ps.out is the pooled buffer: the report gets its own exact-size copy
-	kept, silenced := suppress(p, append(make([]model.Finding, 0, len(ps.out)), ps.out...))
+	// ps.out is the pooled buffer: the report gets its own exact-size
+	// copy, made in report order
+	ps.order = findingOrder(ps.out, ps.order[:0])
+	sorted := make([]model.Finding, len(ps.out))
+	for k, o := range ps.order {
+		sorted[k] = ps.out[o.i]
+	}
+	kept, silenced := suppress(p, sorted)
 	if kept == nil {
 		kept = []model.Finding{}
 	}
@@ -481,25 +491,47 @@ func suppress(p *model.Post, fs []model.Finding) (kept, silenced []model.Finding
 
 func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
+// sortFindings puts findings in report order (see findingOrder).
 func sortFindings(fs []model.Finding) {
-	slices.SortStableFunc(fs, func(a, b model.Finding) int {
-		ma, mb := -1, -1
-		if a.Media != nil {
-			ma = *a.Media
+	sorted := make([]model.Finding, len(fs))
+	for k, o := range findingOrder(fs, nil) {
+		sorted[k] = fs[o.i]
+	}
+	copy(fs, sorted)
+}
+
+// place is where a finding goes in a report: by photo (the post's own
+// fields first), then by where its span starts, the more severe first
+// among equals, and then as found (i is its index).
+type place struct{ media, start, rank, i int }
+
+// findingOrder appends to order the places of fs, in report order. Sorting
+// these small keys, not the findings, costs no copies of findings: a
+// finding is about two hundred bytes, and the comparison of two used to
+// copy both.
+func findingOrder(fs []model.Finding, order []place) []place {
+	for i := range fs {
+		f := &fs[i]
+		o := place{media: -1, rank: -f.Severity.Rank(), i: i}
+		if f.Media != nil {
+			o.media = *f.Media
 		}
-		if b.Media != nil {
-			mb = *b.Media
+		o.start, _, _ = f.Span()
+		order = append(order, o)
+	}
+	slices.SortFunc(order, func(a, b place) int {
+		if a.media != b.media {
+			return cmp.Compare(a.media, b.media)
 		}
-		if ma != mb {
-			return cmp.Compare(ma, mb)
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		sa, _, _ := a.Span()
-		sb, _, _ := b.Span()
-		if sa != sb {
-			return cmp.Compare(sa, sb)
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
 		}
-		return cmp.Compare(b.Severity.Rank(), a.Severity.Rank())
+		return cmp.Compare(a.i, b.i)
 	})
+	return order
 }
 
 // emitKey identifies a finding within a post: one per rule, field and span.
@@ -511,6 +543,37 @@ type emitKey struct {
 	hasField bool
 }
 
+// manyKeys is the number of findings from which record looks keys up in a
+// map: most posts have a few, and a scan of so few keys costs less than
+// hashing one (and clearing the map for the next post).
+const manyKeys = 16
+
+// record adds key to what emit has recorded, and reports whether it is new.
+func (ps *post) record(key emitKey) bool {
+	if len(ps.keys) < manyKeys {
+		for i := range ps.keys {
+			if ps.keys[i] == key {
+				return false
+			}
+		}
+	} else {
+		if ps.seen == nil {
+			ps.seen = make(map[emitKey]bool, 2*manyKeys)
+		}
+		if len(ps.seen) == 0 { // just past the scan: the keys so far go in
+			for _, k := range ps.keys {
+				ps.seen[k] = true
+			}
+		}
+		if ps.seen[key] {
+			return false
+		}
+		ps.seen[key] = true
+	}
+	ps.keys = append(ps.keys, key)
+	return true
+}
+
 // emit records a finding for rule r on field f covering bytes [a,b) of
 // f's text (a<0: no span).
 func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence ...string) {
@@ -518,13 +581,9 @@ func (ps *post) emit(r *rules.Rule, f *field, a, b int, conf float64, evidence .
 	if f != nil {
 		key = emitKey{rule: r, scope: f.scope, media: f.media, a: a, b: b, hasField: true}
 	}
-	if ps.seen[key] {
+	if !ps.record(key) {
 		return
 	}
-	if ps.seen == nil {
-		ps.seen = map[emitKey]bool{}
-	}
-	ps.seen[key] = true
 	fd := model.Finding{
 		Rule: r.ID, Category: r.Category, Severity: r.SeverityOf(ps.p),
 		Clause: r.Clause, Message: r.Message, Fix: r.Fix, Confidence: round(conf), Evidence: evidence,
