@@ -2,8 +2,10 @@ package judge
 
 import (
 	"fmt"
+	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/rules"
@@ -26,23 +28,54 @@ import (
 // that neither "last night" alone nor "a 70-year-old" alone ever fires.
 
 type reidEvidence struct {
-	kind  string
-	group string
-	f     *field
-	a, b  int // byte span in f
+	kind reidKind
+	f    *field
+	a, b int // byte span in f
 }
 
-var reidLabel = map[string]string{
-	"time": "time", "date": "date", "place": "place", "bio-place": "place",
-	"rare": "rare event or condition", "role": "role or occupation", "age": "age",
+// reidKind is a kind of evidence. The kinds are numbered in alphabetical
+// order, so that a set of them (a bit each) lists its names sorted.
+type reidKind uint8
+
+const (
+	kAge reidKind = iota
+	kBioPlace
+	kDate
+	kPatient
+	kPlace
+	kRare
+	kRole
+	kTime
+	numReidKinds
+)
+
+// reidKindName is each kind's name, as the rule's weights and the
+// findings' evidence spell it.
+var reidKindName = [numReidKinds]string{"age", "bio-place", "date", "patient", "place", "rare", "role", "time"}
+
+var reidLabel = [numReidKinds]string{
+	kTime: "time", kDate: "date", kPlace: "place", kBioPlace: "place",
+	kRare: "rare event or condition", kRole: "role or occupation", kAge: "age",
 }
 
-var reidGroup = map[string]string{
-	"time": "time", "date": "time",
-	"place": "place", "bio-place": "place",
-	"rare": "rare", "role": "rare", "age": "rare",
-	"patient": "",
+// The groups of evidence, a bit each: a kind belongs to at most one.
+const (
+	gTime = 1 << iota
+	gPlace
+	gRare
+)
+
+var reidGroup = [numReidKinds]uint8{
+	kTime: gTime, kDate: gTime,
+	kPlace: gPlace, kBioPlace: gPlace,
+	kRare: gRare, kRole: gRare, kAge: gRare,
+	kPatient: 0,
 }
+
+// reidBuf holds reid's evidence between posts (see reidPool).
+type reidBuf struct{ ev, spans []reidEvidence }
+
+var reidPool = sync.Pool{New: func() any { return new(reidBuf) }}
 
 func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	t := ps.text
@@ -54,90 +87,96 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	if len(t.list(j.lists.patientCues)) == 0 && len(t.list(j.lists.reviewConfirm)) == 0 && !j.hasAge(t) {
 		return 0
 	}
-	var ev []reidEvidence
-	addSpans := func(kind string, f *field, list int32) {
+	buf := reidPool.Get().(*reidBuf)
+	defer func() {
+		clear(buf.ev)
+		clear(buf.spans)
+		buf.ev, buf.spans = buf.ev[:0], buf.spans[:0]
+		reidPool.Put(buf)
+	}()
+	ev := buf.ev[:0]
+	addSpans := func(kind reidKind, f *field, list int32) {
 		for _, s := range f.list(list) {
-			ev = append(ev, reidEvidence{kind, reidGroup[kind], f, f.doc.Tokens[s.first].Start, f.doc.Tokens[s.last].End})
+			ev = append(ev, reidEvidence{kind, f, f.doc.Tokens[s.first].Start, f.doc.Tokens[s.last].End})
 		}
 	}
-	addSpans("time", t, j.lists.timeRefs)
-	addSpans("rare", t, j.lists.rareEvents)
-	addSpans("role", t, j.lists.roles)
-	addSpans("patient", t, j.lists.patientCues)
+	addSpans(kTime, t, j.lists.timeRefs)
+	addSpans(kRare, t, j.lists.rareEvents)
+	addSpans(kRole, t, j.lists.roles)
+	addSpans(kPatient, t, j.lists.patientCues)
 	if ps.reply != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
-		for _, s := range ps.reply.list(j.lists.rareEvents) {
-			_ = s
-			ev = append(ev, reidEvidence{"rare", "rare", nil, -1, -1})
+		for range ps.reply.list(j.lists.rareEvents) {
+			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
 		}
 	}
 	for _, c := range j.candsOf(t) {
 		switch {
 		case c.Type == detect.Date:
-			ev = append(ev, reidEvidence{"date", "time", t, c.Start, c.End})
+			ev = append(ev, reidEvidence{kDate, t, c.Start, c.End})
 		case c.Type == detect.Other && c.Sub == "time-ref":
-			ev = append(ev, reidEvidence{"time", "time", t, c.Start, c.End})
+			ev = append(ev, reidEvidence{kTime, t, c.Start, c.End})
 		case c.Type == detect.Age:
-			ev = append(ev, reidEvidence{"age", "rare", t, c.Start, c.End})
+			ev = append(ev, reidEvidence{kAge, t, c.Start, c.End})
 		case c.Type == detect.Location && (c.Score >= 0.5 || c.Sub == "unit") && c.Sub != "state" && c.Sub != "country":
-			ev = append(ev, reidEvidence{"place", "place", t, c.Start, c.End})
+			ev = append(ev, reidEvidence{kPlace, t, c.Start, c.End})
 		case c.Type == detect.Location:
-			ev = append(ev, reidEvidence{"bio-place", "place", t, c.Start, c.End})
+			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}
 	if ps.bio != nil {
 		for _, c := range j.candsOf(ps.bio) {
 			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
-				ev = append(ev, reidEvidence{"bio-place", "place", nil, -1, -1})
+				ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 				break
 			}
 		}
 		if strings.Contains(ps.p.Author.Bio, "@ ") || strings.Contains(ps.p.Author.Bio, " at ") {
-			ev = append(ev, reidEvidence{"bio-place", "place", nil, -1, -1})
+			ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 		}
 	}
-	kinds := map[string]bool{}
-	groups := map[string]bool{}
-	rarity := 0
+	buf.ev = ev
+	// kinds and groups present, a bit each; rarity counts the kinds of the
+	// rare group
+	var kinds uint16
+	var groups uint8
 	for _, e := range ev {
-		if !kinds[e.kind] && e.group == "rare" {
-			rarity++
-		}
-		kinds[e.kind] = true
-		if e.group != "" {
-			groups[e.group] = true
-		}
+		kinds |= 1 << e.kind
+		groups |= reidGroup[e.kind]
 	}
-	if kinds["place"] {
-		delete(kinds, "bio-place")
+	rarity := bits.OnesCount16(kinds & (1<<kRare | 1<<kRole | 1<<kAge))
+	if kinds&(1<<kPlace) != 0 {
+		kinds &^= 1 << kBioPlace
 	}
-	if kinds["date"] {
-		delete(kinds, "time")
+	if kinds&(1<<kDate) != 0 {
+		kinds &^= 1 << kTime
 	}
 	prod := 1.0
-	for k := range kinds {
-		prod *= 1 - r.Weights[k]
+	for k := range numReidKinds {
+		if kinds&(1<<k) != 0 {
+			prod *= 1 - r.Weights[reidKindName[k]]
+		}
 	}
 	score := 1 - prod
 	// Something rare is required, plus a time or place or a second rare trait.
-	if score < r.Threshold || !groups["rare"] || (len(groups) < 2 && rarity < 2) {
+	if score < r.Threshold || groups&gRare == 0 || (bits.OnesCount8(groups) < 2 && rarity < 2) {
 		return score
 	}
 	var names []string
-	for k := range kinds {
-		if k != "patient" {
-			names = append(names, k)
+	for k := range numReidKinds {
+		if kinds&(1<<k) != 0 && k != kPatient {
+			names = append(names, reidKindName[k])
 		}
 	}
-	sort.Strings(names)
 	// one finding per distinct span; spans inside another are merged
-	var spans []reidEvidence
+	spans := buf.spans[:0]
 	for _, e := range ev {
-		if e.f == nil || e.a < 0 || e.kind == "patient" || !kinds[e.kind] {
+		if e.f == nil || e.a < 0 || e.kind == kPatient || kinds&(1<<e.kind) == 0 {
 			continue
 		}
 		spans = append(spans, e)
 	}
+	buf.spans = spans
 	sort.Slice(spans, func(a, b int) bool {
 		if spans[a].a != spans[b].a {
 			return spans[a].a < spans[b].a
@@ -152,7 +191,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			continue // inside the previous span
 		}
 		lastEnd = e.b
-		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+e.kind)
+		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+reidKindName[e.kind])
 		if !first {
 			f := &ps.out[len(ps.out)-1]
 			f.Message = fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", combo, reidLabel[e.kind])
