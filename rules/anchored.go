@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,8 +19,10 @@ import (
 // sees the character before that place (for \b), because the anchored
 // form consumes it first.
 type Starts struct {
-	strs  []string
-	first [256]bool // first bytes of strs
+	strs []string // sorted
+	// byFirst[c] is the range of strs that begin with the byte c: most
+	// bytes of a text begin none, and the others only a few
+	byFirst [256][2]uint8
 	// boundary: every match begins with \b, so a place must be one
 	// (between a word byte and a non-word byte, or at the start before a
 	// word byte)
@@ -40,12 +43,16 @@ func newStarts(re *regexp.Regexp, l Literals) *Starts {
 	if len(strs) == 0 {
 		return nil
 	}
-	s := &Starts{strs: strs, re: re, boundary: l.Boundary}
-	for _, x := range strs {
-		if x == "" {
-			return nil
+	if len(strs) > 255 || slices.Contains(strs, "") {
+		return nil // (Literals.Starts has at most maxSet strings)
+	}
+	s := &Starts{strs: slices.Sorted(slices.Values(strs)), re: re, boundary: l.Boundary}
+	for i, x := range s.strs {
+		r := &s.byFirst[x[0]]
+		if r[1] == 0 {
+			r[0] = uint8(i)
 		}
-		s.first[x[0]] = true
+		r[1] = uint8(i + 1)
 	}
 	return s
 }
@@ -84,13 +91,14 @@ func (s *Starts) build(re *regexp.Regexp) bool {
 // which a Starts string begins, from off on.
 func (s *Starts) places(lits string, off int, buf []int) []int {
 	for i := off; i < len(lits); i++ {
-		if !s.first[lits[i]] {
+		r := s.byFirst[lits[i]]
+		if r[1] == 0 {
 			continue
 		}
 		if s.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])) {
 			continue // no \b here: no match can begin here
 		}
-		for _, x := range s.strs {
+		for _, x := range s.strs[r[0]:r[1]] {
 			if strings.HasPrefix(lits[i:], x) {
 				buf = append(buf, i)
 				break
