@@ -27,11 +27,14 @@ type Starts struct {
 	// (between a word byte and a non-word byte, or at the start before a
 	// word byte)
 	boundary bool
-	// at0 is `\A(?:re)`, for a match at the start of the text; at is
-	// `\A(?s:.)(?:re)`, run from the character before the place. They are
+	// at is `\A(?s:.)(?:re)`, run from the character before the place;
+	// at0 is `\A(?:re)`, for a match at the start of the text, only made
+	// when re holds ^ or \A (else at runs on the text after a line break,
+	// which \b, \B and $ read as the start of the text). They are
 	// compiled on first use (start-up time matters for a single check):
 	// ok reports whether that worked.
 	re      *regexp.Regexp
+	atStart bool // re holds ^ or \A (Literals.atStart)
 	compile sync.Once
 	ok      bool
 	at0, at *regexp.Regexp
@@ -46,7 +49,7 @@ func newStarts(re *regexp.Regexp, l Literals) *Starts {
 	if len(strs) > 255 || slices.Contains(strs, "") {
 		return nil // (Literals.Starts has at most maxSet strings)
 	}
-	s := &Starts{strs: slices.Sorted(slices.Values(strs)), re: re, boundary: l.Boundary}
+	s := &Starts{strs: slices.Sorted(slices.Values(strs)), re: re, boundary: l.Boundary, atStart: l.atStart}
 	for i, x := range s.strs {
 		r := &s.byFirst[x[0]]
 		if r[1] == 0 {
@@ -77,13 +80,15 @@ func (s *Starts) build(re *regexp.Regexp) bool {
 		expr = tree.String()
 	}
 	var err error
-	if s.at0, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
-		return false
+	if s.atStart {
+		if s.at0, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
+			return false
+		}
 	}
 	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + expr + `)`); err != nil {
 		return false
 	}
-	return s.at0.NumSubexp() == re.NumSubexp() && s.at.NumSubexp() == re.NumSubexp()
+	return (s.at0 == nil || s.at0.NumSubexp() == re.NumSubexp()) && s.at.NumSubexp() == re.NumSubexp()
 }
 
 // places appends to buf the offsets in lits (the text the Starts strings
@@ -142,9 +147,19 @@ func (s *Starts) anchored(src string, at []int, n int) [][]int {
 			break
 		}
 		var m []int
-		if p == 0 {
+		switch {
+		case p == 0 && s.at0 != nil:
 			m = s.at0.FindStringSubmatchIndex(src)
-		} else {
+		case p == 0:
+			if m = s.at.FindStringSubmatchIndex("\n" + src); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i]--
+					}
+				}
+				m[0] = 0 // the line break is not part of the match
+			}
+		default:
 			_, w := utf8.DecodeLastRuneInString(src[:p])
 			q := p - w
 			if m = s.at.FindStringSubmatchIndex(src[q:]); m != nil {

@@ -33,6 +33,9 @@ type Literals struct {
 	Boundary bool
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
+	// atStart: the expression holds ^ or \A, which tell the start of the
+	// text from a place after a line break
+	atStart bool
 }
 
 // limits keep the sets small: a prefilter costs one substring search per
@@ -171,7 +174,7 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	if len(all) == 0 {
 		return Literals{}, false
 	}
-	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple)}
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple), atStart: holdsStart(simple)}
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))
@@ -192,6 +195,11 @@ func atBoundary(re *syntax.Regexp) bool {
 		return !slices.ContainsFunc(re.Sub, func(s *syntax.Regexp) bool { return !atBoundary(s) })
 	}
 	return false
+}
+
+// holdsStart reports whether re holds ^ or \A.
+func holdsStart(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText || slices.ContainsFunc(re.Sub, holdsStart)
 }
 
 // analyser derives required strings; cased keeps letters' case; folded
