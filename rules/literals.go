@@ -115,6 +115,9 @@ func best(sets [][]string) [][]string {
 	sets = slices.DeleteFunc(sets, func(s []string) bool {
 		return len(s) == 0 || (len(s) > maxCharSet && !slices.ContainsFunc(s, func(x string) bool { return utf8.RuneCountInString(x) > 1 }))
 	})
+	if len(sets) <= 1 {
+		return sets // nothing to order (the common case)
+	}
 	// each set's rarity is worked out once, not at every comparison
 	type ranked struct {
 		set  []string
