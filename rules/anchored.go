@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,17 +19,22 @@ import (
 // sees the character before that place (for \b), because the anchored
 // form consumes it first.
 type Starts struct {
-	strs  []string
-	first [256]bool // first bytes of strs
+	strs []string // sorted
+	// byFirst[c] is the range of strs that begin with the byte c: most
+	// bytes of a text begin none, and the others only a few
+	byFirst [256][2]uint8
 	// boundary: every match begins with \b, so a place must be one
 	// (between a word byte and a non-word byte, or at the start before a
 	// word byte)
 	boundary bool
-	// at0 is `\A(?:re)`, for a match at the start of the text; at is
-	// `\A(?s:.)(?:re)`, run from the character before the place. They are
+	// at is `\A(?s:.)(?:re)`, run from the character before the place;
+	// at0 is `\A(?:re)`, for a match at the start of the text, only made
+	// when re holds ^ or \A (else at runs on the text after a line break,
+	// which \b, \B and $ read as the start of the text). They are
 	// compiled on first use (start-up time matters for a single check):
 	// ok reports whether that worked.
 	re      *regexp.Regexp
+	atStart bool // re holds ^ or \A (Literals.atStart)
 	compile sync.Once
 	ok      bool
 	at0, at *regexp.Regexp
@@ -40,12 +46,16 @@ func newStarts(re *regexp.Regexp, l Literals) *Starts {
 	if len(strs) == 0 {
 		return nil
 	}
-	s := &Starts{strs: strs, re: re, boundary: l.Boundary}
-	for _, x := range strs {
-		if x == "" {
-			return nil
+	if len(strs) > 255 || slices.Contains(strs, "") {
+		return nil // (Literals.Starts has at most maxSet strings)
+	}
+	s := &Starts{strs: slices.Sorted(slices.Values(strs)), re: re, boundary: l.Boundary, atStart: l.atStart}
+	for i, x := range s.strs {
+		r := &s.byFirst[x[0]]
+		if r[1] == 0 {
+			r[0] = uint8(i)
 		}
-		s.first[x[0]] = true
+		r[1] = uint8(i + 1)
 	}
 	return s
 }
@@ -70,13 +80,15 @@ func (s *Starts) build(re *regexp.Regexp) bool {
 		expr = tree.String()
 	}
 	var err error
-	if s.at0, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
-		return false
+	if s.atStart {
+		if s.at0, err = regexp.Compile(`\A(?:` + expr + `)`); err != nil {
+			return false
+		}
 	}
 	if s.at, err = regexp.Compile(`\A(?s:.)(?:` + expr + `)`); err != nil {
 		return false
 	}
-	return s.at0.NumSubexp() == re.NumSubexp() && s.at.NumSubexp() == re.NumSubexp()
+	return (s.at0 == nil || s.at0.NumSubexp() == re.NumSubexp()) && s.at.NumSubexp() == re.NumSubexp()
 }
 
 // places appends to buf the offsets in lits (the text the Starts strings
@@ -84,13 +96,14 @@ func (s *Starts) build(re *regexp.Regexp) bool {
 // which a Starts string begins, from off on.
 func (s *Starts) places(lits string, off int, buf []int) []int {
 	for i := off; i < len(lits); i++ {
-		if !s.first[lits[i]] {
+		r := s.byFirst[lits[i]]
+		if r[1] == 0 {
 			continue
 		}
 		if s.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])) {
 			continue // no \b here: no match can begin here
 		}
-		for _, x := range s.strs {
+		for _, x := range s.strs[r[0]:r[1]] {
 			if strings.HasPrefix(lits[i:], x) {
 				buf = append(buf, i)
 				break
@@ -134,9 +147,19 @@ func (s *Starts) anchored(src string, at []int, n int) [][]int {
 			break
 		}
 		var m []int
-		if p == 0 {
+		switch {
+		case p == 0 && s.at0 != nil:
 			m = s.at0.FindStringSubmatchIndex(src)
-		} else {
+		case p == 0:
+			if m = s.at.FindStringSubmatchIndex("\n" + src); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i]--
+					}
+				}
+				m[0] = 0 // the line break is not part of the match
+			}
+		default:
 			_, w := utf8.DecodeLastRuneInString(src[:p])
 			q := p - w
 			if m = s.at.FindStringSubmatchIndex(src[q:]); m != nil {

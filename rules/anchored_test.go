@@ -59,6 +59,11 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 		// the parsed expression, since a suffix would be quoted too
 		{`\bbed\s\Q#4)`, "bed #4) bed #4 abed #4)"},
 		{`\bbed\s\Q#4\E\d`, "bed #45 bed #4"},
+		// a place at the start of the text: without ^ or \A the expression
+		// runs after a line break, which \b and \B read as the start
+		{`\Bbed|\bab`, "bed abed ab"},
+		{`(?m)^bed|\bab|\nx`, "bed\nbed ab\nx"},
+		{`x\b|\bx$`, "x"},
 	} {
 		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
 	}

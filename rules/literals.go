@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -32,6 +33,9 @@ type Literals struct {
 	Boundary bool
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
+	// atStart: the expression holds ^ or \A, which tell the start of the
+	// text from a place after a line break
+	atStart bool
 }
 
 // limits keep the sets small: a prefilter costs one substring search per
@@ -104,23 +108,37 @@ func (in info) required() [][]string {
 	return best(out)
 }
 
-// best orders sets rarest first and keeps the first maxConj that each add
+// best orders sets rarest first (by their least rare string, then the
+// smaller set first) and keeps the first maxConj that each add
 // something.
 func best(sets [][]string) [][]string {
 	sets = slices.DeleteFunc(sets, func(s []string) bool {
 		return len(s) == 0 || (len(s) > maxCharSet && !slices.ContainsFunc(s, func(x string) bool { return utf8.RuneCountInString(x) > 1 }))
 	})
-	slices.SortStableFunc(sets, func(a, b []string) int {
+	if len(sets) <= 1 {
+		return sets // nothing to order (the common case)
+	}
+	// each set's rarity is worked out once, not at every comparison
+	type ranked struct {
+		set  []string
+		rare float64 // leastRare(set)
+	}
+	rs := make([]ranked, len(sets))
+	for i, s := range sets {
+		rs[i] = ranked{s, leastRare(s)}
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
 		switch {
-		case better(a, b):
-			return -1
-		case better(b, a):
-			return 1
+		case a.rare != b.rare:
+			return cmp.Compare(b.rare, a.rare) // rarer first
+		case len(a.set) != len(b.set):
+			return cmp.Compare(len(a.set), len(b.set)) // then smaller
 		}
 		return 0
 	})
 	var out [][]string
-	for _, b := range sets {
+	for _, r := range rs {
+		b := r.set
 		// b adds nothing when a kept set implies it: every string of that
 		// set holds a string of b ("sci-hub" needs no separate "hub")
 		if !slices.ContainsFunc(out, func(a []string) bool { return implies(a, b) }) {
@@ -152,14 +170,14 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	}
 	// an expression that never ignores case is prefiltered on the text
 	// as it is, where "PA" and "pa" differ
-	a := analyser{cased: !foldsCase(re), folded: new(bool)}
-	top := a.analyse(re.Simplify())
+	a := analyser{cased: !foldsCase(re), folded: new(bool), seen: map[*syntax.Regexp]info{}}
+	simple := re.Simplify()
+	top := a.analyse(simple)
 	all := top.required()
 	if len(all) == 0 {
 		return Literals{}, false
 	}
-	simple := re.Simplify()
-	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple)}
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple), atStart: holdsStart(simple)}
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))
@@ -182,11 +200,21 @@ func atBoundary(re *syntax.Regexp) bool {
 	return false
 }
 
+// holdsStart reports whether re holds ^ or \A.
+func holdsStart(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpBeginLine || re.Op == syntax.OpBeginText || slices.ContainsFunc(re.Sub, holdsStart)
+}
+
 // analyser derives required strings; cased keeps letters' case; folded
-// records a case-insensitive 'k' or 's' (see Literals.Folded).
+// records a case-insensitive 'k' or 's' (see Literals.Folded); seen holds
+// what each node of the expression gave: concatenations and alternations
+// look at their parts more than once (leadStarts, the prefix of an
+// alternation), which nesting would otherwise multiply. Nothing changes an
+// info once made, so sharing them is safe.
 type analyser struct {
 	cased  bool
 	folded *bool
+	seen   map[*syntax.Regexp]info
 }
 
 func (a analyser) lower(r rune) rune {
@@ -205,6 +233,15 @@ func foldsCase(re *syntax.Regexp) bool {
 }
 
 func (a analyser) analyse(re *syntax.Regexp) info {
+	if in, ok := a.seen[re]; ok {
+		return in
+	}
+	in := a.analyseNode(re)
+	a.seen[re] = in
+	return in
+}
+
+func (a analyser) analyseNode(re *syntax.Regexp) info {
 	switch re.Op {
 	case syntax.OpLiteral:
 		return a.literal(re.Rune, re.Flags&syntax.FoldCase != 0)
@@ -407,10 +444,10 @@ func (a analyser) alternate(subs []*syntax.Regexp) info {
 	for j := 0; j < width; j++ {
 		var set []string
 		for _, b := range branches {
-			// a string that holds another of the set adds nothing
-			set = minimal(union(set, shrink(b[j])))
+			set = union(set, shrink(b[j]))
 		}
-		if len(set) > maxSet {
+		// a string that holds another of the set adds nothing
+		if set = minimal(set); len(set) > maxSet {
 			break
 		}
 		needs = append(needs, set)
@@ -490,22 +527,7 @@ func product(a, b []string) []string {
 	return dedupe(out)
 }
 
-// better prefers the set whose least rare string is rarer (see rarity),
-// then the smaller set.
-func better(set, than []string) bool {
-	if len(set) == 0 {
-		return false
-	}
-	if than == nil {
-		return true
-	}
-	a, b := leastRare(set), leastRare(than)
-	if a != b {
-		return a > b
-	}
-	return len(set) < len(than)
-}
-
+// leastRare is the rarity (see rarity) of the commonest string of set.
 func leastRare(set []string) float64 {
 	r := 1e9
 	for _, s := range set {
@@ -520,21 +542,30 @@ func leastRare(set []string) float64 {
 func rarity(s string) float64 {
 	r := 0.0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ':
-			r += 0.3
-		case strings.IndexByte(".,:;'\"!?-()\t\n\r\f", c) >= 0:
-			r += 0.5
-		case strings.IndexByte("etaoinsrhl", c) >= 0:
-			r += 0.6
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			r += 1
-		default:
-			r += 2.5
-		}
+		r += byteRarity[s[i]]
 	}
 	return r
 }
+
+// byteRarity is each byte's share of rarity (a table: the analysis of a
+// large pattern scores strings hundreds of thousands of times).
+var byteRarity = func() (t [256]float64) {
+	for c := range t {
+		switch {
+		case c == ' ':
+			t[c] = 0.3
+		case strings.IndexByte(".,:;'\"!?-()\t\n\r\f", byte(c)) >= 0:
+			t[c] = 0.5
+		case strings.IndexByte("etaoinsrhl", byte(c)) >= 0:
+			t[c] = 0.6
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = 1
+		default:
+			t[c] = 2.5
+		}
+	}
+	return t
+}()
 
 // shrink replaces a large set by the rarest string all its members
 // contain, when there is one that is not a lone letter:
