@@ -196,7 +196,8 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			if l.err != nil {
 				return result{n: l.n, rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
-			p, id, err := jsonPost(l.raw)
+			var p model.Post
+			id, err := jsonPost(l.raw, &p)
 			if err != nil {
 				return result{n: l.n, post: model.Post{ID: id}, rep: model.Report{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}

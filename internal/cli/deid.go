@@ -98,7 +98,8 @@ has {"id","text","entities"} a line.`,
 					if l.err != nil {
 						return model.Deidentified{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Entities: []model.Entity{}}
 					}
-					p, id, err := jsonPost(l.raw)
+					var p model.Post
+					id, err := jsonPost(l.raw, &p)
 					if err != nil {
 						return model.Deidentified{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Entities: []model.Entity{}}
 					}

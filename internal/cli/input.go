@@ -228,25 +228,27 @@ func (lr *lineReader) next() (line, bool) {
 // held back in a buffer should go out now (input may come from a pipe).
 func (lr *lineReader) dry() bool { return lr.br.Buffered() == 0 }
 
-// jsonPost decodes one JSONL line into a post, strictly: the line must be
-// one JSON object with valid UTF-8 and a string "text".
-func jsonPost(raw []byte) (model.Post, string, error) {
-	var p model.Post
+// jsonPost decodes one JSONL line into p, a zero post, strictly: the line
+// must be one JSON object with valid UTF-8 and a string "text". It returns
+// the post's id, which an error message can still name when the line
+// starts with it; after an error p holds nothing of use.
+func jsonPost(raw []byte, p *model.Post) (string, error) {
 	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))
 	// a line the fast path decodes is valid UTF-8 (it checks the strings,
 	// where alone other bytes than ASCII can be): no pass over it first
-	if len(raw) > 0 && raw[0] == '{' {
-		if p, ok := fastPost(raw); ok {
-			return p, p.ID, nil
-		}
+	if fastPost(raw, p) {
+		return p.ID, nil
 	}
 	if !utf8.Valid(raw) {
-		return p, salvageID(raw), fmt.Errorf("not valid UTF-8 at byte %d", firstInvalid(string(raw)))
+		return salvageID(raw), fmt.Errorf("not valid UTF-8 at byte %d", firstInvalid(string(raw)))
 	}
 	if len(raw) == 0 || raw[0] != '{' {
-		return p, "", errors.New("not a JSON object")
+		return "", errors.New("not a JSON object")
 	}
-	return slowPost(raw)
+	var id string
+	var err error
+	*p, id, err = slowPost(raw)
+	return id, err
 }
 
 // slowPost decodes a post with encoding/json: every line fastPost leaves,
