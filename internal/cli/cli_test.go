@@ -439,12 +439,15 @@ func TestFastPostKnowsEveryField(t *testing.T) {
 		}
 	}
 	for n, f := range postFields {
-		if g := postField([]byte(n)); g != f {
-			t.Errorf("postField(%q) = %d; postFields has %d", n, g, f)
+		if g, l := postField([]byte(n + `": 1`)); g != f || l != len(n) {
+			t.Errorf("postField(%q) = %d, %d; postFields has %d", n+`"`, g, l, f)
 		}
-	}
-	if postField([]byte("ID")) != 0 {
-		t.Error("postField knows a name that is not a field")
+		// only the whole name, with the closing quote, is the field's
+		for _, k := range []string{n, n + "s\"", n[:len(n)-1] + "\"", strings.ToUpper(n) + "\""} {
+			if g, l := postField([]byte(k)); g != 0 || l != 0 {
+				t.Errorf("postField(%q) = %d, %d; it names no field", k, g, l)
+			}
+		}
 	}
 	for field, v := range map[string]any{"author": model.Author{}, "reply_to": model.ReplyTo{}, "media": model.Media{}} {
 		want := slices.Clone(nested[field])
