@@ -191,7 +191,6 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			post model.Post
 			rep  model.Report
 		}
-		var cur result // the result being written (a renderer keeps nothing of it)
 		err := eachLine(src.r, func(l line) result {
 			if l.err != nil {
 				return result{n: l.n, rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
@@ -203,9 +202,7 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			}
 			mergeContext(&p, &base)
 			return result{n: l.n, post: p, rep: eng.Check(ctx, p)}
-		}, func(res result) error {
-			cur = res
-			r := &cur
+		}, func(r *result) error { // a renderer keeps nothing of it
 			if r.rep.Error != "" {
 				inputErrors++
 				fmt.Fprintln(stderr, "scrubs:", r.rep.Error)

@@ -320,15 +320,16 @@ const (
 )
 
 // eachLine runs work on every JSONL line of r and gives the results to
-// emit in input order. flush is called whenever the input has nothing
-// more buffered, so that no result waits in an output buffer for input
-// that may be slow to come, and at the end. work must not keep l.raw.
-// After an emit error, the rest is still read and worked on, but no longer
-// emitted; that first error is returned.
-func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush func() error) error {
+// emit in input order, by address (a result is large: a post and its
+// report), valid only during the call. flush is called whenever the input
+// has nothing more buffered, so that no result waits in an output buffer
+// for input that may be slow to come, and at the end. work must not keep
+// l.raw. After an emit error, the rest is still read and worked on, but no
+// longer emitted; that first error is returned.
+func eachLine[R any](r io.Reader, work func(l line) R, emit func(*R) error, flush func() error) error {
 	lr := newLineReader(r)
 	var firstErr error
-	give := func(res R) {
+	give := func(res *R) {
 		if firstErr == nil {
 			firstErr = emit(res)
 		}
@@ -343,12 +344,14 @@ func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush
 		// One core: handing lines to another goroutine would only add a
 		// context switch per batch, so the work is done here, straight
 		// from the read buffer.
+		var res R // every line's, in turn
 		for {
 			l, ok := lr.next()
 			if !ok {
 				break
 			}
-			give(work(l))
+			res = work(l)
+			give(&res)
 			if lr.dry() {
 				dry()
 			}
@@ -408,8 +411,9 @@ func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush
 		}
 	}()
 	for b := range queue {
-		for _, res := range <-b.res {
-			give(res)
+		res := <-b.res
+		for i := range res {
+			give(&res[i])
 		}
 		if b.dry {
 			dry()
