@@ -330,6 +330,10 @@ func FuzzJSONPost(f *testing.F) {
 		`{"text":"a","text":"b"}`, `{"Text":"a"}`, `{"\u0074ext":"a"}`, `{"text":"\ud800"}`, `{"text":"a","suppress":[{"rule":"r","reason":"q","line":2}]}`,
 		`{"text":"a","author":{"role":"x","role":"y"}}`, `{"id":null,"text":"a"}`, `{"text":"a"} x`, `{"text":"a",}`, `{"text":"a","n":01}`,
 		"{\"text\":\"a\",\"k\xff\":1}", "{\"text\":\"a\",\"x\":[\"\xc3\"]}", "{\"text\":\"\\n\xed\xa0\x80\"}", "{\"text\":\"\xf0\x9f\x98\x80\xf0\x9f\"}",
+		// keys next to the field names (matched in place, before their end
+		// is found), and keys that end the line
+		`{"texts":"a","text" : "b","tex":1,"created_a":2,"created_at ":3,"reply_to":{"text":"r"}}`, `{"text":"a","platform\"":4}`,
+		`{"text":"a","audience":"b","dm":false,"medias":[]}`, `{"text":"a","created_at"`, `{"text":"a","id`, `{"text":"a","platform":`,
 	} {
 		f.Add([]byte(s))
 	}
