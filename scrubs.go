@@ -203,7 +203,18 @@ func (e *Engine) Rules() *rules.Set { return e.judgeOf().Rules() }
 // Check judges one post. It never fails: problems reading photos become
 // report warnings.
 func (e *Engine) Check(ctx context.Context, p Post) Report {
-	return e.judgeOf().Check(ctx, &p)
+	// The judge keeps the post's address while it works (in a pooled
+	// state), so &p would move every post to the heap: it gets a recycled
+	// copy instead, which nothing holds once the report is made.
+	pp := checkPosts.Get().(*Post)
+	*pp = p
+	rep := e.judgeOf().Check(ctx, pp)
+	*pp = Post{} // keeps none of the caller's strings alive
+	checkPosts.Put(pp)
+	return rep
 }
+
+// checkPosts recycles Check's copies of the posts it judges.
+var checkPosts = sync.Pool{New: func() any { return new(Post) }}
 
 func rulesFS() fs.FS { return rules.PacksFS() }

@@ -191,20 +191,18 @@ func runCheck(cmd *cobra.Command, g *globals, f *checkFlags, args []string) erro
 			post model.Post
 			rep  model.Report
 		}
-		var cur result // the result being written (a renderer keeps nothing of it)
 		err := eachLine(src.r, func(l line) result {
 			if l.err != nil {
 				return result{n: l.n, rep: model.Report{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
-			p, id, err := jsonPost(l.raw)
+			var p model.Post
+			id, err := jsonPost(l.raw, &p)
 			if err != nil {
 				return result{n: l.n, post: model.Post{ID: id}, rep: model.Report{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Findings: []model.Finding{}, Verdict: model.OK}}
 			}
 			mergeContext(&p, &base)
 			return result{n: l.n, post: p, rep: eng.Check(ctx, p)}
-		}, func(res result) error {
-			cur = res
-			r := &cur
+		}, func(r *result) error { // a renderer keeps nothing of it
 			if r.rep.Error != "" {
 				inputErrors++
 				fmt.Fprintln(stderr, "scrubs:", r.rep.Error)

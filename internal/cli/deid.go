@@ -93,23 +93,22 @@ has {"id","text","entities"} a line.`,
 					return err
 				}
 			} else {
-				var cur model.Deidentified // the result being written (a renderer keeps nothing of it)
 				err := eachLine(src.r, func(l line) model.Deidentified {
 					if l.err != nil {
 						return model.Deidentified{Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, l.err), Entities: []model.Entity{}}
 					}
-					p, id, err := jsonPost(l.raw)
+					var p model.Post
+					id, err := jsonPost(l.raw, &p)
 					if err != nil {
 						return model.Deidentified{ID: id, Error: fmt.Sprintf("%s line %d: %v", src.label(), l.n, err), Entities: []model.Entity{}}
 					}
 					return eng.Deidentify(ctx, id, p.Text, opts)
-				}, func(d model.Deidentified) error {
-					cur = d
-					if cur.Error != "" {
+				}, func(d *model.Deidentified) error { // a renderer keeps nothing of it
+					if d.Error != "" {
 						inputErrors++
-						fmt.Fprintln(stderr, "scrubs:", cur.Error)
+						fmt.Fprintln(stderr, "scrubs:", d.Error)
 					}
-					return out.Write(&cur)
+					return out.Write(d)
 				}, bw.Flush)
 				if err != nil {
 					return err

@@ -228,25 +228,27 @@ func (lr *lineReader) next() (line, bool) {
 // held back in a buffer should go out now (input may come from a pipe).
 func (lr *lineReader) dry() bool { return lr.br.Buffered() == 0 }
 
-// jsonPost decodes one JSONL line into a post, strictly: the line must be
-// one JSON object with valid UTF-8 and a string "text".
-func jsonPost(raw []byte) (model.Post, string, error) {
-	var p model.Post
+// jsonPost decodes one JSONL line into p, a zero post, strictly: the line
+// must be one JSON object with valid UTF-8 and a string "text". It returns
+// the post's id, which an error message can still name when the line
+// starts with it; after an error p holds nothing of use.
+func jsonPost(raw []byte, p *model.Post) (string, error) {
 	raw = bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF")))
 	// a line the fast path decodes is valid UTF-8 (it checks the strings,
 	// where alone other bytes than ASCII can be): no pass over it first
-	if len(raw) > 0 && raw[0] == '{' {
-		if p, ok := fastPost(raw); ok {
-			return p, p.ID, nil
-		}
+	if fastPost(raw, p) {
+		return p.ID, nil
 	}
 	if !utf8.Valid(raw) {
-		return p, salvageID(raw), fmt.Errorf("not valid UTF-8 at byte %d", firstInvalid(string(raw)))
+		return salvageID(raw), fmt.Errorf("not valid UTF-8 at byte %d", firstInvalid(string(raw)))
 	}
 	if len(raw) == 0 || raw[0] != '{' {
-		return p, "", errors.New("not a JSON object")
+		return "", errors.New("not a JSON object")
 	}
-	return slowPost(raw)
+	var id string
+	var err error
+	*p, id, err = slowPost(raw)
+	return id, err
 }
 
 // slowPost decodes a post with encoding/json: every line fastPost leaves,
@@ -318,15 +320,16 @@ const (
 )
 
 // eachLine runs work on every JSONL line of r and gives the results to
-// emit in input order. flush is called whenever the input has nothing
-// more buffered, so that no result waits in an output buffer for input
-// that may be slow to come, and at the end. work must not keep l.raw.
-// After an emit error, the rest is still read and worked on, but no longer
-// emitted; that first error is returned.
-func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush func() error) error {
+// emit in input order, by address (a result is large: a post and its
+// report), valid only during the call. flush is called whenever the input
+// has nothing more buffered, so that no result waits in an output buffer
+// for input that may be slow to come, and at the end. work must not keep
+// l.raw. After an emit error, the rest is still read and worked on, but no
+// longer emitted; that first error is returned.
+func eachLine[R any](r io.Reader, work func(l line) R, emit func(*R) error, flush func() error) error {
 	lr := newLineReader(r)
 	var firstErr error
-	give := func(res R) {
+	give := func(res *R) {
 		if firstErr == nil {
 			firstErr = emit(res)
 		}
@@ -341,12 +344,14 @@ func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush
 		// One core: handing lines to another goroutine would only add a
 		// context switch per batch, so the work is done here, straight
 		// from the read buffer.
+		var res R // every line's, in turn
 		for {
 			l, ok := lr.next()
 			if !ok {
 				break
 			}
-			give(work(l))
+			res = work(l)
+			give(&res)
 			if lr.dry() {
 				dry()
 			}
@@ -406,8 +411,9 @@ func eachLine[R any](r io.Reader, work func(l line) R, emit func(R) error, flush
 		}
 	}()
 	for b := range queue {
-		for _, res := range <-b.res {
-			give(res)
+		res := <-b.res
+		for i := range res {
+			give(&res[i])
 		}
 		if b.dry {
 			dry()

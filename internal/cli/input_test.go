@@ -43,8 +43,8 @@ func TestEachLine(t *testing.T) {
 				return fmt.Sprintf("line %d holds %.20q", l.n, l.raw)
 			}
 			return strings.TrimSuffix(string(l.raw), "\n")
-		}, func(s string) error {
-			got = append(got, s)
+		}, func(s *string) error {
+			got = append(got, *s)
 			return nil
 		}, func() error { flushes++; return nil })
 		runtime.GOMAXPROCS(old)
@@ -73,7 +73,7 @@ func TestEachLineEmitError(t *testing.T) {
 	for _, procs := range []int{1, 4} {
 		old := runtime.GOMAXPROCS(procs)
 		emitted := 0
-		err := eachLine(strings.NewReader(in), func(l line) int { return l.n }, func(int) error {
+		err := eachLine(strings.NewReader(in), func(l line) int { return l.n }, func(*int) error {
 			emitted++
 			if emitted == 10 {
 				return boom

@@ -10,69 +10,97 @@ import (
 	"github.com/scrubs-dev/scrubs/model"
 )
 
-// fastPost decodes the common shape of a JSONL post without reflection:
-// string fields, "author" and "reply_to" objects of strings, a "media"
-// array of such objects, a boolean "dm", a string or numeric "id", and
-// unknown fields of any (valid) JSON value, which are skipped.
+// fastPost decodes the common shape of a JSONL post into p without
+// reflection: string fields, "author" and "reply_to" objects of strings, a
+// "media" array of such objects, a boolean "dm", a string or numeric "id",
+// and unknown fields of any (valid) JSON value, which are skipped.
 //
 // It is only a fast path in front of encoding/json, never a second
 // decoder with its own rules: whenever the line holds anything whose
 // meaning depends on encoding/json's finer points (null values, duplicate
 // keys, keys that match a field only case-insensitively or through
 // escapes, unpaired surrogate escapes, "suppress", deep nesting) or is not
-// valid JSON at all, it gives up (ok false) and jsonPost decodes the line
-// with encoding/json, which also writes every error message. When ok is
-// true the post is exactly what encoding/json would have decoded;
-// FuzzJSONPost checks this. b must be trimmed. A line with invalid UTF-8
-// is never decoded: bytes from 0x80 can only be in strings, and every
-// string read is checked, so that jsonPost need not check the line first.
-func fastPost(b []byte) (p model.Post, ok bool) {
+// valid JSON at all, it gives up (false, p holding any part of the line)
+// and jsonPost decodes the line with encoding/json, which also writes
+// every error message. When it returns true, *p is exactly what
+// encoding/json would have decoded into a zero post; FuzzJSONPost checks
+// this. b must be trimmed. A line with invalid UTF-8 is never decoded:
+// bytes from 0x80 can only be in strings, and every string read is
+// checked, so that jsonPost need not check the line first.
+func fastPost(b []byte, p *model.Post) bool {
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
 	s := scanner{b: b}
 	if len(b) < 256 || bytes.IndexByte(b, '\\') < 0 {
 		s.line = string(b)
 	} else {
 		s.copyLine = true // copied only if a long field needs it
 	}
+	i := ws(b, 1)
+	if i < len(b) && b[i] == '}' {
+		return false // no "text"
+	}
 	var seen uint16 // known fields already read: a duplicate falls back
-	hasText := false
-	ok = s.object(0, func(key []byte) bool {
-		f, known := postField(key)
-		if !known {
-			return plainKey(key) && s.skip(1)
+	for {
+		if i = ws(b, i); i >= len(b) || b[i] != '"' {
+			return false
+		}
+		// a field's name, or any other key, which must be plain (another
+		// key than a field's name that is plain names no field)
+		f, n := postField(b[i+1:])
+		if n > 0 {
+			i = colon(b, i+n+2)
+		} else {
+			_, i = plainKey(b, i)
+		}
+		if i < 0 {
+			return false
 		}
 		if seen&f != 0 {
 			return false
 		}
 		seen |= f
 		switch f {
+		case 0:
+			i = skip(b, i, 1)
 		case fID:
-			return s.id(&p.ID)
+			p.ID, i = s.id(i)
 		case fText:
-			hasText = true
-			return s.str(&p.Text)
+			p.Text, i = s.str(i)
 		case fPlatform:
-			return s.str(&p.Platform)
+			p.Platform, i = s.str(i)
 		case fAccount:
-			return s.str(&p.Account)
+			p.Account, i = s.str(i)
 		case fAudience:
-			return s.str(&p.Audience)
+			p.Audience, i = s.str(i)
 		case fCreatedAt:
-			return s.str(&p.CreatedAt)
+			p.CreatedAt, i = s.str(i)
 		case fDM:
-			return s.boolean(&p.DM)
+			p.DM, i = boolean(b, i)
 		case fAuthor:
-			return s.stringFields(1, "role", &p.Author.Role, "bio", &p.Author.Bio)
+			p.Author.Role, p.Author.Bio, i = s.stringFields(i, 1, "role", "bio")
 		case fReplyTo:
 			r := &model.ReplyTo{}
 			p.ReplyTo = r
-			return s.stringFields(1, "text", &r.Text, "author", &r.Author)
+			r.Text, r.Author, i = s.stringFields(i, 1, "text", "author")
 		case fMedia:
-			return s.media(&p.Media)
+			p.Media, i = s.media(i)
+		case fSuppress:
+			return false // left to encoding/json
 		}
-		return false // "suppress": left to encoding/json
-	})
-	s.ws()
-	return p, ok && hasText && s.i == len(b)
+		if i < 0 {
+			return false
+		}
+		more := false
+		if i, more = next(b, i, '}'); i < 0 {
+			return false
+		}
+		if !more {
+			break
+		}
+	}
+	return seen&fText != 0 && ws(b, i) == len(b)
 }
 
 const (
@@ -96,59 +124,76 @@ var postFields = map[string]uint16{
 	"dm": fDM, "media": fMedia, "created_at": fCreatedAt, "suppress": fSuppress,
 }
 
-// postField is postFields[key], by a switch: no hashing for each key of
-// each line.
-func postField(key []byte) (uint16, bool) {
-	switch string(key) {
-	case "id":
-		return fID, true
-	case "text":
-		return fText, true
-	case "platform":
-		return fPlatform, true
-	case "author":
-		return fAuthor, true
-	case "account":
-		return fAccount, true
-	case "audience":
-		return fAudience, true
-	case "reply_to":
-		return fReplyTo, true
-	case "dm":
-		return fDM, true
-	case "media":
-		return fMedia, true
-	case "created_at":
-		return fCreatedAt, true
-	case "suppress":
-		return fSuppress, true
+// postField returns the field whose name, with the key's closing quote,
+// rest (a key after its opening quote) starts with, and the name's length;
+// 0, 0 for none. The name is compared as it is in the line, without
+// finding the key's end first: the first byte picks the names to compare,
+// each in one or two comparisons of up to eight bytes.
+func postField(rest []byte) (uint16, int) {
+	if len(rest) == 0 {
+		return 0, 0
 	}
-	return 0, false
+	// rest starts with s, of up to eight bytes: one comparison
+	starts := func(s string) bool { return len(rest) >= len(s) && string(rest[:len(s)]) == s }
+	switch rest[0] {
+	case 'i':
+		if starts(`id"`) {
+			return fID, 2
+		}
+	case 't':
+		if starts(`text"`) {
+			return fText, 4
+		}
+	case 'p':
+		if starts("platform") && len(rest) > 8 && rest[8] == '"' {
+			return fPlatform, 8
+		}
+	case 'a':
+		switch {
+		case starts(`author"`):
+			return fAuthor, 6
+		case starts(`account"`):
+			return fAccount, 7
+		case starts("audience") && len(rest) > 8 && rest[8] == '"':
+			return fAudience, 8
+		}
+	case 'r':
+		if starts("reply_to") && len(rest) > 8 && rest[8] == '"' {
+			return fReplyTo, 8
+		}
+	case 'd':
+		if starts(`dm"`) {
+			return fDM, 2
+		}
+	case 'm':
+		if starts(`media"`) {
+			return fMedia, 5
+		}
+	case 'c':
+		if starts("created_") && len(rest) >= 11 && string(rest[8:11]) == `at"` {
+			return fCreatedAt, 10
+		}
+	case 's':
+		if starts("suppress") && len(rest) > 8 && rest[8] == '"' {
+			return fSuppress, 8
+		}
+	}
+	return 0, 0
 }
 
 // maxFastDepth bounds the nesting the fast path follows; deeper lines go
 // to encoding/json, which has its own limit and error for it.
 const maxFastDepth = 64
 
-// plainKey reports whether an object key can only match a field of the
-// same bytes: encoding/json also matches keys case-insensitively (with
-// Unicode folding, "ſ" matching "s") and after unescaping, so a key with
-// an escape, a non-ASCII byte or an upper-case letter might still name a
-// known field. All field names are lower-case ASCII.
-func plainKey(k []byte) bool {
-	for _, c := range k {
-		if c == '\\' || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return true
-}
+// The readers below take the position in b of what they read and return
+// the position after it, or -1 when the input is not what they handle (any
+// value next to a -1 is meaningless). The position is passed along, not
+// kept in the scanner, so that it stays in a register through the loops.
 
-// scanner reads JSON from b at i. Every method returns false, leaving i
-// anywhere, when the input is not what it handles.
+// scanner holds what string reads need besides the bytes: the line as a
+// string to slice them from.
 type scanner struct {
 	b []byte
-	i int
 	// line is b as one string: fields without escapes are slices of it,
 	// so a post's strings cost one allocation, not one each. A long line
 	// with escapes is copied only when a long field without them is read
@@ -175,190 +220,191 @@ func (s *scanner) sub(a, e int) string {
 }
 
 // ws skips JSON whitespace (only these four bytes are whitespace in JSON).
-func (s *scanner) ws() {
-	i := s.i
+func ws(b []byte, i int) int {
 	// most calls stop at once, at a byte above the space (a quote, a
 	// digit, a bracket): one comparison each
-	for i < len(s.b) && s.b[i] <= ' ' {
-		if c := s.b[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+	for i < len(b) && b[i] <= ' ' {
+		if c := b[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			break
 		}
 		i++
 	}
-	s.i = i
+	return i
 }
 
-func (s *scanner) peek() byte {
-	if s.i < len(s.b) {
-		return s.b[s.i]
+// plainKey reads an object key and the colon after it, from the
+// whitespace before the key to the value, and returns the key's bytes
+// between the quotes. The key must be plain, that is able to match only a
+// field of the same bytes: encoding/json also matches keys
+// case-insensitively (with Unicode folding, "ſ" matching "s") and after
+// unescaping, so a key with an escape, a non-ASCII byte or an upper-case
+// letter might still name a known field. All field names are lower-case
+// ASCII.
+func plainKey(b []byte, i int) ([]byte, int) {
+	if i = ws(b, i); i >= len(b) || b[i] != '"' {
+		return nil, -1
 	}
-	return 0
+	j := i + 1
+	for j < len(b) && !keyStop[b[j]] {
+		j++
+	}
+	if j >= len(b) || b[j] != '"' {
+		return nil, -1
+	}
+	return b[i+1 : j], colon(b, j+1)
 }
 
-// object reads an object; field is called for each key (its raw bytes
-// between the quotes) with the scanner at the value, which it must read.
-// Keys that are not plain (see plainKey) reach field too: only the
-// caller knows whether that matters.
-func (s *scanner) object(depth int, field func(key []byte) bool) bool {
-	if depth > maxFastDepth || s.peek() != '{' {
-		return false
+// colon reads the colon after a key, from the whitespace before it to the
+// value.
+func colon(b []byte, i int) int {
+	if i = ws(b, i); i >= len(b) || b[i] != ':' {
+		return -1
 	}
-	s.i++
-	s.ws()
-	if s.peek() == '}' {
-		s.i++
-		return true
+	return ws(b, i+1)
+}
+
+// keyStop marks the bytes that end a plain key: its closing quote, and
+// those that make it not plain.
+var keyStop = func() (stop [256]bool) {
+	for c := range stop {
+		stop[c] = c == '"' || c == '\\' || c < 0x20 || c >= utf8.RuneSelf || 'A' <= c && c <= 'Z'
 	}
-	for {
-		s.ws()
-		start := s.i + 1
-		if !s.skipString() {
-			return false
-		}
-		key := s.b[start : s.i-1]
-		s.ws()
-		if s.peek() != ':' {
-			return false
-		}
-		s.i++
-		s.ws()
-		if !field(key) {
-			return false
-		}
-		s.ws()
-		switch s.peek() {
+	return stop
+}()
+
+// next reads what follows a member of an object or array: a comma, and
+// more is true, or the closing byte.
+func next(b []byte, i int, closing byte) (j int, more bool) {
+	if i = ws(b, i); i < len(b) {
+		switch b[i] {
 		case ',':
-			s.i++
-		case '}':
-			s.i++
-			return true
-		default:
-			return false
+			return i + 1, true
+		case closing:
+			return i + 1, false
 		}
 	}
+	return -1, false
 }
 
 // stringFields reads an object of two string fields (author, reply_to, a
-// media element) into d1 and d2, skipping unknown keys.
-func (s *scanner) stringFields(depth int, k1 string, d1 *string, k2 string, d2 *string) bool {
+// media element) at depth, skipping unknown keys.
+func (s *scanner) stringFields(i, depth int, k1, k2 string) (v1, v2 string, j int) {
+	b := s.b
+	if i >= len(b) || b[i] != '{' {
+		return "", "", -1
+	}
+	if i = ws(b, i+1); i < len(b) && b[i] == '}' {
+		return "", "", i + 1
+	}
 	var seen1, seen2 bool
-	return s.object(depth, func(key []byte) bool {
+	for {
+		var key []byte
+		if key, i = plainKey(b, i); i < 0 {
+			return "", "", -1
+		}
 		switch string(key) {
 		case k1:
 			if seen1 {
-				return false
+				return "", "", -1
 			}
 			seen1 = true
-			return s.str(d1)
+			v1, i = s.str(i)
 		case k2:
 			if seen2 {
-				return false
+				return "", "", -1
 			}
 			seen2 = true
-			return s.str(d2)
+			v2, i = s.str(i)
+		default:
+			i = skip(b, i, depth+1)
 		}
-		return plainKey(key) && s.skip(depth+1)
-	})
+		if i < 0 {
+			return "", "", -1
+		}
+		more := false
+		if i, more = next(b, i, '}'); i < 0 || !more {
+			return v1, v2, i
+		}
+	}
 }
 
 // media reads the "media" array. An empty array gives an empty, non-nil
 // slice, as encoding/json does.
-func (s *scanner) media(dst *[]model.Media) bool {
-	if s.peek() != '[' {
-		return false
+func (s *scanner) media(i int) ([]model.Media, int) {
+	b := s.b
+	if i >= len(b) || b[i] != '[' {
+		return nil, -1
 	}
-	s.i++
 	ms := []model.Media{}
-	s.ws()
-	if s.peek() == ']' {
-		s.i++
-		*dst = ms
-		return true
+	if i = ws(b, i+1); i < len(b) && b[i] == ']' {
+		return ms, i + 1
 	}
 	for {
-		s.ws()
 		var m model.Media
-		if !s.stringFields(2, "path", &m.Path, "alt", &m.Alt) {
-			return false
+		if m.Path, m.Alt, i = s.stringFields(ws(b, i), 2, "path", "alt"); i < 0 {
+			return nil, -1
 		}
 		ms = append(ms, m)
-		s.ws()
-		switch s.peek() {
-		case ',':
-			s.i++
-		case ']':
-			s.i++
-			*dst = ms
-			return true
-		default:
-			return false
+		more := false
+		if i, more = next(b, i, ']'); i < 0 || !more {
+			return ms, i
 		}
 	}
 }
 
 // id reads the "id": a string is decoded, a number is kept as written
 // (as jsonPost does with encoding/json); anything else falls back.
-func (s *scanner) id(dst *string) bool {
-	if s.peek() == '"' {
-		return s.str(dst)
+func (s *scanner) id(i int) (string, int) {
+	if i < len(s.b) && s.b[i] == '"' {
+		return s.str(i)
 	}
-	start := s.i
-	if !s.number() {
-		return false
+	e := number(s.b, i)
+	if e < 0 {
+		return "", -1
 	}
-	*dst = s.sub(start, s.i)
-	return true
+	return s.sub(i, e), e
 }
 
-func (s *scanner) boolean(dst *bool) bool {
-	switch {
-	case s.literal("true"):
-		*dst = true
-	case s.literal("false"):
-		*dst = false
-	default:
-		return false
+func boolean(b []byte, i int) (bool, int) {
+	if j := literal(b, i, "true"); j >= 0 {
+		return true, j
 	}
-	return true
+	return false, literal(b, i, "false")
 }
 
-func (s *scanner) literal(w string) bool {
-	if len(s.b)-s.i >= len(w) && string(s.b[s.i:s.i+len(w)]) == w {
-		s.i += len(w)
-		return true
+func literal(b []byte, i int, w string) int {
+	if len(b)-i >= len(w) && string(b[i:i+len(w)]) == w {
+		return i + len(w)
 	}
-	return false
+	return -1
 }
 
-// str reads a string value into dst: without escapes, its bytes, once
-// checked to be valid UTF-8.
-func (s *scanner) str(dst *string) bool {
-	if s.peek() != '"' {
-		return false
+// str reads a string value: without escapes, its bytes, once checked to
+// be valid UTF-8.
+func (s *scanner) str(i int) (string, int) {
+	b := s.b
+	if i >= len(b) || b[i] != '"' {
+		return "", -1
 	}
-	start := s.i + 1
-	for j := start; j < len(s.b); j++ {
-		if j = jsonscan.Plain(s.b, j, true); j == len(s.b) {
-			break
+	start := i + 1
+	for j := start; ; {
+		if j = jsonscan.Plain(b, j, true); j == len(b) {
+			return "", -1
 		}
-		switch c := s.b[j]; {
+		switch c := b[j]; {
 		case c == '"':
-			*dst = s.sub(start, j)
-			s.i = j + 1
-			return true
+			return s.sub(start, j), j + 1
 		case c == '\\':
-			return s.unescape(dst, start, j)
+			return s.unescape(start, j)
 		case c < 0x20:
-			return false
-		case c >= utf8.RuneSelf:
-			n := runeLen(s.b[j:])
-			if n == 0 {
-				return false
-			}
-			j += n - 1
+			return "", -1
 		}
+		n := runeLen(b[j:])
+		if n == 0 {
+			return "", -1
+		}
+		j += n
 	}
-	return false
 }
 
 // runeLen returns the length of the UTF-8 sequence b starts with, or 0
@@ -373,18 +419,19 @@ func runeLen(b []byte) int {
 
 // unescape finishes a string with escapes; b[start:j] has none and b[j] is
 // a backslash. It decodes in one pass, checking each escape as it goes
-// (any it does not handle, like a lone surrogate, gives false: encoding/json
+// (any it does not handle, like a lone surrogate, gives -1: encoding/json
 // then decides), into a builder sized to the rest of the line, which bounds
 // the value: one allocation, and no copy when the string is made.
-func (s *scanner) unescape(dst *string, start, j int) bool {
+func (s *scanner) unescape(start, j int) (string, int) {
+	b := s.b
 	var out strings.Builder
-	out.Grow(len(s.b) - start)
-	out.Write(s.b[start:j])
+	out.Grow(len(b) - start)
+	out.Write(b[start:j])
 	for {
-		if j+1 >= len(s.b) {
-			return false
+		if j+1 >= len(b) {
+			return "", -1
 		}
-		switch e := s.b[j+1]; e {
+		switch e := b[j+1]; e {
 		case '"', '\\', '/':
 			out.WriteByte(e)
 		case 'b':
@@ -398,56 +445,54 @@ func (s *scanner) unescape(dst *string, start, j int) bool {
 		case 't':
 			out.WriteByte('\t')
 		case 'u':
-			r, ok := hex4(s.b[j+2:])
+			r, ok := hex4(b[j+2:])
 			if !ok {
-				return false
+				return "", -1
 			}
 			if utf16.IsSurrogate(r) {
 				// only a well-formed pair; encoding/json has its own rules
 				// for the others
-				if j+7 >= len(s.b) || s.b[j+6] != '\\' || s.b[j+7] != 'u' {
-					return false
+				if j+7 >= len(b) || b[j+6] != '\\' || b[j+7] != 'u' {
+					return "", -1
 				}
-				lo, ok := hex4(s.b[j+8:])
+				lo, ok := hex4(b[j+8:])
 				if !ok {
-					return false
+					return "", -1
 				}
 				if r = utf16.DecodeRune(r, lo); r == utf8.RuneError {
-					return false
+					return "", -1
 				}
 				j += 6
 			}
 			out.WriteRune(r)
 			j += 4
 		default:
-			return false
+			return "", -1
 		}
 		j += 2
 		// the plain run up to the next quote, backslash or control byte,
 		// its UTF-8 checked
 		k := j
 		for {
-			if k = jsonscan.Plain(s.b, k, true); k == len(s.b) {
-				return false
+			if k = jsonscan.Plain(b, k, true); k == len(b) {
+				return "", -1
 			}
-			if s.b[k] < utf8.RuneSelf {
+			if b[k] < utf8.RuneSelf {
 				break
 			}
-			n := runeLen(s.b[k:])
+			n := runeLen(b[k:])
 			if n == 0 {
-				return false
+				return "", -1
 			}
 			k += n
 		}
-		out.Write(s.b[j:k])
+		out.Write(b[j:k])
 		j = k
-		switch c := s.b[j]; {
+		switch c := b[j]; {
 		case c == '"':
-			*dst = out.String()
-			s.i = j + 1
-			return true
+			return out.String(), j + 1
 		case c < 0x20:
-			return false
+			return "", -1
 		}
 	}
 }
@@ -473,125 +518,133 @@ func hex4(b []byte) (rune, bool) {
 	return r, true
 }
 
-// skip reads any JSON value, checking that it is valid.
-func (s *scanner) skip(depth int) bool {
-	switch s.peek() {
-	case '"':
-		return s.skipString()
-	case '{':
-		return s.object(depth, func([]byte) bool { return s.skip(depth + 1) })
-	case '[':
-		if depth > maxFastDepth {
-			return false
-		}
-		s.i++
-		s.ws()
-		if s.peek() == ']' {
-			s.i++
-			return true
-		}
-		for {
-			s.ws()
-			if !s.skip(depth + 1) {
-				return false
-			}
-			s.ws()
-			switch s.peek() {
-			case ',':
-				s.i++
-			case ']':
-				s.i++
-				return true
-			default:
-				return false
-			}
-		}
-	case 't':
-		return s.literal("true")
-	case 'f':
-		return s.literal("false")
-	case 'n':
-		return s.literal("null")
+// skip reads any JSON value at depth, checking that it is valid.
+func skip(b []byte, i, depth int) int {
+	if i >= len(b) {
+		return -1
 	}
-	return s.number()
+	closing := byte('}')
+	switch b[i] {
+	case '"':
+		return skipString(b, i)
+	case '[':
+		closing = ']'
+	case '{':
+	case 't':
+		return literal(b, i, "true")
+	case 'f':
+		return literal(b, i, "false")
+	case 'n':
+		return literal(b, i, "null")
+	default:
+		return number(b, i)
+	}
+	if depth > maxFastDepth {
+		return -1
+	}
+	if i = ws(b, i+1); i < len(b) && b[i] == closing {
+		return i + 1
+	}
+	for {
+		i = ws(b, i)
+		if closing == '}' {
+			// a key, of any kind: only the post's own keys must be plain
+			if i = skipString(b, i); i < 0 {
+				return -1
+			}
+			if i = ws(b, i); i >= len(b) || b[i] != ':' {
+				return -1
+			}
+			i = ws(b, i+1)
+		}
+		if i = skip(b, i, depth+1); i < 0 {
+			return -1
+		}
+		more := false
+		if i, more = next(b, i, closing); i < 0 || !more {
+			return i
+		}
+	}
 }
 
 // skipString reads a string without decoding it, checking its escapes
 // and its UTF-8.
-func (s *scanner) skipString() bool {
-	if s.peek() != '"' {
-		return false
+func skipString(b []byte, i int) int {
+	if i >= len(b) || b[i] != '"' {
+		return -1
 	}
-	for j := s.i + 1; j < len(s.b); j++ {
-		if j = jsonscan.Plain(s.b, j, true); j == len(s.b) {
-			break
+	for j := i + 1; ; {
+		if j = jsonscan.Plain(b, j, true); j == len(b) {
+			return -1
 		}
-		switch c := s.b[j]; {
+		switch c := b[j]; {
 		case c == '"':
-			s.i = j + 1
-			return true
+			return j + 1
 		case c < 0x20:
-			return false
+			return -1
 		case c == '\\':
-			if j+1 >= len(s.b) {
-				return false
+			if j+1 >= len(b) {
+				return -1
 			}
-			switch s.b[j+1] {
+			switch b[j+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				j++
+				j += 2
 			case 'u':
-				if _, ok := hex4(s.b[j+2:]); !ok {
-					return false
+				if _, ok := hex4(b[j+2:]); !ok {
+					return -1
 				}
-				j += 5
+				j += 6
 			default:
-				return false
+				return -1
 			}
-		case c >= utf8.RuneSelf:
-			n := runeLen(s.b[j:])
+		default:
+			n := runeLen(b[j:])
 			if n == 0 {
-				return false
+				return -1
 			}
-			j += n - 1
+			j += n
 		}
 	}
-	return false
 }
 
 // number reads a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-func (s *scanner) number() bool {
-	digits := func() bool {
-		start := s.i
-		for s.i < len(s.b) && '0' <= s.b[s.i] && s.b[s.i] <= '9' {
-			s.i++
-		}
-		return s.i > start
+func number(b []byte, i int) int {
+	if i < len(b) && b[i] == '-' {
+		i++
 	}
-	if s.peek() == '-' {
-		s.i++
-	}
-	switch c := s.peek(); {
-	case c == '0':
-		s.i++
-	case '1' <= c && c <= '9':
-		digits()
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && '1' <= b[i] && b[i] <= '9':
+		i = digits(b, i)
 	default:
-		return false
+		return -1
 	}
-	if s.peek() == '.' {
-		s.i++
-		if !digits() {
-			return false
+	if i < len(b) && b[i] == '.' {
+		if i = digits(b, i+1); i < 0 {
+			return -1
 		}
 	}
-	if c := s.peek(); c == 'e' || c == 'E' {
-		s.i++
-		if c := s.peek(); c == '+' || c == '-' {
-			s.i++
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
 		}
-		if !digits() {
-			return false
+		if i = digits(b, i); i < 0 {
+			return -1
 		}
 	}
-	return true
+	return i
+}
+
+// digits reads one or more decimal digits.
+func digits(b []byte, i int) int {
+	start := i
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	if i == start {
+		return -1
+	}
+	return i
 }

@@ -15,29 +15,52 @@ const (
 // ascii, also any byte from 0x80 (which a writer must check as UTF-8).
 // It returns len(s) when there is none.
 func Plain[T string | []byte](s T, i int, ascii bool) int {
-	for ; i+8 <= len(s) && i >= 0; i += 8 {
-		w := s[i : i+8] // one bounds check for the eight loads
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// (y-ones)&^y has the high bit of a byte set where y has a zero
-		// byte: q and bs have one where x has a quote or a backslash. The
-		// high bits are kept once, for all the tests together.
-		q, bs := x^('"'*ones), x^('\\'*ones)
-		special := (q-ones)&^q | (bs-ones)&^bs | (x-0x20*ones)&^x
-		if ascii {
-			special |= x
+	if i >= len(s) {
+		return i
+	}
+	// j counts from 0 in w, which keeps the loops free of bounds checks
+	// (and a loop for each mode keeps the mode's test out of them)
+	w := s[i:]
+	j := 0
+	if ascii {
+		for ; j <= len(w)-8; j += 8 {
+			x := word(w[j : j+8])
+			// (y-ones) has the high bit of a byte set where y has a zero
+			// byte, and where y has a byte above 0x80: q and bs have such
+			// a zero where x has a quote or a backslash, and bytes above
+			// 0x80 where x has a byte from 0x80, which x's own high bits
+			// flag anyway. The high bits are kept once, for all the tests
+			// together.
+			q, bs := x^('"'*ones), x^('\\'*ones)
+			if special := ((q - ones) | (bs - ones) | (x - 0x20*ones) | x) & highs; special != 0 {
+				// the lowest flag is exact (the subtractions borrow only
+				// past a byte that matches): it is the first such byte
+				return i + j + bits.TrailingZeros64(special)/8
+			}
 		}
-		if special &= highs; special != 0 {
-			// the lowest flag is exact (the subtractions borrow only
-			// past a byte that matches): it is the first such byte
-			return i + bits.TrailingZeros64(special)/8
+	} else {
+		for ; j <= len(w)-8; j += 8 {
+			x := word(w[j : j+8])
+			// without the bytes from 0x80 flagged, the &^ terms keep
+			// them from matching
+			q, bs := x^('"'*ones), x^('\\'*ones)
+			if special := ((q-ones)&^q | (bs-ones)&^bs | (x-0x20*ones)&^x) & highs; special != 0 {
+				return i + j + bits.TrailingZeros64(special)/8
+			}
 		}
 	}
-	for ; i < len(s); i++ {
-		c := s[i]
+	for ; j < len(w); j++ {
+		c := w[j]
 		if c < 0x20 || c == '"' || c == '\\' || ascii && c >= 0x80 {
-			return i
+			return i + j
 		}
 	}
-	return i
+	return len(s)
+}
+
+// word is w's first eight bytes, the first in the low byte: one load.
+func word[T string | []byte](w T) uint64 {
+	_ = w[7] // one bounds check for the eight loads
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
