@@ -388,7 +388,7 @@ func (s *scanner) str(i int) (string, int) {
 	}
 	start := i + 1
 	for j := start; ; {
-		if j = jsonscan.Plain(b, j, true); j == len(b) {
+		if j = jsonscan.Plain(b, j); j == len(b) {
 			return "", -1
 		}
 		switch c := b[j]; {
@@ -474,7 +474,7 @@ func (s *scanner) unescape(start, j int) (string, int) {
 		// its UTF-8 checked
 		k := j
 		for {
-			if k = jsonscan.Plain(b, k, true); k == len(b) {
+			if k = jsonscan.Plain(b, k); k == len(b) {
 				return "", -1
 			}
 			if b[k] < utf8.RuneSelf {
@@ -574,7 +574,7 @@ func skipString(b []byte, i int) int {
 		return -1
 	}
 	for j := i + 1; ; {
-		if j = jsonscan.Plain(b, j, true); j == len(b) {
+		if j = jsonscan.Plain(b, j); j == len(b) {
 			return -1
 		}
 		switch c := b[j]; {

@@ -11,47 +11,32 @@ const (
 )
 
 // Plain returns the index of the first byte at or after i that a JSON
-// string cannot hold as it is: '"', '\\' or a control character; with
-// ascii, also any byte from 0x80 (which a writer must check as UTF-8).
-// It returns len(s) when there is none.
-func Plain[T string | []byte](s T, i int, ascii bool) int {
+// string cannot hold as it is ('"', '\\' or a control character) or that
+// needs a UTF-8 check (any byte from 0x80). It returns len(s) when there is
+// none.
+func Plain[T string | []byte](s T, i int) int {
 	if i >= len(s) {
 		return i
 	}
-	// j counts from 0 in w, which keeps the loops free of bounds checks
-	// (and a loop for each mode keeps the mode's test out of them)
+	// j counts from 0 in w, which keeps the loop free of bounds checks
 	w := s[i:]
 	j := 0
-	if ascii {
-		for ; j <= len(w)-8; j += 8 {
-			x := word(w[j : j+8])
-			// (y-ones) has the high bit of a byte set where y has a zero
-			// byte, and where y has a byte above 0x80: q and bs have such
-			// a zero where x has a quote or a backslash, and bytes above
-			// 0x80 where x has a byte from 0x80, which x's own high bits
-			// flag anyway. The high bits are kept once, for all the tests
-			// together.
-			q, bs := x^('"'*ones), x^('\\'*ones)
-			if special := ((q - ones) | (bs - ones) | (x - 0x20*ones) | x) & highs; special != 0 {
-				// the lowest flag is exact (the subtractions borrow only
-				// past a byte that matches): it is the first such byte
-				return i + j + bits.TrailingZeros64(special)/8
-			}
-		}
-	} else {
-		for ; j <= len(w)-8; j += 8 {
-			x := word(w[j : j+8])
-			// without the bytes from 0x80 flagged, the &^ terms keep
-			// them from matching
-			q, bs := x^('"'*ones), x^('\\'*ones)
-			if special := ((q-ones)&^q | (bs-ones)&^bs | (x-0x20*ones)&^x) & highs; special != 0 {
-				return i + j + bits.TrailingZeros64(special)/8
-			}
+	for ; j <= len(w)-8; j += 8 {
+		x := word(w[j : j+8])
+		// (y-ones) has the high bit of a byte set where y has a zero byte,
+		// and where y has a byte above 0x80: q and bs have such a zero
+		// where x has a quote or a backslash, and bytes above 0x80 where x
+		// has a byte from 0x80, which x's own high bits flag anyway. The
+		// high bits are kept once, for all the tests together.
+		q, bs := x^('"'*ones), x^('\\'*ones)
+		if special := ((q - ones) | (bs - ones) | (x - 0x20*ones) | x) & highs; special != 0 {
+			// the lowest flag is exact (the subtractions borrow only past
+			// a byte that matches): it is the first such byte
+			return i + j + bits.TrailingZeros64(special)/8
 		}
 	}
 	for ; j < len(w); j++ {
-		c := w[j]
-		if c < 0x20 || c == '"' || c == '\\' || ascii && c >= 0x80 {
+		if c := w[j]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
 			return i + j
 		}
 	}
