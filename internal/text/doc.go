@@ -492,9 +492,10 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	hashtag, mention := false, false
 	i := 0
 	for i < len(src) {
-		if withPlain && !hashtag && !mention {
+		if withPlain && !hashtag && !mention && len(src)-i >= 8 {
 			// the common tokens first, in a loop of their own; it stops
-			// at the first token that needs the checks below
+			// at the first token that needs the checks below, and leaves
+			// the last 7 bytes of the text to them
 			if i = b.plain(i); i == len(src) {
 				break
 			}
@@ -704,6 +705,10 @@ type builder struct {
 	// letters counts the letters of the words so far, uppers those in
 	// upper case (for Upperish and Lowerish)
 	letters, uppers int
+	// what plain keeps for stretch: the end of the stretch, and the
+	// start of a word found to start no e-mail address and the end of
+	// one that may (see leaveWord)
+	lim, mailChecked, mailEnd int
 }
 
 // closesSentence tells the bytes after which a stop ('.', '!', '?', '…')
@@ -790,30 +795,6 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 	return
 }
 
-// wordRest reads on, from j, a word of ASCII letters and digits whose
-// first bytes plain has read (letters and uppers count their letters and
-// upper-case letters) and written lower-cased into norm before o: 8 bytes
-// at a time, as plain reads the first 8. It returns the end of the word
-// and the counts of its letters and upper-case letters, or an end of -1
-// when it comes to the last 8 bytes of src or of norm.
-func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int, int) {
-	for {
-		if len(src)-j < 8 || len(norm)-o < 8 {
-			return -1, 0, 0
-		}
-		v := load64(src[j:])
-		let, up, stop := wordBytes(v)
-		binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
-		if stop != 0 {
-			m := stop&-stop - 1 // the bytes before the first stop
-			return j + bits.TrailingZeros64(stop)/8, letters + count(let&m), uppers + count(up&m)
-		}
-		letters += count(let)
-		uppers += count(up)
-		j, o = j+8, o+8
-	}
-}
-
 // plain tokenises src from i while it holds only the common tokens, and
 // returns where it stopped: the end of the text, or the first token it
 // leaves to the general loop of parseInto. It is called outside hashtags
@@ -835,87 +816,149 @@ func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int,
 //     with scanASCIIWord and adds it with word, its Lower the lower-cased
 //     bytes written into Norm, as here.
 //
-// It writes into the spare room of the builder's buffers, and leaves the
-// rest to the general loop when there is none, as it does a word in the
-// last 8 bytes of the text (it reads 8 bytes at a time). The state it
-// keeps in variables of its own is the builder's, written back on return.
+// It reads the text in stretches (see stretch), as long as the room left
+// in the builder's buffers allows, and leaves the rest to the general
+// loop, as it does the last 7 bytes of the text (it reads 8 bytes at a
+// time). The state it keeps in variables of its own is the builder's,
+// written back on return.
 func (b *builder) plain(i int) int {
 	src := b.src
-	// the tokens so far (n), with room for more, and their NormAt entries
-	n, room := len(b.toks), min(cap(b.toks), cap(b.normAt))
-	toks, normAt := b.toks[:room], b.normAt[:room]
-	norm, at := b.norm[:cap(b.norm)], len(b.norm)
+	// the tokens so far (n) and their NormAt entries, and Norm so far (at)
+	n, at := len(b.toks), len(b.norm)
 	// the flags pending for the next token: the whitespace before it, and
 	// SentStart for the next word
 	pend := b.ws
 	if b.sentStart {
 		pend |= SentStart
 	}
+	b.mailChecked = -1
+	for {
+		// Each stretch ends at lim, as soon as the room left in the
+		// buffers may run out, so that no token in it needs a check of
+		// its own: a token takes at least a byte of text, and a word's
+		// Norm form (with its space) no more than its bytes and the one
+		// after it, which is not a word's (while 8 bytes are written at
+		// the start of every word); and each token starts 8 bytes or more
+		// before the end of the text, so a word's first 8 bytes can be
+		// read at once and the byte after a punctuation mark looked at.
+		b.lim = min(len(src)-7, i+min(cap(b.toks), cap(b.normAt))-n, i+cap(b.norm)-8-at)
+		if i >= b.lim {
+			break
+		}
+		var left uint8
+		i, n, at, pend, left = b.stretch(i, n, at, pend)
+		if left == leftGeneral {
+			break
+		}
+		if left == leftMail {
+			// the word at i, which ends at mailEnd before '.', '-', '_',
+			// '+' or '@', with an '@' after it: the general loop takes it
+			// if it starts an e-mail address, else the next stretch
+			if b.nextAt < b.mailEnd {
+				b.nextAt = indexFrom(src, b.mailEnd, '@')
+			}
+			if b.nextAt >= 0 && emailLen(src, i) > 0 {
+				break
+			}
+			b.mailChecked = i
+		}
+	}
+	b.toks, b.normAt, b.norm = b.toks[:n], b.normAt[:n], b.norm[:at]
+	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
+	return i
+}
+
+// What stretch stops at, before b.lim.
+const (
+	leftGeneral = 1 + iota // a token for the general loop
+	leftMail               // a word that may start an e-mail address (see plain)
+)
+
+// stretch is the loop of plain, from i up to b.lim: it takes the tokens
+// of the text there and returns where it stopped, the state it keeps (see
+// plain), and what it left, if it stopped before b.lim.
+//
+// The loop is the costliest of the tokeniser, and written so that the
+// compiler keeps its variables in registers: it calls no function (a call
+// has every variable kept in memory over it), and keeps what it seldom
+// needs in the builder. It reads the text and writes the buffers through
+// pointers, without bounds checks, which b.lim makes needless (see plain).
+func (b *builder) stretch(i, n, at int, pend Flag) (int, int, int, Flag, uint8) {
+	src := unsafe.Pointer(unsafe.StringData(b.src))
+	var left uint8
 scan:
-	for i < len(src) {
-		c := src[i]
+	for i < b.lim {
+		c := *(*byte)(unsafe.Add(src, i))
 		switch class := plainClass[c]; { // (cases in order of frequency)
 		case class == pWord:
-			if n >= room {
-				break scan
-			}
-			// the word, 8 bytes at a time (its first here, the rest in
-			// wordRest), classed (wordBytes) and written lower-cased into
-			// Norm, with the bytes after it in the last 8 (Norm's spare
-			// room, written over by what comes next)
-			j, o := i, at
-			if len(src)-j < 8 || len(norm)-o < 8 {
-				break scan
-			}
-			v := load64(src[j:])
+			// the word, 8 bytes at a time, classed (wordBytes) and written
+			// lower-cased into Norm, with the bytes after it in the last 8
+			// (Norm's spare room, written over by what comes next)
+			v := *(*uint64)(unsafe.Add(src, i))
 			let, up, stop := wordBytes(v)
-			binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
-			fl := pend | Flag(up>>7&1)*Upper // an upper-case first letter
-			var wl, wu int                   // letters, upper-case letters
-			if stop != 0 {
-				m := stop&-stop - 1 // the bytes before the first stop
-				wl, wu = count(let&m), count(up&m)
-				j += bits.TrailingZeros64(stop) / 8
-			} else if j, wl, wu = wordRest(src, j+8, norm, o+8, count(let), count(up)); j < 0 {
-				break scan
-			}
-			end := src[j]
-			if e := wordEnd[end]; e != 0 {
-				if first := src[i] | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
-					break scan
-				}
-				if e&eEmail != 0 && b.nextAt >= 0 {
-					if b.nextAt < j {
-						b.nextAt = indexFrom(src, j, '@')
-					}
-					if b.nextAt >= 0 && emailLen(src, i) > 0 {
+			j := i
+			if stop == 0 {
+				// a word longer than 8 bytes (apart from the common case,
+				// which then needs fewer variables): its letters,
+				// lower-case letters and digits so far (0x80 in each byte
+				// of them, over all its 8 bytes at a time), and counts
+				var lets, lowers, digits uint64
+				wl, wu, o := 0, 0, at
+				for stop == 0 {
+					*(*uint64)(b.normAt8(o)) = v | up>>2
+					lets, lowers, digits = lets|let, lowers|let&^up, digits|highs&^let
+					wl, wu = wl+count(let), wu+count(up)
+					j, o = j+8, o+8
+					if len(b.src)-j < 8 || cap(b.norm)-o < 8 {
+						left = leftGeneral
 						break scan
 					}
+					v = *(*uint64)(unsafe.Add(src, j))
+					let, up, stop = wordBytes(v)
 				}
-			}
-			wlen := j - i
-			if wl > 0 {
-				fl |= HasLetter
-				if wu == wl {
-					fl |= AllUpper
+				low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
+				m := low - 1               // the bytes before it
+				*(*uint64)(b.normAt8(o)) = (v|up>>2)&m | low*' '
+				j += bits.TrailingZeros64(low) / 8
+				end := *(*byte)(unsafe.Add(src, j))
+				if l := b.leaveWord(c, i, j, end); l != 0 {
+					left = l
+					break scan
 				}
-			}
-			if wl < wlen {
-				fl |= HasDigit
-				if wl == 0 {
-					fl |= AllDigit
+				let, up = let&m, up&m
+				lets, lowers, digits = lets|let, lowers|let&^up, digits|m&highs&^let
+				b.letters += wl + count(let)
+				b.uppers += wu + count(up)
+				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(lets, lowers, digits))
+				n++
+				at += j - i + 1
+				i = j
+				pend = 0
+				if end == ' ' {
+					pend = SpaceBefore
+					i++
 				}
+				continue
 			}
-			b.letters += wl
-			b.uppers += wu
-			t := &toks[n]
-			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String(&norm[at], wlen), Word, fl
-			normAt[n] = int32(at)
+			// the word ends in these 8 bytes: Norm takes it and its
+			// separating space in one store
+			low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
+			m := low - 1               // the bytes before it
+			*(*uint64)(b.normAt8(at)) = (v|up>>2)&m | low*' '
+			j += bits.TrailingZeros64(low) / 8
+			end := *(*byte)(unsafe.Add(src, j))
+			if l := b.leaveWord(c, i, j, end); l != 0 {
+				left = l
+				break scan
+			}
+			let, up = let&m, up&m
+			b.letters += count(let)
+			b.uppers += count(up)
+			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(let, let&^up, m&highs&^let))
 			n++
-			norm[at+wlen] = ' '
-			at += wlen + 1
-			pend = 0
+			at += j - i + 1
 			i = j
+			pend = 0
 			if end == ' ' {
 				pend = SpaceBefore
 				i++
@@ -924,25 +967,23 @@ scan:
 			pend |= SpaceBefore
 			i++
 		case class == pPunct:
-			if n >= room {
-				break scan
-			}
-			t := &toks[n]
-			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, src[i:i+1], Punct, pend&^SentStart
-			normAt[n] = -1
+			t := b.tok(n)
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
+			*b.normAtOf(n) = -1
 			n++
 			pend &= SentStart
+			next := *(*byte)(unsafe.Add(src, i+1))
 			if c == '.' || c == '!' || c == '?' {
 				// a sentence starts after it (see closesSentence)
-				if i+1 >= len(src) || closesSentence[src[i+1]] {
+				if closesSentence[next] {
 					pend = SentStart
 				}
-				if c == '.' && n >= 2 && noStopAfter(&toks[n-2], i) {
+				if c == '.' && n >= 2 && noStopAfter(b.tok(n-2), i) {
 					pend = 0
 				}
 			}
 			i++
-			if i < len(src) && src[i] == ' ' {
+			if next == ' ' {
 				pend |= SpaceBefore
 				i++
 			}
@@ -950,12 +991,67 @@ scan:
 			pend |= SpaceBefore | NewlineBefore | SentStart
 			i++
 		default:
+			left = leftGeneral
 			break scan
 		}
 	}
-	b.toks, b.normAt, b.norm = toks[:n], normAt[:n], norm[:at]
-	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
-	return i
+	return i, n, at, pend, left
+}
+
+// leaveWord tells what stretch leaves of the word src[i:j], which starts
+// with c and is followed by end: nothing (0), or the word.
+func (b *builder) leaveWord(c byte, i, j int, end byte) uint8 {
+	if e := wordEnd[end]; e != 0 {
+		if first := c | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
+			return leftGeneral
+		}
+		if e&eEmail != 0 && b.nextAt >= 0 && i != b.mailChecked {
+			b.mailEnd = j
+			return leftMail
+		}
+	}
+	return 0
+}
+
+// wordFlags gives the flags of a word from the bytes of its letters, its
+// lower-case letters and its digits (0x80 in each).
+func wordFlags(lets, lowers, digits uint64) Flag {
+	var fl Flag
+	if lets != 0 {
+		fl |= HasLetter
+		if lowers == 0 {
+			fl |= AllUpper
+		}
+	}
+	if digits != 0 {
+		fl |= HasDigit
+		if lets == 0 {
+			fl |= AllDigit
+		}
+	}
+	return fl
+}
+
+// The builder's buffers as stretch writes them, past their length, within
+// their capacity, without bounds checks (see plain): token n, NormAt entry
+// n, and the 8 bytes of Norm from at.
+func (b *builder) tok(n int) *Token {
+	return (*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.toks)), uintptr(n)*unsafe.Sizeof(Token{})))
+}
+
+func (b *builder) normAtOf(n int) *int32 {
+	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.normAt)), uintptr(n)*4))
+}
+
+func (b *builder) normAt8(at int) unsafe.Pointer {
+	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.norm)), at)
+}
+
+// putWord writes word token n, src[i:j], whose Norm form is at at.
+func (b *builder) putWord(n, i, j, at int, fl Flag) {
+	t := b.tok(n)
+	t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String((*byte)(b.normAt8(at)), j-i), Word, fl
+	*b.normAtOf(n) = int32(at)
 }
 
 // push appends a token, with the flags for the whitespace before it.

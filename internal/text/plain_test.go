@@ -75,6 +75,15 @@ func TestPlainSameAsGeneral(t *testing.T) {
 		"ok\xff\x00name\xc3 Lopez\u200b straße ＭＲＮ ÉCOLE",
 		"httpxyzw www wwwwwwwwwwww httpsabcdefgh: www.a http:x",
 		"a.b@c.de.f. x@y z-a@b.co q_r@s.tu abcdefghijklmn@example.com",
+		// words of 8 bytes and more, ending at the end of the text and in
+		// its last 8 bytes
+		"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ x", "word abcdefghijklmnopq", "ab ABCDEFGHIJKLMNOPQRSTUVWX",
+		"abcdefgh abcdefghi ABCDEFGHIJKLMNOP abcdefghijklmnopq. aBCDEFGHIJKLMNOPqrst 0123456789abcdefghij ok",
+		"x abcdefghijklmnopqrstuvwx.y@mail.com and abcdefghijklmnopqrstuvwx.yz then more words here",
+		// more tokens than the buffers first have room for, and Norm grown
+		// by split hashtags: the stretches end where the room does
+		strings.Repeat(".", 100), strings.Repeat("a.", 100), strings.Repeat("a,b ", 60),
+		strings.Repeat("#AbCdEf ", 30) + strings.Repeat("words after the hashtags fill Norm. ", 10),
 	} {
 		checkPlain(t, s, nil)
 	}
