@@ -921,9 +921,11 @@ scan:
 				*(*uint64)(b.normAt8(o)) = (v|up>>2)&m | low*' '
 				j += bits.TrailingZeros64(low) / 8
 				end := *(*byte)(unsafe.Add(src, j))
-				if l := b.leaveWord(c, i, j, end); l != 0 {
-					left = l
-					break scan
+				if wordEnd[end] != 0 {
+					if l := b.leaveWord(i, j, end, 0); l != 0 {
+						left = l
+						break scan
+					}
 				}
 				let, up = let&m, up&m
 				lets, lowers, digits = lets|let, lowers|let&^up, digits|m&highs&^let
@@ -944,12 +946,15 @@ scan:
 			// separating space in one store
 			low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
 			m := low - 1               // the bytes before it
-			*(*uint64)(b.normAt8(at)) = (v|up>>2)&m | low*' '
+			w := (v | up>>2) & m // the word, lower-cased
+			*(*uint64)(b.normAt8(at)) = w | low*' '
 			j += bits.TrailingZeros64(low) / 8
 			end := *(*byte)(unsafe.Add(src, j))
-			if l := b.leaveWord(c, i, j, end); l != 0 {
-				left = l
-				break scan
+			if wordEnd[end] != 0 {
+				if l := b.leaveWord(i, j, end, w); l != 0 {
+					left = l
+					break scan
+				}
 			}
 			let, up = let&m, up&m
 			b.letters += count(let)
@@ -998,20 +1003,29 @@ scan:
 	return i, n, at, pend, left
 }
 
-// leaveWord tells what stretch leaves of the word src[i:j], which starts
-// with c and is followed by end: nothing (0), or the word.
-func (b *builder) leaveWord(c byte, i, j int, end byte) uint8 {
-	if e := wordEnd[end]; e != 0 {
-		if first := c | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
-			return leftGeneral
-		}
-		if e&eEmail != 0 && b.nextAt >= 0 && i != b.mailChecked {
-			b.mailEnd = j
-			return leftMail
-		}
+// leaveWord tells whether stretch leaves the word src[i:j], followed by
+// end (wordEnd[end] != 0), and to what (see stretch), or takes it (0).
+// w is the word lower-cased, when it is 8 bytes or less (else 0).
+func (b *builder) leaveWord(i, j int, end byte, w uint64) uint8 {
+	e := wordEnd[end]
+	// the start of a URL (urlLen): "www.", "http:" or "https:"
+	if e&eGeneral != 0 || e&eURL != 0 && (end == '.' && w == wordWWW || end == ':' && (w == wordHTTP || w == wordHTTPS)) {
+		return leftGeneral
+	}
+	if e&eEmail != 0 && b.nextAt >= 0 && i != b.mailChecked {
+		b.mailEnd = j
+		return leftMail
 	}
 	return 0
 }
+
+// The words that start URLs, as leaveWord sees them: their bytes, the
+// first in the lowest.
+const (
+	wordWWW   = 'w' | 'w'<<8 | 'w'<<16
+	wordHTTP  = 'h' | 't'<<8 | 't'<<16 | 'p'<<24
+	wordHTTPS = wordHTTP | 's'<<32
+)
 
 // wordFlags gives the flags of a word from the bytes of its letters, its
 // lower-case letters and its digits (0x80 in each).

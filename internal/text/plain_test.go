@@ -74,6 +74,8 @@ func TestPlainSameAsGeneral(t *testing.T) {
 		"the patient's O'Brien don't rock'n'roll PATIENT'S Brigid’s café 🍷🍷 #ICULife @jo_doe_x hi",
 		"ok\xff\x00name\xc3 Lopez\u200b straße ＭＲＮ ÉCOLE",
 		"httpxyzw www wwwwwwwwwwww httpsabcdefgh: www.a http:x",
+		// words before '.' and ':' that start URLs or only look like it
+		"he. with. w. h. ww. wwww. http. https. http: https: hTTps://x.co/ab www: WWW.abc.de HTTP: htt: httpss: wow. hi:",
 		"a.b@c.de.f. x@y z-a@b.co q_r@s.tu abcdefghijklmn@example.com",
 		// words of 8 bytes and more, ending at the end of the text and in
 		// its last 8 bytes
