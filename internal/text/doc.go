@@ -899,14 +899,12 @@ scan:
 			j := i
 			if stop == 0 {
 				// a word longer than 8 bytes (apart from the common case,
-				// which then needs fewer variables): its letters,
-				// lower-case letters and digits so far (0x80 in each byte
-				// of them, over all its 8 bytes at a time), and counts
-				var lets, lowers, digits uint64
+				// which then needs fewer variables): the counts of its
+				// letters and upper-case letters so far, and where its
+				// Norm form goes on
 				wl, wu, o := 0, 0, at
 				for stop == 0 {
 					*(*uint64)(b.normAt8(o)) = v | up>>2
-					lets, lowers, digits = lets|let, lowers|let&^up, digits|highs&^let
 					wl, wu = wl+count(let), wu+count(up)
 					j, o = j+8, o+8
 					if len(b.src)-j < 8 || cap(b.norm)-o < 8 {
@@ -927,11 +925,10 @@ scan:
 						break scan
 					}
 				}
-				let, up = let&m, up&m
-				lets, lowers, digits = lets|let, lowers|let&^up, digits|m&highs&^let
-				b.letters += wl + count(let)
-				b.uppers += wu + count(up)
-				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(lets, lowers, digits))
+				wl, wu = wl+count(let&m), wu+count(up&m)
+				b.letters += wl
+				b.uppers += wu
+				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(wl, wu, j-i))
 				n++
 				at += j - i + 1
 				i = j
@@ -946,7 +943,7 @@ scan:
 			// separating space in one store
 			low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
 			m := low - 1               // the bytes before it
-			w := (v | up>>2) & m // the word, lower-cased
+			w := (v | up>>2) & m       // the word, lower-cased
 			*(*uint64)(b.normAt8(at)) = w | low*' '
 			j += bits.TrailingZeros64(low) / 8
 			end := *(*byte)(unsafe.Add(src, j))
@@ -956,10 +953,10 @@ scan:
 					break scan
 				}
 			}
-			let, up = let&m, up&m
-			b.letters += count(let)
-			b.uppers += count(up)
-			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(let, let&^up, m&highs&^let))
+			wl, wu := count(let&m), count(up&m) // its letters, upper-case letters
+			b.letters += wl
+			b.uppers += wu
+			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(wl, wu, j-i))
 			n++
 			at += j - i + 1
 			i = j
@@ -1027,19 +1024,19 @@ const (
 	wordHTTPS = wordHTTP | 's'<<32
 )
 
-// wordFlags gives the flags of a word from the bytes of its letters, its
-// lower-case letters and its digits (0x80 in each).
-func wordFlags(lets, lowers, digits uint64) Flag {
+// wordFlags gives the flags of a word of n bytes, letters and digits,
+// wl of them letters and wu upper-case letters, but for Upper.
+func wordFlags(wl, wu, n int) Flag {
 	var fl Flag
-	if lets != 0 {
+	if wl > 0 {
 		fl |= HasLetter
-		if lowers == 0 {
+		if wu == wl {
 			fl |= AllUpper
 		}
 	}
-	if digits != 0 {
+	if wl < n {
 		fl |= HasDigit
-		if lets == 0 {
+		if wl == 0 {
 			fl |= AllDigit
 		}
 	}
