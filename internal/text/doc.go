@@ -640,7 +640,12 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		}
 		i += w
 	}
-	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: d.normWords[:0], normStart: d.normStart[:0]}
+	// every field of the Doc, set one by one (a Doc built aside and
+	// copied in cost a copy, with a bulk write barrier);
+	// TestReusedDocIsFresh tells if one is left out
+	d.Src, d.Tokens, d.NormAt = src, b.toks, b.normAt
+	d.normWords, d.normStart, d.wordsMade = d.normWords[:0], d.normStart[:0], false
+	d.Upperish, d.Lowerish = false, false
 	if b.letters > 8 {
 		d.Upperish = b.uppers*10 >= b.letters*7
 		d.Lowerish = b.uppers*40 < b.letters

@@ -134,3 +134,38 @@ func FuzzPlain(f *testing.F) {
 		checkPlain(t, s, nil)
 	})
 }
+
+// TestReusedDocIsFresh checks that a Doc parsed into again, as Get does
+// with the Docs given back with Put, keeps nothing of the text before: it
+// equals a new Doc of the same text, the word index made again included.
+func TestReusedDocIsFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	d := new(Doc)
+	for range 5000 {
+		s := randomText(r, 1+r.IntN(40))
+		got, want := parseInto(d, s, true), Parse(s)
+		got.words()
+		want.words()
+		if g, w := emptyNil(*got), emptyNil(*want); !reflect.DeepEqual(g, w) {
+			t.Fatalf("%q: reused Doc is\n%+v\nwant\n%+v", s, g, w)
+		}
+	}
+}
+
+// emptyNil returns d with its empty slices nil, as those of a new Doc may
+// be where a reused one has room.
+func emptyNil(d Doc) Doc {
+	if len(d.Tokens) == 0 {
+		d.Tokens = nil
+	}
+	if len(d.NormAt) == 0 {
+		d.NormAt = nil
+	}
+	if len(d.normWords) == 0 {
+		d.normWords = nil
+	}
+	if len(d.normStart) == 0 {
+		d.normStart = nil
+	}
+	return d
+}
