@@ -434,6 +434,19 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] != 0
 	}
+	if noWordRune(r) {
+		return false
+	}
+	return wordRuneInTables(r)
+}
+
+// noWordRune reports the runes outside ASCII met most often in posts
+// that are no letters, digits or marks, without looking them up in the
+// Unicode tables (four searches): general punctuation (curly quotes,
+// dashes, zero-width spaces) and emoji. TestNoWordRune checks them.
+func noWordRune(r rune) bool { return 0x2000 <= r && r < 0x2070 || isEmoji(r) }
+
+func wordRuneInTables(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -210,4 +211,21 @@ func FuzzAppendLowerASCII(f *testing.F) {
 			t.Fatalf("AppendLowerASCII(%q, %q) = %q, want %q", pre, s, got, want)
 		}
 	})
+}
+
+// TestNoWordRune checks that no rune noWordRune tells, without the
+// Unicode tables, is a letter, digit or mark by them.
+func TestNoWordRune(t *testing.T) {
+	n := 0
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if noWordRune(r) {
+			n++
+			if wordRuneInTables(r) {
+				t.Fatalf("%U is a letter, digit or mark", r)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("noWordRune tells no rune")
+	}
 }
