@@ -600,7 +600,8 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 			}
 			if hashtag {
 				word := src[i:j]
-				for _, part := range splitCamel(word) {
+				var parts [8][2]int
+				for _, part := range splitCamel(word, parts[:0]) {
 					tf := fl
 					if len(part) != len(word) {
 						tf |= Split
@@ -1343,33 +1344,22 @@ func scanWord(src string, j int, st *wordStats) int {
 
 // splitCamel splits a hashtag body at lower→upper, letter↔digit and
 // upper-run→Capitalised boundaries: "LakeshoreED" → Lakeshore|ED,
-// "MercyWest2North" → Mercy|West|2|North, "ICULife" → ICU|Life.
-func splitCamel(w string) [][2]int {
-	var out [][2]int
+// "MercyWest2North" → Mercy|West|2|North, "ICULife" → ICU|Life. It appends
+// the parts to out (room the caller keeps on its stack: most hashtags
+// have a few parts).
+func splitCamel(w string, out [][2]int) [][2]int {
 	start := 0
-	var prev rune
-	prevPos := 0
-	class := func(r rune) int {
-		switch {
-		case unicode.IsUpper(r):
-			return 1
-		case unicode.IsLower(r):
-			return 2
-		case unicode.IsDigit(r):
-			return 3
-		}
-		return 4
-	}
+	prev, prevPos := 0, 0 // the class and position of the rune before
 	for pos, r := range w {
+		c := camelClass(r)
 		if pos > 0 {
-			pc, c := class(prev), class(r)
 			cut := -1
 			switch {
-			case pc == 2 && c == 1:
+			case prev == 2 && c == 1:
 				cut = pos
-			case (pc == 3) != (c == 3) && pc != 4 && c != 4:
+			case (prev == 3) != (c == 3) && prev != 4 && c != 4:
 				cut = pos
-			case pc == 1 && c == 2 && prevPos > start:
+			case prev == 1 && c == 2 && prevPos > start:
 				// "ICULife": the L starts a new word
 				cut = prevPos
 			}
@@ -1378,10 +1368,34 @@ func splitCamel(w string) [][2]int {
 				start = cut
 			}
 		}
-		prev, prevPos = r, pos
+		prev, prevPos = c, pos
 	}
-	out = append(out, [2]int{start, len(w)})
-	return out
+	return append(out, [2]int{start, len(w)})
+}
+
+// camelClass classes a rune for splitCamel: 1 an upper-case letter, 2 a
+// lower-case one, 3 a digit, 4 anything else.
+func camelClass(r rune) int {
+	if r < utf8.RuneSelf {
+		switch cl := asciiClass[r]; {
+		case cl&cUpper != 0:
+			return 1
+		case cl&cLetter != 0:
+			return 2
+		case cl&cDigit != 0:
+			return 3
+		}
+		return 4
+	}
+	switch {
+	case unicode.IsUpper(r):
+		return 1
+	case unicode.IsLower(r):
+		return 2
+	case unicode.IsDigit(r):
+		return 3
+	}
+	return 4
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or
