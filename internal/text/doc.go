@@ -923,7 +923,7 @@ scan:
 				// Norm form goes on
 				wl, wu, o := 0, 0, at
 				for stop == 0 {
-					*(*uint64)(b.normAt8(o)) = v | up>>2
+					*(*uint64)(b.normBytes(o)) = v | up>>2
 					wl, wu = wl+count(let), wu+count(up)
 					j, o = j+8, o+8
 					if len(b.src)-j < 8 || cap(b.norm)-o < 8 {
@@ -935,7 +935,7 @@ scan:
 				}
 				low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
 				m := low - 1               // the bytes before it
-				*(*uint64)(b.normAt8(o)) = (v|up>>2)&m | low*' '
+				*(*uint64)(b.normBytes(o)) = (v|up>>2)&m | low*' '
 				j += bits.TrailingZeros64(low) / 8
 				end := *(*byte)(unsafe.Add(src, j))
 				if wordEnd[end] != 0 {
@@ -963,7 +963,7 @@ scan:
 			low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
 			m := low - 1               // the bytes before it
 			w := (v | up>>2) & m       // the word, lower-cased
-			*(*uint64)(b.normAt8(at)) = w | low*' '
+			*(*uint64)(b.normBytes(at)) = w | low*' '
 			j += bits.TrailingZeros64(low) / 8
 			end := *(*byte)(unsafe.Add(src, j))
 			if wordEnd[end] != 0 {
@@ -990,7 +990,7 @@ scan:
 		case class == pPunct:
 			t := b.tok(n)
 			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
-			*b.normAtOf(n) = -1
+			*b.normAtEntry(n) = -1
 			n++
 			pend &= SentStart
 			next := *(*byte)(unsafe.Add(src, i+1))
@@ -1069,19 +1069,19 @@ func (b *builder) tok(n int) *Token {
 	return (*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.toks)), uintptr(n)*unsafe.Sizeof(Token{})))
 }
 
-func (b *builder) normAtOf(n int) *int32 {
+func (b *builder) normAtEntry(n int) *int32 {
 	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.normAt)), uintptr(n)*4))
 }
 
-func (b *builder) normAt8(at int) unsafe.Pointer {
+func (b *builder) normBytes(at int) unsafe.Pointer {
 	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.norm)), at)
 }
 
 // putWord writes word token n, src[i:j], whose Norm form is at at.
 func (b *builder) putWord(n, i, j, at int, fl Flag) {
 	t := b.tok(n)
-	t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String((*byte)(b.normAt8(at)), j-i), Word, fl
-	*b.normAtOf(n) = int32(at)
+	t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String((*byte)(b.normBytes(at)), j-i), Word, fl
+	*b.normAtEntry(n) = int32(at)
 }
 
 // push appends a token, with the flags for the whitespace before it.
