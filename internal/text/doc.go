@@ -434,6 +434,19 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] != 0
 	}
+	if noWordRune(r) {
+		return false
+	}
+	return wordRuneInTables(r)
+}
+
+// noWordRune reports the runes outside ASCII met most often in posts
+// that are no letters, digits or marks, without looking them up in the
+// Unicode tables (four searches): general punctuation (curly quotes,
+// dashes, zero-width spaces) and emoji. TestNoWordRune checks them.
+func noWordRune(r rune) bool { return 0x2000 <= r && r < 0x2070 || isEmoji(r) }
+
+func wordRuneInTables(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
@@ -492,9 +505,10 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	hashtag, mention := false, false
 	i := 0
 	for i < len(src) {
-		if withPlain && !hashtag && !mention {
+		if withPlain && !hashtag && !mention && len(src)-i >= 8 {
 			// the common tokens first, in a loop of their own; it stops
-			// at the first token that needs the checks below
+			// at the first token that needs the checks below, and leaves
+			// the last 7 bytes of the text to them
 			if i = b.plain(i); i == len(src) {
 				break
 			}
@@ -586,7 +600,8 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 			}
 			if hashtag {
 				word := src[i:j]
-				for _, part := range splitCamel(word) {
+				var parts [8][2]int
+				for _, part := range splitCamel(word, parts[:0]) {
 					tf := fl
 					if len(part) != len(word) {
 						tf |= Split
@@ -639,7 +654,12 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		}
 		i += w
 	}
-	*d = Doc{Src: src, Tokens: b.toks, NormAt: b.normAt, normWords: d.normWords[:0], normStart: d.normStart[:0]}
+	// every field of the Doc, set one by one (a Doc built aside and
+	// copied in cost a copy, with a bulk write barrier);
+	// TestReusedDocIsFresh tells if one is left out
+	d.Src, d.Tokens, d.NormAt = src, b.toks, b.normAt
+	d.normWords, d.normStart, d.wordsMade = d.normWords[:0], d.normStart[:0], false
+	d.Upperish, d.Lowerish = false, false
 	if b.letters > 8 {
 		d.Upperish = b.uppers*10 >= b.letters*7
 		d.Lowerish = b.uppers*40 < b.letters
@@ -704,6 +724,10 @@ type builder struct {
 	// letters counts the letters of the words so far, uppers those in
 	// upper case (for Upperish and Lowerish)
 	letters, uppers int
+	// what plain keeps for stretch: the end of the stretch, and the
+	// start of a word found to start no e-mail address and the end of
+	// one that may (see leaveWord)
+	lim, mailChecked, mailEnd int
 }
 
 // closesSentence tells the bytes after which a stop ('.', '!', '?', '…')
@@ -790,30 +814,6 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 	return
 }
 
-// wordRest reads on, from j, a word of ASCII letters and digits whose
-// first bytes plain has read (letters and uppers count their letters and
-// upper-case letters) and written lower-cased into norm before o: 8 bytes
-// at a time, as plain reads the first 8. It returns the end of the word
-// and the counts of its letters and upper-case letters, or an end of -1
-// when it comes to the last 8 bytes of src or of norm.
-func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int, int) {
-	for {
-		if len(src)-j < 8 || len(norm)-o < 8 {
-			return -1, 0, 0
-		}
-		v := load64(src[j:])
-		let, up, stop := wordBytes(v)
-		binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
-		if stop != 0 {
-			m := stop&-stop - 1 // the bytes before the first stop
-			return j + bits.TrailingZeros64(stop)/8, letters + count(let&m), uppers + count(up&m)
-		}
-		letters += count(let)
-		uppers += count(up)
-		j, o = j+8, o+8
-	}
-}
-
 // plain tokenises src from i while it holds only the common tokens, and
 // returns where it stopped: the end of the text, or the first token it
 // leaves to the general loop of parseInto. It is called outside hashtags
@@ -835,87 +835,151 @@ func wordRest(src string, j int, norm []byte, o, letters, uppers int) (int, int,
 //     with scanASCIIWord and adds it with word, its Lower the lower-cased
 //     bytes written into Norm, as here.
 //
-// It writes into the spare room of the builder's buffers, and leaves the
-// rest to the general loop when there is none, as it does a word in the
-// last 8 bytes of the text (it reads 8 bytes at a time). The state it
-// keeps in variables of its own is the builder's, written back on return.
+// It reads the text in stretches (see stretch), as long as the room left
+// in the builder's buffers allows, and leaves the rest to the general
+// loop, as it does the last 7 bytes of the text (it reads 8 bytes at a
+// time). The state it keeps in variables of its own is the builder's,
+// written back on return.
 func (b *builder) plain(i int) int {
 	src := b.src
-	// the tokens so far (n), with room for more, and their NormAt entries
-	n, room := len(b.toks), min(cap(b.toks), cap(b.normAt))
-	toks, normAt := b.toks[:room], b.normAt[:room]
-	norm, at := b.norm[:cap(b.norm)], len(b.norm)
+	// the tokens so far (n) and their NormAt entries, and Norm so far (at)
+	n, at := len(b.toks), len(b.norm)
 	// the flags pending for the next token: the whitespace before it, and
 	// SentStart for the next word
 	pend := b.ws
 	if b.sentStart {
 		pend |= SentStart
 	}
+	b.mailChecked = -1
+	for {
+		// Each stretch ends at lim, as soon as the room left in the
+		// buffers may run out, so that no token in it needs a check of
+		// its own: a token takes at least a byte of text, and a word's
+		// Norm form (with its space) no more than its bytes and the one
+		// after it, which is not a word's (while 8 bytes are written at
+		// the start of every word); and each token starts 8 bytes or more
+		// before the end of the text, so a word's first 8 bytes can be
+		// read at once and the byte after a punctuation mark looked at.
+		b.lim = min(len(src)-7, i+min(cap(b.toks), cap(b.normAt))-n, i+cap(b.norm)-8-at)
+		if i >= b.lim {
+			break
+		}
+		var left uint8
+		i, n, at, pend, left = b.stretch(i, n, at, pend)
+		if left == leftGeneral {
+			break
+		}
+		if left == leftMail {
+			// the word at i, which ends at mailEnd before '.', '-', '_',
+			// '+' or '@', with an '@' after it: the general loop takes it
+			// if it starts an e-mail address, else the next stretch
+			if b.nextAt < b.mailEnd {
+				b.nextAt = indexFrom(src, b.mailEnd, '@')
+			}
+			if b.nextAt >= 0 && emailLen(src, i) > 0 {
+				break
+			}
+			b.mailChecked = i
+		}
+	}
+	b.toks, b.normAt, b.norm = b.toks[:n], b.normAt[:n], b.norm[:at]
+	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
+	return i
+}
+
+// What stretch stops at, before b.lim.
+const (
+	leftGeneral = 1 + iota // a token for the general loop
+	leftMail               // a word that may start an e-mail address (see plain)
+)
+
+// stretch is the loop of plain, from i up to b.lim: it takes the tokens
+// of the text there and returns where it stopped, the state it keeps (see
+// plain), and what it left, if it stopped before b.lim.
+//
+// The loop is the costliest of the tokeniser, and written so that the
+// compiler keeps its variables in registers: it calls no function (a call
+// has every variable kept in memory over it), and keeps what it seldom
+// needs in the builder. It reads the text and writes the buffers through
+// pointers, without bounds checks, which b.lim makes needless (see plain).
+func (b *builder) stretch(i, n, at int, pend Flag) (int, int, int, Flag, uint8) {
+	src := unsafe.Pointer(unsafe.StringData(b.src))
+	var left uint8
 scan:
-	for i < len(src) {
-		c := src[i]
+	for i < b.lim {
+		c := *(*byte)(unsafe.Add(src, i))
 		switch class := plainClass[c]; { // (cases in order of frequency)
 		case class == pWord:
-			if n >= room {
-				break scan
-			}
-			// the word, 8 bytes at a time (its first here, the rest in
-			// wordRest), classed (wordBytes) and written lower-cased into
-			// Norm, with the bytes after it in the last 8 (Norm's spare
-			// room, written over by what comes next)
-			j, o := i, at
-			if len(src)-j < 8 || len(norm)-o < 8 {
-				break scan
-			}
-			v := load64(src[j:])
+			// the word, 8 bytes at a time, classed (wordBytes) and written
+			// lower-cased into Norm, with the bytes after it in the last 8
+			// (Norm's spare room, written over by what comes next)
+			v := *(*uint64)(unsafe.Add(src, i))
 			let, up, stop := wordBytes(v)
-			binary.LittleEndian.PutUint64(norm[o:], v|up>>2)
-			fl := pend | Flag(up>>7&1)*Upper // an upper-case first letter
-			var wl, wu int                   // letters, upper-case letters
-			if stop != 0 {
-				m := stop&-stop - 1 // the bytes before the first stop
-				wl, wu = count(let&m), count(up&m)
-				j += bits.TrailingZeros64(stop) / 8
-			} else if j, wl, wu = wordRest(src, j+8, norm, o+8, count(let), count(up)); j < 0 {
-				break scan
-			}
-			end := src[j]
-			if e := wordEnd[end]; e != 0 {
-				if first := src[i] | 0x20; e&eGeneral != 0 || e&eURL != 0 && (first == 'h' || first == 'w') {
-					break scan
-				}
-				if e&eEmail != 0 && b.nextAt >= 0 {
-					if b.nextAt < j {
-						b.nextAt = indexFrom(src, j, '@')
+			j := i
+			if stop == 0 {
+				// a word longer than 8 bytes (apart from the common case,
+				// which then needs fewer variables): the counts of its
+				// letters and upper-case letters so far, and where its
+				// Norm form goes on
+				wl, wu, o := 0, 0, at
+				for stop == 0 {
+					*(*uint64)(b.normBytes(o)) = v | up>>2
+					wl, wu = wl+count(let), wu+count(up)
+					j, o = j+8, o+8
+					if len(b.src)-j < 8 || cap(b.norm)-o < 8 {
+						left = leftGeneral
+						break scan
 					}
-					if b.nextAt >= 0 && emailLen(src, i) > 0 {
+					v = *(*uint64)(unsafe.Add(src, j))
+					let, up, stop = wordBytes(v)
+				}
+				low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
+				m := low - 1               // the bytes before it
+				*(*uint64)(b.normBytes(o)) = (v|up>>2)&m | low*' '
+				j += bits.TrailingZeros64(low) / 8
+				end := *(*byte)(unsafe.Add(src, j))
+				if wordEnd[end] != 0 {
+					if l := b.leaveWord(i, j, end, 0); l != 0 {
+						left = l
 						break scan
 					}
 				}
+				wl, wu = wl+count(let&m), wu+count(up&m)
+				b.letters += wl
+				b.uppers += wu
+				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(wl, wu, j-i))
+				n++
+				at += j - i + 1
+				i = j
+				pend = 0
+				if end == ' ' {
+					pend = SpaceBefore
+					i++
+				}
+				continue
 			}
-			wlen := j - i
-			if wl > 0 {
-				fl |= HasLetter
-				if wu == wl {
-					fl |= AllUpper
+			// the word ends in these 8 bytes: Norm takes it and its
+			// separating space in one store
+			low := (stop & -stop) >> 7 // the lowest bit of the byte after the word
+			m := low - 1               // the bytes before it
+			w := (v | up>>2) & m       // the word, lower-cased
+			*(*uint64)(b.normBytes(at)) = w | low*' '
+			j += bits.TrailingZeros64(low) / 8
+			end := *(*byte)(unsafe.Add(src, j))
+			if wordEnd[end] != 0 {
+				if l := b.leaveWord(i, j, end, w); l != 0 {
+					left = l
+					break scan
 				}
 			}
-			if wl < wlen {
-				fl |= HasDigit
-				if wl == 0 {
-					fl |= AllDigit
-				}
-			}
+			wl, wu := count(let&m), count(up&m) // its letters, upper-case letters
 			b.letters += wl
 			b.uppers += wu
-			t := &toks[n]
-			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String(&norm[at], wlen), Word, fl
-			normAt[n] = int32(at)
+			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(wl, wu, j-i))
 			n++
-			norm[at+wlen] = ' '
-			at += wlen + 1
-			pend = 0
+			at += j - i + 1
 			i = j
+			pend = 0
 			if end == ' ' {
 				pend = SpaceBefore
 				i++
@@ -924,25 +988,23 @@ scan:
 			pend |= SpaceBefore
 			i++
 		case class == pPunct:
-			if n >= room {
-				break scan
-			}
-			t := &toks[n]
-			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, src[i:i+1], Punct, pend&^SentStart
-			normAt[n] = -1
+			t := b.tok(n)
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
+			*b.normAtEntry(n) = -1
 			n++
 			pend &= SentStart
+			next := *(*byte)(unsafe.Add(src, i+1))
 			if c == '.' || c == '!' || c == '?' {
 				// a sentence starts after it (see closesSentence)
-				if i+1 >= len(src) || closesSentence[src[i+1]] {
+				if closesSentence[next] {
 					pend = SentStart
 				}
-				if c == '.' && n >= 2 && noStopAfter(&toks[n-2], i) {
+				if c == '.' && n >= 2 && noStopAfter(b.tok(n-2), i) {
 					pend = 0
 				}
 			}
 			i++
-			if i < len(src) && src[i] == ' ' {
+			if next == ' ' {
 				pend |= SpaceBefore
 				i++
 			}
@@ -950,12 +1012,76 @@ scan:
 			pend |= SpaceBefore | NewlineBefore | SentStart
 			i++
 		default:
+			left = leftGeneral
 			break scan
 		}
 	}
-	b.toks, b.normAt, b.norm = toks[:n], normAt[:n], norm[:at]
-	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
-	return i
+	return i, n, at, pend, left
+}
+
+// leaveWord tells whether stretch leaves the word src[i:j], followed by
+// end (wordEnd[end] != 0), and to what (see stretch), or takes it (0).
+// w is the word lower-cased, when it is 8 bytes or less (else 0).
+func (b *builder) leaveWord(i, j int, end byte, w uint64) uint8 {
+	e := wordEnd[end]
+	// the start of a URL (urlLen): "www.", "http:" or "https:"
+	if e&eGeneral != 0 || e&eURL != 0 && (end == '.' && w == wordWWW || end == ':' && (w == wordHTTP || w == wordHTTPS)) {
+		return leftGeneral
+	}
+	if e&eEmail != 0 && b.nextAt >= 0 && i != b.mailChecked {
+		b.mailEnd = j
+		return leftMail
+	}
+	return 0
+}
+
+// The words that start URLs, as leaveWord sees them: their bytes, the
+// first in the lowest.
+const (
+	wordWWW   = 'w' | 'w'<<8 | 'w'<<16
+	wordHTTP  = 'h' | 't'<<8 | 't'<<16 | 'p'<<24
+	wordHTTPS = wordHTTP | 's'<<32
+)
+
+// wordFlags gives the flags of a word of n bytes, letters and digits,
+// wl of them letters and wu upper-case letters, but for Upper.
+func wordFlags(wl, wu, n int) Flag {
+	var fl Flag
+	if wl > 0 {
+		fl |= HasLetter
+		if wu == wl {
+			fl |= AllUpper
+		}
+	}
+	if wl < n {
+		fl |= HasDigit
+		if wl == 0 {
+			fl |= AllDigit
+		}
+	}
+	return fl
+}
+
+// The builder's buffers as stretch writes them, past their length, within
+// their capacity, without bounds checks (see plain): token n, NormAt entry
+// n, and the 8 bytes of Norm from at.
+func (b *builder) tok(n int) *Token {
+	return (*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.toks)), uintptr(n)*unsafe.Sizeof(Token{})))
+}
+
+func (b *builder) normAtEntry(n int) *int32 {
+	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.normAt)), uintptr(n)*4))
+}
+
+func (b *builder) normBytes(at int) unsafe.Pointer {
+	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.norm)), at)
+}
+
+// putWord writes word token n, src[i:j], whose Norm form is at at.
+func (b *builder) putWord(n, i, j, at int, fl Flag) {
+	t := b.tok(n)
+	t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String((*byte)(b.normBytes(at)), j-i), Word, fl
+	*b.normAtEntry(n) = int32(at)
 }
 
 // push appends a token, with the flags for the whitespace before it.
@@ -1218,33 +1344,22 @@ func scanWord(src string, j int, st *wordStats) int {
 
 // splitCamel splits a hashtag body at lower→upper, letter↔digit and
 // upper-run→Capitalised boundaries: "LakeshoreED" → Lakeshore|ED,
-// "MercyWest2North" → Mercy|West|2|North, "ICULife" → ICU|Life.
-func splitCamel(w string) [][2]int {
-	var out [][2]int
+// "MercyWest2North" → Mercy|West|2|North, "ICULife" → ICU|Life. It appends
+// the parts to out (room the caller keeps on its stack: most hashtags
+// have a few parts).
+func splitCamel(w string, out [][2]int) [][2]int {
 	start := 0
-	var prev rune
-	prevPos := 0
-	class := func(r rune) int {
-		switch {
-		case unicode.IsUpper(r):
-			return 1
-		case unicode.IsLower(r):
-			return 2
-		case unicode.IsDigit(r):
-			return 3
-		}
-		return 4
-	}
+	prev, prevPos := 0, 0 // the class and position of the rune before
 	for pos, r := range w {
+		c := camelClass(r)
 		if pos > 0 {
-			pc, c := class(prev), class(r)
 			cut := -1
 			switch {
-			case pc == 2 && c == 1:
+			case prev == 2 && c == 1:
 				cut = pos
-			case (pc == 3) != (c == 3) && pc != 4 && c != 4:
+			case (prev == 3) != (c == 3) && prev != 4 && c != 4:
 				cut = pos
-			case pc == 1 && c == 2 && prevPos > start:
+			case prev == 1 && c == 2 && prevPos > start:
 				// "ICULife": the L starts a new word
 				cut = prevPos
 			}
@@ -1253,10 +1368,34 @@ func splitCamel(w string) [][2]int {
 				start = cut
 			}
 		}
-		prev, prevPos = r, pos
+		prev, prevPos = c, pos
 	}
-	out = append(out, [2]int{start, len(w)})
-	return out
+	return append(out, [2]int{start, len(w)})
+}
+
+// camelClass classes a rune for splitCamel: 1 an upper-case letter, 2 a
+// lower-case one, 3 a digit, 4 anything else.
+func camelClass(r rune) int {
+	if r < utf8.RuneSelf {
+		switch cl := asciiClass[r]; {
+		case cl&cUpper != 0:
+			return 1
+		case cl&cLetter != 0:
+			return 2
+		case cl&cDigit != 0:
+			return 3
+		}
+		return 4
+	}
+	switch {
+	case unicode.IsUpper(r):
+		return 1
+	case unicode.IsLower(r):
+		return 2
+	case unicode.IsDigit(r):
+		return 3
+	}
+	return 4
 }
 
 // normWord is a token's form in Norm: its Lower without a possessive or

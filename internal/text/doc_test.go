@@ -2,8 +2,10 @@ package text
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -210,4 +212,100 @@ func FuzzAppendLowerASCII(f *testing.F) {
 			t.Fatalf("AppendLowerASCII(%q, %q) = %q, want %q", pre, s, got, want)
 		}
 	})
+}
+
+// TestNoWordRune checks that no rune noWordRune tells, without the
+// Unicode tables, is a letter, digit or mark by them.
+func TestNoWordRune(t *testing.T) {
+	n := 0
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if noWordRune(r) {
+			n++
+			if wordRuneInTables(r) {
+				t.Fatalf("%U is a letter, digit or mark", r)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("noWordRune tells no rune")
+	}
+}
+
+// splitCamelRef is splitCamel as first written, rune classes from the
+// Unicode tables alone, for TestSplitCamel to check it against.
+func splitCamelRef(w string) [][2]int {
+	var out [][2]int
+	start := 0
+	var prev rune
+	prevPos := 0
+	class := func(r rune) int {
+		switch {
+		case unicode.IsUpper(r):
+			return 1
+		case unicode.IsLower(r):
+			return 2
+		case unicode.IsDigit(r):
+			return 3
+		}
+		return 4
+	}
+	for pos, r := range w {
+		if pos > 0 {
+			pc, c := class(prev), class(r)
+			cut := -1
+			switch {
+			case pc == 2 && c == 1:
+				cut = pos
+			case (pc == 3) != (c == 3) && pc != 4 && c != 4:
+				cut = pos
+			case pc == 1 && c == 2 && prevPos > start:
+				cut = prevPos
+			}
+			if cut > start {
+				out = append(out, [2]int{start, cut})
+				start = cut
+			}
+		}
+		prev, prevPos = r, pos
+	}
+	return append(out, [2]int{start, len(w)})
+}
+
+func TestSplitCamel(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if got, want := camelClass(r), splitCamelClassRef(r); got != want {
+			t.Fatalf("camelClass(%q) = %d, want %d", r, got, want)
+		}
+	}
+	for _, w := range []string{"", "a", "LakeshoreED", "ICULife", "MercyWest2North", "ShareAStoryInOne", "a1B2c3", "ÉcoleNormale", "straßeΣΑΣ", "x'Y", "ABCdefGHI9j", "ＭＲＮabc", "A", "aB", "Ab1"} {
+		checkSplitCamel(t, w)
+	}
+}
+
+func splitCamelClassRef(r rune) int {
+	switch {
+	case unicode.IsUpper(r):
+		return 1
+	case unicode.IsLower(r):
+		return 2
+	case unicode.IsDigit(r):
+		return 3
+	}
+	return 4
+}
+
+func checkSplitCamel(t *testing.T, w string) {
+	t.Helper()
+	var parts [2][2]int // fewer than some words have: the buffer grows
+	got, want := splitCamel(w, parts[:0]), splitCamelRef(w)
+	if !slices.Equal(got, want) {
+		t.Fatalf("splitCamel(%q) = %v, want %v", w, got, want)
+	}
+}
+
+func FuzzSplitCamel(f *testing.F) {
+	for _, w := range []string{"LakeshoreED", "ICULife", "MercyWest2North", "ÉcoleNormale2ΣΑΣ"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkSplitCamel)
 }

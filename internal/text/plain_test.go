@@ -74,7 +74,18 @@ func TestPlainSameAsGeneral(t *testing.T) {
 		"the patient's O'Brien don't rock'n'roll PATIENT'S Brigid’s café 🍷🍷 #ICULife @jo_doe_x hi",
 		"ok\xff\x00name\xc3 Lopez\u200b straße ＭＲＮ ÉCOLE",
 		"httpxyzw www wwwwwwwwwwww httpsabcdefgh: www.a http:x",
+		// words before '.' and ':' that start URLs or only look like it
+		"he. with. w. h. ww. wwww. http. https. http: https: hTTps://x.co/ab www: WWW.abc.de HTTP: htt: httpss: wow. hi:",
 		"a.b@c.de.f. x@y z-a@b.co q_r@s.tu abcdefghijklmn@example.com",
+		// words of 8 bytes and more, ending at the end of the text and in
+		// its last 8 bytes
+		"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ x", "word abcdefghijklmnopq", "ab ABCDEFGHIJKLMNOPQRSTUVWX",
+		"abcdefgh abcdefghi ABCDEFGHIJKLMNOP abcdefghijklmnopq. aBCDEFGHIJKLMNOPqrst 0123456789abcdefghij ok",
+		"x abcdefghijklmnopqrstuvwx.y@mail.com and abcdefghijklmnopqrstuvwx.yz then more words here",
+		// more tokens than the buffers first have room for, and Norm grown
+		// by split hashtags: the stretches end where the room does
+		strings.Repeat(".", 100), strings.Repeat("a.", 100), strings.Repeat("a,b ", 60),
+		strings.Repeat("#AbCdEf ", 30) + strings.Repeat("words after the hashtags fill Norm. ", 10),
 	} {
 		checkPlain(t, s, nil)
 	}
@@ -122,4 +133,39 @@ func FuzzPlain(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPlain(t, s, nil)
 	})
+}
+
+// TestReusedDocIsFresh checks that a Doc parsed into again, as Get does
+// with the Docs given back with Put, keeps nothing of the text before: it
+// equals a new Doc of the same text, the word index made again included.
+func TestReusedDocIsFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	d := new(Doc)
+	for range 5000 {
+		s := randomText(r, 1+r.IntN(40))
+		got, want := parseInto(d, s, true), Parse(s)
+		got.words()
+		want.words()
+		if g, w := emptyNil(*got), emptyNil(*want); !reflect.DeepEqual(g, w) {
+			t.Fatalf("%q: reused Doc is\n%+v\nwant\n%+v", s, g, w)
+		}
+	}
+}
+
+// emptyNil returns d with its empty slices nil, as those of a new Doc may
+// be where a reused one has room.
+func emptyNil(d Doc) Doc {
+	if len(d.Tokens) == 0 {
+		d.Tokens = nil
+	}
+	if len(d.NormAt) == 0 {
+		d.NormAt = nil
+	}
+	if len(d.normWords) == 0 {
+		d.normWords = nil
+	}
+	if len(d.normStart) == 0 {
+		d.normStart = nil
+	}
+	return d
 }
