@@ -4,6 +4,11 @@ BIN := bin/scrubs
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X github.com/scrubs-dev/scrubs/internal/cli.Version=$(VERSION)
 
+# The packages that read or write memory through package unsafe: make test
+# runs their tests again with the compiler's pointer checks (checkptr), so
+# that a read or write past an allocation fails instead of going unnoticed.
+UNSAFE_PKGS := $(shell grep -rl --include='*.go' --exclude='*_test.go' '"unsafe"' . | xargs -n1 dirname | sort -u)
+
 .PHONY: build demo test fuzz bench eval speed clean deps packs
 
 build:
@@ -21,6 +26,7 @@ demo: deps build
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -gcflags=all=-d=checkptr $(UNSAFE_PKGS)
 	./scripts/fuzz-smoke.sh 5s
 
 # After editing rules/packs/*.yaml: rewrite the parsed snapshot the binary
