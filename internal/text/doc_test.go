@@ -238,20 +238,9 @@ func splitCamelRef(w string) [][2]int {
 	start := 0
 	var prev rune
 	prevPos := 0
-	class := func(r rune) int {
-		switch {
-		case unicode.IsUpper(r):
-			return 1
-		case unicode.IsLower(r):
-			return 2
-		case unicode.IsDigit(r):
-			return 3
-		}
-		return 4
-	}
 	for pos, r := range w {
 		if pos > 0 {
-			pc, c := class(prev), class(r)
+			pc, c := splitCamelClassRef(prev), splitCamelClassRef(r)
 			cut := -1
 			switch {
 			case pc == 2 && c == 1:
@@ -282,6 +271,8 @@ func TestSplitCamel(t *testing.T) {
 	}
 }
 
+// splitCamelClassRef is the rune class of splitCamelRef: 1 upper case, 2
+// lower case, 3 digit, 4 anything else.
 func splitCamelClassRef(r rune) int {
 	switch {
 	case unicode.IsUpper(r):
