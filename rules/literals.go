@@ -28,6 +28,9 @@ type Literals struct {
 	Cased bool
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
+	// scans[i] finds the longer strings of All[i] in one pass, when they
+	// are many (nil: they are looked for one by one)
+	scans []*setScan
 	// atStart: the expression holds ^ or \A, which tell the start of the
 	// text from a place after a line break
 	atStart bool
@@ -201,6 +204,7 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))
+		l.scans = append(l.scans, newSetScan(all[i]))
 	}
 	return l, true
 }
@@ -766,6 +770,12 @@ func (l *Literals) Match(text string) bool {
 		if scanned && l.bytes[i] != "" && strings.ContainsAny(text, l.bytes[i]) {
 			continue
 		}
+		if scanned && l.scans[i] != nil {
+			if !l.scans[i].find(text) {
+				return false
+			}
+			continue
+		}
 		if !containsAny(text, set, scanned) {
 			return false
 		}
@@ -782,6 +792,60 @@ func containsAny(text string, set []string, skipBytes bool) bool {
 		}
 		if strings.Contains(text, s) {
 			return true
+		}
+	}
+	return false
+}
+
+// setScan looks for several strings at once: a search for each costs a
+// pass over the text, and the sets of the larger patterns hold dozens.
+type setScan struct {
+	strs []string // sorted; none shorter than two bytes
+	// byFirst[c] is the range of strs that begin with the byte c
+	byFirst [256][2]uint8
+	// pairs has the bit pairHash(x[0], x[1]) of each string x set: most
+	// places of a text begin with no pair of them
+	pairs [64]uint64
+}
+
+// minScan is the number of longer strings from which a set is looked for
+// in one pass rather than string by string.
+const minScan = 5
+
+// newSetScan returns the scan of the strings of set that are not single
+// ASCII bytes (those are found by singleBytes'); nil when they are few,
+// or a non-ASCII string has a single byte.
+func newSetScan(set []string) *setScan {
+	strs := slices.DeleteFunc(slices.Clone(set), func(x string) bool { return len(x) == 1 && x[0] < utf8.RuneSelf })
+	if len(strs) < minScan || len(strs) > 255 || slices.ContainsFunc(strs, func(x string) bool { return len(x) < 2 }) {
+		return nil
+	}
+	sc := &setScan{strs: dedupe(strs)}
+	for i, x := range sc.strs {
+		r := &sc.byFirst[x[0]]
+		if r[1] == 0 {
+			r[0] = uint8(i)
+		}
+		r[1] = uint8(i + 1)
+		h := pairHash(x[0], x[1])
+		sc.pairs[h/64] |= 1 << (h % 64)
+	}
+	return sc
+}
+
+func pairHash(a, b byte) uint { return (uint(a)<<4 ^ uint(b)) % 4096 }
+
+// find reports whether text holds one of the strings.
+func (sc *setScan) find(text string) bool {
+	for i := 0; i+1 < len(text); i++ {
+		if h := pairHash(text[i], text[i+1]); sc.pairs[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		r := sc.byFirst[text[i]]
+		for _, x := range sc.strs[r[0]:r[1]] {
+			if strings.HasPrefix(text[i:], x) {
+				return true
+			}
 		}
 	}
 	return false

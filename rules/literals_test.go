@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -221,5 +222,47 @@ func TestSequenceStarts(t *testing.T) {
 	}
 	if n < 100 {
 		t.Fatalf("only %d sequences compared", n)
+	}
+}
+
+// setScan against looking for each string: on texts made of pieces of
+// the strings of every embedded pattern's scanned sets, and other bytes.
+func TestSetScan(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(3))
+	n := 0
+	for _, rule := range s.Rules {
+		l := rule.Literals()
+		if rule.Kind != Pattern || l == nil {
+			continue
+		}
+		for i, sc := range l.scans {
+			if sc == nil {
+				continue
+			}
+			for range 200 {
+				var b strings.Builder
+				for m := r.Intn(6); m >= 0; m-- {
+					x := sc.strs[r.Intn(len(sc.strs))]
+					if r.Intn(3) == 0 {
+						x = x[:r.Intn(len(x))] // a piece: most texts hold none
+					}
+					b.WriteString(x)
+					b.WriteString([]string{" ", "", "x", "é", "\xff"}[r.Intn(5)])
+				}
+				text := b.String()
+				want := slices.ContainsFunc(sc.strs, func(x string) bool { return strings.Contains(text, x) })
+				if got := sc.find(text); got != want {
+					t.Fatalf("%s set %d on %q: scan %v, strings %v", rule.ID, i, text, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no set is scanned")
 	}
 }
