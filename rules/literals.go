@@ -281,6 +281,12 @@ func mergeAnchors(out, as []anchor) []anchor {
 	return out
 }
 
+// minGain is how much rarer (see rarity) strings must be to be chosen
+// over others: the farther into a sequence they are, the more parts are
+// matched back from each place they occur, which costs more than the
+// rarer strings save when they are only a little rarer.
+const minGain = 0.5
+
 // sequenceAnchors chooses, among the parts of a sequence, the one whose
 // strings are rarest: how the rest of the sequence from there starts, or
 // the anchors inside the part; the parts before it become the prefix.
@@ -292,14 +298,14 @@ func (a analyser) sequenceAnchors(subs []*syntax.Regexp) ([]anchor, float64) {
 			break
 		}
 		if st := trimPrefixes(a.sequenceStarts(subs[i:]), maxSet); st != nil {
-			if r := leastRare(st); best == nil || r > bestRare {
+			if r := leastRare(st); best == nil || r > bestRare+minGain {
 				best, bestRare = []anchor{{strs: st, prefix: subs[:i:i], boundary: atBoundary(sub)}}, r
 			}
 		}
 		if sub.Op != syntax.OpCapture && sub.Op != syntax.OpAlternate && sub.Op != syntax.OpConcat {
 			continue // its anchor is the one above
 		}
-		if as, r := a.anchors(sub); as != nil && (best == nil || r > bestRare) {
+		if as, r := a.anchors(sub); as != nil && (best == nil || r > bestRare+minGain) {
 			best, bestRare = make([]anchor, len(as)), r
 			for k, an := range as {
 				best[k] = an
@@ -843,7 +849,7 @@ func (sc *setScan) find(text string) bool {
 		}
 		r := sc.byFirst[text[i]]
 		for _, x := range sc.strs[r[0]:r[1]] {
-			if strings.HasPrefix(text[i:], x) {
+			if hasPrefix(text[i:], x) {
 				return true
 			}
 		}
