@@ -35,6 +35,9 @@ type Starts struct {
 	// byFirst[c] is the range of strs that begin with the byte c: most
 	// bytes of a text begin none, and the others only a few
 	byFirst [256][2]uint8
+	// firsts are the bytes strs begin with, when they are few enough to
+	// look for one by one (strings.IndexByte skips many bytes at a time)
+	firsts string
 	// at is `\A(?s:.)(?:re)`, run from the character before the place;
 	// at0 is `\A(?:re)`, for a match at the start of the text, only made
 	// when re holds ^ or \A (else at runs on the text after a line break,
@@ -74,11 +77,19 @@ func newStarts(re *regexp.Regexp, l Literals) *Starts {
 		r := &s.byFirst[x[0]]
 		if r[1] == 0 {
 			r[0] = uint8(i)
+			s.firsts += x[:1]
 		}
 		r[1] = uint8(i + 1)
 	}
+	if len(s.firsts) > maxFirsts {
+		s.firsts = ""
+	}
 	return s
 }
+
+// maxFirsts is the most first bytes of the strings of a Starts that are
+// looked for one by one rather than in one pass over the text.
+const maxFirsts = 3
 
 // anchor compiles the anchored forms; false when they cannot be made.
 func (s *Starts) anchor() bool {
@@ -120,42 +131,28 @@ func (s *Starts) build(re *regexp.Regexp) bool {
 // strings are looked for in: src itself, or src with ASCII letters
 // lower-cased), or where its prefix matches back to from there.
 func (s *Starts) places(src, lits string, buf []int) []int {
+	n := len(buf)
 	var b *backward // for the anchors with a prefix
-	for i := 0; i < len(lits); i++ {
-		r := s.byFirst[lits[i]]
-		if r[1] == 0 {
-			continue
-		}
-		if s.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])) {
-			continue // no \b here: no match can begin here
-		}
-		var found uint32 // the anchors whose strings occur at i
-		for k := r[0]; k < r[1]; k++ {
-			if s.of[k]&^found != 0 && hasPrefix(lits[i:], s.strs[k]) {
-				found |= s.of[k]
+	if len(s.firsts) > 0 {
+		// the strings begin with few bytes: jump from one to the next
+		for _, c := range []byte(s.firsts) {
+			for i := 0; ; i++ {
+				j := strings.IndexByte(lits[i:], c)
+				if j < 0 {
+					break
+				}
+				i += j
+				buf = s.place(src, lits, i, &b, buf)
 			}
 		}
-		here := false // a match may begin at i
-		for ; found != 0; found &= found - 1 {
-			k := bits.TrailingZeros32(found)
-			an := &s.anchors[k]
-			switch {
-			case an.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])):
-				// no \b here: no match of the anchor's branch begins here
-			case len(an.prefix) == 0:
-				here = true
-			default:
-				if b == nil {
-					b = newBackward(src)
-				}
-				if b.at[k] == nil {
-					b.at[k] = b.set()
-				}
-				b.at[k].add(i)
-			}
+		if len(s.firsts) > 1 {
+			slices.Sort(buf[n:])
 		}
-		if here {
-			buf = append(buf, i)
+	} else {
+		for i := 0; i < len(lits); i++ {
+			if s.byFirst[lits[i]][1] != 0 {
+				buf = s.place(src, lits, i, &b, buf)
+			}
 		}
 	}
 	if b == nil {
@@ -163,7 +160,7 @@ func (s *Starts) places(src, lits string, buf []int) []int {
 	}
 	// where the prefixes match back to, merged with the places found
 	all := b.set()
-	for _, p := range buf {
+	for _, p := range buf[n:] {
 		all.add(p)
 	}
 	for k, back := range s.back {
@@ -171,9 +168,49 @@ func (s *Starts) places(src, lits string, buf []int) []int {
 			all.or(b.node(back, b.at[k]))
 		}
 	}
-	buf = buf[:0]
+	buf = buf[:n]
 	all.each(func(p int) { buf = append(buf, p) })
 	b.free()
+	return buf
+}
+
+// place looks at offset i of lits, where a string of an anchor may begin:
+// it appends i to buf when a match may begin there, or adds it to the
+// places the anchors' prefixes are matched back from (in *b, made on
+// first use).
+func (s *Starts) place(src, lits string, i int, b **backward, buf []int) []int {
+	if s.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])) {
+		return buf // no \b here: no match can begin here
+	}
+	r := s.byFirst[lits[i]]
+	var found uint32 // the anchors whose strings occur at i
+	for k := r[0]; k < r[1]; k++ {
+		if s.of[k]&^found != 0 && hasPrefix(lits[i:], s.strs[k]) {
+			found |= s.of[k]
+		}
+	}
+	here := false // a match may begin at i
+	for ; found != 0; found &= found - 1 {
+		k := bits.TrailingZeros32(found)
+		an := &s.anchors[k]
+		switch {
+		case an.boundary && wordByte(lits[i]) == (i > 0 && wordByte(lits[i-1])):
+			// no \b here: no match of the anchor's branch begins here
+		case len(an.prefix) == 0:
+			here = true
+		default:
+			if *b == nil {
+				*b = newBackward(src)
+			}
+			if (*b).at[k] == nil {
+				(*b).at[k] = (*b).set()
+			}
+			(*b).at[k].add(i)
+		}
+	}
+	if here {
+		buf = append(buf, i)
+	}
 	return buf
 }
 
