@@ -843,15 +843,28 @@ func pairHash(a, b byte) uint { return (uint(a)<<4 ^ uint(b)) % 4096 }
 
 // find reports whether text holds one of the strings.
 func (sc *setScan) find(text string) bool {
-	for i := 0; i+1 < len(text); i++ {
-		if h := pairHash(text[i], text[i+1]); sc.pairs[h/64]&(1<<(h%64)) == 0 {
-			continue
+	if len(text) < 2 {
+		return false
+	}
+	pairs := &sc.pairs
+	prev := text[0]
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		h := pairHash(prev, c)
+		prev = c
+		if pairs[h/64]&(1<<(h%64)) != 0 && sc.at(text, i-1) {
+			return true
 		}
-		r := sc.byFirst[text[i]]
-		for _, x := range sc.strs[r[0]:r[1]] {
-			if hasPrefix(text[i:], x) {
-				return true
-			}
+	}
+	return false
+}
+
+// at reports whether one of the strings begins at text[i].
+func (sc *setScan) at(text string, i int) bool {
+	r := sc.byFirst[text[i]]
+	for _, x := range sc.strs[r[0]:r[1]] {
+		if hasPrefix(text[i:], x) {
+			return true
 		}
 	}
 	return false
