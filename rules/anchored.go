@@ -35,6 +35,9 @@ type Starts struct {
 	// byFirst[c] is the range of strs that begin with the byte c: most
 	// bytes of a text begin none, and the others only a few
 	byFirst [256][2]uint8
+	// pairs, when no string is shorter than two bytes, has the bit
+	// pairHash(x[0], x[1]) of each string x set
+	pairs *[64]uint64
 	// firsts are the bytes strs begin with, when they are few enough to
 	// look for one by one (strings.IndexByte skips many bytes at a time)
 	firsts string
@@ -83,6 +86,13 @@ func newStarts(re *regexp.Regexp, l Literals) *Starts {
 	}
 	if len(s.firsts) > maxFirsts {
 		s.firsts = ""
+	}
+	if !slices.ContainsFunc(s.strs, func(x string) bool { return len(x) < 2 }) {
+		s.pairs = new([64]uint64)
+		for _, x := range s.strs {
+			h := pairHash(x[0], x[1])
+			s.pairs[h/64] |= 1 << (h % 64)
+		}
 	}
 	return s
 }
@@ -147,6 +157,18 @@ func (s *Starts) places(src, lits string, buf []int) []int {
 		}
 		if len(s.firsts) > 1 {
 			slices.Sort(buf[n:])
+		}
+	} else if s.pairs != nil && len(lits) > 0 {
+		// a place needs its first two bytes to begin a string
+		pairs := s.pairs
+		prev := lits[0]
+		for i := 1; i < len(lits); i++ {
+			c := lits[i]
+			h := pairHash(prev, c)
+			prev = c
+			if pairs[h/64]&(1<<(h%64)) != 0 {
+				buf = s.place(src, lits, i-1, &b, buf)
+			}
 		}
 	} else {
 		for i := 0; i < len(lits); i++ {
