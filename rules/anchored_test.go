@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -103,6 +104,8 @@ func FuzzStarts(f *testing.F) {
 	f.Add(`(?i)(?:mother)?f[*#@]{1,2}c?k`, "F**K motherf#ck")
 	f.Add(`\b(?:i'm|im)\s+a\s+(?:doctor|md)\b`, "im a doctor, I'm a MD")
 	f.Add(`(?:x|y)(?:[*#]+|u[*#])z`, "x**z yu#z")
+	f.Add(`(?:^|[.!?]\s*)(?:Dr\.?|Doctor)\s+[A-Z]`, "Hi. Dr Who! Doctor  X")
+	f.Add(`(?i)\b(?:i\s+am|im)\s+(?:\w+\s+){0,2}doctor\b`, "I am a real doctor, im doctor")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := regexp.Compile(pattern)
 		if err != nil || len(pattern) > 200 {
@@ -110,6 +113,31 @@ func FuzzStarts(f *testing.F) {
 		}
 		sameMatches(t, re, false, text)
 	})
+}
+
+// A Starts is shared by the goroutines of a check: the first searches
+// build its anchored forms and backward matcher while others search.
+func TestStartsConcurrent(t *testing.T) {
+	re := regexp.MustCompile(`(?:^|[.!?]\s*)(?:dr\.?|doctor)\s+\w+|\b(?:i'm|im)\s+(?:a\s+)?doctor\b`)
+	l, _ := requiredLiterals(re.String())
+	st := newStarts(re, l)
+	if st == nil {
+		t.Fatal("no anchored matcher")
+	}
+	text := "hi. dr who! i'm a doctor, doctor x. im doctor"
+	want := re.FindAllStringSubmatchIndex(text, 64)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got := st.FindAll(re, text, text, 64); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+					t.Errorf("FindAll %v, expression %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // U+FFFD in a pattern also matches an invalid byte of the text, which the

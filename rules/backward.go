@@ -503,14 +503,31 @@ func (b *backward) holds(op syntax.Op, e int) bool {
 	return syntax.IsWordChar(before) == syntax.IsWordChar(after) // OpNoWordBoundary
 }
 
-// backwardOK reports whether backward can match re (every operator of the
-// syntax is known to it; this guards against new ones).
+// backwardOK reports whether backward matches re in time linear in the
+// text: it knows every operator of the syntax (this guards against new
+// ones), and what repeats without bound is a single rune ("\s+",
+// "[a-z]*"), which it steps back over once. A sequence repeated without
+// bound ("(?:\w+\s*)*") would be matched back again from each place
+// found, up to the length of the text.
 func backwardOK(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL,
-		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
-		syntax.OpCapture, syntax.OpConcat, syntax.OpAlternate, syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
-		return !slices.ContainsFunc(re.Sub, func(s *syntax.Regexp) bool { return !backwardOK(s) })
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpStar, syntax.OpPlus:
+		return oneRuneOp(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 && !oneRuneOp(re.Sub[0]) {
+			return false
+		}
+	case syntax.OpCapture, syntax.OpConcat, syntax.OpAlternate, syntax.OpQuest:
+	default:
+		return false
 	}
-	return false
+	return !slices.ContainsFunc(re.Sub, func(s *syntax.Regexp) bool { return !backwardOK(s) })
+}
+
+// oneRuneOp reports whether re matches a single rune.
+func oneRuneOp(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpCharClass || re.Op == syntax.OpAnyChar || re.Op == syntax.OpAnyCharNotNL || re.Op == syntax.OpLiteral && len(re.Rune) == 1
 }
