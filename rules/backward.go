@@ -192,8 +192,17 @@ func compileBack(re *syntax.Regexp) *bnode {
 		return &bnode{op: bAssert, assert: re.Op}
 	case syntax.OpLiteral:
 		fold := re.Flags&syntax.FoldCase != 0
-		if len(re.Rune) == 1 && (!fold || unicode.SimpleFold(re.Rune[0]) == re.Rune[0]) {
-			return runeSet([]rune{re.Rune[0], re.Rune[0]})
+		if len(re.Rune) == 1 {
+			// one rune, or any of its case-fold orbit
+			var ranges []rune
+			for r := re.Rune[0]; ; {
+				ranges = append(ranges, r, r)
+				if r = unicode.SimpleFold(r); !fold || r == re.Rune[0] {
+					break
+				}
+			}
+			slices.Sort(ranges)
+			return runeSet(ranges)
 		}
 		if !fold && !slices.Contains(re.Rune, utf8.RuneError) {
 			// the same bytes are the same runes (the literal is valid UTF-8)
