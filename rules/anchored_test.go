@@ -3,9 +3,12 @@ package rules
 import (
 	"math/rand"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // sameMatches checks that the anchored search finds exactly what the
@@ -14,7 +17,7 @@ import (
 func sameMatches(t *testing.T, re *regexp.Regexp, lowered bool, text string) {
 	t.Helper()
 	l, ok := requiredLiterals(re.String())
-	if !ok || l.Starts == nil {
+	if !ok {
 		return
 	}
 	st := newStarts(re, l)
@@ -31,9 +34,9 @@ func sameMatches(t *testing.T, re *regexp.Regexp, lowered bool, text string) {
 	}
 	lits := l.Text(src, func() string { return low })
 	want := re.FindAllStringSubmatchIndex(src, 64)
-	got := st.anchored(src, st.places(lits, 0, nil), 64)
+	got := st.anchored(src, st.places(src, lits, nil), 64)
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Errorf("%s on %q: anchored %v, expression %v (starts %q)", re, src, got, want, l.Starts)
+		t.Errorf("%s on %q: anchored %v, expression %v (anchors %v)", re, src, got, want, l.anchors)
 	}
 	if got := st.FindAll(re, src, lits, 64); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Errorf("%s on %q: FindAll %v, expression %v", re, src, got, want)
@@ -64,6 +67,15 @@ func TestStartsFindWhatTheExpressionFinds(t *testing.T) {
 		{`\Bbed|\bab`, "bed abed ab"},
 		{`(?m)^bed|\bab|\nx`, "bed\nbed ab\nx"},
 		{`x\b|\bx$`, "x"},
+		// found back from a later, rarer string: over the spaces and the
+		// punctuation before "dr", the words before "for"
+		{`(?:^|[.!?\n]\s*|[-~]\s*)(?:Dr\.?|Doctor)\s+[A-Z]\w+`, "Dr Who. Hi!  Dr. No - Doctor Zed; mr Dr X"},
+		{`(?i)\b(?:i\s+am|im|now)\s+doctor\s+\w+`, "I am Doctor Who, im  doctor x, him doctor y, NOW DOCTOR z"},
+		{`(?i)(?:^|[^\w*#])(f[*#]+k|sh[*#]t)(?:[^\w*#]|$)`, "f**k, af*k sh#t! (F#K) f**k"},
+		{`\S+[?&](?:tag|ref)=\w+`, "see x.com/a?tag=me and y.io/?q=1&ref=2 ?tag=3"},
+		{`\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+for\s+(?:Mayor|City\s+Council)\b`, "Vote Jane Q Doe for Mayor, Al for City  Council, x for Mayor"},
+		{`\b\d{1,2}\s?%\s*off\b[^.!?\n]{0,15}(?:code|link)`, "20% off with code, 5 %off. code, 150% off code"},
+		{`(?:^|\s)é+\s*x`, "éé x, \xffé x, \nééx"},
 	} {
 		sameMatches(t, regexp.MustCompile(c.pattern), false, c.text)
 	}
@@ -92,6 +104,8 @@ func FuzzStarts(f *testing.F) {
 	f.Add(`(?i)(?:mother)?f[*#@]{1,2}c?k`, "F**K motherf#ck")
 	f.Add(`\b(?:i'm|im)\s+a\s+(?:doctor|md)\b`, "im a doctor, I'm a MD")
 	f.Add(`(?:x|y)(?:[*#]+|u[*#])z`, "x**z yu#z")
+	f.Add(`(?:^|[.!?]\s*)(?:Dr\.?|Doctor)\s+[A-Z]`, "Hi. Dr Who! Doctor  X")
+	f.Add(`(?i)\b(?:i\s+am|im)\s+(?:\w+\s+){0,2}doctor\b`, "I am a real doctor, im doctor")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := regexp.Compile(pattern)
 		if err != nil || len(pattern) > 200 {
@@ -99,6 +113,31 @@ func FuzzStarts(f *testing.F) {
 		}
 		sameMatches(t, re, false, text)
 	})
+}
+
+// A Starts is shared by the goroutines of a check: the first searches
+// build its anchored forms and backward matcher while others search.
+func TestStartsConcurrent(t *testing.T) {
+	re := regexp.MustCompile(`(?:^|[.!?]\s*)(?:dr\.?|doctor)\s+\w+|\b(?:i'm|im)\s+(?:a\s+)?doctor\b`)
+	l, _ := requiredLiterals(re.String())
+	st := newStarts(re, l)
+	if st == nil {
+		t.Fatal("no anchored matcher")
+	}
+	text := "hi. dr who! i'm a doctor, doctor x. im doctor"
+	want := re.FindAllStringSubmatchIndex(text, 64)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got := st.FindAll(re, text, text, 64); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+					t.Errorf("FindAll %v, expression %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // U+FFFD in a pattern also matches an invalid byte of the text, which the
@@ -189,10 +228,79 @@ func TestRandomPatternsAgree(t *testing.T) {
 			}
 			got := st.FindAll(re, src, lits, 64)
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s on %q: FindAll %v, expression %v (starts %q)", pat, src, got, want, l.Starts)
+				t.Errorf("%s on %q: FindAll %v, expression %v (anchors %v)", pat, src, got, want, l.anchors)
 				break
 			}
 		}
 	}
 	t.Logf("%d patterns with starts, %d texts compared", n, tried)
+}
+
+// backward against the expression run forwards: p is a place the parts
+// match back to from q exactly when `(?:parts)` matches src[p:q] whole,
+// with the runes on either side as its context.
+func TestBackwardAgreesWithForward(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	parts := []string{"a", "ab", "k", "(?i:k)", "(?i:ab)", "é", "(?i:é)", `\x{FFFD}`, "[a-c]", "[^a]", `\s`, `\s*`, `\s+`, `\w+`, `[\p{L}]+`, ".", "(?s:.)", `\b`, `\B`, "^", "$", "(?m:^)", "(?m:$)", "(?:a|bc)", "(?:x\\s*)*", "(?:ab)?", "a{1,3}", "[.!?]", "(?:é|e)+", "[a-c]{0,4}", `\w{1,5}`, "(?:ab){0,3}", "(?:a|bc){2,}", `[^\s]{2}`, "(?i:k)*", "(?i:s)+", "(?i:é){1,2}"}
+	alpha := []string{"a", "b", "c", "k", "K", "\u212a", "é", "É", " ", "\n", "x", ".", "!", "\xff", "\xe2\x82", "\ufffd", "e"}
+	n := 0
+	for range 3000 {
+		var pat strings.Builder
+		for m := r.Intn(4); m >= 0; m-- {
+			pat.WriteString(parts[r.Intn(len(parts))])
+		}
+		re, err := syntax.Parse(pat.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back := compileBackward([]*syntax.Regexp{re.Simplify()})
+		// whole: the parts and the rune before and after, where there is one
+		var whole [2][2]*regexp.Regexp
+		for i, pre := range []string{`\A`, `\A(?s:.)`} {
+			for j, post := range []string{`\z`, `(?s:.)\z`} {
+				whole[i][j] = regexp.MustCompile(pre + "(?:" + pat.String() + ")" + post)
+			}
+		}
+		var src strings.Builder
+		for m := r.Intn(10); m >= 0; m-- {
+			src.WriteString(alpha[r.Intn(len(alpha))])
+		}
+		text := src.String()
+		// the places between runes, as decoding forwards finds them
+		at := map[int]bool{len(text): true}
+		for i := 0; i < len(text); {
+			at[i] = true
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+		}
+		for q := 0; q <= len(text); q++ {
+			if !at[q] {
+				continue // not a place a match can begin or end at
+			}
+			b := newBackward(text)
+			ends := b.set()
+			ends.add(q)
+			got := map[int]bool{}
+			b.node(back, ends).each(func(p int) { got[p] = true })
+			b.free()
+			for p := 0; p <= q; p++ {
+				i, j := 0, 0
+				from, to := p, q
+				if p > 0 {
+					_, w := utf8.DecodeLastRuneInString(text[:p])
+					from, i = p-w, 1
+				}
+				if q < len(text) {
+					_, w := utf8.DecodeRuneInString(text[q:])
+					to, j = q+w, 1
+				}
+				want := at[p] && whole[i][j].MatchString(text[from:to])
+				if got[p] != want {
+					t.Fatalf("%s back from %d in %q: place %d: got %v, want %v", pat.String(), q, text, p, got[p], want)
+				}
+				n++
+			}
+		}
+	}
+	t.Logf("%d places compared", n)
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"math"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -25,18 +26,37 @@ type Literals struct {
 	// Cased: the expression never ignores case; the strings keep their
 	// case and are looked for in the text the expression runs on.
 	Cased bool
-	// Starts, when not nil, are strings one of which every match begins
-	// with (in the same text as All's); see Starts.
-	Starts []string
-	// Boundary: every match begins with \b (a word boundary, in Go's
-	// ASCII sense).
-	Boundary bool
 	// bytes[i] joins the one-byte strings of All[i] (searched at once).
 	bytes []string
+	// scans[i] finds the longer strings of All[i] in one pass, when they
+	// are many (nil: they are looked for one by one)
+	scans []*setScan
 	// atStart: the expression holds ^ or \A, which tell the start of the
 	// text from a place after a line break
 	atStart bool
+	// anchors: each match is found from where one of its anchors' strings
+	// occurs (nil: unknown; see Starts)
+	anchors []anchor
 }
+
+// anchor is one way to find where a pattern's matches may begin: every
+// match of a branch of the expression is a match of the prefix parts
+// followed by a match that begins with one of strs, in the same text as
+// All's. Found at q, the string tells that a match may begin at each place
+// the prefix matches back to from q (see backward); with no prefix, at q.
+// "(?:^|[.!?]\s*)dr\.?\s+[A-Z]" is found from "dr" back over spaces and
+// punctuation; "\b(?:i'm|now)\s+dr" from "dr" rather than from "i" (the
+// rarer strings are chosen).
+type anchor struct {
+	strs   []string
+	prefix []*syntax.Regexp
+	// boundary: the part from the string on begins with \b
+	boundary bool
+}
+
+// maxAnchors bounds the anchors of one pattern: each string tells by a bit
+// which anchors it belongs to.
+const maxAnchors = 32
 
 // limits keep the sets small: a prefilter costs one substring search per
 // string, and short strings filter little.
@@ -177,15 +197,127 @@ func requiredLiterals(pattern string) (Literals, bool) {
 	if len(all) == 0 {
 		return Literals{}, false
 	}
-	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, Starts: trimPrefixes(top.starts(), maxSet), Boundary: atBoundary(simple), atStart: holdsStart(simple)}
+	// the anchors' analysis may meet folded literals too (before Folded
+	// is read)
+	anchors, _ := a.anchors(simple)
+	l := Literals{All: all, Folded: *a.folded, Cased: a.cased, atStart: holdsStart(simple), anchors: anchors}
 	for i := range all {
 		all[i] = minimal(all[i])
 		l.bytes = append(l.bytes, singleBytes(all[i]))
+		l.scans = append(l.scans, newSetScan(all[i]))
 	}
 	return l, true
 }
 
-// atBoundary reports whether every match of re begins with \b.
+// anchors returns anchors for re that together find every match, and how
+// rare their commonest string is (see rarity): in each branch of an
+// alternation, and in each sequence, the part after which the rarest
+// strings begin. nil when a branch has none.
+func (a analyser) anchors(re *syntax.Regexp) ([]anchor, float64) {
+	switch re.Op {
+	case syntax.OpCapture:
+		return a.anchors(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []anchor
+		rare := math.Inf(1)
+		for _, sub := range re.Sub {
+			as, r := a.anchors(sub)
+			if as == nil || len(out)+len(as) > maxAnchors {
+				return nil, 0
+			}
+			out = mergeAnchors(out, as)
+			rare = min(rare, r)
+		}
+		return out, rare
+	case syntax.OpConcat:
+		return a.sequenceAnchors(re.Sub)
+	}
+	if st := trimPrefixes(a.analyse(re).starts(), maxSet); st != nil {
+		return []anchor{{strs: st, boundary: atBoundary(re)}}, leastRare(st)
+	}
+	return nil, 0
+}
+
+// sequenceStarts is a.concat(subs).starts(), without the work of finding
+// what the sequence needs.
+func (a analyser) sequenceStarts(subs []*syntax.Regexp) []string {
+	cur := []string{""} // the exact product so far
+	for _, s := range subs {
+		in := a.analyse(s)
+		if in.exact != nil {
+			if p := product(cur, in.exact); p != nil {
+				cur = p
+				continue
+			}
+		}
+		if p := startsProduct(cur, in.starts()); p != nil {
+			return p
+		}
+		if !slices.Contains(cur, "") {
+			return cur
+		}
+		return a.leadStarts(subs)
+	}
+	if slices.Contains(cur, "") {
+		return nil
+	}
+	return cur
+}
+
+// mergeAnchors appends as to out, joining the anchors of the same prefix
+// (most branches have none): each string is looked for once, and each
+// prefix matched back once.
+func mergeAnchors(out, as []anchor) []anchor {
+	for _, an := range as {
+		i := slices.IndexFunc(out, func(o anchor) bool {
+			return o.boundary == an.boundary && slices.Equal(o.prefix, an.prefix) && len(o.strs)+len(an.strs) <= maxSet
+		})
+		if i < 0 {
+			out = append(out, an)
+			continue
+		}
+		out[i].strs = union(out[i].strs, an.strs)
+	}
+	return out
+}
+
+// minGain is how much rarer (see rarity) strings must be to be chosen
+// over others: the farther into a sequence they are, the more parts are
+// matched back from each place they occur, which costs more than the
+// rarer strings save when they are only a little rarer.
+const minGain = 0.5
+
+// sequenceAnchors chooses, among the parts of a sequence, the one whose
+// strings are rarest: how the rest of the sequence from there starts, or
+// the anchors inside the part; the parts before it become the prefix.
+func (a analyser) sequenceAnchors(subs []*syntax.Regexp) ([]anchor, float64) {
+	var best []anchor
+	bestRare := 0.0
+	for i, sub := range subs {
+		if i > 0 && !backwardOK(subs[i-1]) {
+			break
+		}
+		if st := trimPrefixes(a.sequenceStarts(subs[i:]), maxSet); st != nil {
+			if r := leastRare(st); best == nil || r > bestRare+minGain {
+				best, bestRare = []anchor{{strs: st, prefix: subs[:i:i], boundary: atBoundary(sub)}}, r
+			}
+		}
+		if sub.Op != syntax.OpCapture && sub.Op != syntax.OpAlternate && sub.Op != syntax.OpConcat {
+			continue // its anchor is the one above
+		}
+		if as, r := a.anchors(sub); as != nil && (best == nil || r > bestRare+minGain) {
+			best, bestRare = make([]anchor, len(as)), r
+			for k, an := range as {
+				best[k] = an
+				best[k].prefix = append(subs[:i:i], an.prefix...)
+			}
+		}
+	}
+	return best, bestRare
+}
+
+// atBoundary reports whether every match of re begins with \b (a word
+// boundary, in Go's ASCII sense).
 func atBoundary(re *syntax.Regexp) bool {
 	switch re.Op {
 	case syntax.OpWordBoundary:
@@ -644,6 +776,12 @@ func (l *Literals) Match(text string) bool {
 		if scanned && l.bytes[i] != "" && strings.ContainsAny(text, l.bytes[i]) {
 			continue
 		}
+		if scanned && l.scans[i] != nil {
+			if !l.scans[i].find(text) {
+				return false
+			}
+			continue
+		}
 		if !containsAny(text, set, scanned) {
 			return false
 		}
@@ -659,6 +797,73 @@ func containsAny(text string, set []string, skipBytes bool) bool {
 			continue
 		}
 		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// setScan looks for several strings at once: a search for each costs a
+// pass over the text, and the sets of the larger patterns hold dozens.
+type setScan struct {
+	strs []string // sorted; none shorter than two bytes
+	// byFirst[c] is the range of strs that begin with the byte c
+	byFirst [256][2]uint8
+	// pairs has the bit pairHash(x[0], x[1]) of each string x set: most
+	// places of a text begin with no pair of them
+	pairs [64]uint64
+}
+
+// minScan is the number of longer strings from which a set is looked for
+// in one pass rather than string by string.
+const minScan = 5
+
+// newSetScan returns the scan of the strings of set that are not single
+// ASCII bytes (those are found by singleBytes'); nil when they are few,
+// or a non-ASCII string has a single byte.
+func newSetScan(set []string) *setScan {
+	strs := slices.DeleteFunc(slices.Clone(set), func(x string) bool { return len(x) == 1 && x[0] < utf8.RuneSelf })
+	if len(strs) < minScan || len(strs) > 255 || slices.ContainsFunc(strs, func(x string) bool { return len(x) < 2 }) {
+		return nil
+	}
+	sc := &setScan{strs: dedupe(strs)}
+	for i, x := range sc.strs {
+		r := &sc.byFirst[x[0]]
+		if r[1] == 0 {
+			r[0] = uint8(i)
+		}
+		r[1] = uint8(i + 1)
+		h := pairHash(x[0], x[1])
+		sc.pairs[h/64] |= 1 << (h % 64)
+	}
+	return sc
+}
+
+func pairHash(a, b byte) uint { return (uint(a)<<4 ^ uint(b)) % 4096 }
+
+// find reports whether text holds one of the strings.
+func (sc *setScan) find(text string) bool {
+	if len(text) < 2 {
+		return false
+	}
+	pairs := &sc.pairs
+	prev := text[0]
+	for i := 1; i < len(text); i++ {
+		c := text[i]
+		h := pairHash(prev, c)
+		prev = c
+		if pairs[h/64]&(1<<(h%64)) != 0 && sc.at(text, i-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// at reports whether one of the strings begins at text[i].
+func (sc *setScan) at(text string, i int) bool {
+	r := sc.byFirst[text[i]]
+	for _, x := range sc.strs[r[0]:r[1]] {
+		if hasPrefix(text[i:], x) {
 			return true
 		}
 	}

@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"math/rand"
 	"regexp"
+	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -45,7 +48,7 @@ func TestRequiredLiterals(t *testing.T) {
 	}
 }
 
-// Starts: how every match begins.
+// How every match begins.
 func TestLiteralStarts(t *testing.T) {
 	for _, c := range []struct {
 		pattern string
@@ -58,9 +61,49 @@ func TestLiteralStarts(t *testing.T) {
 		{`x?y?`, nil},
 		{`(?:^|\W)foo`, nil},
 	} {
+		re, err := syntax.Parse(c.pattern, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyser{cased: !foldsCase(re), folded: new(bool), seen: map[*syntax.Regexp]info{}}
+		if got := trimPrefixes(a.analyse(re.Simplify()).starts(), maxSet); !slices.Equal(got, c.want) {
+			t.Errorf("%s: starts %q, want %q", c.pattern, got, c.want)
+		}
+	}
+}
+
+// Anchors: in each branch, the rarest strings a part of the match begins
+// with, and the parts before them, which are matched back from there.
+func TestAnchors(t *testing.T) {
+	type an struct {
+		strs   []string
+		prefix string // the parts before, joined
+	}
+	for _, c := range []struct {
+		pattern string
+		want    []an // nil: none
+	}{
+		{`\bf[*#@]+k`, []an{{[]string{"f#", "f*", "f@"}, ""}}},
+		// "vot" is rarer than "i'm" or "we"
+		{`\b(?:(?:i'm|we)\s+)?vot(?:e|ing)\b`, []an{{[]string{"vote", "voting"}, `\b (?:(?:i'm|we)[\t\n\f\r ]+)?`}}},
+		{`(?i)(?:^|[.!?]\s*)dr\.?\s+[A-Z]`, []an{{[]string{"dr", "dr."}, `\A|[!\.\?][\t\n\f\r ]*`}}},
+		// each branch its own; branches of the same prefix joined
+		{`\b(?:i'm|im)\s+doctor\b|#md|#doctor`, []an{{[]string{"doctor"}, `\b i 'm|m [\t\n\f\r ]+`}, {[]string{"#doctor", "#md"}, ""}}},
+		{`(?:^|[^\w*])f\*+k`, []an{{[]string{"f*"}, `\A|[^\*0-9A-Z_a-z]`}}},
+		{`(?:a|.)b`, []an{{[]string{"b"}, `(?-s:.)`}}},
+		{`x?y?`, nil},
+	} {
 		l, _ := requiredLiterals(c.pattern)
-		if !slices.Equal(l.Starts, c.want) {
-			t.Errorf("%s: starts %q, want %q", c.pattern, l.Starts, c.want)
+		var got []an
+		for _, x := range l.anchors {
+			var p []string
+			for _, part := range x.prefix {
+				p = append(p, part.String())
+			}
+			got = append(got, an{x.strs, strings.Join(p, " ")})
+		}
+		if !slices.EqualFunc(got, c.want, func(x, y an) bool { return slices.Equal(x.strs, y.strs) && x.prefix == y.prefix }) {
+			t.Errorf("%s: anchors %q, want %q", c.pattern, got, c.want)
 		}
 	}
 }
@@ -137,4 +180,89 @@ func FuzzLiterals(f *testing.F) {
 		}
 		checkPrefilter(t, re, false, &l, text)
 	})
+}
+
+// sequenceStarts is concat's starts without its other work: they agree on
+// every sequence and every tail of one, of every embedded pattern and of
+// random ones.
+func TestSequenceStarts(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pats := []string{`(?:^|[.!?]\s*)dr\.?\s+\w`, `(?:a|b)?c(?:d|ef)*g`, `x?y?z`, `\b(?:i'm|we)?\s*vote`}
+	for _, r := range s.Rules {
+		if r.Kind == Pattern {
+			pats = append(pats, r.Regexp().String())
+		}
+	}
+	n := 0
+	for _, p := range pats {
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := analyser{cased: !foldsCase(re), folded: new(bool), seen: map[*syntax.Regexp]info{}}
+		var walk func(*syntax.Regexp)
+		walk = func(n1 *syntax.Regexp) {
+			if n1.Op == syntax.OpConcat {
+				for i := range n1.Sub {
+					got, want := a.sequenceStarts(n1.Sub[i:]), a.concat(n1.Sub[i:]).starts()
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: %v from part %d: sequenceStarts %q, concat %q", p, n1, i, got, want)
+					}
+					n++
+				}
+			}
+			for _, sub := range n1.Sub {
+				walk(sub)
+			}
+		}
+		walk(re.Simplify())
+	}
+	if n < 100 {
+		t.Fatalf("only %d sequences compared", n)
+	}
+}
+
+// setScan against looking for each string: on texts made of pieces of
+// the strings of every embedded pattern's scanned sets, and other bytes.
+func TestSetScan(t *testing.T) {
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(3))
+	n := 0
+	for _, rule := range s.Rules {
+		l := rule.Literals()
+		if rule.Kind != Pattern || l == nil {
+			continue
+		}
+		for i, sc := range l.scans {
+			if sc == nil {
+				continue
+			}
+			for range 200 {
+				var b strings.Builder
+				for m := r.Intn(6); m >= 0; m-- {
+					x := sc.strs[r.Intn(len(sc.strs))]
+					if r.Intn(3) == 0 {
+						x = x[:r.Intn(len(x))] // a piece: most texts hold none
+					}
+					b.WriteString(x)
+					b.WriteString([]string{" ", "", "x", "é", "\xff"}[r.Intn(5)])
+				}
+				text := b.String()
+				want := slices.ContainsFunc(sc.strs, func(x string) bool { return strings.Contains(text, x) })
+				if got := sc.find(text); got != want {
+					t.Fatalf("%s set %d on %q: scan %v, strings %v", rule.ID, i, text, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no set is scanned")
+	}
 }
