@@ -19,28 +19,7 @@ func TestStartsWideGrammar(t *testing.T) {
 	}
 	r := rand.New(rand.NewSource(100))
 	atoms := []string{"a", "b", "ab", "abc", "k", "s", "sk", "ks", "K", "S", "é", "É", "ſ", `\x{212A}`, "x", "xy", "[ab]", "[a-z]", "[0-9]", `\d`, `\s`, `\w`, `\W`, ".", `\b`, `\B`, "^", "$", `\A`, `\z`, "[*#]", "[^a]", "é?", " ", `\.`, "[kK]", "(?i:k)", "(?i:sk)", "(?i:ab)", "(?i:é)", "(?i:ék)", "(?-i:K)", "(?:)", "(?:|a)", "(?:a|)", "(?m:^)", "(?m:$)", "\n", `\x{FFFD}`, "(?s:.)", "(?i:straße)", "ß", "(?i:ß)"}
-	var gen func(d int) string
-	gen = func(d int) string {
-		if d > 3 {
-			return atoms[r.Intn(len(atoms))]
-		}
-		switch r.Intn(11) {
-		case 0, 1:
-			return gen(d+1) + gen(d+1)
-		case 2:
-			return gen(d+1) + gen(d+1) + gen(d+1)
-		case 3:
-			return "(?:" + gen(d+1) + "|" + gen(d+1) + ")"
-		case 4:
-			return "(" + gen(d+1) + ")"
-		case 5:
-			return "(?:" + gen(d+1) + ")" + []string{"?", "*", "+", "{1,2}", "{0,2}", "{2}", "??", "*?", "+?", "{0,3}", "{0,1}", "{2,}", "{0,3}?", "{1,3}"}[r.Intn(14)]
-		case 6:
-			return "(?:" + gen(d+1) + "|" + gen(d+1) + "|)"
-		default:
-			return atoms[r.Intn(len(atoms))]
-		}
-	}
+	gen := patternGen(r, atoms, []string{"?", "*", "+", "{1,2}", "{0,2}", "{2}", "??", "*?", "+?", "{0,3}", "{0,1}", "{2,}", "{0,3}?", "{1,3}"}, true)
 	alpha := []string{"a", "b", "A", "B", "k", "K", "s", "S", "x", "y", "é", "É", "\u212a", "\u017f", "\ufffd", "\xff", "\xe2\x82", "\xc3", "\x80", " ", "\n", "0", "*", "#", ".", "€", "ß", "_", "c"}
 	flags := []string{"", "(?i)", "(?m)", "(?s)", "(?U)", "(?im)", "(?iU)", "(?is)"}
 	n, tried := 0, 0
