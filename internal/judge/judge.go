@@ -229,6 +229,8 @@ type post struct {
 	marks    []uint64    // reused by candidates()
 	win      [3][][2]int // reused by phrase(): windows, keyword windows, both
 	fieldBuf []*field    // reused by fields()
+	// reused by reid: its evidence, and the spans it reports
+	reidEv, reidSpans []reidEvidence
 }
 
 // postPool recycles posts with their buffers: a short post is judged in a
@@ -248,7 +250,10 @@ func (ps *post) release() {
 	clear(ps.all)
 	clear(ps.fieldBuf)
 	clear(ps.out)
-	*ps = post{keys: ps.keys[:0], order: ps.order[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0]}
+	clear(ps.reidEv)
+	clear(ps.reidSpans)
+	*ps = post{keys: ps.keys[:0], order: ps.order[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0],
+		reidEv: ps.reidEv[:0], reidSpans: ps.reidSpans[:0]}
 	postPool.Put(ps)
 }
 
@@ -445,11 +450,8 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	// ps.out is the pooled buffer: the report gets its own exact-size
 	// copy, made in report order
-	ps.order = findingOrder(ps.out, ps.order[:0])
-	sorted := make([]model.Finding, len(ps.out))
-	for k, o := range ps.order {
-		sorted[k] = ps.out[o.i]
-	}
+	var sorted []model.Finding
+	sorted, ps.order = inReportOrder(ps.out, ps.order[:0])
 	kept, silenced := suppress(p, sorted)
 	if kept == nil {
 		kept = []model.Finding{}
@@ -493,11 +495,19 @@ func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 // sortFindings puts findings in report order (see findingOrder).
 func sortFindings(fs []model.Finding) {
+	sorted, _ := inReportOrder(fs, nil)
+	copy(fs, sorted)
+}
+
+// inReportOrder returns a new exact-size slice of fs in report order, and
+// the places it sorted (appended to order, which it reuses).
+func inReportOrder(fs []model.Finding, order []place) ([]model.Finding, []place) {
+	order = findingOrder(fs, order)
 	sorted := make([]model.Finding, len(fs))
-	for k, o := range findingOrder(fs, nil) {
+	for k, o := range order {
 		sorted[k] = fs[o.i]
 	}
-	copy(fs, sorted)
+	return sorted, order
 }
 
 // place is where a finding goes in a report: by photo (the post's own

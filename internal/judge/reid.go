@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/rules"
@@ -72,11 +71,6 @@ var reidGroup = [numReidKinds]uint8{
 	kPatient: 0,
 }
 
-// reidBuf holds reid's evidence between posts (see reidPool).
-type reidBuf struct{ ev, spans []reidEvidence }
-
-var reidPool = sync.Pool{New: func() any { return new(reidBuf) }}
-
 func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	t := ps.text
 	if len(t.list(j.lists.publicCues)) > 0 {
@@ -87,14 +81,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	if len(t.list(j.lists.patientCues)) == 0 && len(t.list(j.lists.reviewConfirm)) == 0 && !j.hasAge(t) {
 		return 0
 	}
-	buf := reidPool.Get().(*reidBuf)
-	defer func() {
-		clear(buf.ev)
-		clear(buf.spans)
-		buf.ev, buf.spans = buf.ev[:0], buf.spans[:0]
-		reidPool.Put(buf)
-	}()
-	ev := buf.ev[:0]
+	ev := ps.reidEv[:0] // the pooled post's buffers (see post.release)
 	addSpans := func(kind reidKind, f *field, list int32) {
 		for _, s := range f.list(list) {
 			ev = append(ev, reidEvidence{kind, f, f.doc.Tokens[s.first].Start, f.doc.Tokens[s.last].End})
@@ -135,7 +122,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 		}
 	}
-	buf.ev = ev
+	ps.reidEv = ev
 	// kinds and groups present, a bit each; rarity counts the kinds of the
 	// rare group
 	var kinds uint16
@@ -169,14 +156,14 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 	}
 	// one finding per distinct span; spans inside another are merged
-	spans := buf.spans[:0]
+	spans := ps.reidSpans[:0]
 	for _, e := range ev {
 		if e.f == nil || e.a < 0 || e.kind == kPatient || kinds&(1<<e.kind) == 0 {
 			continue
 		}
 		spans = append(spans, e)
 	}
-	buf.spans = spans
+	ps.reidSpans = spans
 	sort.Slice(spans, func(a, b int) bool {
 		if spans[a].a != spans[b].a {
 			return spans[a].a < spans[b].a

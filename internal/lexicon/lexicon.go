@@ -262,9 +262,12 @@ func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 			if s := p.short.get(shortKey(v, n)); s.key != 0 {
 				w.id, w.first = s.id, s.first
 			}
-		} else if word := norm[at : int(at)+n]; p.seen[wordSig(word)/64]&(1<<(wordSig(word)%64)) != 0 {
-			if id := p.words.get(word); id >= 0 {
-				w.id, w.first = id, p.root[id]
+		} else {
+			word := norm[at : int(at)+n]
+			if sig := wordSig(word); p.seen[sig/64]&(1<<(sig%64)) != 0 {
+				if id := p.words.get(word); id >= 0 {
+					w.id, w.first = id, p.root[id]
+				}
 			}
 		}
 		ws[nw] = w
