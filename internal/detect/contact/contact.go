@@ -178,14 +178,14 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 //
 //go:noinline
 func nextStart(src string, toks []text.Token, i int) int {
-	for ; i < len(toks); i++ {
+	for ; uint(i) < uint(len(toks)); i++ {
 		t := &toks[i]
-		s, e := t.Start, t.End
-		if uint(e) >= uint(len(src)) || uint(s) >= uint(e) {
+		s, e := uint(t.Start), uint(t.End)
+		if e >= uint(len(src)) || s >= e {
 			return i // at the end of the text (or out of range): Detect decides
 		}
 		c0, c1 := byteClass[src[s]], byteClass[src[s+1]] // s+1 <= e < len(src)
-		hit := c0&cStart | c0>>2&(c1>>4)&3 | uint8(t.Kind)>>1 | uint8(t.Flags&text.HasDigit)
+		hit := c0&(c1>>4|cStart) | uint8(t.Kind)>>1 | uint8(t.Flags&text.HasDigit)
 		if hit != 0 {
 			return i
 		}
@@ -210,14 +210,17 @@ func nextActs(src string, t *text.Token) bool {
 	return len(w) >= 2 && (w[0] == 'a' && w[1] == 't' || w[0] == 'e' && w[1] == 'x')
 }
 
-// byteClass bits for nextStart.
+// byteClass bits for nextStart. A second byte's class shifted right by
+// four lands its cT or cX on the cA or cE of the first, and nextStart ORs
+// in cStart, so that c0&(c1>>4|cStart) is the start punctuation, "at" and
+// "ex" in three operations.
 const (
-	cStart = 1 << 0 // '+', '(', '@', ':': punctuation that starts something
-	cNext  = 1 << 1 // '.', ':': a word before them may start something
-	cA     = 1 << 2 // 'a', 'A' (first byte of "at")
-	cE     = 1 << 3 // 'e', 'E' (first byte of "ext")
-	cT     = 1 << 4 // 't', 'T' (second byte of "at"): cT>>4 == cA>>2
-	cX     = 1 << 5 // 'x', 'X' (second byte of "ext"): cX>>4 == cE>>2
+	cStart = 1 << 0  // '+', '(', '@', ':': punctuation that starts something
+	cA     = 1 << 1  // 'a', 'A' (first byte of "at")
+	cE     = 1 << 2  // 'e', 'E' (first byte of "ext")
+	cNext  = 1 << 3  // '.', ':': a word before them may start something
+	cT     = cA << 4 // 't', 'T' (second byte of "at")
+	cX     = cE << 4 // 'x', 'X' (second byte of "ext")
 )
 
 var byteClass = func() (t [256]uint8) {
