@@ -221,22 +221,35 @@ const (
 	p2 = 0x8ebc6af09c88c6e3
 )
 
-// hashKey returns the hash and the slot head of key k.
+// hashKey returns the hash and the slot head of key k. find takes the
+// same two ways itself: each half is small enough to inline, the whole
+// is not, and a call for every word of four bytes or more cost a tenth of
+// the lookup.
 func hashKey(k string) (h, head uint64) {
+	if len(k) >= 4 {
+		return hashLong(k)
+	}
+	return hashShort(k)
+}
+
+// hashLong is hashKey of a key of four bytes or more.
+func hashLong(k string) (h, head uint64) {
+	n := len(k)
+	le := binary.LittleEndian
+	b := unsafe.Slice(unsafe.StringData(k), n)
+	head = uint64(le.Uint32(b)) | uint64(le.Uint32(b[n-4:]))<<32
+	mid := uint64(le.Uint32(b[(n-4)/2:]))
+	return mix64(head^p1, p2^mid<<8^uint64(n)), head
+}
+
+// hashShort is hashKey of a key of up to three bytes.
+func hashShort(k string) (h, head uint64) {
 	n := len(k)
 	if n == 0 {
 		return 0, 0
 	}
-	b := unsafe.Slice(unsafe.StringData(k), n)
-	var mid uint64
-	if n >= 4 {
-		le := binary.LittleEndian
-		head = uint64(le.Uint32(b)) | uint64(le.Uint32(b[n-4:]))<<32
-		mid = uint64(le.Uint32(b[(n-4)/2:]))
-	} else {
-		head = uint64(b[0]) | uint64(b[n>>1])<<8 | uint64(b[n-1])<<16
-	}
-	return mix64(head^p1, p2^mid<<8^uint64(n)), head
+	head = uint64(k[0]) | uint64(k[n>>1])<<8 | uint64(k[n-1])<<16
+	return mix64(head^p1, p2^uint64(n)), head
 }
 
 func mix64(a, b uint64) uint64 {
@@ -268,10 +281,15 @@ func bloomAt(h uint64) (word int, mask uint64) {
 // of four bytes or more of a text (lookup) and of every phrase, so it is
 // written out in one function: the hash, the bloom filter and the probe.
 func (t *tables) find(k string) *slot {
-	if k == "" {
+	var h, hd uint64
+	switch { // hashKey, inlined
+	case len(k) >= 4:
+		h, hd = hashLong(k)
+	case k != "":
+		h, hd = hashShort(k)
+	default:
 		return nil
 	}
-	h, hd := hashKey(k)
 	if w, m := bloomAt(h); t.bloom[w]&m != m {
 		return nil
 	}
