@@ -22,7 +22,7 @@ import (
 //	12  slots, keys, one-word names, multi-word names, zip bytes, blob bytes (uint32 each)
 //	40  slots   [slots]slot, 16 bytes each (the struct below, field by field)
 //	    bloom   [bloomWords]uint64
-//	    shortEntries [256]uint32 (packEntry; those past the last in use are 0)
+//	    shortEntries [256]uint32 (entry; those past the last in use are 0)
 //	    short   [shortSize]uint8, an index into shortEntries
 //	    zips    bit set over 00000-99999 of the known ZCTAs
 //	    blob    the keys, one after another
@@ -82,20 +82,22 @@ const (
 )
 
 // entry is what the table says of a key: gazetteer flags of the key itself
-// (0: not a name), rule triggers (one-word keys), and whether a longer
-// phrase starts with it: next has the nextBit of the first byte of each
-// word that follows the key in a longer phrase (0: none does). The zero
-// entry is what a non-key reads as.
-type entry struct {
-	gaz  uint16
-	trig uint32
-	next uint8
-}
+// (gaz; 0: not a name), rule triggers (trig; one-word keys), and whether a
+// longer phrase starts with it: next has the nextBit of the first byte of
+// each word that follows the key in a longer phrase (0: none does). The
+// zero entry is what a non-key reads as. The three are packed in 31 bits,
+// as the short table holds them (gaz, trig<<8, next<<24): a lookup returns
+// one register, and a word that is no key tests as one comparison.
+type entry uint32
+
+func (x entry) gaz() uint16  { return uint16(x & 0xff) }
+func (x entry) trig() uint32 { return uint32(x) >> 8 & 0xffff }
+func (x entry) next() uint8  { return uint8(x >> nextShift) }
 
 // more reports whether a longer phrase starts with the key.
-func (x entry) more() bool { return x.next != 0 }
+func (x entry) more() bool { return x>>nextShift != 0 }
 
-// nextBit is the bit of entry.next for a next word that starts with byte
+// nextBit is the bit of entry.next() for a next word that starts with byte
 // c: multiFrom reads on over a word only when its bit is in the phrase's
 // next, which turns away two in three of the phrases it would look up.
 func nextBit(c byte) uint8 { return 1 << (c % nextBits) }
@@ -125,16 +127,7 @@ const (
 )
 
 func (e *slot) entry() entry {
-	return entry{gaz: uint16(e.gaz), trig: uint32(e.trig), next: uint8(e.off >> nextShift)}
-}
-
-// packEntry and unpackEntry: an entry in 31 bits, for the short table.
-func packEntry(x entry) uint32 {
-	return uint32(x.gaz) | x.trig<<8 | uint32(x.next)<<24
-}
-
-func unpackEntry(v uint32) entry {
-	return entry{gaz: uint16(v & 0xff), trig: v >> 8 & 0xffff, next: uint8(v >> 24)}
+	return entry(uint32(e.gaz) | uint32(e.trig)<<8 | e.off&^offMask) // off holds next above offMask
 }
 
 // The short table answers for the words of one to three letters a-z
@@ -172,13 +165,13 @@ func (t *tables) lookup(k string) entry {
 		c0, c1, c2 := uint(k[0])-('a'-1), uint(k[n>>1])-('a'-1), uint(k[n-1])-('a'-1)
 		if c0-1 < 26 && c1-1 < 26 && c2-1 < 26 {
 			x := c0 + 27*(c1&-(n>>1)) + 27*27*(c2&-(n>>1&n))
-			return unpackEntry(t.shortEntries[t.short[x]])
+			return entry(t.shortEntries[t.short[x]])
 		}
 	}
 	if e := t.find(k); e != nil {
 		return e.entry()
 	}
-	return entry{}
+	return 0
 }
 
 // tables hold the gazetteer and the trigger words in one open-addressing

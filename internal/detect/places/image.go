@@ -284,7 +284,7 @@ func (b *builder) fillShort() error {
 		}
 		var v uint32
 		if e := t.find(w); e != nil {
-			v = packEntry(e.entry())
+			v = uint32(e.entry())
 		}
 		i, ok := index[v]
 		if !ok {

@@ -90,7 +90,7 @@ type scan struct {
 func (s *scan) lookup(k string) entry { return s.t.lookup(k) }
 
 // gaz returns the gazetteer flags of a one-word name.
-func (s *scan) gaz(w string) uint16 { return s.lookup(w).gaz }
+func (s *scan) gaz(w string) uint16 { return s.lookup(w).gaz() }
 
 // match is a multi-word gazetteer name over tokens First..Last.
 type match struct {
@@ -300,7 +300,7 @@ func (s *scan) run() {
 			continue
 		}
 		wi := s.lookup(w)
-		if wi.trig&tFrame != 0 {
+		if wi.trig()&tFrame != 0 {
 			s.frameToks = append(s.frameToks, i)
 		}
 		// multi-word names starting here (keys are in Norm form: "st
@@ -308,7 +308,7 @@ func (s *scan) run() {
 		if wi.more() {
 			// wi.next is the phrases' when w is its own Norm form, as it
 			// is unless it ends in "'s" (text.Doc.Norm)
-			next := wi.next
+			next := wi.next()
 			if w[len(w)-1] == 's' {
 				if n, ok := d.WordRun(i, i); !ok || n != w {
 					next = 1<<nextBits - 1
@@ -318,12 +318,12 @@ func (s *scan) run() {
 		} else if possessive(w) {
 			if n, ok := d.WordRun(i, i); ok {
 				if x := s.lookup(n); x.more() {
-					s.multiFrom(i, x.next)
+					s.multiFrom(i, x.next())
 				}
 			}
 		}
-		if wi.gaz != 0 {
-			s.gazHit(i, i, wi.gaz)
+		if wi.gaz() != 0 {
+			s.gazHit(i, i, wi.gaz())
 		}
 		if tok.Flags&text.HasDigit != 0 {
 			s.digits(i)
@@ -338,7 +338,7 @@ func (s *scan) run() {
 		if len(w) >= 7 && compoundEnd[w[len(w)-1]] && compoundStreet(w) {
 			s.compoundStreetRule(i)
 		}
-		tr := wi.trig
+		tr := wi.trig()
 		if tr == 0 {
 			continue
 		}
@@ -474,14 +474,14 @@ func (s *scan) multiFrom(i int, next uint8) {
 			return
 		}
 		x := s.lookup(run) // the zero entry when no name starts so
-		if x.gaz != 0 {
-			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz})
-			s.gazHit(i, j, x.gaz)
+		if x.gaz() != 0 {
+			s.matches = append(s.matches, match{First: i, Last: j, Flags: x.gaz()})
+			s.gazHit(i, j, x.gaz())
 		}
 		if !x.more() {
 			return
 		}
-		next = x.next
+		next = x.next()
 	}
 }
 
