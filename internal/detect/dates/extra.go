@@ -126,7 +126,7 @@ func (m *marks) mark(d *text.Doc) {
 // trigger-word prefilter. A leaf, its loop keeps its values in registers,
 // where mark's appends made it reload them from memory for every token.
 func nextMark(toks []text.Token, i int) int {
-	for ; i < len(toks); i++ {
+	for ; uint(i) < uint(len(toks)); i++ {
 		t := &toks[i]
 		if t.Kind == text.Word && (t.Flags&(text.HasDigit|text.AllDigit) != 0 || maybeWord(t.Lower)) {
 			return i

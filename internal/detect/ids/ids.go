@@ -91,7 +91,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // on with. The test has no branch but the last: Detect's chain of tests,
 // asked of every token, mispredicted about one branch a token.
 func nextWord(src string, toks []text.Token, i int) int {
-	for ; i < len(toks); i++ {
+	for ; uint(i) < uint(len(toks)); i++ {
 		t := &toks[i]
 		e := t.End
 		if uint(e) >= uint(len(src)) {
