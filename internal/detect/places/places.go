@@ -287,6 +287,11 @@ var transferCues = []string{"transfer", "transferred", "transfered", "tx", "tran
 
 func (s *scan) run() {
 	d := s.d
+	// namedUnit reads all-capital words, where case means something
+	var caps text.Flag
+	if !d.Upperish {
+		caps = text.AllUpper
+	}
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		if tok.Kind != text.Word {
@@ -300,6 +305,9 @@ func (s *scan) run() {
 			continue
 		}
 		wi := s.lookup(w)
+		if wi == 0 && tok.Flags&(text.HasDigit|caps) == 0 && !endShape(w) {
+			continue // no key, and none of the shapes the rules below read
+		}
 		if wi.trig()&tFrame != 0 {
 			s.frameToks = append(s.frameToks, i)
 		}
@@ -329,13 +337,13 @@ func (s *scan) run() {
 			s.digits(i)
 			continue
 		}
-		if !d.Upperish && tok.Flags&text.AllUpper != 0 && len(w) >= 2 && len(w) <= 4 && unitAfterW.Has(w) && w != "or" {
+		if tok.Flags&caps != 0 && len(w) >= 2 && len(w) <= 4 && unitAfterW.Has(w) && w != "or" {
 			s.namedUnit(i)
 		}
-		if n := len(w); n >= 2 && (w[n-1] == 'h' || w[n-1] == 'c') && n <= 5 {
+		if abbrevShape(w) {
 			s.abbrev(i)
 		}
-		if len(w) >= 7 && compoundEnd[w[len(w)-1]] && compoundStreet(w) {
+		if compoundShape(w) && compoundStreet(w) {
 			s.compoundStreetRule(i)
 		}
 		tr := wi.trig()
@@ -442,6 +450,38 @@ func (s *scan) conjunct() {
 		s.emit(c.Sub, m, m, 0.55, "and")
 	}
 }
+
+// abbrevShape and compoundShape are run's first tests of abbrev and
+// compoundStreetRule, on the length and last byte of w.
+func abbrevShape(w string) bool {
+	n := len(w)
+	return n >= 2 && (w[n-1] == 'h' || w[n-1] == 'c') && n <= 5
+}
+
+func compoundShape(w string) bool { return len(w) >= 7 && compoundEnd[w[len(w)-1]] }
+
+// endShape reports whether w has a length and last byte that a rule of
+// run reads in a word that is no key: possessive, abbrevShape or
+// compoundShape may hold (TestEndShape). One load of a table where the
+// three tests took a dozen instructions for every word, most of them no
+// key.
+func endShape(w string) bool {
+	n := len(w)
+	return n > 0 && endLens[w[n-1]]>>min(n, 31)&1 != 0
+}
+
+// endLens[c] has bit n set when a word of n bytes (31: or more) that ends
+// in byte c may pass possessive, abbrevShape or compoundShape.
+var endLens = func() (t [256]uint32) {
+	for c := range 256 {
+		for n := 1; n < 32; n++ {
+			if n > 3 && c == 's' || n >= 2 && n <= 5 && (c == 'h' || c == 'c') || n >= 7 && compoundEnd[c] {
+				t[c] |= 1 << n
+			}
+		}
+	}
+	return t
+}()
 
 // possessive: w ends in a possessive "'s", which the Norm form drops
 // (text.Doc.Norm). The last byte is tested first: most words end in

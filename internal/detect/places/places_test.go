@@ -312,3 +312,25 @@ func TestCueTrigger(t *testing.T) {
 		t.Fatal("no cue triggers")
 	}
 }
+
+// TestEndShape: every word that possessive, abbrevShape or compoundShape
+// lets through passes endShape, which run asks first of a word that is no
+// key.
+func TestEndShape(t *testing.T) {
+	for c := range 256 {
+		for n := 1; n <= 40; n++ {
+			for _, before := range []string{"", "'", "’", "h", "a"} {
+				w := strings.Repeat("x", n) + before + string(rune(c))
+				if c >= 0x80 {
+					w = strings.Repeat("x", n) + before + string([]byte{byte(c)})
+				}
+				if (possessive(w) || abbrevShape(w) || compoundShape(w)) && !endShape(w) {
+					t.Fatalf("endShape(%q) = false", w)
+				}
+			}
+		}
+	}
+	if endShape("") || endShape("pain") {
+		t.Error("endShape passes a word no rule reads")
+	}
+}
