@@ -34,11 +34,12 @@ type Judge struct {
 	// order is the evaluation order: rules with only_with run last.
 	order []*rules.Rule
 	// always is the mask (see orMask) of the rules evaluated for every
-	// post; the other (phrase and pattern) rules are evaluated only when a
-	// field holds one of their phrases or keywords: listRules[id] is the
-	// mask of the rules whose phrases or keywords name list id (nil when
-	// none do), and pos[r.Index] is rule r's position. A mask has words
-	// words.
+	// post; the other rules are evaluated only when a field holds one of
+	// the phrases they need: phrase and pattern rules their phrases or
+	// keywords, identifier rules with a context a phrase of its lists (see
+	// contextPossible). listRules[id] is the mask of the rules that a hit
+	// of list id calls for (nil when none), and pos[r.Index] is rule r's
+	// position. A mask has words words.
 	always    []uint64
 	listRules [][]uint64
 	pos       []int32
@@ -102,16 +103,28 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	for i, r := range j.order {
 		j.pos[r.Index] = int32(i)
 		j.plans[i] = newPlan(r)
-		if (r.Kind != rules.Phrase && r.Kind != rules.Pattern) || r.LinkKeyword() {
-			j.always[i/64] |= 1 << (i % 64)
-			continue
+		callsFor := func(id int32) {
+			if id < 0 {
+				return // no such list
+			}
+			if j.listRules[id] == nil {
+				j.listRules[id] = make([]uint64, j.words)
+			}
+			j.listRules[id][i/64] |= 1 << (i % 64)
 		}
-		for _, k := range []rules.ListKind{rules.ListMain, rules.ListKeyword} {
-			for _, id := range r.NamedLists(k) {
-				if j.listRules[id] == nil {
-					j.listRules[id] = make([]uint64, j.words)
+		switch {
+		case r.Kind == rules.Identifier && len(r.Context) > 0:
+			for _, id := range r.NamedLists(rules.ListContext) {
+				callsFor(id)
+			}
+			callsFor(j.lists.reviewConfirm) // the context of a review reply
+		case (r.Kind != rules.Phrase && r.Kind != rules.Pattern) || r.LinkKeyword():
+			j.always[i/64] |= 1 << (i % 64)
+		default:
+			for _, k := range []rules.ListKind{rules.ListMain, rules.ListKeyword} {
+				for _, id := range r.NamedLists(k) {
+					callsFor(id)
 				}
-				j.listRules[id][i/64] |= 1 << (i % 64)
 			}
 		}
 	}
@@ -375,9 +388,10 @@ func (ps *post) conditions(r *rules.Rule) bool {
 }
 
 // candidates returns the mask of the rules that may fire on the post: the
-// rules evaluated for every post, and the phrase and pattern rules of
-// which some field holds a phrase or keyword (its own, or of a named list
-// it uses), less those the post's context rules out.
+// rules evaluated for every post, the phrase and pattern rules of which
+// some field holds a phrase or keyword (its own, or of a named list it
+// uses), and the identifier rules of which some field holds a phrase of a
+// context list, less those the post's context rules out.
 func (ps *post) candidates(j *Judge) []uint64 {
 	if cap(ps.marks) < j.words {
 		ps.marks = make([]uint64, j.words)
