@@ -820,7 +820,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if lits != nil && lits.Unsafe(f.doc.Src) {
 			lits = nil
 		}
-		ps.win[2] = intersect(ps.windows(r, f), keywordWindows(f, kw, ps.win[1][:0]), ps.win[2][:0])
+		ps.win[2] = intersect(ps.windows(r, f), ps.keywordWindows(f, kw), ps.win[2][:0])
 		for _, w := range ps.win[2] {
 			src := f.doc.Src
 			if r.Lowered() {
@@ -910,6 +910,13 @@ func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
 	}
 	ps.win[0] = mergeWindows(ws)
 	return ps.win[0]
+}
+
+// keywordWindows returns keywordWindows of f and hits, in a buffer of the
+// post.
+func (ps *post) keywordWindows(f *field, hits []span) [][2]int {
+	ps.win[1] = keywordWindows(f, hits, ps.win[1][:0])
+	return ps.win[1]
 }
 
 // keywordWindows returns the byte ranges around keyword hits (the
