@@ -85,3 +85,57 @@ func TestSortFindings(t *testing.T) {
 		}
 	}
 }
+
+// release resets a post field by field for the pool: every field must come
+// back empty (nil, zero, or a slice or map with nothing in it), except the
+// buffers that their users truncate (marks, win), so that a field added
+// to post and forgotten there fails here.
+func TestReleasedPostIsEmpty(t *testing.T) {
+	var fill func(v reflect.Value)
+	fill = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		case reflect.Map:
+			v.Set(reflect.MakeMap(v.Type()))
+		case reflect.Array:
+			for i := range v.Len() {
+				fill(v.Index(i))
+			}
+		case reflect.Uint8:
+			v.SetUint(1)
+		default:
+			t.Fatalf("no filling for a %s", v.Type())
+		}
+	}
+	ps := new(post)
+	v := reflect.ValueOf(ps).Elem()
+	for i := range v.NumField() {
+		fill(reflect.NewAt(v.Field(i).Type(), v.Field(i).Addr().UnsafePointer()).Elem())
+	}
+	ps.all = ps.all[:0] // release puts these fields in their pool
+	ps.release()
+	var empty func(v reflect.Value) bool
+	empty = func(v reflect.Value) bool {
+		switch v.Kind() {
+		case reflect.Slice, reflect.Map:
+			return v.Len() == 0
+		case reflect.Array:
+			for i := range v.Len() {
+				if !empty(v.Index(i)) {
+					return false
+				}
+			}
+			return true
+		}
+		return v.IsZero()
+	}
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		if name != "marks" && name != "win" && !empty(v.Field(i)) {
+			t.Errorf("post.%s is not empty after release", name)
+		}
+	}
+}

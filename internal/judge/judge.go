@@ -33,14 +33,21 @@ type Judge struct {
 	readMedia MediaReader
 	// order is the evaluation order: rules with only_with run last.
 	order []*rules.Rule
-	// always are the positions in order of the rules evaluated for every
-	// post; the other (phrase and pattern) rules are evaluated only when a
-	// field holds one of their phrases or keywords: listRules[id] are the
-	// positions of the rules whose phrases or keywords name list id, and
-	// pos[r.Index] is rule r's position.
-	always    []int32
-	listRules [][]int32
+	// always is the mask (see orMask) of the rules evaluated for every
+	// post; the other rules are evaluated only when a field holds one of
+	// the phrases they need: phrase and pattern rules their phrases or
+	// keywords, identifier rules with a context a phrase of its lists (see
+	// contextPossible). listRules[id] is the mask of the rules that a hit
+	// of list id calls for (nil when none), and pos[r.Index] is rule r's
+	// position. A mask has words words.
+	always    []uint64
+	listRules [][]uint64
 	pos       []int32
+	words     int
+	// plans[i] is what Check needs of the rule at position i
+	plans []plan
+	// gate drops the rules that a post's context rules out
+	gate contextGate
 	// placeDetectors are run on the author's bio, where only the places it
 	// names matter (the re-identification score).
 	placeDetectors []detect.Detector
@@ -88,23 +95,113 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		}
 	}
 	j.order = append(j.order, later...)
+	j.words = (len(j.order) + 63) / 64
 	j.pos = make([]int32, len(rs.Rules))
-	j.listRules = make([][]int32, rs.NumLists())
+	j.plans = make([]plan, len(j.order))
+	j.always = make([]uint64, j.words)
+	j.listRules = make([][]uint64, rs.NumLists())
 	for i, r := range j.order {
 		j.pos[r.Index] = int32(i)
-		if (r.Kind != rules.Phrase && r.Kind != rules.Pattern) || r.LinkKeyword() {
-			j.always = append(j.always, int32(i))
-			continue
+		j.plans[i] = newPlan(r)
+		callsFor := func(id int32) {
+			if id < 0 {
+				return // no such list
+			}
+			if j.listRules[id] == nil {
+				j.listRules[id] = make([]uint64, j.words)
+			}
+			j.listRules[id][i/64] |= 1 << (i % 64)
 		}
-		for _, k := range []rules.ListKind{rules.ListMain, rules.ListKeyword} {
-			for _, id := range r.NamedLists(k) {
-				if l := j.listRules[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
-					j.listRules[id] = append(l, int32(i))
+		switch {
+		case r.Kind == rules.Identifier && len(r.Context) > 0:
+			for _, id := range r.NamedLists(rules.ListContext) {
+				callsFor(id)
+			}
+			callsFor(j.lists.reviewConfirm) // the context of a review reply
+		case (r.Kind != rules.Phrase && r.Kind != rules.Pattern) || r.LinkKeyword():
+			j.always[i/64] |= 1 << (i % 64)
+		default:
+			for _, k := range []rules.ListKind{rules.ListMain, rules.ListKeyword} {
+				for _, id := range r.NamedLists(k) {
+					callsFor(id)
 				}
 			}
 		}
 	}
+	j.gate = newContextGate(j.order, j.words)
 	return j
+}
+
+// plan is what Check needs of a rule, worked out once by New rather than
+// for each of the rules a post reaches (tens of them for a short post).
+type plan struct {
+	rule *rules.Rule
+	kind ruleKind
+	// scopes are the fields the rule reads (identifier rules read every
+	// alt text too)
+	scopes uint8
+	// tests are the tests of the post the rule has, beyond its context
+	tests uint8
+}
+
+// ruleKind is rules.Kind as a small number (for a jump table, not string
+// comparisons).
+type ruleKind uint8
+
+const (
+	kindOther ruleKind = iota
+	kindIdentifier
+	kindPhrase // phrase and pattern rules
+	kindReid
+	kindReviewReply
+	kindMetadata
+)
+
+// The fields a rule reads, a bit each.
+const (
+	inText uint8 = 1 << iota
+	inAlt
+	inBio
+	inReply
+)
+
+// The tests of a post a rule may have, a bit each (see post.passes).
+const (
+	testOnlyWith uint8 = 1 << iota
+	testReplyContext
+	testConditions
+)
+
+func newPlan(r *rules.Rule) plan {
+	pl := plan{rule: r}
+	for k, s := range []rules.Scope{rules.ScopeText, rules.ScopeAlt, rules.ScopeBio, rules.ScopeReply} {
+		if r.InScope(s) {
+			pl.scopes |= 1 << k
+		}
+	}
+	switch r.Kind {
+	case rules.Identifier:
+		pl.kind = kindIdentifier
+		pl.scopes |= inAlt
+	case rules.Phrase, rules.Pattern:
+		pl.kind = kindPhrase
+	case rules.Reid:
+		pl.kind = kindReid
+	case rules.ReviewReply:
+		pl.kind = kindReviewReply
+	case rules.Metadata:
+		pl.kind = kindMetadata
+	}
+	if r.OnlyWith != "" {
+		pl.tests |= testOnlyWith
+	}
+	if len(r.ReplyContext) > 0 {
+		pl.tests |= testReplyContext
+	}
+	if len(r.Require) > 0 || len(r.Forbid) > 0 {
+		pl.tests |= testConditions
+	}
+	return pl
 }
 
 // Rules returns the rule set.
@@ -225,7 +322,8 @@ type post struct {
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
 
 	all      []*field    // every field present: text, bio, reply, alts
-	active   []int32     // reused by candidates()
+	present  uint8       // the scopes of all (inText...)
+	textOnly [1]*field   // the text, for fields()
 	marks    []uint64    // reused by candidates()
 	win      [3][][2]int // reused by phrase(): windows, keyword windows, both
 	fieldBuf []*field    // reused by fields()
@@ -252,8 +350,13 @@ func (ps *post) release() {
 	clear(ps.out)
 	clear(ps.reidEv)
 	clear(ps.reidSpans)
-	*ps = post{keys: ps.keys[:0], order: ps.order[:0], seen: ps.seen, alts: ps.alts[:0], all: ps.all[:0], fieldBuf: ps.fieldBuf[:0], active: ps.active[:0], marks: ps.marks, win: ps.win, out: ps.out[:0],
-		reidEv: ps.reidEv[:0], reidSpans: ps.reidSpans[:0]}
+	// field by field: a new post{...} with the buffers kept wrote all of
+	// its fifty-odd words (TestReleasedPostIsEmpty checks none is missed)
+	ps.p, ps.text, ps.bio, ps.reply, ps.meta = nil, nil, nil, nil, nil
+	ps.present, ps.textOnly[0] = 0, nil
+	ps.alts, ps.all, ps.fieldBuf = ps.alts[:0], ps.all[:0], ps.fieldBuf[:0]
+	ps.out, ps.keys, ps.order = ps.out[:0], ps.keys[:0], ps.order[:0]
+	ps.reidEv, ps.reidSpans = ps.reidEv[:0], ps.reidSpans[:0]
 	postPool.Put(ps)
 }
 
@@ -289,42 +392,44 @@ func (ps *post) conditions(r *rules.Rule) bool {
 	return true
 }
 
-// candidates returns the positions in j.order of the rules that may fire
-// on the post, in order: the rules evaluated for every post, and the phrase
-// and pattern rules of which some field holds a phrase or keyword (its own,
-// or of a named list it uses).
-func (ps *post) candidates(j *Judge) []int32 {
-	n := (len(j.order) + 63) / 64
-	if cap(ps.marks) < n {
-		ps.marks = make([]uint64, n)
+// candidates returns the mask of the rules that may fire on the post: the
+// rules evaluated for every post, the phrase and pattern rules of which
+// some field holds a phrase or keyword (its own, or of a named list it
+// uses), and the identifier rules of which some field holds a phrase of a
+// context list, less those the post's context rules out.
+func (ps *post) candidates(j *Judge) []uint64 {
+	if cap(ps.marks) < j.words {
+		ps.marks = make([]uint64, j.words)
 	}
-	marks := ps.marks[:n]
-	clear(marks)
-	mark := func(i int32) { marks[i/64] |= 1 << (i % 64) }
-	for _, i := range j.always {
-		mark(i)
-	}
+	marks := ps.marks[:j.words]
+	copy(marks, j.always)
 	for _, f := range ps.all {
 		for _, i := range f.touchedRules {
 			if h := f.own[i]; len(h.main) > 0 || len(h.keyword) > 0 {
-				mark(j.pos[i])
+				p := j.pos[i]
+				marks[p/64] |= 1 << (p % 64)
 			}
 		}
 		for _, id := range f.touchedLists {
-			for _, i := range j.listRules[id] {
-				mark(i)
+			if m := j.listRules[id]; m != nil {
+				orMask(marks, m)
 			}
 		}
 	}
-	act := ps.active[:0]
-	for w, m := range marks {
-		for m != 0 {
-			act = append(act, int32(w*64+bits.TrailingZeros64(m)))
-			m &= m - 1
-		}
+	j.gate.apply(ps.p, ps.reply != nil, marks)
+	return marks
+}
+
+// passes reports whether the post passes the tests (of plan.tests) of
+// rule r.
+func (ps *post) passes(r *rules.Rule, tests uint8) bool {
+	if tests&testOnlyWith != 0 && !ps.flagged(r.OnlyWith) {
+		return false
 	}
-	ps.active = act
-	return act
+	if tests&testReplyContext != 0 && (ps.reply == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
+		return false
+	}
+	return tests&testConditions == 0 || ps.conditions(r)
 }
 
 // flagged reports whether a warn or block finding of category c exists.
@@ -338,18 +443,23 @@ func (ps *post) flagged(c string) bool {
 	return false
 }
 
-func (ps *post) fields(r *rules.Rule) []*field {
+// fields returns the post's fields of the given scopes (inText...), in
+// the order text, alt texts, bio, reply.
+func (ps *post) fields(scopes uint8) []*field {
+	if scopes&ps.present == inText { // most rules and posts
+		return ps.textOnly[:]
+	}
 	fs := ps.fieldBuf[:0]
-	if r.InScope(rules.ScopeText) {
+	if scopes&inText != 0 {
 		fs = append(fs, ps.text)
 	}
-	if r.InScope(rules.ScopeAlt) {
+	if scopes&inAlt != 0 {
 		fs = append(fs, ps.alts...)
 	}
-	if r.InScope(rules.ScopeBio) && ps.bio != nil {
+	if scopes&inBio != 0 && ps.bio != nil {
 		fs = append(fs, ps.bio)
 	}
-	if r.InScope(rules.ScopeReply) && ps.reply != nil {
+	if scopes&inReply != 0 && ps.reply != nil {
 		fs = append(fs, ps.reply)
 	}
 	ps.fieldBuf = fs
@@ -398,55 +508,24 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 			ps.alts = append(ps.alts, f)
 		}
 	}
-	var reidScore float64
 	ps.all = append(ps.all, ps.text)
-	for _, f := range []*field{ps.bio, ps.reply} {
-		if f != nil {
-			ps.all = append(ps.all, f)
-		}
+	ps.present = inText
+	if ps.bio != nil {
+		ps.all = append(ps.all, ps.bio)
+		ps.present |= inBio
 	}
-	ps.all = append(ps.all, ps.alts...)
-	for _, i := range ps.candidates(j) {
-		r := j.order[i]
-		if r.Disabled || !r.Applies(p) {
-			continue
-		}
-		if r.OnlyWith != "" && !ps.flagged(r.OnlyWith) {
-			continue
-		}
-		if len(r.ReplyContext) > 0 && (ps.reply == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
-			continue
-		}
-		if !ps.conditions(r) {
-			continue
-		}
-		if ctx.Err() != nil {
-			warnings = append(warnings, "stopped early: "+ctx.Err().Error())
-			break
-		}
-		switch r.Kind {
-		case rules.Identifier:
-			for _, f := range ps.fields(r) {
-				j.identifier(ps, r, f)
-			}
-			for _, f := range ps.alts {
-				if !r.InScope(rules.ScopeAlt) {
-					j.identifier(ps, r, f)
-				}
-			}
-		case rules.Phrase, rules.Pattern:
-			for _, f := range ps.fields(r) {
-				j.phrase(ps, r, f)
-			}
-		case rules.Reid:
-			if s := j.reid(ps, r); s > reidScore {
-				reidScore = s
-			}
-		case rules.ReviewReply:
-			j.reviewReply(ps, r)
-		case rules.Metadata:
-			j.metadata(ps, r)
-		}
+	if ps.reply != nil {
+		ps.all = append(ps.all, ps.reply)
+		ps.present |= inReply
+	}
+	if len(ps.alts) > 0 {
+		ps.all = append(ps.all, ps.alts...)
+		ps.present |= inAlt
+	}
+	ps.textOnly[0] = ps.text
+	reidScore, err := j.evaluate(ctx, ps)
+	if err != nil {
+		warnings = append(warnings, "stopped early: "+err.Error())
 	}
 	// ps.out is the pooled buffer: the report gets its own exact-size
 	// copy, made in report order
@@ -457,6 +536,46 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		kept = []model.Finding{}
 	}
 	return model.Report{ID: p.ID, Verdict: model.VerdictOf(kept), Findings: kept, ReidScore: round(reidScore), Warnings: warnings, Suppressed: silenced}
+}
+
+// evaluate runs on the post the rules that may fire there, in order, and
+// returns its re-identification score, or ctx's error once ctx is done.
+// (Apart from Check, whose inlined field set-up leaves the compiler few
+// registers, this loop keeps its variables in registers.)
+func (j *Judge) evaluate(ctx context.Context, ps *post) (reidScore float64, err error) {
+	done := ctx.Done() // nil when it can never be cancelled
+	for w, m := range ps.candidates(j) {
+		for ; m != 0; m &= m - 1 {
+			i := w*64 + bits.TrailingZeros64(m)
+			pl := &j.plans[i]
+			r := pl.rule
+			if pl.tests != 0 && !ps.passes(r, pl.tests) {
+				continue
+			}
+			if done != nil && ctx.Err() != nil {
+				return reidScore, ctx.Err()
+			}
+			switch pl.kind {
+			case kindIdentifier:
+				for _, f := range ps.fields(pl.scopes) {
+					j.identifier(ps, r, f)
+				}
+			case kindPhrase:
+				for _, f := range ps.fields(pl.scopes) {
+					j.phrase(ps, r, f)
+				}
+			case kindReid:
+				if s := j.reid(ps, r); s > reidScore {
+					reidScore = s
+				}
+			case kindReviewReply:
+				j.reviewReply(ps, r)
+			case kindMetadata:
+				j.metadata(ps, r)
+			}
+		}
+	}
+	return reidScore, nil
 }
 
 // suppress moves findings silenced by the post's suppressions aside. A
@@ -706,7 +825,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if lits != nil && lits.Unsafe(f.doc.Src) {
 			lits = nil
 		}
-		ps.win[2] = intersect(ps.windows(r, f), keywordWindows(f, kw, ps.win[1][:0]), ps.win[2][:0])
+		ps.win[2] = intersect(ps.windows(r, f), ps.keywordWindows(f, kw), ps.win[2][:0])
 		for _, w := range ps.win[2] {
 			src := f.doc.Src
 			if r.Lowered() {
@@ -796,6 +915,13 @@ func (ps *post) windows(r *rules.Rule, f *field) [][2]int {
 	}
 	ps.win[0] = mergeWindows(ws)
 	return ps.win[0]
+}
+
+// keywordWindows returns keywordWindows of f and hits, in a buffer of the
+// post.
+func (ps *post) keywordWindows(f *field, hits []span) [][2]int {
+	ps.win[1] = keywordWindows(f, hits, ps.win[1][:0])
+	return ps.win[1]
 }
 
 // keywordWindows returns the byte ranges around keyword hits (the
