@@ -13,7 +13,7 @@ import (
 
 // checkPlain tokenises s with plain and without it (the general loop
 // alone) and fails unless the two Docs are the same in every field, the
-// word index included. reuse, when not nil, holds two Docs used before
+// word index included, with every word packed (checkPacked). reuse, when not nil, holds two Docs used before
 // (as Get gives), one for each: their buffers are written over.
 func checkPlain(t *testing.T, s string, reuse *[2]Doc) {
 	t.Helper()
@@ -24,6 +24,7 @@ func checkPlain(t *testing.T, s string, reuse *[2]Doc) {
 	want := parseInto(&reuse[1], s, false)
 	got.words()
 	want.words()
+	checkPacked(t, got)
 	if reflect.DeepEqual(got, want) {
 		return
 	}
@@ -160,6 +161,9 @@ func emptyNil(d Doc) Doc {
 	}
 	if len(d.NormAt) == 0 {
 		d.NormAt = nil
+	}
+	if len(d.Packed) == 0 {
+		d.Packed = nil
 	}
 	if len(d.normWords) == 0 {
 		d.normWords = nil
