@@ -361,9 +361,11 @@ func TestCheckLongTextInPieces(t *testing.T) {
 }
 
 // With the default detectors the judge finds candidates only when a rule
-// can use them (see judge.ruleCands). The reports must be exactly those of
-// running every detector on every post, which the judge does when the
-// detectors are wrapped (here by an allow list that matches nothing).
+// can use them (see judge.ruleCands), and makes the bio a field only when
+// a rule may read it (judge.readsBio). The reports must be exactly those
+// of running every detector on every post and making every field, which
+// the judge does when the detectors are wrapped (here by an allow list
+// that matches nothing).
 func TestCandidatesOnDemandChangeNothing(t *testing.T) {
 	lazy := engine(t)
 	eager, err := New(Options{Allow: []string{"zz-no-such-term-zz"}})

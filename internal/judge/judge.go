@@ -47,6 +47,10 @@ type Judge struct {
 	// parts, set with the default detectors, finds candidates in parts
 	// (see ruleCands).
 	parts *detectorParts
+	// bioRules are the rules that read the bio (in their scope): only
+	// when one of them applies to a post is its bio made a field at once
+	// (see Check).
+	bioRules []*rules.Rule
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -81,6 +85,9 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.roles = rs.ListID("roles")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
+		if r.InScope(rules.ScopeBio) {
+			j.bioRules = append(j.bioRules, r)
+		}
 		if r.OnlyWith != "" {
 			later = append(later, r)
 		} else {
@@ -214,10 +221,13 @@ func (j *Judge) contextPossible(ps *post, f *field, r *rules.Rule) bool {
 // post is everything known about one post while it is judged.
 type post struct {
 	p     *model.Post
+	j     *Judge
 	text  *field
 	alts  []*field
-	bio   *field
+	bio   *field // see bioField
 	reply *field
+	// bioLater: the bio's field is still to be made (see Check)
+	bioLater bool
 	out   []model.Finding
 	keys  []emitKey        // what emit has recorded, one per finding of out
 	order []place          // reused by Check: out in report order
@@ -264,7 +274,7 @@ func (ps *post) conditions(r *rules.Rule) bool {
 		case rules.ScopeText:
 			return ps.text.condHolds(r, c)
 		case rules.ScopeBio:
-			return ps.bio.condHolds(r, c)
+			return ps.bioField().condHolds(r, c)
 		case rules.ScopeReply:
 			return ps.reply.condHolds(r, c)
 		case rules.ScopeAlt:
@@ -346,7 +356,7 @@ func (ps *post) fields(r *rules.Rule) []*field {
 	if r.InScope(rules.ScopeAlt) {
 		fs = append(fs, ps.alts...)
 	}
-	if r.InScope(rules.ScopeBio) && ps.bio != nil {
+	if r.InScope(rules.ScopeBio) && ps.bioField() != nil {
 		fs = append(fs, ps.bio)
 	}
 	if r.InScope(rules.ScopeReply) && ps.reply != nil {
@@ -356,6 +366,32 @@ func (ps *post) fields(r *rules.Rule) []*field {
 	return fs
 }
 
+// readsBio reports whether a rule that reads the bio applies to p. With
+// other than the default detectors (parts unset), the judge makes every
+// field at once, as it finds every candidate: the tests compare the two.
+func (j *Judge) readsBio(p *model.Post) bool {
+	if j.parts == nil {
+		return true
+	}
+	for _, r := range j.bioRules {
+		if !r.Disabled && r.Applies(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bioField returns the bio's field, made on first use where Check left it
+// for later, or nil when the post has no bio.
+func (ps *post) bioField() *field {
+	if ps.bioLater {
+		ps.bioLater = false
+		ps.bio = ps.j.newField(rules.ScopeBio, -1, ps.p.Author.Bio, placesCands)
+		ps.all = append(ps.all, ps.bio)
+	}
+	return ps.bio
+}
+
 // Check judges one post.
 func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	if len(p.Text) > MaxPiece {
@@ -363,7 +399,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	ps := postPool.Get().(*post)
 	defer ps.release()
-	ps.p = p
+	ps.p, ps.j = p, j
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, allCands)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
@@ -371,7 +407,15 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	if p.Author.Bio != "" {
-		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
+		// Its phrases make candidates of the rules that read it, so it is
+		// made at once when one of them applies; else on first use (see
+		// bioField), when no rule may ever read it: a rule of other fields
+		// that its phrases alone made a candidate finds nothing there.
+		if j.readsBio(p) {
+			ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
+		} else {
+			ps.bioLater = true
+		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
 		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
@@ -406,7 +450,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		}
 	}
 	ps.all = append(ps.all, ps.alts...)
-	for _, i := range ps.candidates(j) {
+	for _, i := range ps.candidates(j) { // (a bio made later joins ps.all after this)
 		r := j.order[i]
 		if r.Disabled || !r.Applies(p) {
 			continue

@@ -111,8 +111,8 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}
-	if ps.bio != nil {
-		for _, c := range j.candsOf(ps.bio) {
+	if bio := ps.bioField(); bio != nil {
+		for _, c := range j.candsOf(bio) {
 			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
 				ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 				break
