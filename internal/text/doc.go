@@ -84,6 +84,9 @@ type Doc struct {
 	normWords []int32
 	normStart []int32
 	wordsMade bool
+	// room is what is left of the buffer of the last Norm made in the
+	// Doc, past its end: the next one starts there (see parseInto)
+	room []byte
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -506,9 +509,19 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	}
 	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
 	// sets, never longer than the text and 8 bytes), but for runs of
-	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
-	b.norm = make([]byte, 1, len(src)+16)
-	b.norm[0] = ' ' // Norm starts with a space
+	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows. Its
+	// buffer is the room left past the last Norm made in the Doc, cut
+	// from a chunk that serves many short texts: a buffer of its own cost
+	// an allocation per text. Norm's strings stay valid after Put, as
+	// they view only bytes before that room, which no later parse writes.
+	if need := len(src) + 16; cap(d.room) < need {
+		size := need
+		if d.room != nil { // a Doc parsed into again, as Get's are
+			size = max(need, normChunk)
+		}
+		d.room = make([]byte, 0, size)
+	}
+	b.norm = append(d.room[:0], ' ') // Norm starts with a space
 	b.nextAt = strings.IndexByte(src, '@')
 	b.sentStart = true
 	hashtag, mention := false, false
@@ -673,11 +686,16 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		d.Upperish = b.uppers*10 >= b.letters*7
 		d.Lowerish = b.uppers*40 < b.letters
 	}
-	// the buffer is new for every parse and never written again, so the
-	// string views it in place (Norm stays valid after Put, as documented)
+	// the bytes are never written again (a later parse writes past them),
+	// so the string views them in place (Norm stays valid after Put, as
+	// documented)
 	d.Norm = unsafe.String(&b.norm[0], len(b.norm))
+	d.room = b.norm[len(b.norm):]
 	return d
 }
+
+// normChunk is the size of the buffers Norms are cut from (parseInto).
+const normChunk = 4096
 
 // abbrevNoStop reports abbreviations after whose period a sentence rarely
 // starts (a switch: it runs at every full stop, and a map lookup cost more).
