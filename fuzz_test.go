@@ -53,10 +53,10 @@ func FuzzCheck(f *testing.F) {
 }
 
 // FuzzCandidatesOnDemand: the judge finds candidates only when a rule can
-// use them, and makes the bio a field only when a rule may read it; on any
-// post its report must be that of running every detector on every field
-// (an engine whose detectors are wrapped, by an allow list that matches
-// nothing, runs them all).
+// use them, and makes the bio and the reply fields only when a rule may
+// read them; on any post its report must be that of running every
+// detector on every field (an engine whose detectors are wrapped, by an
+// allow list that matches nothing, runs them all).
 func FuzzCandidatesOnDemand(f *testing.F) {
 	for _, s := range []string{
 		"Mrs. K in 22 has hit the call light 31 times since 7pm",

@@ -47,10 +47,10 @@ type Judge struct {
 	// parts, set with the default detectors, finds candidates in parts
 	// (see ruleCands).
 	parts *detectorParts
-	// bioRules are the rules that read the bio (in their scope): only
-	// when one of them applies to a post is its bio made a field at once
-	// (see Check).
-	bioRules []*rules.Rule
+	// bioRules and replyRules are the rules that read the bio, and the
+	// replied-to text (in their scope): only when one of them applies to
+	// a post is that made a field at once (see Check).
+	bioRules, replyRules []*rules.Rule
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -87,6 +87,9 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	for _, r := range rs.Rules {
 		if r.InScope(rules.ScopeBio) {
 			j.bioRules = append(j.bioRules, r)
+		}
+		if r.InScope(rules.ScopeReply) {
+			j.replyRules = append(j.replyRules, r)
 		}
 		if r.OnlyWith != "" {
 			later = append(later, r)
@@ -225,14 +228,15 @@ type post struct {
 	text  *field
 	alts  []*field
 	bio   *field // see bioField
-	reply *field
-	// bioLater: the bio's field is still to be made (see Check)
-	bioLater bool
+	reply *field // see replyField
 	out   []model.Finding
 	keys  []emitKey        // what emit has recorded, one per finding of out
 	order []place          // reused by Check: out in report order
 	seen  map[emitKey]bool // the keys too, once there are manyKeys
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
+
+	// the bio's and the reply's fields are still to be made (see Check)
+	bioLater, replyLater bool
 
 	all      []*field    // every field present: text, bio, reply, alts
 	active   []int32     // reused by candidates()
@@ -276,7 +280,7 @@ func (ps *post) conditions(r *rules.Rule) bool {
 		case rules.ScopeBio:
 			return ps.bioField().condHolds(r, c)
 		case rules.ScopeReply:
-			return ps.reply.condHolds(r, c)
+			return ps.replyField().condHolds(r, c)
 		case rules.ScopeAlt:
 			for _, a := range ps.alts {
 				if a.condHolds(r, c) {
@@ -359,21 +363,22 @@ func (ps *post) fields(r *rules.Rule) []*field {
 	if r.InScope(rules.ScopeBio) && ps.bioField() != nil {
 		fs = append(fs, ps.bio)
 	}
-	if r.InScope(rules.ScopeReply) && ps.reply != nil {
+	if r.InScope(rules.ScopeReply) && ps.replyField() != nil {
 		fs = append(fs, ps.reply)
 	}
 	ps.fieldBuf = fs
 	return fs
 }
 
-// readsBio reports whether a rule that reads the bio applies to p. With
-// other than the default detectors (parts unset), the judge makes every
-// field at once, as it finds every candidate: the tests compare the two.
-func (j *Judge) readsBio(p *model.Post) bool {
+// reads reports whether one of rs (bioRules or replyRules) applies to p.
+// With other than the default detectors (parts unset), the judge makes
+// every field at once, as it finds every candidate: the tests compare the
+// two.
+func (j *Judge) reads(rs []*rules.Rule, p *model.Post) bool {
 	if j.parts == nil {
 		return true
 	}
-	for _, r := range j.bioRules {
+	for _, r := range rs {
 		if !r.Disabled && r.Applies(p) {
 			return true
 		}
@@ -392,6 +397,16 @@ func (ps *post) bioField() *field {
 	return ps.bio
 }
 
+// replyField is bioField for the replied-to text.
+func (ps *post) replyField() *field {
+	if ps.replyLater {
+		ps.replyLater = false
+		ps.reply = ps.j.newField(rules.ScopeReply, -1, ps.p.ReplyTo.Text, noCands)
+		ps.all = append(ps.all, ps.reply)
+	}
+	return ps.reply
+}
+
 // Check judges one post.
 func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	if len(p.Text) > MaxPiece {
@@ -406,19 +421,25 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 			ps.alts = append(ps.alts, j.newField(rules.ScopeAlt, i, m.Alt, allCands))
 		}
 	}
+	// The bio's and the reply's phrases make candidates of the rules that
+	// read them, so each is made at once when one of those applies; else
+	// on first use (bioField, replyField: by a condition, a rule's reply
+	// context, reid or reviewReply), when no rule may ever read it: a rule
+	// of other fields that its phrases alone made a candidate finds
+	// nothing there.
 	if p.Author.Bio != "" {
-		// Its phrases make candidates of the rules that read it, so it is
-		// made at once when one of them applies; else on first use (see
-		// bioField), when no rule may ever read it: a rule of other fields
-		// that its phrases alone made a candidate finds nothing there.
-		if j.readsBio(p) {
+		if j.reads(j.bioRules, p) {
 			ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
 		} else {
 			ps.bioLater = true
 		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
-		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
+		if j.reads(j.replyRules, p) {
+			ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
+		} else {
+			ps.replyLater = true
+		}
 	}
 	var warnings []string
 	if len(p.Media) > 0 {
@@ -458,7 +479,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 		if r.OnlyWith != "" && !ps.flagged(r.OnlyWith) {
 			continue
 		}
-		if len(r.ReplyContext) > 0 && (ps.reply == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
+		if len(r.ReplyContext) > 0 && (ps.replyField() == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
 			continue
 		}
 		if !ps.conditions(r) {
@@ -933,10 +954,13 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 	if ps.p.ReplyTo == nil && ps.p.Platform != "review-reply" {
 		return
 	}
-	isReview := ps.p.Platform == "review-reply" || (ps.reply != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
 	t := ps.text
 	hits := t.list(j.lists.reviewConfirm)
-	if len(hits) == 0 || (!isReview && len(hits) < 2) {
+	if len(hits) == 0 {
+		return // (before the reply is read: see replyField)
+	}
+	isReview := ps.p.Platform == "review-reply" || (ps.replyField() != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
+	if !isReview && len(hits) < 2 {
 		return
 	}
 	for _, s := range hits {

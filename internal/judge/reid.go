@@ -91,7 +91,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	addSpans(kRare, t, j.lists.rareEvents)
 	addSpans(kRole, t, j.lists.roles)
 	addSpans(kPatient, t, j.lists.patientCues)
-	if ps.reply != nil {
+	if ps.replyField() != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
 		for range ps.reply.list(j.lists.rareEvents) {
 			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
