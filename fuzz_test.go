@@ -53,9 +53,10 @@ func FuzzCheck(f *testing.F) {
 }
 
 // FuzzCandidatesOnDemand: the judge finds candidates only when a rule can
-// use them; on any post its report must be that of running every detector
-// (an engine whose detectors are wrapped, by an allow list that matches
-// nothing, runs them all).
+// use them, and makes the bio and the reply fields only when a rule may
+// read them; on any post its report must be that of running every
+// detector on every field (an engine whose detectors are wrapped, by an
+// allow list that matches nothing, runs them all).
 func FuzzCandidatesOnDemand(f *testing.F) {
 	for _, s := range []string{
 		"Mrs. K in 22 has hit the call light 31 times since 7pm",
@@ -75,7 +76,9 @@ func FuzzCandidatesOnDemand(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, s, ctx string, review bool) {
-		p := Post{Text: s, Author: Author{Bio: ctx}, Media: []Media{{Alt: ctx}}, ReplyTo: &ReplyTo{Text: ctx}}
+		// roles for which rules read the bio, and others
+		role := [...]string{"", "student", "nurse", "physician"}[len(s)%4]
+		p := Post{Text: s, Author: Author{Bio: ctx, Role: role}, Media: []Media{{Alt: ctx}}, ReplyTo: &ReplyTo{Text: ctx}}
 		if review {
 			p.Platform = "review-reply"
 		}

@@ -361,9 +361,11 @@ func TestCheckLongTextInPieces(t *testing.T) {
 }
 
 // With the default detectors the judge finds candidates only when a rule
-// can use them (see judge.ruleCands). The reports must be exactly those of
-// running every detector on every post, which the judge does when the
-// detectors are wrapped (here by an allow list that matches nothing).
+// can use them (see judge.ruleCands), and makes the bio and the reply
+// fields only when a rule may read them (judge.Judge.reads). The reports must be exactly those
+// of running every detector on every post and making every field, which
+// the judge does when the detectors are wrapped (here by an allow list
+// that matches nothing).
 func TestCandidatesOnDemandChangeNothing(t *testing.T) {
 	lazy := engine(t)
 	eager, err := New(Options{Allow: []string{"zz-no-such-term-zz"}})
@@ -487,5 +489,74 @@ rules:
 	p.Author.Bio = "NPI 1578293046 | MRN 00482913"
 	if r := lazy.Check(bg, p); len(r.Findings) != 0 {
 		t.Errorf("the bio's candidates are its places only, got: %+v", r.Findings)
+	}
+}
+
+// The judge makes the bio and the replied-to text fields only when a rule
+// that reads them applies to the post (judge.Judge.reads), else when first
+// read: a user's rules scoped to them, whose phrases are in no other field
+// (and so make them candidates from there alone), still fire, on exactly the posts where an engine that makes every field
+// fires them.
+func TestBioAndReplyMadeOnDemand(t *testing.T) {
+	pack := []byte(`name: user
+rules:
+  - id: user.reply-phrase
+    kind: phrase
+    category: self-privacy
+    severity: warn
+    clause: AMA-b
+    scope: [reply]
+    phrases: [zebra crossing]
+    message: a phrase in the reply
+    fix: reply elsewhere
+    examples:
+      flag:
+        - {text: "hi", reply_to: "a zebra crossing"}
+  - id: user.bio-phrase
+    kind: phrase
+    category: self-privacy
+    severity: warn
+    clause: AMA-b
+    scope: [bio]
+    when: {role: [nurse]}
+    phrases: [zebra crossing]
+    message: a phrase in the bio
+    fix: change the bio
+    examples:
+      flag:
+        - {text: "hi", role: nurse, bio: "a zebra crossing"}
+`)
+	lazy, err := New(Options{RulePacks: map[string][]byte{"user.yaml": pack}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eager, err := New(Options{RulePacks: map[string][]byte{"user.yaml": pack}, Allow: []string{"zz-no-such-term-zz"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := map[string]int{}
+	for _, role := range []string{"nurse", "physician"} {
+		for _, bio := range []string{"", "a zebra crossing", "my patient at Mercy West"} {
+			for _, reply := range []string{"", "a zebra crossing", "is it a zebra crossing or a patient?"} {
+				p := Post{Text: "my patient crossed the road", Author: Author{Role: role, Bio: bio}}
+				if reply != "" {
+					p.ReplyTo = &ReplyTo{Text: reply}
+				}
+				a, b := lazy.Check(bg, p), eager.Check(bg, p)
+				ja, _ := json.Marshal(a)
+				jb, _ := json.Marshal(b)
+				if string(ja) != string(jb) {
+					t.Errorf("%+v:\n on demand %s\n every field %s", p, ja, jb)
+				}
+				for r := range rulesOf(a) {
+					fired[r]++
+				}
+			}
+		}
+	}
+	// the reply rule on the 12 posts with the phrase in their reply, the
+	// bio rule on the 3 of a nurse with it in her bio
+	if fired["user.reply-phrase"] != 12 || fired["user.bio-phrase"] != 3 {
+		t.Errorf("fired %v", fired)
 	}
 }

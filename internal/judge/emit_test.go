@@ -106,6 +106,8 @@ func TestReleasedPostIsEmpty(t *testing.T) {
 			}
 		case reflect.Uint8:
 			v.SetUint(1)
+		case reflect.Bool:
+			v.SetBool(true)
 		default:
 			t.Fatalf("no filling for a %s", v.Type())
 		}

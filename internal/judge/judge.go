@@ -54,6 +54,10 @@ type Judge struct {
 	// parts, set with the default detectors, finds candidates in parts
 	// (see ruleCands).
 	parts *detectorParts
+	// bioRules and replyRules are the rules that read the bio, and the
+	// replied-to text (in their scope): only when one of them applies to
+	// a post is that made a field at once (see Check).
+	bioRules, replyRules []*rules.Rule
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -88,6 +92,12 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.roles = rs.ListID("roles")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
+		if r.InScope(rules.ScopeBio) {
+			j.bioRules = append(j.bioRules, r)
+		}
+		if r.InScope(rules.ScopeReply) {
+			j.replyRules = append(j.replyRules, r)
+		}
 		if r.OnlyWith != "" {
 			later = append(later, r)
 		} else {
@@ -311,15 +321,19 @@ func (j *Judge) contextPossible(ps *post, f *field, r *rules.Rule) bool {
 // post is everything known about one post while it is judged.
 type post struct {
 	p     *model.Post
+	j     *Judge
 	text  *field
 	alts  []*field
-	bio   *field
-	reply *field
+	bio   *field // see bioField
+	reply *field // see replyField
 	out   []model.Finding
 	keys  []emitKey        // what emit has recorded, one per finding of out
 	order []place          // reused by Check: out in report order
 	seen  map[emitKey]bool // the keys too, once there are manyKeys
 	meta  []*media.Meta    // per media item, nil when absent or unreadable
+
+	// the bio's and the reply's fields are still to be made (see Check)
+	bioLater, replyLater bool
 
 	all      []*field    // every field present: text, bio, reply, alts
 	present  uint8       // the scopes of all (inText...)
@@ -354,6 +368,7 @@ func (ps *post) release() {
 	// its fifty-odd words (TestReleasedPostIsEmpty checks none is missed)
 	ps.p, ps.text, ps.bio, ps.reply, ps.meta = nil, nil, nil, nil, nil
 	ps.present, ps.textOnly[0] = 0, nil
+	ps.j, ps.bioLater, ps.replyLater = nil, false, false
 	ps.alts, ps.all, ps.fieldBuf = ps.alts[:0], ps.all[:0], ps.fieldBuf[:0]
 	ps.out, ps.keys, ps.order = ps.out[:0], ps.keys[:0], ps.order[:0]
 	ps.reidEv, ps.reidSpans = ps.reidEv[:0], ps.reidSpans[:0]
@@ -367,9 +382,9 @@ func (ps *post) conditions(r *rules.Rule) bool {
 		case rules.ScopeText:
 			return ps.text.condHolds(r, c)
 		case rules.ScopeBio:
-			return ps.bio.condHolds(r, c)
+			return ps.bioField().condHolds(r, c)
 		case rules.ScopeReply:
-			return ps.reply.condHolds(r, c)
+			return ps.replyField().condHolds(r, c)
 		case rules.ScopeAlt:
 			for _, a := range ps.alts {
 				if a.condHolds(r, c) {
@@ -416,7 +431,7 @@ func (ps *post) candidates(j *Judge) []uint64 {
 			}
 		}
 	}
-	j.gate.apply(ps.p, ps.reply != nil, marks)
+	j.gate.apply(ps.p, ps.reply != nil || ps.replyLater, marks)
 	return marks
 }
 
@@ -426,7 +441,7 @@ func (ps *post) passes(r *rules.Rule, tests uint8) bool {
 	if tests&testOnlyWith != 0 && !ps.flagged(r.OnlyWith) {
 		return false
 	}
-	if tests&testReplyContext != 0 && (ps.reply == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
+	if tests&testReplyContext != 0 && (ps.replyField() == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
 		return false
 	}
 	return tests&testConditions == 0 || ps.conditions(r)
@@ -456,14 +471,51 @@ func (ps *post) fields(scopes uint8) []*field {
 	if scopes&inAlt != 0 {
 		fs = append(fs, ps.alts...)
 	}
-	if scopes&inBio != 0 && ps.bio != nil {
+	if scopes&inBio != 0 && ps.bioField() != nil {
 		fs = append(fs, ps.bio)
 	}
-	if scopes&inReply != 0 && ps.reply != nil {
+	if scopes&inReply != 0 && ps.replyField() != nil {
 		fs = append(fs, ps.reply)
 	}
 	ps.fieldBuf = fs
 	return fs
+}
+
+// reads reports whether one of rs (bioRules or replyRules) applies to p.
+// With other than the default detectors (parts unset), the judge makes
+// every field at once, as it finds every candidate: the tests compare the
+// two.
+func (j *Judge) reads(rs []*rules.Rule, p *model.Post) bool {
+	if j.parts == nil {
+		return true
+	}
+	for _, r := range rs {
+		if !r.Disabled && r.Applies(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// bioField returns the bio's field, made on first use where Check left it
+// for later, or nil when the post has no bio.
+func (ps *post) bioField() *field {
+	if ps.bioLater {
+		ps.bioLater = false
+		ps.bio = ps.j.newField(rules.ScopeBio, -1, ps.p.Author.Bio, placesCands)
+		ps.all = append(ps.all, ps.bio)
+	}
+	return ps.bio
+}
+
+// replyField is bioField for the replied-to text.
+func (ps *post) replyField() *field {
+	if ps.replyLater {
+		ps.replyLater = false
+		ps.reply = ps.j.newField(rules.ScopeReply, -1, ps.p.ReplyTo.Text, noCands)
+		ps.all = append(ps.all, ps.reply)
+	}
+	return ps.reply
 }
 
 // Check judges one post.
@@ -473,18 +525,32 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	ps := postPool.Get().(*post)
 	defer ps.release()
-	ps.p = p
+	ps.p, ps.j = p, j
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, allCands)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
 			ps.alts = append(ps.alts, j.newField(rules.ScopeAlt, i, m.Alt, allCands))
 		}
 	}
+	// The bio's and the reply's phrases make candidates of the rules that
+	// read them, so each is made at once when one of those applies; else
+	// on first use (bioField, replyField: by a condition, a rule's reply
+	// context, reid or reviewReply), when no rule may ever read it: a rule
+	// of other fields that its phrases alone made a candidate finds
+	// nothing there.
 	if p.Author.Bio != "" {
-		ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
+		if j.reads(j.bioRules, p) {
+			ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
+		} else {
+			ps.bioLater = true
+		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
-		ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
+		if j.reads(j.replyRules, p) {
+			ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
+		} else {
+			ps.replyLater = true
+		}
 	}
 	var warnings []string
 	if len(p.Media) > 0 {
@@ -512,10 +578,16 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	ps.present = inText
 	if ps.bio != nil {
 		ps.all = append(ps.all, ps.bio)
+	}
+	if ps.bio != nil || ps.bioLater {
 		ps.present |= inBio
 	}
 	if ps.reply != nil {
 		ps.all = append(ps.all, ps.reply)
+	}
+	// present holds the scopes the post has, made or left for later
+	// (bioField and replyField make those when first read)
+	if ps.reply != nil || ps.replyLater {
 		ps.present |= inReply
 	}
 	if len(ps.alts) > 0 {
@@ -1015,10 +1087,13 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 	if ps.p.ReplyTo == nil && ps.p.Platform != "review-reply" {
 		return
 	}
-	isReview := ps.p.Platform == "review-reply" || (ps.reply != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
 	t := ps.text
 	hits := t.list(j.lists.reviewConfirm)
-	if len(hits) == 0 || (!isReview && len(hits) < 2) {
+	if len(hits) == 0 {
+		return // (before the reply is read: see replyField)
+	}
+	isReview := ps.p.Platform == "review-reply" || (ps.replyField() != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
+	if !isReview && len(hits) < 2 {
 		return
 	}
 	for _, s := range hits {

@@ -91,7 +91,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	addSpans(kRare, t, j.lists.rareEvents)
 	addSpans(kRole, t, j.lists.roles)
 	addSpans(kPatient, t, j.lists.patientCues)
-	if ps.reply != nil {
+	if ps.replyField() != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
 		for range ps.reply.list(j.lists.rareEvents) {
 			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
@@ -111,8 +111,8 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}
-	if ps.bio != nil {
-		for _, c := range j.candsOf(ps.bio) {
+	if bio := ps.bioField(); bio != nil {
+		for _, c := range j.candsOf(bio) {
 			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
 				ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 				break

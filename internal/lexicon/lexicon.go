@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/text"
@@ -83,7 +84,7 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // lookup; it builds in milliseconds.
 type Phrases struct {
 	words *wordTab  // word → id, for words that occur in a phrase
-	short *shortTab // the same for the words of up to maxShort bytes
+	short *shortTab // the same for the words of up to seven bytes, packed (text.Pack)
 	// next maps (node, word id) to the child node (node 0 is the root),
 	// with endsBit set when phrases end at the child.
 	next *edgeTab
@@ -198,8 +199,8 @@ func NewPhrases(phrases []string) *Phrases {
 		}
 		id := int32(uint32(p.words.slots[i])) - 1
 		p.root[id] = p.next.get(edge(0, id))
-		if n := len(w); n >= 1 && n <= maxShort {
-			p.short.put(shortKey(loadTail(w, 0, n), n), id, p.root[id])
+		if key := text.Pack(w); key != 0 {
+			p.short.put(key, id, p.root[id])
 			continue
 		}
 		sig := wordSig(w)
@@ -233,52 +234,103 @@ func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
 // is that key's number and Patterns(m.Pattern) the phrases it stands for.
 // A word common to many lists ("patient", "my") is one match, not one per
 // list.
+//
+// It looks each word up once, then walks the trie from each word that
+// starts a phrase. Both loops, which run for every word, call no function
+// (a call has every variable of a loop kept in memory over it, which cost
+// more than the lookups): a word of up to seven bytes is looked up by
+// the integer the tokeniser packed it in (Doc.Packed), the rest by string
+// apart (longWords), and the walks stop when out is full, to go on once
+// it has grown.
 func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 	if p == nil || len(p.root) == 0 {
 		return out
 	}
-	// each word, looked up once
 	var small [64]wordAt // a post's words fit on the stack
 	ws := small[:]
-	if len(d.NormAt) > len(small) { // a word per token at most
-		ws = make([]wordAt, len(d.NormAt))
+	if len(d.Packed) > len(small) { // a word per token at most
+		ws = make([]wordAt, len(d.Packed))
 	}
-	nw := 0
-	norm := d.Norm
-	for i, at := range d.NormAt {
-		if at < 0 {
-			continue
+	ws, long := p.shortWords(d, ws)
+	if long {
+		p.longWords(d, ws)
+	}
+	for k := 0; k < len(ws); {
+		if out, k = p.walk(ws, k, out); k < len(ws) {
+			// out is full: with room for len(ws) more, the matches of
+			// word k (at most one per word from it on) fit
+			out = slices.Grow(out, len(ws))
 		}
+	}
+	return out
+}
+
+// wordAt is a word of the text FindKeys searches: its id (-1: in no
+// phrase), the root's child for it (0: no phrase starts with it) and its
+// token index.
+type wordAt struct{ id, first, tok int32 }
+
+// longWord is the id shortWords gives the words it leaves to longWords.
+const longWord = -2
+
+// shortWords puts the words of d into ws, in order, and returns them,
+// with the ids of those the tokeniser packed; long tells whether it left
+// others to longWords (id longWord).
+func (p *Phrases) shortWords(d *text.Doc, ws []wordAt) (_ []wordAt, long bool) {
+	normAt := d.NormAt[:len(d.Packed)]
+	n := 0
+	for i, key := range d.Packed {
 		w := wordAt{id: -1, tok: int32(i)}
-		if n := d.NormWordLen(i); uint(n-1) < maxShort {
-			// the word's bytes and those after it, in one load where the
-			// text has eight bytes from it (all but its last words)
-			var v uint64
-			if int(at)+8 <= len(norm) {
-				v = load64(norm[at:])
-			} else {
-				v = loadTail(norm, int(at), n)
-			}
-			if s := p.short.get(shortKey(v, n)); s.key != 0 {
+		switch {
+		case key != 0:
+			if s := p.short.get(key); s.key != 0 {
 				w.id, w.first = s.id, s.first
 			}
-		} else {
-			word := norm[at : int(at)+n]
-			if sig := wordSig(word); p.seen[sig/64]&(1<<(sig%64)) != 0 {
-				if id := p.words.get(word); id >= 0 {
-					w.id, w.first = id, p.root[id]
-				}
+		case normAt[i] >= 0:
+			w.id, long = longWord, true
+		default:
+			continue // no word
+		}
+		ws[n] = w
+		n++
+	}
+	return ws[:n], long
+}
+
+// longWords looks up the words shortWords left, by string: most are in no
+// phrase, and their signature turns them away before the string hash.
+func (p *Phrases) longWords(d *text.Doc, ws []wordAt) {
+	for k := range ws {
+		w := &ws[k]
+		if w.id != longWord {
+			continue
+		}
+		w.id = -1
+		at := d.NormAt[w.tok]
+		word := d.Norm[at : int(at)+d.NormWordLen(int(w.tok))]
+		if sig := wordSig(word); p.seen[sig/64]&(1<<(sig%64)) != 0 {
+			if id := p.words.get(word); id >= 0 {
+				w.id, w.first = id, p.root[id]
 			}
 		}
-		ws[nw] = w
-		nw++
 	}
-	ws = ws[:nw]
-	for k, w := range ws {
-		for n, child := k, w.first; child != 0; {
+}
+
+// walk appends to out the matches of the phrases that start with the
+// words from ws[k] on, as long as out has room for all of a word's, and
+// returns it with the first word whose matches it did not append (len(ws)
+// when it did them all).
+func (p *Phrases) walk(ws []wordAt, k int, out []Match) ([]Match, int) {
+	for ; k < len(ws); k++ {
+		m := len(out)
+		for n, child := k, ws[k].first; child != 0; {
 			node := child &^ endsBit
 			if child&endsBit != 0 {
-				out = append(out, Match{Pattern: int(node), First: int(w.tok), Last: int(ws[n].tok)})
+				if len(out) == cap(out) {
+					return out[:m], k
+				}
+				out = out[:len(out)+1] // (not append, which would call to grow)
+				out[len(out)-1] = Match{Pattern: int(node), First: int(ws[k].tok), Last: int(ws[n].tok)}
 			}
 			if n++; n == len(ws) {
 				break
@@ -290,13 +342,8 @@ func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 			child = p.next.get(edge(node, id))
 		}
 	}
-	return out
+	return out, k
 }
-
-// wordAt is a word of the text FindKeys searches: its id (-1: in no
-// phrase), the root's child for it (0: no phrase starts with it) and its
-// token index.
-type wordAt struct{ id, first, tok int32 }
 
 // NumKeys bounds the key numbers of FindKeys: 0 <= m.Pattern < NumKeys().
 func (p *Phrases) NumKeys() int { return len(p.ends) }

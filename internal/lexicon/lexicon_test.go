@@ -105,6 +105,26 @@ func TestPhrasesFindMatchesBruteForce(t *testing.T) {
 	}
 }
 
+// FindKeys appends to out whatever room out has: the walks that run out
+// of it go on once it has grown, and a word's matches are never split or
+// repeated (here each word starts up to three).
+func TestFindKeysOutOfRoom(t *testing.T) {
+	p := NewPhrases([]string{"x", "x x", "x x x", "y x"})
+	d := text.Parse(strings.Repeat("x x, y x x ", 12))
+	want := p.FindKeys(d, nil)
+	if len(want) < 3*len(d.Tokens)/2 {
+		t.Fatalf("only %d matches", len(want))
+	}
+	prefix := []Match{{Pattern: -1}, {Pattern: -2}}
+	for room := range len(want) + 3 {
+		out := append(make([]Match, 0, len(prefix)+room), prefix...)
+		got := p.FindKeys(d, out)
+		if !slices.Equal(got[:len(prefix)], prefix) || !slices.Equal(got[len(prefix):], want) {
+			t.Fatalf("with room for %d: %v, want %v after %v", room, got, want, prefix)
+		}
+	}
+}
+
 // checkFind fails t unless p (built from list) finds in d what a
 // brute-force matcher over d's normalised word runs finds.
 func checkFind(t *testing.T, list []string, p *Phrases, d *text.Doc) {
@@ -126,14 +146,14 @@ func checkFind(t *testing.T, list []string, p *Phrases, d *text.Doc) {
 }
 
 // fuzzList has words of every length around the short-word table's limit
-// (maxShort), non-ASCII and possessive forms, alone and in phrases.
+// (seven bytes: text.Pack), non-ASCII and possessive forms, alone and in phrases.
 var fuzzList = []string{"a", "my", "the", "pt", "icu", "room", "bed 4", "nurse", "patient", "patients", "patient's family",
 	"hospital", "hospitalist", "emergency room", "in the er", "café", "naïve", "🍷", "wine o'clock", "a b c d e f g h",
 	"abcdefg", "abcdefgh", "abcdefghi", "x", "x x", "x x x", "St. Brigid's", "GLP-1", "don't", "über", "ÉCOLE"}
 
 // FuzzPhrasesFind checks the trie against the brute-force matcher on any
-// text: words are looked up packed in an integer (up to maxShort bytes,
-// read eight bytes at a time, or from the text's end) or by string.
+// text: words are looked up packed in an integer (up to seven bytes, as
+// the tokeniser packed them) or by string.
 func FuzzPhrasesFind(f *testing.F) {
 	for _, s := range []string{"my patient", "a", "x x x x", "The patient's family in the ER.", "abcdefg abcdefgh abcdefghi",
 		"café naïve über école 🍷 wine o’clock", "bed 4", "a b c d e f g h", "pt", "Hospitalist hospital emergency room", ""} {
@@ -143,40 +163,6 @@ func FuzzPhrasesFind(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFind(t, fuzzList, p, text.Parse(s))
 	})
-}
-
-// TestShortKey: a word's key is the same whichever way its bytes are read
-// (one load from the text, or the end of the text), and distinct words of
-// up to maxShort bytes have distinct keys.
-func TestShortKey(t *testing.T) {
-	const src = "ab\x00cdéfg hijk lmnop🍷qr"
-	seen := map[uint64]string{}
-	for a := 0; a < len(src); a++ {
-		for n := 1; n <= maxShort && a+n <= len(src); n++ {
-			w := src[a : a+n]
-			want := shortKey(loadTail(w, 0, n), n)
-			read, how := uint64(0), "a load"
-			if a+8 <= len(src) {
-				read = load64(src[a:])
-			} else {
-				read, how = loadTail(src, a, n), "the end"
-			}
-			if got := shortKey(read, n); got != want {
-				t.Fatalf("%q at %d: key %x from %s, %x alone", w, a, got, how, want)
-			}
-			if other, ok := seen[want]; ok && other != w {
-				t.Fatalf("%q and %q share key %x", w, other, want)
-			}
-			seen[want] = w
-		}
-	}
-	for _, s := range []string{"", "a", "abcdefg"} { // short texts: read byte by byte
-		for n := 1; n <= len(s); n++ {
-			if got, want := shortKey(loadTail(s, len(s)-n, n), n), shortKey(loadTail(s[len(s)-n:], 0, n), n); got != want {
-				t.Fatalf("%q, last %d bytes: %x, want %x", s, n, got, want)
-			}
-		}
-	}
 }
 
 func BenchmarkPhrases15k(b *testing.B) {

@@ -118,51 +118,21 @@ func (t *edgeTab) get(k uint64) int32 {
 }
 
 // shortTab maps words of one to seven bytes to ids, each word packed into
-// an integer key (shortKey): most words of a text are short, and a lookup
-// is then a multiply and integer compares, with no string hash or string
-// compare. Like wordTab it is open addressing with linear probing, at
-// most half full.
+// an integer key (text.Pack, as the tokeniser packs them into Doc.Packed):
+// most words of a text are short, and a lookup is then a multiply and
+// integer compares, with no string hash or string compare. Like wordTab it
+// is open addressing with linear probing, at most half full.
 type shortTab struct {
 	slots []shortSlot
 	shift uint // 64 - log2(len(slots)): the hash keeps the product's top bits
 }
 
 type shortSlot struct {
-	key uint64 // shortKey of the word; 0 marks an empty slot
+	key uint64 // text.Pack of the word; 0 marks an empty slot
 	id  int32
 	// first is the trie's root child for the word (Phrases.root[id]),
 	// kept beside the id as the phrase walk reads both
 	first int32
-}
-
-// maxShort is the longest word shortTab holds.
-const maxShort = 7
-
-// shortKey returns the key of a word of n bytes (1 <= n <= maxShort)
-// whose bytes are the low n bytes of v, little-endian: the bytes with n
-// above them, so distinct words have distinct keys and no key is 0.
-func shortKey(v uint64, n int) uint64 {
-	return v&(1<<(8*uint(n)&63)-1) | uint64(n)<<56
-}
-
-// loadTail returns s[a:a+n] little-endian (n <= 8), for a word that ends
-// within eight bytes of the end of s, where load64(s[a:]) cannot read.
-func loadTail(s string, a, n int) uint64 {
-	if len(s) >= 8 { // the last eight bytes, shifted down to a
-		return load64(s[len(s)-8:]) >> (8 * uint(a+8-len(s)) & 63)
-	}
-	var v uint64
-	for j := a + n - 1; j >= a; j-- {
-		v = v<<8 | uint64(s[j])
-	}
-	return v
-}
-
-// load64 reads s[0:8] little-endian (the compiler makes it one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 func newShortTab(n int) *shortTab {

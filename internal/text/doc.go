@@ -72,12 +72,21 @@ type Doc struct {
 	// for other tokens), so a run of word tokens i..j is the Norm substring
 	// NormAt[i] : NormAt[j]+len(Tokens[j].Lower).
 	NormAt []int32
+	// Packed[i] is the Norm form of word token i packed in an integer when
+	// it has one to seven bytes (as most have): its bytes, the first in
+	// the lowest, below its length in the top byte (Pack), so that phrase
+	// matching looks it up with no read of Norm. It is 0 for other tokens
+	// and longer forms.
+	Packed []uint64
 	// normWords lists the word tokens in order, with normStart their Norm
 	// offsets: made from NormAt on first use (words), as only phrase
 	// matching needs them, not the detectors.
 	normWords []int32
 	normStart []int32
 	wordsMade bool
+	// room is what is left of the buffer of the last Norm made in the
+	// Doc, past its end: the next one starts there (see parseInto)
+	room []byte
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -487,7 +496,7 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
-	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], ws: SpaceBefore}
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], packed: d.Packed[:0], ws: SpaceBefore}
 	want := len(src)/3 + 8
 	if cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
@@ -495,11 +504,24 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	if cap(b.normAt) < want {
 		b.normAt = make([]int32, 0, want)
 	}
+	if cap(b.packed) < want {
+		b.packed = make([]uint64, 0, want)
+	}
 	// Norm is shorter than the text (0.86 to 0.97 of it on the evaluation
 	// sets, never longer than the text and 8 bytes), but for runs of
-	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows
-	b.norm = make([]byte, 1, len(src)+16)
-	b.norm[0] = ' ' // Norm starts with a space
+	// hashtags split apart ("#AbCd" is " ab cd "), for which it grows. Its
+	// buffer is the room left past the last Norm made in the Doc, cut
+	// from a chunk that serves many short texts: a buffer of its own cost
+	// an allocation per text. Norm's strings stay valid after Put, as
+	// they view only bytes before that room, which no later parse writes.
+	if need := len(src) + 16; cap(d.room) < need {
+		size := need
+		if d.room != nil { // a Doc parsed into again, as Get's are
+			size = max(need, normChunk)
+		}
+		d.room = make([]byte, 0, size)
+	}
+	b.norm = append(d.room[:0], ' ') // Norm starts with a space
 	b.nextAt = strings.IndexByte(src, '@')
 	b.sentStart = true
 	hashtag, mention := false, false
@@ -657,18 +679,23 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// every field of the Doc, set one by one (a Doc built aside and
 	// copied in cost a copy, with a bulk write barrier);
 	// TestReusedDocIsFresh tells if one is left out
-	d.Src, d.Tokens, d.NormAt = src, b.toks, b.normAt
+	d.Src, d.Tokens, d.NormAt, d.Packed = src, b.toks, b.normAt, b.packed
 	d.normWords, d.normStart, d.wordsMade = d.normWords[:0], d.normStart[:0], false
 	d.Upperish, d.Lowerish = false, false
 	if b.letters > 8 {
 		d.Upperish = b.uppers*10 >= b.letters*7
 		d.Lowerish = b.uppers*40 < b.letters
 	}
-	// the buffer is new for every parse and never written again, so the
-	// string views it in place (Norm stays valid after Put, as documented)
+	// the bytes are never written again (a later parse writes past them),
+	// so the string views them in place (Norm stays valid after Put, as
+	// documented)
 	d.Norm = unsafe.String(&b.norm[0], len(b.norm))
+	d.room = b.norm[len(b.norm):]
 	return d
 }
+
+// normChunk is the size of the buffers Norms are cut from (parseInto).
+const normChunk = 4096
 
 // abbrevNoStop reports abbreviations after whose period a sentence rarely
 // starts (a switch: it runs at every full stop, and a map lookup cost more).
@@ -711,6 +738,7 @@ type builder struct {
 	src    string
 	toks   []Token
 	normAt []int32
+	packed []uint64
 	norm   []byte
 	// ws holds SpaceBefore and NewlineBefore for the next token: whitespace
 	// and a line break seen since the last one (and SpaceBefore at the
@@ -860,7 +888,7 @@ func (b *builder) plain(i int) int {
 		// the start of every word); and each token starts 8 bytes or more
 		// before the end of the text, so a word's first 8 bytes can be
 		// read at once and the byte after a punctuation mark looked at.
-		b.lim = min(len(src)-7, i+min(cap(b.toks), cap(b.normAt))-n, i+cap(b.norm)-8-at)
+		b.lim = min(len(src)-7, i+min(cap(b.toks), cap(b.normAt), cap(b.packed))-n, i+cap(b.norm)-8-at)
 		if i >= b.lim {
 			break
 		}
@@ -882,7 +910,7 @@ func (b *builder) plain(i int) int {
 			b.mailChecked = i
 		}
 	}
-	b.toks, b.normAt, b.norm = b.toks[:n], b.normAt[:n], b.norm[:at]
+	b.toks, b.normAt, b.packed, b.norm = b.toks[:n], b.normAt[:n], b.packed[:n], b.norm[:at]
 	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
 	return i
 }
@@ -947,7 +975,7 @@ scan:
 				wl, wu = wl+count(let&m), wu+count(up&m)
 				b.letters += wl
 				b.uppers += wu
-				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(wl, wu, j-i))
+				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(wl, wu, j-i), 0)
 				n++
 				at += j - i + 1
 				i = j
@@ -975,7 +1003,7 @@ scan:
 			wl, wu := count(let&m), count(up&m) // its letters, upper-case letters
 			b.letters += wl
 			b.uppers += wu
-			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(wl, wu, j-i))
+			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(wl, wu, j-i), w|uint64(j-i)<<56)
 			n++
 			at += j - i + 1
 			i = j
@@ -990,7 +1018,7 @@ scan:
 		case class == pPunct:
 			t := b.tok(n)
 			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
-			*b.normAtEntry(n) = -1
+			*b.normAtEntry(n), *b.packedEntry(n) = -1, 0
 			n++
 			pend &= SentStart
 			next := *(*byte)(unsafe.Add(src, i+1))
@@ -1063,8 +1091,8 @@ func wordFlags(wl, wu, n int) Flag {
 }
 
 // The builder's buffers as stretch writes them, past their length, within
-// their capacity, without bounds checks (see plain): token n, NormAt entry
-// n, and the 8 bytes of Norm from at.
+// their capacity, without bounds checks (see plain): token n, NormAt and
+// Packed entry n, and the 8 bytes of Norm from at.
 func (b *builder) tok(n int) *Token {
 	return (*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.toks)), uintptr(n)*unsafe.Sizeof(Token{})))
 }
@@ -1073,15 +1101,20 @@ func (b *builder) normAtEntry(n int) *int32 {
 	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.normAt)), uintptr(n)*4))
 }
 
+func (b *builder) packedEntry(n int) *uint64 {
+	return (*uint64)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.packed)), uintptr(n)*8))
+}
+
 func (b *builder) normBytes(at int) unsafe.Pointer {
 	return unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.norm)), at)
 }
 
-// putWord writes word token n, src[i:j], whose Norm form is at at.
-func (b *builder) putWord(n, i, j, at int, fl Flag) {
+// putWord writes word token n, src[i:j], whose Norm form is at at and
+// packed (see Doc.Packed) is key.
+func (b *builder) putWord(n, i, j, at int, fl Flag, key uint64) {
 	t := b.tok(n)
 	t.Start, t.End, t.Lower, t.Kind, t.Flags = i, j, unsafe.String((*byte)(b.normBytes(at)), j-i), Word, fl
-	*b.normAtEntry(n) = int32(at)
+	*b.normAtEntry(n), *b.packedEntry(n) = int32(at), key
 }
 
 // push appends a token, with the flags for the whitespace before it.
@@ -1102,6 +1135,7 @@ func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
 // other adds a token that has no Norm form (punctuation, URL, email).
 func (b *builder) other(start, end int, lower string, kind Kind) {
 	b.normAt = append(b.normAt, -1)
+	b.packed = append(b.packed, 0)
 	b.push(start, end, lower, kind, 0)
 }
 
@@ -1110,12 +1144,43 @@ func (b *builder) inNorm(at int) {
 	b.normAt = append(b.normAt, int32(at))
 }
 
+// endNorm ends the Norm form of the next token, which started at at,
+// with its space, and records the form packed.
+func (b *builder) endNorm(at int) {
+	key := uint64(0)
+	if n := len(b.norm) - at; uint(n-1) < 7 {
+		if at+8 <= cap(b.norm) {
+			// its bytes in one load, from the buffer's room past them
+			key = binary.LittleEndian.Uint64(b.norm[at:at+8])&(1<<(8*n)-1) | uint64(n)<<56
+		} else {
+			key = Pack(b.norm[at:])
+		}
+	}
+	b.packed = append(b.packed, key)
+	b.norm = append(b.norm, ' ')
+}
+
+// Pack packs a word's Norm form as Doc.Packed has it: forms of one to
+// seven bytes, else 0.
+func Pack[S string | []byte](form S) uint64 {
+	n := len(form)
+	if n == 0 || n > 7 {
+		return 0
+	}
+	var v uint64
+	for j := n - 1; j >= 0; j-- {
+		v = v<<8 | uint64(form[j])
+	}
+	return v | uint64(n)<<56
+}
+
 // emoji adds an emoji token; it is its own Norm form.
 func (b *builder) emoji(start, end int) {
 	w := b.src[start:end]
-	b.inNorm(len(b.norm))
+	at := len(b.norm)
+	b.inNorm(at)
 	b.norm = append(b.norm, normWord(w)...)
-	b.norm = append(b.norm, ' ')
+	b.endNorm(at)
 	b.push(start, end, w, Emoji, 0)
 }
 
@@ -1179,7 +1244,7 @@ func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
 		lw = Fold(w)
 		b.norm = append(b.norm, normWord(lw)...)
 	}
-	b.norm = append(b.norm, ' ')
+	b.endNorm(at)
 	b.push(a, e, lw, Word, fl)
 }
 

@@ -169,7 +169,49 @@ func FuzzParse(f *testing.F) {
 		if utf8.ValidString(s) && !utf8.ValidString(d.Norm) {
 			t.Fatal("valid input gave invalid Norm")
 		}
+		checkPacked(t, d)
 	})
+}
+
+// checkPacked fails t unless every word of d is packed from its Norm form
+// (Pack), and no other token is.
+func checkPacked(t *testing.T, d *Doc) {
+	t.Helper()
+	if len(d.Packed) != len(d.Tokens) {
+		t.Fatalf("%q: %d packed forms for %d tokens", d.Src, len(d.Packed), len(d.Tokens))
+	}
+	for i, at := range d.NormAt {
+		want := uint64(0)
+		if at >= 0 {
+			want = Pack(d.Norm[at : int(at)+d.NormWordLen(i)])
+		}
+		if d.Packed[i] != want {
+			t.Fatalf("%q: token %d (%q) packed as %x, want %x", d.Src, i, d.Text(i), d.Packed[i], want)
+		}
+	}
+}
+
+// Pack gives forms of one to seven bytes distinct non-zero numbers, and
+// others 0.
+func TestPack(t *testing.T) {
+	const src = "ab\x00cdéfg hijk lmnop🍷qr\xff"
+	seen := map[uint64]string{}
+	for a := 0; a < len(src); a++ {
+		for n := 0; a+n <= len(src) && n <= 9; n++ {
+			w := src[a : a+n]
+			key := Pack(w)
+			if (key != 0) != (n >= 1 && n <= 7) {
+				t.Fatalf("%q packed as %x", w, key)
+			}
+			if other, ok := seen[key]; ok && key != 0 && other != w {
+				t.Fatalf("%q and %q share %x", w, other, key)
+			}
+			seen[key] = w
+			if Pack([]byte(w)) != key {
+				t.Fatalf("%q packed as bytes differs", w)
+			}
+		}
+	}
 }
 
 func BenchmarkParse(b *testing.B) {
