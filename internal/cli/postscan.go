@@ -294,14 +294,16 @@ func (s *scanner) stringFields(i, depth int, k1, k2 string) (v1, v2 string, j in
 		if key, i = plainKey(b, i); i < 0 {
 			return "", "", -1
 		}
-		switch string(key) {
-		case k1:
+		// compared as string(key) == k, which converts nothing (a switch
+		// on string(key) made a string of each key)
+		switch {
+		case string(key) == k1:
 			if seen1 {
 				return "", "", -1
 			}
 			seen1 = true
 			v1, i = s.str(i)
-		case k2:
+		case string(key) == k2:
 			if seen2 {
 				return "", "", -1
 			}
