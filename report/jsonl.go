@@ -196,16 +196,21 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	if float64(n)/1000 != f {
 		return b, false
 	}
-	b = strconv.AppendUint(b, n/1000, 10)
+	if n < 1000 { // a confidence or a score: no call for the 0
+		b = append(b, '0')
+	} else {
+		b = strconv.AppendUint(b, n/1000, 10)
+	}
 	frac := n % 1000
 	if frac == 0 {
 		return b, true
 	}
-	b = append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
-	for b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
+	d := [4]byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+	k := len(d)
+	for d[k-1] == '0' {
+		k--
 	}
-	return b, true
+	return append(b, d[:k]...), true
 }
 
 // appendHead appends a finding's head: its fields from the rule to the
