@@ -63,8 +63,8 @@ type jsonRenderer struct {
 	indent bool
 	n      int
 	buf    bytes.Buffer
-	line   []byte  // JSONL: the line being written, kept for the next one
-	quoted *quoted // JSONL: strings that findings repeat, made on first use
+	line   []byte // JSONL: the line being written, kept for the next one
+	heads  *heads // JSONL: the heads that findings repeat, made on first use
 }
 
 // encode writes v as a line (JSONL) or as the next array element (JSON).
@@ -97,14 +97,14 @@ func (j *jsonRenderer) encode(v any) error {
 }
 
 // startLine readies the JSONL line buffer: empty, with the memory of
-// quoted strings made. The objects append their lines to j.line directly
+// findings' heads made. The objects append their lines to j.line directly
 // (through an interface, each would be copied to the heap).
 func (j *jsonRenderer) startLine() error {
 	if err := j.out.usable(); err != nil {
 		return err
 	}
-	if j.quoted == nil {
-		j.quoted = new(quoted)
+	if j.heads == nil {
+		j.heads = new(heads)
 	}
 	j.line = j.line[:0]
 	return nil
@@ -126,7 +126,7 @@ func (j *jsonRenderer) Report(post *model.Post, r *model.Report) error {
 		if err := j.startLine(); err != nil {
 			return err
 		}
-		j.line = o.appendJSON(j.line, j.quoted)
+		j.line = o.appendJSON(j.line, j.heads)
 		return j.endLine()
 	}
 	return j.encode(o)

@@ -21,9 +21,9 @@ import (
 // set, and fails when a field is added to one of these types without
 // being added here.
 
-// appendJSON appends o as one JSON object, without a newline. q, when not
-// nil, holds the JSON form of strings that earlier findings repeated.
-func (o *checkObject) appendJSON(b []byte, q *quoted) []byte {
+// appendJSON appends o as one JSON object, without a newline. h, when not
+// nil, holds the JSON of the heads that earlier findings had.
+func (o *checkObject) appendJSON(b []byte, h *heads) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, o.ID)
 	if o.Verdict != "" {
@@ -31,7 +31,7 @@ func (o *checkObject) appendJSON(b []byte, q *quoted) []byte {
 		b = appendString(b, string(o.Verdict))
 	}
 	b = append(b, `,"findings":`...)
-	b = appendFindings(b, o.Findings, q)
+	b = appendFindings(b, o.Findings, h)
 	if o.ReidScore != 0 {
 		b = append(b, `,"reid_score":`...)
 		b = appendFloat(b, o.ReidScore)
@@ -42,7 +42,7 @@ func (o *checkObject) appendJSON(b []byte, q *quoted) []byte {
 	}
 	if len(o.Suppressed) > 0 {
 		b = append(b, `,"suppressed":`...)
-		b = appendFindings(b, o.Suppressed, q)
+		b = appendFindings(b, o.Suppressed, h)
 	}
 	if o.Error != "" {
 		b = append(b, `,"error":`...)
@@ -52,7 +52,7 @@ func (o *checkObject) appendJSON(b []byte, q *quoted) []byte {
 }
 
 // appendJSON appends o as one JSON object, without a newline.
-func (o *deidObject) appendJSON(b []byte, _ *quoted) []byte {
+func (o *deidObject) appendJSON(b []byte, _ *heads) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, o.ID)
 	b = append(b, `,"text":`...)
@@ -95,7 +95,7 @@ func appendEntity(b []byte, e *model.Entity) []byte {
 
 // appendFindings appends a list of findings; nil is null, as in
 // encoding/json (callers that want [] pass an empty slice).
-func appendFindings(b []byte, fs []model.Finding, q *quoted) []byte {
+func appendFindings(b []byte, fs []model.Finding, h *heads) []byte {
 	if fs == nil {
 		return append(b, "null"...)
 	}
@@ -104,28 +104,13 @@ func appendFindings(b []byte, fs []model.Finding, q *quoted) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendFinding(b, &fs[i], q)
+		b = appendFinding(b, &fs[i], h)
 	}
 	return append(b, ']')
 }
 
-func appendFinding(b []byte, f *model.Finding, q *quoted) []byte {
-	// the rule's own strings (name, category, clause, message, fix) recur
-	// from finding to finding: q writes them from its copies
-	b = append(b, `{"rule":`...)
-	b = q.append(b, f.Rule)
-	b = append(b, `,"category":`...)
-	b = q.append(b, f.Category)
-	b = append(b, `,"severity":`...)
-	b = appendString(b, string(f.Severity))
-	if f.Clause != "" {
-		b = q.append(append(b, `,"clause":`...), f.Clause)
-	}
-	b = append(b, `,"message":`...)
-	b = q.append(b, f.Message)
-	if f.Fix != "" {
-		b = q.append(append(b, `,"fix":`...), f.Fix)
-	}
+func appendFinding(b []byte, f *model.Finding, h *heads) []byte {
+	b = h.append(b, f)
 	b = appendOptInt(b, `,"start":`, f.Start)
 	b = appendOptInt(b, `,"end":`, f.End)
 	b = appendOptString(b, `,"text":`, f.Text)
@@ -211,55 +196,104 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	if float64(n)/1000 != f {
 		return b, false
 	}
-	b = strconv.AppendUint(b, n/1000, 10)
+	if n < 1000 { // a confidence or a score: no call for the 0
+		b = append(b, '0')
+	} else {
+		b = strconv.AppendUint(b, n/1000, 10)
+	}
 	frac := n % 1000
 	if frac == 0 {
 		return b, true
 	}
-	b = append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
-	for b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
+	d := [4]byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+	k := len(d)
+	for d[k-1] == '0' {
+		k--
 	}
-	return b, true
+	return append(b, d[:k]...), true
 }
 
-// quoted remembers the JSON form of strings a renderer writes again and
-// again: a finding's rule name, category, clause, message and fix come
-// from its rule, so the same few hundred strings, most of a finding's
-// bytes, escaped anew for every finding otherwise. The slot of a string is
-// picked by where it lies in memory (a rule's strings stay put), and an
-// entry is used only when its own copy of the string equals the one to
-// write: whatever memory the string is in, a hit writes exactly what
-// appendString would.
-type quoted struct {
-	slots [quotedSlots]struct {
-		s   string // a copy of the string
-		enc []byte // appendString's output for it
+// appendHead appends a finding's head: its fields from the rule to the
+// fix, which come from its rule, from the object's opening brace.
+func appendHead(b []byte, f *model.Finding) []byte {
+	b = append(b, `{"rule":`...)
+	b = appendString(b, f.Rule)
+	b = append(b, `,"category":`...)
+	b = appendString(b, f.Category)
+	b = append(b, `,"severity":`...)
+	b = appendString(b, string(f.Severity))
+	b = appendOptString(b, `,"clause":`, f.Clause)
+	b = append(b, `,"message":`...)
+	b = appendString(b, f.Message)
+	return appendOptString(b, `,"fix":`, f.Fix)
+}
+
+// heads remembers the JSON of findings' heads: a finding's rule name,
+// category, severity, clause, message and fix come from its rule, so the
+// same few hundred heads, most of a finding's bytes, were escaped anew for
+// every finding otherwise. The slot of a head is picked by where its
+// strings lie in memory (a rule's stay put), and a slot is used only when
+// its own copies of the head's strings equal the finding's: whatever
+// memory the strings are in, a hit writes exactly what appendHead would.
+type heads struct {
+	slots [headSlots]struct {
+		strs [6]string // copies of headStrings, in one allocation
+		enc  []byte    // appendHead's output for them; nil in an unused slot
 	}
 }
 
-// quotedBits sizes the table: the rules that fire on a few thousand posts
-// bring some 400 strings of 8 bytes or more, and with 512 slots a quarter
-// of all lookups missed, two strings taking turns in one slot. 4096 slots
-// (160 KB) leave few such pairs.
+// headBits sizes the table: the rules that fire on a few thousand posts
+// bring a few hundred heads; 4096 slots (480 KB) leave few pairs of them
+// taking turns in one slot.
 const (
-	quotedBits  = 12
-	quotedSlots = 1 << quotedBits
+	headBits  = 12
+	headSlots = 1 << headBits
+	// maxHead bounds the strings of a head that is remembered, and so the
+	// memory a slot keeps: a rule's are a few hundred bytes.
+	maxHead = 2048
 )
 
-// append appends s as a JSON string. q may be nil (no memory).
-func (q *quoted) append(b []byte, s string) []byte {
-	if q == nil || len(s) < 8 {
-		return appendString(b, s)
+// headStrings are the strings of a finding's head.
+func headStrings(f *model.Finding) [6]string {
+	return [6]string{f.Rule, f.Category, string(f.Severity), f.Clause, f.Message, f.Fix}
+}
+
+// headSlot picks the slot of f's head by where its rule name, severity and
+// message lie in memory: a rule's severity may depend on the post, and a
+// few rules have more than one message.
+func headSlot(f *model.Finding) uint64 {
+	at := func(s string) uint64 { return uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) }
+	return (at(f.Rule) + at(string(f.Severity))<<1 + at(f.Message)<<2) * 0x9e3779b97f4a7c15 >> (64 - headBits)
+}
+
+// append appends f's head. h may be nil (no memory).
+func (h *heads) append(b []byte, f *model.Finding) []byte {
+	if h == nil {
+		return appendHead(b, f)
 	}
-	h := (uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) + uint64(len(s))) * 0x9e3779b97f4a7c15
-	e := &q.slots[h>>(64-quotedBits)]
-	if e.s == s {
+	e := &h.slots[headSlot(f)]
+	strs := headStrings(f)
+	if e.strs == strs && e.enc != nil {
 		return append(b, e.enc...)
 	}
 	n := len(b)
-	b = appendString(b, s)
-	e.s = strings.Clone(s)
+	b = appendHead(b, f)
+	size := 0
+	for _, s := range strs {
+		size += len(s)
+	}
+	if size > maxHead {
+		return b
+	}
+	var all strings.Builder
+	all.Grow(size)
+	for _, s := range strs {
+		all.WriteString(s)
+	}
+	copies := all.String()
+	for k, s := range strs {
+		e.strs[k], copies = copies[:len(s)], copies[len(s):]
+	}
 	e.enc = append(e.enc[:0], b[n:]...)
 	return b
 }

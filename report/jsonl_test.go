@@ -54,18 +54,18 @@ func fill(t *testing.T, v reflect.Value, n int) {
 }
 
 // jsonLine is an object that writes its own JSONL line.
-type jsonLine interface{ appendJSON([]byte, *quoted) []byte }
+type jsonLine interface{ appendJSON([]byte, *heads) []byte }
 
 func TestJSONLEncodingMatches(t *testing.T) {
 	var full checkObject
 	fill(t, reflect.ValueOf(&full).Elem(), 0)
 	var fullDeid deidObject
 	fill(t, reflect.ValueOf(&fullDeid).Elem(), 5)
-	q := new(quoted)
+	h := new(heads)
 	for _, o := range []jsonLine{&full, &checkObject{}, &checkObject{Findings: []model.Finding{{}}}, &fullDeid, &deidObject{}, &deidObject{Entities: []model.Entity{}}} {
 		want := stdJSON(t, o)
 		// without memory, then with it twice (the second time from it)
-		for i, mem := range []*quoted{nil, q, q} {
+		for i, mem := range []*heads{nil, h, h} {
 			if got := string(o.appendJSON(nil, mem)) + "\n"; got != want {
 				t.Errorf("%T (pass %d) differs from encoding/json:\n got %s\nwant %s", o, i, got, want)
 			}
@@ -73,25 +73,41 @@ func TestJSONLEncodingMatches(t *testing.T) {
 	}
 }
 
-// The memory of quoted strings answers only for a string equal to its
-// copy: the same bytes in memory, rewritten, are written anew.
-func TestQuotedRewrittenMemory(t *testing.T) {
-	var q quoted
+// The memory of findings' heads answers only for strings equal to its
+// copies: the same bytes in memory, rewritten, are written anew, and so is
+// a head that differs from a remembered one in any of its strings.
+func TestHeadsRewrittenMemory(t *testing.T) {
+	var h heads
+	check := func(f *model.Finding) {
+		t.Helper()
+		if got, want := string(h.append(nil, f)), string(appendHead(nil, f)); got != want {
+			t.Fatalf("%+v: %s, want %s", f, got, want)
+		}
+	}
 	buf := []byte("a message with \"quotes\" in it")
-	s := unsafe.String(&buf[0], len(buf))
-	if got, want := string(q.append(nil, s)), string(appendString(nil, s)); got != want {
-		t.Fatalf("first: %s, want %s", got, want)
-	}
+	names := "r.onec" // rule names in the same memory: the same slot
+	f := model.Finding{Rule: names[:5], Category: "c", Severity: model.Warn, Message: unsafe.String(&buf[0], len(buf)), Fix: "fix it"}
+	check(&f)
+	check(&f) // from memory
 	copy(buf, "another message\n, same length")
-	if got, want := string(q.append(nil, s)), string(appendString(nil, string(buf))); got != want || !strings.Contains(want, "another") {
-		t.Fatalf("after rewrite: %s, want %s", got, want)
+	check(&f)
+	// the same bytes again, split differently between the fields
+	check(&model.Finding{Rule: names[:4], Category: "ec", Severity: model.Warn, Message: f.Message, Fix: "fix it"})
+	for _, g := range []model.Finding{
+		{Rule: f.Rule, Category: f.Category, Severity: model.Block, Message: f.Message, Fix: f.Fix},
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Clause: "AMA-a", Message: f.Message, Fix: f.Fix},
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Message: f.Message},
+		{Rule: f.Rule, Category: "c2", Severity: f.Severity, Message: f.Message, Fix: f.Fix},
+		{},
+		{Rule: f.Rule, Message: strings.Repeat("long \u2028", 1000)},
+	} {
+		check(&g)
+		check(&g)
 	}
-	// many distinct strings share the slots: each is still written right
+	// many distinct heads share the slots: each is still written right
 	for i := range 5000 {
 		s := strings.Repeat(string(rune('a'+i%26)), 8+i%40) + "\u2028\""
-		if got, want := string(q.append(nil, s)), string(appendString(nil, s)); got != want {
-			t.Fatalf("%q: %s, want %s", s, got, want)
-		}
+		check(&model.Finding{Rule: s[:i%7], Category: "c", Severity: model.Info, Message: s, Fix: s[i%5:]})
 	}
 }
 

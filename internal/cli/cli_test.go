@@ -337,8 +337,7 @@ func FuzzJSONPost(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	// long lines with escapes: the line is copied only for a long field
-	// without them (the bio here), or never (only the text is long)
+	// long lines with escapes, decoded in place among fields without them
 	long := strings.Repeat("NOTE LINE\\n", 30)
 	f.Add([]byte(`{"id":"n1","text":"` + long + `","platform":"x","author":{"role":"nurse","bio":"` + strings.Repeat("bio words ", 10) + `"}}`))
 	f.Add([]byte(`{"id":"n2","text":"` + long + `","platform":"x","account":"personal"}`))
@@ -378,6 +377,33 @@ func FuzzJSONPost(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The post's strings are made in memory of its own: the line they were
+// read from can be reused (the line reader does so), and a string decoded
+// in place leaves the strings before and after it as they were.
+func TestFastPostOwnsItsStrings(t *testing.T) {
+	for _, line := range []string{
+		`{"id":"a1","text":"caf\u00e9 \"x\" \ud83d\ude00 end","platform":"x","author":{"role":"nurse","bio":"b\n"},"reply_to":{"text":"r","author":"\u0041"},"media":[{"path":"p","alt":"\t"}],"created_at":"c"}`,
+		`{"text":"plain","id":12,"audience":"public"}`,
+		`{"text":"","id":"","platform":"\/"}`,
+	} {
+		raw := []byte(line)
+		var p model.Post
+		if !fastPost(raw, &p) {
+			t.Fatalf("fast path refused %s", line)
+		}
+		want, _, err := slowPost([]byte(line))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range raw {
+			raw[i] = '#'
+		}
+		if !reflect.DeepEqual(p, want) {
+			t.Errorf("%s: after the line is overwritten, %+v; want %+v", line, p, want)
+		}
+	}
 }
 
 // FuzzFastPostStrings feeds the fast path lines that are valid JSON by

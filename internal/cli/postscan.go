@@ -2,11 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"github.com/scrubs-dev/scrubs/internal/jsonscan"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 	"github.com/scrubs-dev/scrubs/model"
 )
 
@@ -32,11 +32,6 @@ func fastPost(b []byte, p *model.Post) bool {
 		return false
 	}
 	s := scanner{b: b}
-	if len(b) < 256 || bytes.IndexByte(b, '\\') < 0 {
-		s.line = string(b)
-	} else {
-		s.copyLine = true // copied only if a long field needs it
-	}
 	i := ws(b, 1)
 	if i < len(b) && b[i] == '}' {
 		return false // no "text"
@@ -190,33 +185,30 @@ const maxFastDepth = 64
 // value next to a -1 is meaningless). The position is passed along, not
 // kept in the scanner, so that it stays in a register through the loops.
 
-// scanner holds what string reads need besides the bytes: the line as a
-// string to slice them from.
+// scanner holds what string reads need besides the bytes: the memory the
+// post's strings are made in.
 type scanner struct {
 	b []byte
-	// line is b as one string: fields without escapes are slices of it,
-	// so a post's strings cost one allocation, not one each. A long line
-	// with escapes is copied only when a long field without them is read
-	// (copyLine): its text, decoded into a string of its own, may be all
-	// that is long in it (a clinical note), and then its short fields are
-	// copied each.
-	line     string
-	copyLine bool
+	// arena is a copy of b, made when the first string is read, that all
+	// of the post's strings are slices of: a post costs one allocation, not
+	// one a field. A string with escapes is decoded in place, over its own
+	// bytes (decoding never makes a string longer: \uXXXX, six bytes, is
+	// at most three of UTF-8, a surrogate pair's twelve are four); a
+	// string's bytes are never written again once it is made, as later
+	// strings lie further on in the line.
+	arena []byte
 }
 
-// longField is the length from which a string field is worth copying the
-// whole line for.
-const longField = 64
-
-// sub returns b[a:e] as a string: a slice of line when there is one.
+// sub returns arena[a:e] as a string, copying b into the arena first if
+// this is the post's first string.
 func (s *scanner) sub(a, e int) string {
-	if s.line == "" && s.copyLine && e-a >= longField {
-		s.line = string(s.b)
+	if a == e {
+		return ""
 	}
-	if len(s.line) == len(s.b) {
-		return s.line[a:e]
+	if s.arena == nil {
+		s.arena = bytes.Clone(s.b)
 	}
-	return string(s.b[a:e])
+	return unsafe.String(&s.arena[a], e-a)
 }
 
 // ws skips JSON whitespace (only these four bytes are whitespace in JSON).
@@ -302,14 +294,16 @@ func (s *scanner) stringFields(i, depth int, k1, k2 string) (v1, v2 string, j in
 		if key, i = plainKey(b, i); i < 0 {
 			return "", "", -1
 		}
-		switch string(key) {
-		case k1:
+		// compared as string(key) == k, which converts nothing (a switch
+		// on string(key) made a string of each key)
+		switch {
+		case string(key) == k1:
 			if seen1 {
 				return "", "", -1
 			}
 			seen1 = true
 			v1, i = s.str(i)
-		case k2:
+		case string(key) == k2:
 			if seen2 {
 				return "", "", -1
 			}
@@ -420,31 +414,21 @@ func runeLen(b []byte) int {
 // unescape finishes a string with escapes; b[start:j] has none and b[j] is
 // a backslash. It decodes in one pass, checking each escape as it goes
 // (any it does not handle, like a lone surrogate, gives -1: encoding/json
-// then decides), into a builder sized to the rest of the line, which bounds
-// the value: one allocation, and no copy when the string is made.
+// then decides), in place in the arena: the bytes before the first escape
+// are already there, and each decoded piece is written behind the one read.
 func (s *scanner) unescape(start, j int) (string, int) {
 	b := s.b
-	var out strings.Builder
-	out.Grow(len(b) - start)
-	out.Write(b[start:j])
+	if s.arena == nil {
+		s.arena = bytes.Clone(b)
+	}
+	out := s.arena
+	w := j // out[start:w] is the string so far; w <= j
 	for {
 		if j+1 >= len(b) {
 			return "", -1
 		}
-		switch e := b[j+1]; e {
-		case '"', '\\', '/':
-			out.WriteByte(e)
-		case 'b':
-			out.WriteByte('\b')
-		case 'f':
-			out.WriteByte('\f')
-		case 'n':
-			out.WriteByte('\n')
-		case 'r':
-			out.WriteByte('\r')
-		case 't':
-			out.WriteByte('\t')
-		case 'u':
+		switch e := b[j+1]; {
+		case e == 'u':
 			r, ok := hex4(b[j+2:])
 			if !ok {
 				return "", -1
@@ -464,8 +448,11 @@ func (s *scanner) unescape(start, j int) (string, int) {
 				}
 				j += 6
 			}
-			out.WriteRune(r)
+			w += utf8.EncodeRune(out[w:], r)
 			j += 4
+		case unescaped[e] != 0:
+			out[w] = unescaped[e]
+			w++
 		default:
 			return "", -1
 		}
@@ -486,16 +473,20 @@ func (s *scanner) unescape(start, j int) (string, int) {
 			}
 			k += n
 		}
-		out.Write(b[j:k])
+		w += copy(out[w:], b[j:k])
 		j = k
 		switch c := b[j]; {
 		case c == '"':
-			return out.String(), j + 1
+			return s.sub(start, w), j + 1
 		case c < 0x20:
 			return "", -1
 		}
 	}
 }
+
+// unescaped maps the byte after a backslash to the byte it stands for, for
+// the escapes of one byte; 0 for the others.
+var unescaped = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 func hex4(b []byte) (rune, bool) {
 	if len(b) < 4 {
@@ -586,10 +577,10 @@ func skipString(b []byte, i int) int {
 			if j+1 >= len(b) {
 				return -1
 			}
-			switch b[j+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			switch e := b[j+1]; {
+			case unescaped[e] != 0:
 				j += 2
-			case 'u':
+			case e == 'u':
 				if _, ok := hex4(b[j+2:]); !ok {
 					return -1
 				}

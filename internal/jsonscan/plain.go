@@ -22,18 +22,22 @@ func Plain[T string | []byte](s T, i int) int {
 	w := s[i:]
 	j := 0
 	for ; j <= len(w)-8; j += 8 {
-		x := word(w[j : j+8])
-		// (y-ones) has the high bit of a byte set where y has a zero byte,
-		// and where y has a byte above 0x80: q and bs have such a zero
-		// where x has a quote or a backslash, and bytes above 0x80 where x
-		// has a byte from 0x80, which x's own high bits flag anyway. The
-		// high bits are kept once, for all the tests together.
-		q, bs := x^('"'*ones), x^('\\'*ones)
-		if special := ((q - ones) | (bs - ones) | (x - 0x20*ones) | x) & highs; special != 0 {
-			// the lowest flag is exact (the subtractions borrow only past
-			// a byte that matches): it is the first such byte
-			return i + j + bits.TrailingZeros64(special)/8
+		if sp := special(word(w[j : j+8])); sp != 0 {
+			return i + j + bits.TrailingZeros64(sp)/8
 		}
+	}
+	if j == len(w) {
+		return len(s)
+	}
+	if len(w) >= 8 {
+		// The last bytes, as the end of the last eight, in one test rather
+		// than one a byte: those before j, found plain already, flag
+		// nothing and borrow nothing, and are shifted out.
+		sp := special(word(w[len(w)-8:])) >> (8 * (8 - (len(w) - j)))
+		if sp == 0 {
+			return len(s)
+		}
+		return i + j + bits.TrailingZeros64(sp)/8
 	}
 	for ; j < len(w); j++ {
 		if c := w[j]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
@@ -41,6 +45,19 @@ func Plain[T string | []byte](s T, i int) int {
 		}
 	}
 	return len(s)
+}
+
+// special has the high bit of a byte set where x has a byte that Plain
+// stops at; the lowest such flag is exact (the subtractions borrow only
+// past a byte that matches), it is the first such byte. (y-ones) has the
+// high bit of a byte set where y has a zero byte, and where y has a byte
+// above 0x80: q and bs have such a zero where x has a quote or a
+// backslash, and bytes above 0x80 where x has a byte from 0x80, which x's
+// own high bits flag anyway. The high bits are kept once, for all the
+// tests together.
+func special(x uint64) uint64 {
+	q, bs := x^('"'*ones), x^('\\'*ones)
+	return ((q - ones) | (bs - ones) | (x - 0x20*ones) | x) & highs
 }
 
 // word is w's first eight bytes, the first in the low byte: one load.

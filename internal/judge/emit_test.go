@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"unsafe"
 
 	"github.com/scrubs-dev/scrubs/model"
 	"github.com/scrubs-dev/scrubs/rules"
@@ -139,5 +140,25 @@ func TestReleasedPostIsEmpty(t *testing.T) {
 		if name != "marks" && name != "win" && !empty(v.Field(i)) {
 			t.Errorf("post.%s is not empty after release", name)
 		}
+	}
+}
+
+// A combination's per-detail message is made once and then repeated, the
+// same string (the JSONL writer finds a head by where its strings lie),
+// for every set of kinds and kind.
+func TestReidMessageMadeOnce(t *testing.T) {
+	for kinds := range uint16(1 << numReidKinds) {
+		for k := range numReidKinds {
+			m := reidMessage(kinds, k)
+			if want := "Part of the same re-identifying combination (" + reidCombo(kinds) + "): this is the " + reidLabel[k] + "."; m != want {
+				t.Fatalf("reidMessage(%d, %d) = %q, want %q", kinds, k, m, want)
+			}
+			if again := reidMessage(kinds, k); unsafe.StringData(again) != unsafe.StringData(m) {
+				t.Fatalf("reidMessage(%d, %d) made twice", kinds, k)
+			}
+		}
+	}
+	if got, want := reidCombo(1<<kAge|1<<kPatient|1<<kTime|1<<kRare), "age + rare + time"; got != want {
+		t.Errorf("reidCombo = %q, want %q", got, want)
 	}
 }

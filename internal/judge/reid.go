@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/rules"
@@ -69,6 +70,36 @@ var reidGroup = [numReidKinds]uint8{
 	kPlace: gPlace, kBioPlace: gPlace,
 	kRare: gRare, kRole: gRare, kAge: gRare,
 	kPatient: 0,
+}
+
+// reidCombo names the kinds of evidence in kinds but the patient's, in
+// alphabetical order.
+func reidCombo(kinds uint16) string {
+	var names []string
+	for k := range numReidKinds {
+		if kinds&(1<<k) != 0 && k != kPatient {
+			names = append(names, reidKindName[k])
+		}
+	}
+	return strings.Join(names, " + ")
+}
+
+// reidMessages holds the message of a finding on a detail of a
+// combination after its first, for each set of kinds and kind, made on
+// first use: findings then repeat the same string (which the JSONL writer
+// remembers escaped) rather than each formatting its own.
+var reidMessages [1 << numReidKinds][numReidKinds]atomic.Pointer[string]
+
+// reidMessage is the message for a detail of kind k in the combination of
+// kinds.
+func reidMessage(kinds uint16, k reidKind) string {
+	p := &reidMessages[kinds][k]
+	if m := p.Load(); m != nil {
+		return *m
+	}
+	m := fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", reidCombo(kinds), reidLabel[k])
+	p.Store(&m)
+	return m
 }
 
 func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
@@ -149,12 +180,6 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	if score < r.Threshold || groups&gRare == 0 || (bits.OnesCount8(groups) < 2 && rarity < 2) {
 		return score
 	}
-	var names []string
-	for k := range numReidKinds {
-		if kinds&(1<<k) != 0 && k != kPatient {
-			names = append(names, reidKindName[k])
-		}
-	}
 	// one finding per distinct span; spans inside another are merged
 	spans := ps.reidSpans[:0]
 	for _, e := range ev {
@@ -170,7 +195,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 		return spans[a].b > spans[b].b
 	})
-	combo := strings.Join(names, " + ")
+	combo := reidCombo(kinds)
 	first := true
 	lastEnd := -1
 	for _, e := range spans {
@@ -181,7 +206,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+reidKindName[e.kind])
 		if !first {
 			f := &ps.out[len(ps.out)-1]
-			f.Message = fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", combo, reidLabel[e.kind])
+			f.Message = reidMessage(kinds, e.kind)
 		}
 		first = false
 	}
