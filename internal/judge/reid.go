@@ -81,9 +81,16 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	}
 	// an age counts too: "a 7yo swallowed 14 magnets" is a person in a
 	// clinical story
-	// so does a patient's condition in the author's care ("she's stable",
-	// "still on the vent")
-	if len(t.list(j.lists.patientCues)) == 0 && len(t.list(j.lists.careStatus)) == 0 && len(t.list(j.lists.reviewConfirm)) == 0 && !j.hasAge(t) {
+	about := len(t.list(j.lists.patientCues)) > 0 || len(t.list(j.lists.reviewConfirm)) > 0
+	if !about && len(t.list(j.lists.careStatus)) > 0 {
+		// so does a patient's condition in the author's care ("she's
+		// stable", "still on the vent"), but such words are common, and
+		// without a rare event, role or public person (or an age, below)
+		// nothing can fire: the detectors need not run
+		about = len(t.list(j.lists.rareEvents)) > 0 || len(t.list(j.lists.roles)) > 0 || len(t.list(j.lists.publicity)) > 0 ||
+			(ps.reply != nil && len(ps.reply.list(j.lists.rareEvents)) > 0)
+	}
+	if !about && !j.hasAge(t) {
 		return 0
 	}
 	ev := ps.reidEv[:0] // the pooled post's buffers (see post.release)
