@@ -106,6 +106,35 @@ func TestReidScore(t *testing.T) {
 	}
 }
 
+// A person or event everyone knows ("all over the news", "who won") is
+// rarity evidence of its own kind, and a patient's condition ("still
+// sedated") makes the post about a patient; neither fires without the other
+// groups of evidence.
+func TestReidPublicEvidence(t *testing.T) {
+	e := engine(t)
+	r := e.Check(bg, Post{Text: "the driver from the bridge collapse that's all over the news is in our trauma bay this morning, still sedated"})
+	if r.ReidScore < 0.6 || !rulesOf(r)["phi.reidentifiable"] {
+		t.Fatalf("score %.2f: %s", r.ReidScore, summary(r))
+	}
+	var public bool
+	for _, f := range r.Findings {
+		for _, ev := range f.Evidence {
+			public = public || ev == "this detail: public"
+		}
+	}
+	if !public {
+		t.Errorf("no finding points at the public detail: %s", summary(r))
+	}
+	for _, text := range []string{
+		"the bridge collapse is all over the news this morning; our trauma team is ready", // no patient
+		"still sedated after a long night, coffee please",                                 // no rarity
+	} {
+		if c := e.Check(bg, Post{Text: text}); rulesOf(c)["phi.reidentifiable"] {
+			t.Errorf("%q fired (score %.2f): %s", text, c.ReidScore, summary(c))
+		}
+	}
+}
+
 func TestDeidStrictSafeHarbor(t *testing.T) {
 	e := engine(t)
 	in := "Pt Mrs. Lopez, 95 years old, seen 7/22/2023 by Dr. Healey at Lakeshore General in Harlan Falls, MRN 00482913, tel 410-555-2671, jlopez@example.com. MI in 1992; her son is 62 years old. Ohio."

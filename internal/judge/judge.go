@@ -61,7 +61,7 @@ type Judge struct {
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
-		rareEvents, timeRefs, roles                                int32
+		rareEvents, timeRefs, roles, publicity, careStatus         int32
 	}
 }
 
@@ -90,6 +90,8 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.rareEvents = rs.ListID("rare-events")
 	j.lists.timeRefs = rs.ListID("time-refs")
 	j.lists.roles = rs.ListID("roles")
+	j.lists.publicity = rs.ListID("publicity-cues")
+	j.lists.careStatus = rs.ListID("care-status")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
 		if r.InScope(rules.ScopeBio) {

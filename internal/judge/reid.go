@@ -16,7 +16,8 @@ import (
 // A post about a patient that carries no single Safe Harbor identifier can
 // still identify them to people who know them: a time ("last night"), a
 // place (a named hospital, unit or town) and something rare (a lightning
-// strike, a 104-year-old, the high school principal). Each kind of evidence
+// strike, a 104-year-old, the high school principal, someone in the news
+// or the only one of their kind in town). Each kind of evidence
 // k found in the post has a weight w_k (from the rule); the score is the
 // probability-style union
 //
@@ -43,6 +44,7 @@ const (
 	kDate
 	kPatient
 	kPlace
+	kPublic
 	kRare
 	kRole
 	kTime
@@ -51,11 +53,12 @@ const (
 
 // reidKindName is each kind's name, as the rule's weights and the
 // findings' evidence spell it.
-var reidKindName = [numReidKinds]string{"age", "bio-place", "date", "patient", "place", "rare", "role", "time"}
+var reidKindName = [numReidKinds]string{"age", "bio-place", "date", "patient", "place", "public", "rare", "role", "time"}
 
 var reidLabel = [numReidKinds]string{
 	kTime: "time", kDate: "date", kPlace: "place", kBioPlace: "place",
 	kRare: "rare event or condition", kRole: "role or occupation", kAge: "age",
+	kPublic: "public or unique person or event",
 }
 
 // The groups of evidence, a bit each: a kind belongs to at most one.
@@ -68,7 +71,7 @@ const (
 var reidGroup = [numReidKinds]uint8{
 	kTime: gTime, kDate: gTime,
 	kPlace: gPlace, kBioPlace: gPlace,
-	kRare: gRare, kRole: gRare, kAge: gRare,
+	kRare: gRare, kRole: gRare, kAge: gRare, kPublic: gRare,
 	kPatient: 0,
 }
 
@@ -109,7 +112,16 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	}
 	// an age counts too: "a 7yo swallowed 14 magnets" is a person in a
 	// clinical story
-	if len(t.list(j.lists.patientCues)) == 0 && len(t.list(j.lists.reviewConfirm)) == 0 && !j.hasAge(t) {
+	about := len(t.list(j.lists.patientCues)) > 0 || len(t.list(j.lists.reviewConfirm)) > 0
+	if !about && len(t.list(j.lists.careStatus)) > 0 {
+		// so does a patient's condition in the author's care ("she's
+		// stable", "still on the vent"), but such words are common, and
+		// without a rare event, role or public person (or an age, below)
+		// nothing can fire: the detectors need not run
+		about = len(t.list(j.lists.rareEvents)) > 0 || len(t.list(j.lists.roles)) > 0 || len(t.list(j.lists.publicity)) > 0 ||
+			(ps.reply != nil && len(ps.reply.list(j.lists.rareEvents)) > 0)
+	}
+	if !about && !j.hasAge(t) {
 		return 0
 	}
 	ev := ps.reidEv[:0] // the pooled post's buffers (see post.release)
@@ -122,6 +134,11 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	addSpans(kRare, t, j.lists.rareEvents)
 	addSpans(kRole, t, j.lists.roles)
 	addSpans(kPatient, t, j.lists.patientCues)
+	addSpans(kPatient, t, j.lists.careStatus)
+	// a person or event everyone has heard of ("all over the news", "who
+	// won Jeopardy") or the only one of their kind ("the only female bus
+	// driver in our town") narrows the pool whatever the detail is
+	addSpans(kPublic, t, j.lists.publicity)
 	if ps.replyField() != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
 		for range ps.reply.list(j.lists.rareEvents) {
@@ -162,7 +179,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		kinds |= 1 << e.kind
 		groups |= reidGroup[e.kind]
 	}
-	rarity := bits.OnesCount16(kinds & (1<<kRare | 1<<kRole | 1<<kAge))
+	rarity := bits.OnesCount16(kinds & (1<<kRare | 1<<kRole | 1<<kAge | 1<<kPublic))
 	if kinds&(1<<kPlace) != 0 {
 		kinds &^= 1 << kBioPlace
 	}
