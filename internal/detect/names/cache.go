@@ -16,6 +16,9 @@ import (
 // comparing it is a handful of instructions, and a set of 4 entries is one
 // 64-byte cache line: a lookup reads one line of a 256 KB table (with the
 // length in an entry of its own, a set spanned two lines of a 384 KB one).
+// A word of up to seven bytes (eight in ten of those looked up) is keyed
+// as the tokeniser packed it (Doc.Packed): the detector reads none of its
+// bytes to look it up.
 type wcache struct {
 	// sets is the first field of the cache, itself the first of the
 	// (large, so page-aligned) scratch: every set starts a cache line
@@ -29,13 +32,12 @@ const (
 	maxCached    = 13 // bytes; longer words are not cached
 )
 
-// centry is a cached word and its answer. A word is zero padded, and holds
-// no NUL byte (packKey), so the padding tells its length; an empty entry
-// (k0 == 0) matches no word.
+// centry is a cached word and its answer; an empty entry (k0 == 0)
+// matches no word.
 type centry struct {
-	k0 uint64 // the word's first 8 bytes, zero padded
-	// k1x holds the word's bytes 8 to 12, zero padded, in bits 0-39, and
-	// the answer (a winfo, which leaves bits 24 and up free) in bits 40-63
+	k0 uint64 // the word's key.k0
+	// k1x holds the word's key.k1 in bits 0-39 and the answer (a winfo,
+	// which leaves bits 24 and up free) in bits 40-63
 	k1x uint64
 }
 
@@ -45,24 +47,46 @@ const (
 	xMask  = 1<<24 - 1
 )
 
-// ckey is a word packed for the cache.
+// ckey is a word packed for the cache. A word of up to seven bytes is
+// packed as text.Pack packs it, which the tokeniser has done already for
+// the words of a Doc (Doc.Packed, see tokenKey): its bytes below its
+// length, in k0, and k1 is 0. A longer word has its first 8 bytes in k0
+// and the rest (up to 5 bytes), zero padded, in k1. The zero key stands
+// for a word that is not cached.
 type ckey struct {
 	k0, k1 uint64
 }
 
-// packKey packs w; ok is false when w is too long to be cached, or holds a
-// NUL byte (a token never does), which the padding would hide.
-func packKey(w string) (k ckey, ok bool) {
+// packKey packs w, or returns the zero key when w is too long to be
+// cached or is a longer word whose key is ambiguous: one with a NUL byte
+// after its eighth (a token never has one), which the padding would hide,
+// or whose eighth byte is below 8, where a short word's key has its
+// length.
+func packKey(w string) ckey {
 	n := len(w)
 	switch {
 	case n == 0 || n > maxCached:
-		return k, false
-	case n >= 8:
-		k = ckey{load64(w), loadShort(w[8:])}
-		return k, !hasZero(k.k0, 8) && !hasZero(k.k1, n-8)
+		return ckey{}
+	case n < 8:
+		return ckey{loadShort(w) | uint64(n)<<56, 0}
 	}
-	k = ckey{loadShort(w), 0}
-	return k, !hasZero(k.k0, n)
+	k := ckey{load64(w), loadShort(w[8:])}
+	if w[7] < 8 || hasZero(k.k1, n-8) {
+		return ckey{}
+	}
+	return k
+}
+
+// tokenKey is packKey(w) for w, a word token or a prefix of it (the word
+// without its possessive), given what the tokeniser packed for the token
+// (p, from Doc.Packed): p itself when it packs w, that is has w's length
+// (it packs a prefix of the token too; an empty w has the zero key either
+// way).
+func tokenKey(p uint64, w string) ckey {
+	if p>>56 == uint64(len(w)) {
+		return ckey{p, 0}
+	}
+	return packKey(w)
 }
 
 // hasZero reports whether one of the first n (at most 8) bytes of v is 0.
@@ -138,12 +162,11 @@ func (c *wcache) insert(k ckey, x winfo) {
 	s[0] = centry{k0: k.k0, k1x: k.k1 | uint64(x&xMask)<<xShift}
 }
 
-// info is describe plus the wEnglish bit. Without wPresent only that bit
-// and the keyword bits are valid; the caller asks vocab for the rest and
-// may put the full answer back.
-func (c *wcache) info(w string) winfo {
-	k, ok := packKey(w)
-	if !ok {
+// info is describe plus the wEnglish bit for w, whose key is k. Without
+// wPresent only that bit and the keyword bits are valid; the caller asks
+// vocab for the rest and may put the full answer back.
+func (c *wcache) info(k ckey, w string) winfo {
+	if k.k0 == 0 {
 		return quickInfo(w)
 	}
 	if e := c.find(k); e != nil {
@@ -163,8 +186,8 @@ const (
 
 // proper is vocab.Proper(w), remembered in w's entry while w has one.
 func (c *wcache) proper(w string) bool {
-	k, ok := packKey(w)
-	if !ok {
+	k := packKey(w)
+	if k.k0 == 0 {
 		return vocab.Proper(w)
 	}
 	e := c.find(k)
@@ -183,10 +206,10 @@ func (c *wcache) proper(w string) bool {
 	return p
 }
 
-// put stores a completed answer for w if w still has an entry.
-func (c *wcache) put(w string, x winfo) {
-	k, ok := packKey(w)
-	if !ok {
+// put stores a completed answer for the word whose key is k, if it still
+// has an entry.
+func (c *wcache) put(k ckey, x winfo) {
+	if k.k0 == 0 {
 		return
 	}
 	if e := c.find(k); e != nil {

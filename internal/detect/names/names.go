@@ -590,7 +590,8 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 		i+1 < len(d.Tokens) && !d.Tokens[i+1].Has(text.SpaceBefore) && d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
 		return false // "CVA/TIA"
 	}
-	x := sc.cache.info(w)
+	key := tokenKey(d.Packed[i], w)
+	x := sc.cache.info(key, w)
 	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
@@ -647,7 +648,7 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 		case vocab.Proper(w):
 			x |= wProper
 		}
-		sc.cache.put(w, x|wPresent)
+		sc.cache.put(key, x|wPresent)
 	}
 	if u.english && adj && !mixed && x.gaz().strength() < 3 {
 		return false // "VEA MUCH", "RECK LATER"
