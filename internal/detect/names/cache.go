@@ -150,8 +150,11 @@ func (c *wcache) find(k ckey) *centry {
 
 // same0 is 1 when the first 8 bytes of the word in e are k's, else 0.
 func same0(e *centry, k ckey) uint8 {
-	x := e.k0 ^ k.k0             // 0 for the word
-	return uint8((x|-x)>>63) ^ 1 // the top bit of x|-x is set unless x is 0
+	var b uint8
+	if e.k0 == k.k0 { // (a compare and a set, no branch)
+		b = 1
+	}
+	return b
 }
 
 func (e *centry) x() winfo     { return winfo(e.k1x >> xShift) }
