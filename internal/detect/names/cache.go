@@ -124,10 +124,12 @@ func loadShort(s string) uint64 {
 	return 0
 }
 
+// set is the set of the word whose key is k: the top bits of a product
+// with its key (the word's bytes reach them all through the carries). A
+// stronger mix (a second multiply after a shift) gave no fewer misses:
+// 25,871 against this hash's 25,198 in 1.34M lookups on 19.5 MB of notes.
 func (c *wcache) set(k ckey) *[cacheWays]centry {
-	h := k.k0*0x9E3779B97F4A7C15 ^ k.k1*0xC2B2AE3D27D4EB4F
-	h ^= h >> 29
-	h *= 0xBF58476D1CE4E5B9
+	h := (k.k0 ^ k.k1*0xC2B2AE3D27D4EB4F) * 0x9E3779B97F4A7C15
 	return &c.sets[h>>(64-cacheSetBits)]
 }
 
