@@ -133,13 +133,17 @@ func (c *wcache) set(k ckey) *[cacheWays]centry {
 	return &c.sets[h>>(64-cacheSetBits)]
 }
 
-// find returns w's entry, or nil. It compares the first 8 bytes of the
+// find returns the entry of the word whose key is k, or nil (always for
+// the zero key: the word is not cached). It compares the first 8 bytes of the
 // four ways without a branch on each (which of them holds the word is
 // anybody's guess, and a branch that guesses wrong costs more than the
 // comparisons), then the rest of the word in the way that matched: two
 // words of a set that begin alike are rare, so that nearly always settles
 // it.
 func (c *wcache) find(k ckey) *centry {
+	if k.k0 == 0 {
+		return nil
+	}
 	s := c.set(k)
 	m := same0(&s[0], k) | same0(&s[1], k)<<1 | same0(&s[2], k)<<2 | same0(&s[3], k)<<3
 	for ; m != 0; m &= m - 1 {
@@ -161,25 +165,25 @@ func same0(e *centry, k ckey) uint8 {
 
 func (e *centry) x() winfo     { return winfo(e.k1x >> xShift) }
 func (e *centry) setX(x winfo) { e.k1x = e.k1x&k1Mask | uint64(x&xMask)<<xShift }
-func (c *wcache) insert(k ckey, x winfo) {
+func (c *wcache) insert(k ckey, x winfo) *centry {
 	s := c.set(k)
 	copy(s[1:], s[:cacheWays-1]) // the oldest entry makes way
 	s[0] = centry{k0: k.k0, k1x: k.k1 | uint64(x&xMask)<<xShift}
+	return &s[0]
 }
 
-// info is describe plus the wEnglish bit for w, whose key is k. Without
-// wPresent only that bit and the keyword bits are valid; the caller asks
-// vocab for the rest and may put the full answer back.
-func (c *wcache) info(k ckey, w string) winfo {
-	if k.k0 == 0 {
-		return quickInfo(w)
-	}
-	if e := c.find(k); e != nil {
-		return e.x()
-	}
+// add answers for w, whose key is k and which has no entry, as the cache
+// does: describe plus the wEnglish bit. Without wPresent only that bit and
+// the keyword bits are valid; the caller asks vocab for the rest and may
+// complete the answer in w's entry, which add returns (nil when w is not
+// cached). The detector asks find first, then add (wordUnit, with a call
+// less than a function that did both).
+func (c *wcache) add(k ckey, w string) (winfo, *centry) {
 	x := quickInfo(w)
-	c.insert(k, x)
-	return x
+	if k.k0 == 0 {
+		return x, nil
+	}
+	return x, c.insert(k, x)
 }
 
 // Cache-only bits of an entry's answer (gaz, has and kw read none of them):
@@ -191,11 +195,7 @@ const (
 
 // proper is vocab.Proper(w), remembered in w's entry while w has one.
 func (c *wcache) proper(w string) bool {
-	k := packKey(w)
-	if k.k0 == 0 {
-		return vocab.Proper(w)
-	}
-	e := c.find(k)
+	e := c.find(packKey(w))
 	if e == nil {
 		return vocab.Proper(w)
 	}
@@ -209,17 +209,6 @@ func (c *wcache) proper(w string) bool {
 	}
 	e.setX(x)
 	return p
-}
-
-// put stores a completed answer for the word whose key is k, if it still
-// has an entry.
-func (c *wcache) put(k ckey, x winfo) {
-	if k.k0 == 0 {
-		return
-	}
-	if e := c.find(k); e != nil {
-		e.setX(x)
-	}
 }
 
 func init() {

@@ -54,6 +54,15 @@ func randomWord(r *rand.Rand) string {
 	return string(b)
 }
 
+// info asks the cache about w, whose key is k, as wordUnit does.
+func (c *wcache) info(k ckey, w string) winfo {
+	if e := c.find(k); e != nil {
+		return e.x()
+	}
+	x, _ := c.add(k, w)
+	return x
+}
+
 // The cache answers as the tables do for random words (many of them
 // alike, so that sets fill and entries are evicted) and for every word of
 // random texts, keyed as the detector keys them: by the tokeniser's packed
