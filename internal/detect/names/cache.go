@@ -134,12 +134,12 @@ func (c *wcache) set(k ckey) *[cacheWays]centry {
 }
 
 // find returns the entry of the word whose key is k, or nil (always for
-// the zero key: the word is not cached). It compares the first 8 bytes of the
-// four ways without a branch on each (which of them holds the word is
-// anybody's guess, and a branch that guesses wrong costs more than the
-// comparisons), then the rest of the word in the way that matched: two
-// words of a set that begin alike are rare, so that nearly always settles
-// it.
+// the zero key: the word is not cached). It compares the keys' first
+// words in the four ways without a branch on each (which of them holds
+// the word is anybody's guess, and a branch that guesses wrong costs more
+// than the comparisons), then the rest of the key in the way that
+// matched: two words of a set that begin alike are rare, so that nearly
+// always settles it.
 func (c *wcache) find(k ckey) *centry {
 	if k.k0 == 0 {
 		return nil
@@ -154,7 +154,7 @@ func (c *wcache) find(k ckey) *centry {
 	return nil
 }
 
-// same0 is 1 when the first 8 bytes of the word in e are k's, else 0.
+// same0 is 1 when the first word of the key in e is k's, else 0.
 func same0(e *centry, k ckey) uint8 {
 	var b uint8
 	if e.k0 == k.k0 { // (a compare and a set, no branch)
