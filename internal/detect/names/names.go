@@ -590,7 +590,17 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 		i+1 < len(d.Tokens) && !d.Tokens[i+1].Has(text.SpaceBefore) && d.Adjacent(i, i+1) && d.IsPunct(i+1, '/')) {
 		return false // "CVA/TIA"
 	}
-	x := sc.cache.info(w)
+	// the word's entry in the cache, added if it has none (nil if the
+	// word is not cached); nothing below asks the cache before the answer
+	// is completed in it
+	key := tokenKey(d.Packed[i], w)
+	e := sc.cache.find(key)
+	var x winfo
+	if e != nil {
+		x = e.x()
+	} else {
+		x, e = sc.cache.add(key, w)
+	}
 	if !poss && sc.ks[i]&kwDone == 0 {
 		sc.ks[i] = winfo(x.kw())<<16 | kwDone
 	}
@@ -647,7 +657,9 @@ func wordUnit(sc *scratch, d *text.Doc, i int, mixed, hot, adj bool) bool {
 		case vocab.Proper(w):
 			x |= wProper
 		}
-		sc.cache.put(w, x|wPresent)
+		if e != nil {
+			e.setX(x | wPresent)
+		}
 	}
 	if u.english && adj && !mixed && x.gaz().strength() < 3 {
 		return false // "VEA MUCH", "RECK LATER"
