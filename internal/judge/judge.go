@@ -503,9 +503,7 @@ func (j *Judge) reads(rs []*rules.Rule, p *model.Post) bool {
 // for later, or nil when the post has no bio.
 func (ps *post) bioField() *field {
 	if ps.bioLater {
-		ps.bioLater = false
-		ps.bio = ps.j.newField(rules.ScopeBio, -1, ps.p.Author.Bio, placesCands)
-		ps.all = append(ps.all, ps.bio)
+		ps.bio = ps.makeLater(&ps.bioLater, rules.ScopeBio, ps.p.Author.Bio, placesCands)
 	}
 	return ps.bio
 }
@@ -513,11 +511,17 @@ func (ps *post) bioField() *field {
 // replyField is bioField for the replied-to text.
 func (ps *post) replyField() *field {
 	if ps.replyLater {
-		ps.replyLater = false
-		ps.reply = ps.j.newField(rules.ScopeReply, -1, ps.p.ReplyTo.Text, noCands)
-		ps.all = append(ps.all, ps.reply)
+		ps.reply = ps.makeLater(&ps.replyLater, rules.ScopeReply, ps.p.ReplyTo.Text, noCands)
 	}
 	return ps.reply
+}
+
+// makeLater makes a field Check left for later, and clears its flag.
+func (ps *post) makeLater(later *bool, scope rules.Scope, src string, source candSource) *field {
+	*later = false
+	f := ps.j.newField(scope, -1, src, source)
+	ps.all = append(ps.all, f)
+	return f
 }
 
 // Check judges one post.
