@@ -78,6 +78,16 @@ type Doc struct {
 	// matching looks it up with no read of Norm. It is 0 for other tokens
 	// and longer forms.
 	Packed []uint64
+	// Marks lists, in order, the tokens that a number, code, date or
+	// contact may start at, so that the detectors that look for those
+	// walk them and not every token: URLs and e-mail addresses; the
+	// punctuation marks '+', '(', '@' and ':'; and the words that have a
+	// digit, that are followed by ':', '-', a digit, or a full stop and an
+	// ASCII letter or digit ("example.org"), or that were given to Watch.
+	// It may list a few other words (see Watch), and no other token. The
+	// tokeniser lists them as it goes, for a few instructions a token,
+	// where each detector's own walk over every token cost tens.
+	Marks []int32
 	// normWords lists the word tokens in order, with normStart their Norm
 	// offsets: made from NormAt on first use (words), as only phrase
 	// matching needs them, not the detectors.
@@ -496,10 +506,13 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// the Doc's buffers are built in b, on the stack, and handed back at
 	// the end: an append to a slice in the Doc (on the heap) stored the
 	// slice back there, with a write barrier while the collector runs
-	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], packed: d.Packed[:0], ws: SpaceBefore}
+	b := builder{src: src, toks: d.Tokens[:0], normAt: d.NormAt[:0], packed: d.Packed[:0], marks: d.Marks[:0], ws: SpaceBefore}
 	want := len(src)/3 + 8
 	if cap(b.toks) < want {
 		b.toks = make([]Token, 0, want)
+	}
+	if cap(b.marks) < want {
+		b.marks = make([]int32, 0, want)
 	}
 	if cap(b.normAt) < want {
 		b.normAt = make([]int32, 0, want)
@@ -527,10 +540,10 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	hashtag, mention := false, false
 	i := 0
 	for i < len(src) {
-		if withPlain && !hashtag && !mention && len(src)-i >= 8 {
+		if withPlain && !hashtag && !mention && len(src)-i > 8 {
 			// the common tokens first, in a loop of their own; it stops
 			// at the first token that needs the checks below, and leaves
-			// the last 7 bytes of the text to them
+			// the last 8 bytes of the text to them
 			if i = b.plain(i); i == len(src) {
 				break
 			}
@@ -679,7 +692,7 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 	// every field of the Doc, set one by one (a Doc built aside and
 	// copied in cost a copy, with a bulk write barrier);
 	// TestReusedDocIsFresh tells if one is left out
-	d.Src, d.Tokens, d.NormAt, d.Packed = src, b.toks, b.normAt, b.packed
+	d.Src, d.Tokens, d.NormAt, d.Packed, d.Marks = src, b.toks, b.normAt, b.packed, b.marks
 	d.normWords, d.normStart, d.wordsMade = d.normWords[:0], d.normStart[:0], false
 	d.Upperish, d.Lowerish = false, false
 	if b.letters > 8 {
@@ -739,6 +752,7 @@ type builder struct {
 	toks   []Token
 	normAt []int32
 	packed []uint64
+	marks  []int32
 	norm   []byte
 	// ws holds SpaceBefore and NewlineBefore for the next token: whitespace
 	// and a line break seen since the last one (and SpaceBefore at the
@@ -756,6 +770,9 @@ type builder struct {
 	// start of a word found to start no e-mail address and the end of
 	// one that may (see leaveWord)
 	lim, mailChecked, mailEnd int
+	// the number of marks stretch has written (see plain): a field, as
+	// stretch has no register left for it
+	nmarks int
 }
 
 // closesSentence tells the bytes after which a stop ('.', '!', '?', '…')
@@ -808,6 +825,10 @@ var plainClass = func() (t [256]uint8) {
 // wordEnd tells what the byte after a word of ASCII letters and digits
 // means to plain (see there): eGeneral, the word is for the general loop
 // (it may go on); eURL, it may start a URL; eEmail, an e-mail address.
+// And to Doc.Marks: eMark, the word goes in (':', '-', '.' if markAfter
+// lets it, and for the general loop the digits, which follow a word split
+// from them in a hashtag: stretch meets no byte after a word that has
+// eMark alone).
 var wordEnd = func() (t [256]uint8) {
 	for c := utf8.RuneSelf; c < len(t); c++ {
 		t[c] = eGeneral
@@ -818,11 +839,15 @@ var wordEnd = func() (t [256]uint8) {
 	for _, c := range "@-_+" {
 		t[c] = eEmail
 	}
+	for _, c := range ".:-0123456789" {
+		t[c] |= eMark
+	}
 	return
 }()
 
 const (
-	eGeneral = 1 << iota
+	eMark = 1 << iota
+	eGeneral
 	eURL
 	eEmail
 )
@@ -865,13 +890,15 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 //
 // It reads the text in stretches (see stretch), as long as the room left
 // in the builder's buffers allows, and leaves the rest to the general
-// loop, as it does the last 7 bytes of the text (it reads 8 bytes at a
-// time). The state it keeps in variables of its own is the builder's,
-// written back on return.
+// loop, as it does the last 8 bytes of the text (it reads 8 bytes at a
+// time, and the byte after them). The state it keeps in variables of its
+// own is the builder's, written back on return, and it lists the tokens
+// for Doc.Marks as the general loop does.
 func (b *builder) plain(i int) int {
 	src := b.src
 	// the tokens so far (n) and their NormAt entries, and Norm so far (at)
 	n, at := len(b.toks), len(b.norm)
+	b.nmarks = len(b.marks)
 	// the flags pending for the next token: the whitespace before it, and
 	// SentStart for the next word
 	pend := b.ws
@@ -882,13 +909,15 @@ func (b *builder) plain(i int) int {
 	for {
 		// Each stretch ends at lim, as soon as the room left in the
 		// buffers may run out, so that no token in it needs a check of
-		// its own: a token takes at least a byte of text, and a word's
+		// its own: a token takes at least a byte of text (and at most a
+		// mark, so there are no more marks than tokens), and a word's
 		// Norm form (with its space) no more than its bytes and the one
 		// after it, which is not a word's (while 8 bytes are written at
-		// the start of every word); and each token starts 8 bytes or more
+		// the start of every word); and each token starts 9 bytes or more
 		// before the end of the text, so a word's first 8 bytes can be
-		// read at once and the byte after a punctuation mark looked at.
-		b.lim = min(len(src)-7, i+min(cap(b.toks), cap(b.normAt), cap(b.packed))-n, i+cap(b.norm)-8-at)
+		// read at once, and the byte after a punctuation mark looked at,
+		// or after the full stop that may end a word (markAfter).
+		b.lim = min(len(src)-8, i+min(cap(b.toks), cap(b.normAt), cap(b.packed), cap(b.marks))-n, i+cap(b.norm)-8-at)
 		if i >= b.lim {
 			break
 		}
@@ -910,7 +939,7 @@ func (b *builder) plain(i int) int {
 			b.mailChecked = i
 		}
 	}
-	b.toks, b.normAt, b.packed, b.norm = b.toks[:n], b.normAt[:n], b.packed[:n], b.norm[:at]
+	b.toks, b.normAt, b.packed, b.marks, b.norm = b.toks[:n], b.normAt[:n], b.packed[:n], b.marks[:b.nmarks], b.norm[:at]
 	b.ws, b.sentStart = pend&^SentStart, pend&SentStart != 0
 	return i
 }
@@ -954,7 +983,7 @@ scan:
 					*(*uint64)(b.normBytes(o)) = v | up>>2
 					wl, wu = wl+count(let), wu+count(up)
 					j, o = j+8, o+8
-					if len(b.src)-j < 8 || cap(b.norm)-o < 8 {
+					if len(b.src)-j < 9 || cap(b.norm)-o < 8 {
 						left = leftGeneral
 						break scan
 					}
@@ -966,16 +995,22 @@ scan:
 				*(*uint64)(b.normBytes(o)) = (v|up>>2)&m | low*' '
 				j += bits.TrailingZeros64(low) / 8
 				end := *(*byte)(unsafe.Add(src, j))
-				if wordEnd[end] != 0 {
-					if l := b.leaveWord(i, j, end, 0); l != 0 {
+				e := wordEnd[end]
+				if e != 0 {
+					if l := b.leaveWord(i, j, end, e, 0); l != 0 {
 						left = l
 						break scan
 					}
+					e = markAfter(e, end, *(*byte)(unsafe.Add(src, j+1)))
 				}
 				wl, wu = wl+count(let&m), wu+count(up&m)
 				b.letters += wl
 				b.uppers += wu
-				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|wordFlags(wl, wu, j-i), 0)
+				fl := wordFlags(wl, wu, j-i)
+				b.putWord(n, i, j, at, pend|Flag(asciiClass[c]>>1&1)*Upper|fl, 0)
+				// its watchKey: its first 8 bytes, lower-cased in Norm
+				*b.markEntry(b.nmarks) = int32(n)
+				b.nmarks += wordMark(fl, e, *(*uint64)(b.normBytes(at))^uint64(j-i)<<56)
 				n++
 				at += j - i + 1
 				i = j
@@ -994,16 +1029,21 @@ scan:
 			*(*uint64)(b.normBytes(at)) = w | low*' '
 			j += bits.TrailingZeros64(low) / 8
 			end := *(*byte)(unsafe.Add(src, j))
-			if wordEnd[end] != 0 {
-				if l := b.leaveWord(i, j, end, w); l != 0 {
+			e := wordEnd[end]
+			if e != 0 {
+				if l := b.leaveWord(i, j, end, e, w); l != 0 {
 					left = l
 					break scan
 				}
+				e = markAfter(e, end, *(*byte)(unsafe.Add(src, j+1)))
 			}
 			wl, wu := count(let&m), count(up&m) // its letters, upper-case letters
 			b.letters += wl
 			b.uppers += wu
-			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|wordFlags(wl, wu, j-i), w|uint64(j-i)<<56)
+			fl, key := wordFlags(wl, wu, j-i), w|uint64(j-i)<<56
+			b.putWord(n, i, j, at, pend|Flag(up>>7&1)*Upper|fl, key)
+			*b.markEntry(b.nmarks) = int32(n)
+			b.nmarks += wordMark(fl, e, key)
 			n++
 			at += j - i + 1
 			i = j
@@ -1019,6 +1059,8 @@ scan:
 			t := b.tok(n)
 			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
 			*b.normAtEntry(n), *b.packedEntry(n) = -1, 0
+			*b.markEntry(b.nmarks) = int32(n)
+			b.nmarks += int(punctMark[c])
 			n++
 			pend &= SentStart
 			next := *(*byte)(unsafe.Add(src, i+1))
@@ -1048,10 +1090,9 @@ scan:
 }
 
 // leaveWord tells whether stretch leaves the word src[i:j], followed by
-// end (wordEnd[end] != 0), and to what (see stretch), or takes it (0).
-// w is the word lower-cased, when it is 8 bytes or less (else 0).
-func (b *builder) leaveWord(i, j int, end byte, w uint64) uint8 {
-	e := wordEnd[end]
+// end (e = wordEnd[end] != 0), and to what (see stretch), or takes it
+// (0). w is the word lower-cased, when it is 8 bytes or less (else 0).
+func (b *builder) leaveWord(i, j int, end, e byte, w uint64) uint8 {
 	// the start of a URL (urlLen): "www.", "http:" or "https:"
 	if e&eGeneral != 0 || e&eURL != 0 && (end == '.' && w == wordWWW || end == ':' && (w == wordHTTP || w == wordHTTPS)) {
 		return leftGeneral
@@ -1092,7 +1133,8 @@ func wordFlags(wl, wu, n int) Flag {
 
 // The builder's buffers as stretch writes them, past their length, within
 // their capacity, without bounds checks (see plain): token n, NormAt and
-// Packed entry n, and the 8 bytes of Norm from at.
+// Packed entry n, mark k (k <= n: a mark at most a token), and the 8
+// bytes of Norm from at.
 func (b *builder) tok(n int) *Token {
 	return (*Token)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.toks)), uintptr(n)*unsafe.Sizeof(Token{})))
 }
@@ -1103,6 +1145,18 @@ func (b *builder) normAtEntry(n int) *int32 {
 
 func (b *builder) packedEntry(n int) *uint64 {
 	return (*uint64)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.packed)), uintptr(n)*8))
+}
+
+func (b *builder) markEntry(k int) *int32 {
+	return (*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b.marks)), uintptr(k)*4))
+}
+
+// wordMark is 1 when the word with flags fl (those of wordFlags) and
+// watchKey key, before a byte whose wordEnd is e (as markAfter leaves it),
+// goes in Doc.Marks, else 0: stretch writes the word's index as the next
+// mark either way, and counts it with this, without a branch.
+func wordMark(fl Flag, e uint8, key uint64) int {
+	return int(uint8(fl/HasDigit&1) | e&eMark | watchSet[watchHash(key)])
 }
 
 func (b *builder) normBytes(at int) unsafe.Pointer {
@@ -1117,8 +1171,9 @@ func (b *builder) putWord(n, i, j, at int, fl Flag, key uint64) {
 	*b.normAtEntry(n), *b.packedEntry(n) = int32(at), key
 }
 
-// push appends a token, with the flags for the whitespace before it.
-func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
+// push appends a token, with the flags for the whitespace before it, and
+// lists it in Doc.Marks if mark.
+func (b *builder) push(start, end int, lower string, kind Kind, fl Flag, mark bool) {
 	fl |= b.ws
 	b.ws = 0
 	// the fields are stored in place: a Token built aside and copied in
@@ -1130,13 +1185,78 @@ func (b *builder) push(start, end int, lower string, kind Kind, fl Flag) {
 	b.toks = b.toks[:n+1]
 	t := &b.toks[n]
 	t.Start, t.End, t.Lower, t.Kind, t.Flags = start, end, lower, kind, fl
+	if mark {
+		b.marks = append(b.marks, int32(n))
+	}
 }
+
+// markAfter is e, the wordEnd of end, the byte after a word, without
+// eMark if end is a full stop and next, the byte after it (0 at the end of
+// the text), no ASCII letter or digit: a word goes in Doc.Marks for a
+// full stop that joins it to more ("example.org", "e.g"), not for one
+// that ends a sentence.
+func markAfter(e, end, next byte) uint8 {
+	if end == '.' && asciiClass[next] == 0 {
+		return e &^ eMark
+	}
+	return e
+}
+
+// punctMark is 1 for the punctuation that goes in Doc.Marks: '+', '(',
+// '@' and ':'.
+var punctMark = func() (t [256]uint8) {
+	for _, c := range "+(@:" {
+		t[c] = 1
+	}
+	return
+}()
+
+// Watch adds words, in their Lower form, to those Doc.Marks lists. Call
+// it only while the program initialises (from an init function or the
+// initialiser of a package variable), before any text is parsed: the
+// tokeniser reads the words without a lock.
+//
+// The tokeniser tells the words by their Norm form (so "mother's" also
+// marks "mother"), hashed (watchKey, watchHash) into a table: a test of
+// a few instructions a word, which lets a few words through that were
+// not given, as Marks may.
+func Watch(words ...string) {
+	for _, w := range words {
+		watchSet[watchHash(watchKey(normWord(w)))] = 1
+	}
+}
+
+// watchSet is 1 at the hashes of the words given to Watch: bytes, not
+// bits, as the byte is the mark stretch counts (wordMark). Of its 8192
+// entries, the 160-odd words the detectors watch take 2%, the share of
+// other words that Marks lists with them.
+var watchSet [1 << watchBits]uint8
+
+const watchBits = 13
+
+// watchKey is the integer a word's Norm form is hashed by for Watch: its
+// packed form (Pack, as Doc.Packed holds it) when it has one to seven
+// bytes, else its first 8 bytes (the first in the lowest) with its length
+// xored into the top byte.
+func watchKey(w string) uint64 {
+	if len(w) < 8 {
+		return Pack(w)
+	}
+	return load64(w) ^ uint64(len(w))<<56
+}
+
+// watchHash hashes a watchKey to an index of watchSet (Fibonacci hashing).
+func watchHash(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> (64 - watchBits) }
+
+// watched tells whether the word of key may have been given to Watch.
+func watched(key uint64) bool { return watchSet[watchHash(key)] != 0 }
 
 // other adds a token that has no Norm form (punctuation, URL, email).
 func (b *builder) other(start, end int, lower string, kind Kind) {
 	b.normAt = append(b.normAt, -1)
 	b.packed = append(b.packed, 0)
-	b.push(start, end, lower, kind, 0)
+	// the punctuation that starts something, URLs and e-mail addresses
+	b.push(start, end, lower, kind, 0, kind != Punct || punctMark[b.src[start]] != 0)
 }
 
 // inNorm records that the next token starts at Norm offset at.
@@ -1160,6 +1280,16 @@ func (b *builder) endNorm(at int) {
 	b.norm = append(b.norm, ' ')
 }
 
+// normKey is the watchKey of the Norm form of the last token, which
+// starts at at: its packed form, or for a longer one its first 8 bytes
+// and length.
+func (b *builder) normKey(at int) uint64 {
+	if key := b.packed[len(b.packed)-1]; key != 0 {
+		return key
+	}
+	return watchKey(unsafe.String(&b.norm[at], len(b.norm)-1-at))
+}
+
 // Pack packs a word's Norm form as Doc.Packed has it: forms of one to
 // seven bytes, else 0.
 func Pack[S string | []byte](form S) uint64 {
@@ -1181,7 +1311,7 @@ func (b *builder) emoji(start, end int) {
 	b.inNorm(at)
 	b.norm = append(b.norm, normWord(w)...)
 	b.endNorm(at)
-	b.push(start, end, w, Emoji, 0)
+	b.push(start, end, w, Emoji, 0, false)
 }
 
 // part adds the part src[a:e] of a hashtag as a word token.
@@ -1245,7 +1375,20 @@ func (b *builder) word(a, e int, fl Flag, lower, ascii, pre, apos bool) {
 		b.norm = append(b.norm, normWord(lw)...)
 	}
 	b.endNorm(at)
-	b.push(a, e, lw, Word, fl)
+	b.push(a, e, lw, Word, fl, fl&HasDigit != 0 || b.markAfter(e) || watched(b.normKey(at)))
+}
+
+// markAfter tells whether the byte after a word that ends at e puts it in
+// Doc.Marks (wordEnd, markAfter).
+func (b *builder) markAfter(e int) bool {
+	if e >= len(b.src) {
+		return false
+	}
+	next := byte(0)
+	if e+1 < len(b.src) {
+		next = b.src[e+1]
+	}
+	return markAfter(wordEnd[b.src[e]], b.src[e], next)&eMark != 0
 }
 
 // possessive reports an ASCII word that ends in "'s" or "'S" and whose

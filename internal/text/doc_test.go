@@ -170,6 +170,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("valid input gave invalid Norm")
 		}
 		checkPacked(t, d)
+		checkMarks(t, d)
 	})
 }
 

@@ -25,6 +25,7 @@ func checkPlain(t *testing.T, s string, reuse *[2]Doc) {
 	got.words()
 	want.words()
 	checkPacked(t, got)
+	checkMarks(t, got)
 	if reflect.DeepEqual(noRoom(*got), noRoom(*want)) {
 		return
 	}
@@ -173,6 +174,9 @@ func emptyNil(d Doc) Doc {
 	}
 	if len(d.Packed) == 0 {
 		d.Packed = nil
+	}
+	if len(d.Marks) == 0 {
+		d.Marks = nil
 	}
 	if len(d.normWords) == 0 {
 		d.normWords = nil

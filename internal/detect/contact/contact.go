@@ -2,10 +2,11 @@
 // addresses, URLs and bare domains, IP addresses, and telephone, pager and
 // fax numbers (HIPAA Safe Harbor identifiers 4, 5, 6, 14 and 15).
 //
-// The detector walks the Doc's tokens once and only looks closer at tokens
-// that can start an identifier (a digit, '+', '(' before a digit, a word
-// followed by '.', a URL or Email token), scanning a few bytes of Src from
-// there. Phone numbers that are full numbers are validated with
+// The detector walks the tokens the tokeniser marked (text.Doc.Marks) and
+// only looks closer at those that can start an identifier (a digit, '+',
+// '(' before a digit, a word joined by '.' to more, a URL or Email token,
+// the words "at" and "ext"), scanning a few bytes of Src from there. Phone
+// numbers that are full numbers are validated with
 // github.com/nyaruka/phonenumbers; shorter or foreign-looking forms are
 // accepted only next to a cue word ("phone", "pager", "fax", ...).
 package contact
@@ -46,7 +47,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	toks := d.Tokens
 	base := len(out)
 	done := 0 // bytes before this offset are already part of a candidate
-	for i := nextStart(src, toks, 0); i < len(toks); i = nextStart(src, toks, i+1) {
+	for _, n := range d.Marks {
+		i := int(n)
 		t := &toks[i]
 		if t.Start < done || t.Start < 0 || t.End > len(src) || t.Start >= t.End {
 			continue
@@ -166,75 +168,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	return out
 }
 
-// nextStart returns the index of the first token at or after i that Detect
-// may act on, len(toks) if none. It may return more (Detect's own tests
-// then turn the token away) but never passes over one that Detect acts on:
-// a URL or Email token (Kind>>1 is also set for an emoji, which Detect
-// skips); a '+', '(', '@' or ':' (the only punctuation that starts
-// something); a word with a digit, or whose first two bytes are "at" or
-// "ex" in any case (a superset of maybeKeyword), or that nextActs lets
-// through. The first test has no branch but the last: Detect's chain of
-// tests, asked of every token, mispredicted about one branch a token.
-//
-//go:noinline
-func nextStart(src string, toks []text.Token, i int) int {
-	for ; uint(i) < uint(len(toks)); i++ {
-		t := &toks[i]
-		s, e := uint(t.Start), uint(t.End)
-		if e >= uint(len(src)) || s >= e {
-			return i // at the end of the text (or out of range): Detect decides
-		}
-		c0, c1 := byteClass[src[s]], byteClass[src[s+1]] // s+1 <= e < len(src)
-		hit := c0&(c1>>4|cStart) | uint8(t.Kind)>>1 | uint8(t.Flags&text.HasDigit)
-		if hit != 0 {
-			return i
-		}
-		if byteClass[src[e]]&cNext != 0 && nextActs(src, t) {
-			return i
-		}
-	}
-	return i
-}
-
-// nextActs reports whether Detect may act on word t, which has no digit
-// and is followed by '.' or ':': after '.' only a domain ("example.org":
-// an alphanumeric byte follows the dot) or the words "at" and "ext..."
-// (Detect's switch on Lower) start something, and most such words end a
-// sentence.
-func nextActs(src string, t *text.Token) bool {
-	e := t.End
-	if src[e] == ':' || e+1 >= len(src) || isAlnum(src[e+1]) {
-		return true
-	}
-	w := t.Lower
-	return len(w) >= 2 && (w[0] == 'a' && w[1] == 't' || w[0] == 'e' && w[1] == 'x')
-}
-
-// byteClass bits for nextStart. A second byte's class shifted right by
-// four lands its cT or cX on the cA or cE of the first, and nextStart ORs
-// in cStart, so that c0&(c1>>4|cStart) is the start punctuation, "at" and
-// "ex" in three operations.
-const (
-	cStart = 1 << 0  // '+', '(', '@', ':': punctuation that starts something
-	cA     = 1 << 1  // 'a', 'A' (first byte of "at")
-	cE     = 1 << 2  // 'e', 'E' (first byte of "ext")
-	cNext  = 1 << 3  // '.', ':': a word before them may start something
-	cT     = cA << 4 // 't', 'T' (second byte of "at")
-	cX     = cE << 4 // 'x', 'X' (second byte of "ext")
-)
-
-var byteClass = func() (t [256]uint8) {
-	for _, c := range "+(@:" {
-		t[c] |= cStart
-	}
-	t['.'] |= cNext
-	t[':'] |= cNext
-	t['a'], t['A'] = cA, cA
-	t['e'], t['E'] = cE, cE
-	t['t'], t['T'] = cT, cT
-	t['x'], t['X'] = cX, cX
-	return t
-}()
+// The words of Detect's switch on Lower, for the tokeniser to mark.
+func init() { text.Watch("at", "ext", "extn", "extension") }
 
 // maybeKeyword is a cheap pre-check (on Src, which is in cache) for the
 // words "at", "ext", "extn" and "extension".

@@ -1,9 +1,10 @@
 // Package dates finds dates more specific than a year, ages, and loose time
 // references ("last night") in a text.Doc.
 //
-// It walks the tokens once and only looks closer at tokens that carry a
-// digit or that are one of a few hundred trigger words (months, weekdays,
-// holidays, relative-day heads, "age", number words). Everything it needs is
+// It walks the tokens the tokeniser marked (text.Doc.Marks) once and only
+// looks closer at tokens that carry a digit or that are one of a few
+// hundred trigger words (months, weekdays, holidays, relative-day heads,
+// "age", number words), which it has the tokeniser mark (text.Watch). Everything it needs is
 // built at package initialisation; Detect allocates only the candidates it
 // appends.
 //

@@ -77,8 +77,10 @@ func extraDates(d *text.Doc, out []detect.Candidate, m *marks) []detect.Candidat
 }
 
 // marks are the tokens that the main scan and the passes after it look
-// at, found in one walk over the tokens (which also tests each word
-// against the trigger-word prefilter once) instead of one walk per pass.
+// at, found in one walk over the tokens the tokeniser marked (text.Doc.Marks:
+// the words with digits and the trigger words, given to text.Watch, among
+// others), which also tests each word against the trigger-word prefilter
+// once, instead of one walk per pass.
 type marks struct {
 	scan    []int32 // words the main scan acts on: with digits, or maybe a trigger word
 	numbers []int32 // all-digit words
@@ -89,7 +91,8 @@ var markPool = sync.Pool{New: func() any { return new(marks) }}
 
 func (m *marks) mark(d *text.Doc) {
 	m.scan, m.numbers, m.words = m.scan[:0], m.numbers[:0], m.words[:0]
-	for i := nextMark(d.Tokens, 0); i < len(d.Tokens); i = nextMark(d.Tokens, i+1) {
+	for _, n := range d.Marks {
+		i := int(n)
 		tk := &d.Tokens[i]
 		if tk.Kind != text.Word {
 			continue
@@ -119,20 +122,6 @@ func (m *marks) mark(d *text.Doc) {
 			m.words = append(m.words, int32(i))
 		}
 	}
-}
-
-// nextMark returns the index of the first token at or after i that mark
-// records, len(toks) if none: a word with a digit, or one that passes the
-// trigger-word prefilter. A leaf, its loop keeps its values in registers,
-// where mark's appends made it reload them from memory for every token.
-func nextMark(toks []text.Token, i int) int {
-	for ; uint(i) < uint(len(toks)); i++ {
-		t := &toks[i]
-		if t.Kind == text.Word && (t.Flags&(text.HasDigit|text.AllDigit) != 0 || maybeWord(t.Lower)) {
-			return i
-		}
-	}
-	return i
 }
 
 func allLetters(s string) bool {

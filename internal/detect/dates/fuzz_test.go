@@ -3,6 +3,7 @@ package dates
 import (
 	"testing"
 
+	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
@@ -31,5 +32,6 @@ func FuzzDetect(f *testing.F) {
 				t.Fatalf("%q: bad candidate %+v", src, c)
 			}
 		}
+		detecttest.CheckMarks(t, det, src)
 	})
 }

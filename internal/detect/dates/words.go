@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/lexicon/wordset"
+	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
 // Word tables, built once at package initialisation and only read after.
@@ -55,8 +56,8 @@ const maxWordLen = 31
 // and its first, middle and last bytes, packed in one 32-bit word and
 // mixed by one multiply (Fibonacci hashing, the top 14 bits). It reads the
 // middle byte w[n>>1], which needs no test for one-letter words, and so
-// keeps maybeWord small enough to inline into the per-word loop
-// (nextMark).
+// keeps maybeWord small enough to inline into the loop over the marked
+// tokens (marks.mark).
 func wordHash(w string) uint32 {
 	n := len(w)
 	x := uint32(w[0]) | uint32(w[n>>1])<<8 | uint32(w[n-1])<<16 | uint32(n)<<24
@@ -71,12 +72,15 @@ func maybeWord(w string) bool {
 	return wordBits[h>>6]>>(h&63)&1 != 0
 }
 
+// index adds trigger word w to the prefilter, and has the tokeniser mark
+// it (text.Doc.Marks) for marks.mark to find.
 func index(w string) {
 	if len(w) == 0 || len(w) > maxWordLen {
 		panic("dates: bad trigger word " + w)
 	}
 	h := wordHash(w)
 	wordBits[h>>6] |= 1 << (h & 63)
+	text.Watch(w)
 }
 
 func add(k wkind, val int, ws ...string) {

@@ -1,12 +1,18 @@
 // Package detecttest holds what every detector's tests share: the span
-// invariants, the evaluation texts for benchmarks, and the benchmark itself.
+// invariants, the check that the tokeniser's marks leave out nothing a
+// detector acts on, the evaluation texts for benchmarks, and the benchmark
+// itself.
 package detecttest
 
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"unicode/utf8"
@@ -57,13 +63,21 @@ func SharedDir() string {
 // EvalTexts returns the "text" fields of ../shared/eval/external/NAME, or
 // skips the test or benchmark when the evaluation data is not there.
 func EvalTexts(tb testing.TB, name string) []string {
+	out, err := evalTexts(name)
+	if err != nil {
+		tb.Skip(err)
+	}
+	return out
+}
+
+func evalTexts(name string) ([]string, error) {
 	dir := SharedDir()
 	if dir == "" {
-		tb.Skip("../shared not present")
+		return nil, fmt.Errorf("../shared not present")
 	}
 	f, err := os.Open(filepath.Join(dir, "eval", "external", name))
 	if err != nil {
-		tb.Skip(err)
+		return nil, err
 	}
 	defer f.Close()
 	var out []string
@@ -75,7 +89,65 @@ func EvalTexts(tb testing.TB, name string) []string {
 			out = append(out, r.Text)
 		}
 	}
-	return out
+	return out, sc.Err()
+}
+
+// CheckMarks fails the test unless det finds over src, walking the tokens
+// the tokeniser marked (text.Doc.Marks), what it finds with every token
+// marked: the marks are to leave out only tokens where nothing starts.
+func CheckMarks(t testing.TB, det detect.Detector, src string) {
+	t.Helper()
+	all := text.Parse(src)
+	all.Marks = all.Marks[:0]
+	for i := range all.Tokens {
+		all.Marks = append(all.Marks, int32(i))
+	}
+	if got, want := det.Detect(text.Parse(src), nil), det.Detect(all, nil); !slices.Equal(got, want) {
+		t.Fatalf("%q: with the marks %+v, with every token %+v", src, got, want)
+	}
+}
+
+// CheckMarksOn runs CheckMarks over random texts made of numbers, codes,
+// dates, contacts and the words and punctuation around them, and over the
+// evaluation notes and texts where present.
+func CheckMarksOn(t *testing.T, det detect.Detector) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 5000 {
+		CheckMarks(t, det, randomText(r, 1+r.IntN(25)))
+	}
+	for _, name := range []string{"physionet-deid.dev.input.jsonl", "presidio-synth.dev.input.jsonl", "asq-phi.dev.input.jsonl"} {
+		texts, _ := evalTexts(name)
+		for _, s := range texts {
+			CheckMarks(t, det, s)
+		}
+	}
+}
+
+// markPieces are what randomText makes texts of.
+var markPieces = []string{
+	"5", "12", "123", "2023", "0.5", "3.5mg", "555-0100", "(555) 123-4567", "+1 212 555 0100", "+46 (0)8 928 571 38",
+	"7/22", "07/22/2023", "2000-04-16", "11:34:35", "18.08.2023", "22-Jul", "fx4/97", "11/21.93", "10.0.0.1",
+	"fe80::1", "6e40:4041::2eb4", "ext 212", "EXT. 12", "x54321", "Extension: 4", "MRN", "MRN:", "#EM-345678",
+	"EM-345678", "UCLA-T1D-2023", "#CS123456", "123-45-6789", "078 05 1120", "4111 1111 1111 1111",
+	"GB82 WEST 1234 5698 7654 32", "AB1234563", "1HGCM82633A004352", "j.doe@x.com", "a.b@c.edu.", "jane at example dot com",
+	"jdoe [at] example [dot] org", "www.example.org", "http://x.co/a", "example.org/x", "ClickPhobia.com.br",
+	"May", "may", "MARCH", "March 3rd", "sept.", "Tuesday", "on Sat", "last night", "yesterday", "two days ago",
+	"98 yo", "98M", "aged 92", "in her 90s", "ninety-two-year-old", "Christmas Eve", "valentine’s day", "New Year's",
+	"the 22nd of July", "at", "AT", "phone", "fax", "pager", "Pager:", "call", "since", "in", "e.g.", "a.m.", "Dr.",
+	"#", "@", ".", ",", ":", ";", "-", "/", "(", ")", "+", "'", "é", "١٢٣", "ＭＲＮ", "🍷", "\xff", "\x00",
+	" ", " ", " ", "\n", "\t",
+}
+
+// randomText joins n random markPieces, mostly with spaces between them.
+func randomText(r *rand.Rand, n int) string {
+	var sb strings.Builder
+	for range n {
+		sb.WriteString(markPieces[r.IntN(len(markPieces))])
+		if r.IntN(3) > 0 {
+			sb.WriteByte(' ')
+		}
+	}
+	return sb.String()
 }
 
 // Bench runs det over the PhysioNet dev notes, tokenised beforehand, and
@@ -127,12 +199,14 @@ func CPUTime(b *testing.B, size int) func() {
 }
 
 // Fuzz runs det on arbitrary text seeded with seeds and checks the span
-// invariants of CheckSpans on every result.
+// invariants of CheckSpans on every result, and that walking the marked
+// tokens finds what walking every token does (CheckMarks).
 func Fuzz(f *testing.F, det detect.Detector, seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		CheckSpans(t, s, det.Detect(text.Parse(s), nil))
+		CheckMarks(t, det, s)
 	})
 }

@@ -3,8 +3,9 @@
 // account, licence and certificate numbers, vehicle and device identifiers,
 // NPI and DEA numbers, payment card numbers and IBANs, and other codes.
 //
-// The detector walks the Doc's tokens and only looks at words that contain
-// a digit (or a word glued to digits by '-'). For each it reads the whole
+// The detector walks the tokens the tokeniser marked (text.Doc.Marks) and
+// only looks at words that contain a digit (or a word glued to digits by
+// '-'). For each it reads the whole
 // code from Src ("#EM-345678", "12345-JS", "UCLA-T1D-2023"), checks it
 // against checksummed formats (IBAN mod-97, Luhn, NPI, DEA, VIN), and looks
 // a few tokens back for a cue word ("MRN", "policy", "acct", "serial",
@@ -50,7 +51,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	src := d.Src
 	toks := d.Tokens
 	done := 0
-	for i := nextWord(src, toks, 0); i < len(toks); i = nextWord(src, toks, i+1) {
+	for _, n := range d.Marks {
+		i := int(n)
 		t := &toks[i]
 		if t.Kind != text.Word || t.Start < done || t.Start < 0 || t.End > len(src) || t.Start >= t.End {
 			continue
@@ -83,37 +85,6 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	}
 	return out
 }
-
-// nextWord returns the index of the first token at or after i that Detect
-// may read a code at, len(toks) if none. It may return more (Detect's own
-// tests then turn the token away) but never passes over a word with a
-// digit or a word followed by '-' or a digit, the only tokens Detect goes
-// on with. The test has no branch but the last: Detect's chain of tests,
-// asked of every token, mispredicted about one branch a token.
-func nextWord(src string, toks []text.Token, i int) int {
-	for ; uint(i) < uint(len(toks)); i++ {
-		t := &toks[i]
-		e := t.End
-		if uint(e) >= uint(len(src)) {
-			return i // at the end of the text (or out of range): Detect decides
-		}
-		word := -((uint8(t.Kind) - 1) >> 7) // 0xff for text.Word (0), else 0
-		if (uint8(t.Flags&text.HasDigit)|codeNext[src[e]])&word != 0 {
-			return i
-		}
-	}
-	return i
-}
-
-// codeNext marks the bytes after a word without digits that may join it to
-// a code: '-' ("EM-345678") and the digits ("#CS123456" split in a hashtag).
-var codeNext = func() (t [256]uint8) {
-	t['-'] = uint8(text.HasDigit)
-	for c := '0'; c <= '9'; c++ {
-		t[c] = uint8(text.HasDigit)
-	}
-	return t
-}()
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 

@@ -12,25 +12,6 @@ var skipTexts = []string{
 	"SSN 078 05 1120, card 4111 1111 1111 1111, 12 3", "#12 ab-c 1 2 3 4 5 6", "x١٢٣ ٣ 12\xff", "1", "a-", "-1", "GB82 WEST 1234 5698 7654 32",
 }
 
-// TestNextWordSkipsNothing checks that nextWord passes over no token that
-// Detect's own gate lets through.
-func TestNextWordSkipsNothing(t *testing.T) {
-	forTexts(t, func(d *text.Doc) {
-		src := d.Src
-		for i := 0; i < len(d.Tokens); i++ {
-			j := nextWord(src, d.Tokens, i)
-			for k := i; k < j; k++ {
-				tk := &d.Tokens[k]
-				e := tk.End
-				if tk.Kind == text.Word && (tk.Flags&text.HasDigit != 0 || e+1 < len(src) && src[e] == '-' && isAlnum(src[e+1]) || e < len(src) && isDigit(src[e])) {
-					t.Fatalf("%q: nextWord passes over token %d %q", src, k, d.Text(k))
-				}
-			}
-			i = j
-		}
-	})
-}
-
 // TestShortCodeNotClassified checks that classify takes none of the codes
 // shortCode turns away.
 func TestShortCodeNotClassified(t *testing.T) {
