@@ -12,14 +12,14 @@ import (
 // finds: the marks leave out no token the scan or the passes after it
 // look at.
 func TestMarksSkipNothing(t *testing.T) {
-	det := New()
+	var texts []string
 	for _, c := range mustFlag {
-		detecttest.CheckMarks(t, det, c.src)
+		texts = append(texts, c.src)
 	}
 	for _, c := range mustPass {
-		detecttest.CheckMarks(t, det, c.src)
+		texts = append(texts, c.src)
 	}
-	detecttest.CheckMarksOn(t, det)
+	detecttest.CheckMarksOn(t, New(), texts...)
 }
 
 // The tokeniser marks every trigger word (it was given them, text.Watch),

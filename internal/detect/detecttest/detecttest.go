@@ -107,10 +107,13 @@ func CheckMarks(t testing.TB, det detect.Detector, src string) {
 	}
 }
 
-// CheckMarksOn runs CheckMarks over random texts made of numbers, codes,
-// dates, contacts and the words and punctuation around them, and over the
-// evaluation notes and texts where present.
-func CheckMarksOn(t *testing.T, det detect.Detector) {
+// CheckMarksOn runs CheckMarks over the given texts, over random texts
+// made of numbers, codes, dates, contacts and the words and punctuation
+// around them, and over the evaluation notes and texts where present.
+func CheckMarksOn(t *testing.T, det detect.Detector, texts ...string) {
+	for _, s := range texts {
+		CheckMarks(t, det, s)
+	}
 	r := rand.New(rand.NewPCG(13, 14))
 	for range 5000 {
 		CheckMarks(t, det, randomText(r, 1+r.IntN(25)))
