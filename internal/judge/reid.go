@@ -119,7 +119,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		// without a rare event, role or public person (or an age, below)
 		// nothing can fire: the detectors need not run
 		about = len(t.list(j.lists.rareEvents)) > 0 || len(t.list(j.lists.roles)) > 0 || len(t.list(j.lists.publicity)) > 0 ||
-			(ps.reply != nil && len(ps.reply.list(j.lists.rareEvents)) > 0)
+			(ps.replyField() != nil && len(ps.reply.list(j.lists.rareEvents)) > 0)
 	}
 	if !about && !j.hasAge(t) {
 		return 0
