@@ -326,8 +326,9 @@ type post struct {
 	j     *Judge
 	text  *field
 	alts  []*field
-	bio   *field // see bioField
-	reply *field // see replyField
+	// the bio's and the reply's fields once made: read them only through
+	// bioField and replyField, which make one Check left for later
+	bioMade, replyMade *field
 	out   []model.Finding
 	keys  []emitKey        // what emit has recorded, one per finding of out
 	order []place          // reused by Check: out in report order
@@ -368,7 +369,7 @@ func (ps *post) release() {
 	clear(ps.reidSpans)
 	// field by field: a new post{...} with the buffers kept wrote all of
 	// its fifty-odd words (TestReleasedPostIsEmpty checks none is missed)
-	ps.p, ps.text, ps.bio, ps.reply, ps.meta = nil, nil, nil, nil, nil
+	ps.p, ps.text, ps.bioMade, ps.replyMade, ps.meta = nil, nil, nil, nil, nil
 	ps.present, ps.textOnly[0] = 0, nil
 	ps.j, ps.bioLater, ps.replyLater = nil, false, false
 	ps.alts, ps.all, ps.fieldBuf = ps.alts[:0], ps.all[:0], ps.fieldBuf[:0]
@@ -433,7 +434,7 @@ func (ps *post) candidates(j *Judge) []uint64 {
 			}
 		}
 	}
-	j.gate.apply(ps.p, ps.reply != nil || ps.replyLater, marks)
+	j.gate.apply(ps.p, ps.replyMade != nil || ps.replyLater, marks)
 	return marks
 }
 
@@ -443,7 +444,7 @@ func (ps *post) passes(r *rules.Rule, tests uint8) bool {
 	if tests&testOnlyWith != 0 && !ps.flagged(r.OnlyWith) {
 		return false
 	}
-	if tests&testReplyContext != 0 && (ps.replyField() == nil || !ps.reply.anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
+	if tests&testReplyContext != 0 && (ps.replyField() == nil || !ps.replyField().anyHit(r.NamedLists(rules.ListReplyContext), nil)) {
 		return false
 	}
 	return tests&testConditions == 0 || ps.conditions(r)
@@ -474,10 +475,10 @@ func (ps *post) fields(scopes uint8) []*field {
 		fs = append(fs, ps.alts...)
 	}
 	if scopes&inBio != 0 && ps.bioField() != nil {
-		fs = append(fs, ps.bio)
+		fs = append(fs, ps.bioField())
 	}
 	if scopes&inReply != 0 && ps.replyField() != nil {
-		fs = append(fs, ps.reply)
+		fs = append(fs, ps.replyField())
 	}
 	ps.fieldBuf = fs
 	return fs
@@ -503,17 +504,17 @@ func (j *Judge) reads(rs []*rules.Rule, p *model.Post) bool {
 // for later, or nil when the post has no bio.
 func (ps *post) bioField() *field {
 	if ps.bioLater {
-		ps.bio = ps.makeLater(&ps.bioLater, rules.ScopeBio, ps.p.Author.Bio, placesCands)
+		ps.bioMade = ps.makeLater(&ps.bioLater, rules.ScopeBio, ps.p.Author.Bio, placesCands)
 	}
-	return ps.bio
+	return ps.bioMade
 }
 
 // replyField is bioField for the replied-to text.
 func (ps *post) replyField() *field {
 	if ps.replyLater {
-		ps.reply = ps.makeLater(&ps.replyLater, rules.ScopeReply, ps.p.ReplyTo.Text, noCands)
+		ps.replyMade = ps.makeLater(&ps.replyLater, rules.ScopeReply, ps.p.ReplyTo.Text, noCands)
 	}
-	return ps.reply
+	return ps.replyMade
 }
 
 // makeLater makes a field Check left for later, and clears its flag.
@@ -546,14 +547,14 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	// nothing there.
 	if p.Author.Bio != "" {
 		if j.reads(j.bioRules, p) {
-			ps.bio = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
+			ps.bioMade = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
 		} else {
 			ps.bioLater = true
 		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
 		if j.reads(j.replyRules, p) {
-			ps.reply = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
+			ps.replyMade = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
 		} else {
 			ps.replyLater = true
 		}
@@ -582,18 +583,18 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	}
 	ps.all = append(ps.all, ps.text)
 	ps.present = inText
-	if ps.bio != nil {
-		ps.all = append(ps.all, ps.bio)
+	if ps.bioMade != nil {
+		ps.all = append(ps.all, ps.bioMade)
 	}
-	if ps.bio != nil || ps.bioLater {
+	if ps.bioMade != nil || ps.bioLater {
 		ps.present |= inBio
 	}
-	if ps.reply != nil {
-		ps.all = append(ps.all, ps.reply)
+	if ps.replyMade != nil {
+		ps.all = append(ps.all, ps.replyMade)
 	}
 	// present holds the scopes the post has, made or left for later
 	// (bioField and replyField make those when first read)
-	if ps.reply != nil || ps.replyLater {
+	if ps.replyMade != nil || ps.replyLater {
 		ps.present |= inReply
 	}
 	if len(ps.alts) > 0 {
@@ -1098,7 +1099,7 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 	if len(hits) == 0 {
 		return // (before the reply is read: see replyField)
 	}
-	isReview := ps.p.Platform == "review-reply" || (ps.replyField() != nil && len(ps.reply.list(j.lists.reviewPlatformCues)) > 0)
+	isReview := ps.p.Platform == "review-reply" || (ps.replyField() != nil && len(ps.replyField().list(j.lists.reviewPlatformCues)) > 0)
 	if !isReview && len(hits) < 2 {
 		return
 	}

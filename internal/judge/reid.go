@@ -119,7 +119,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		// without a rare event, role or public person (or an age, below)
 		// nothing can fire: the detectors need not run
 		about = len(t.list(j.lists.rareEvents)) > 0 || len(t.list(j.lists.roles)) > 0 || len(t.list(j.lists.publicity)) > 0 ||
-			(ps.replyField() != nil && len(ps.reply.list(j.lists.rareEvents)) > 0)
+			(ps.replyField() != nil && len(ps.replyField().list(j.lists.rareEvents)) > 0)
 	}
 	if !about && !j.hasAge(t) {
 		return 0
@@ -139,9 +139,9 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	// won Jeopardy") or the only one of their kind ("the only female bus
 	// driver in our town") narrows the pool whatever the detail is
 	addSpans(kPublic, t, j.lists.publicity)
-	if ps.replyField() != nil {
+	if reply := ps.replyField(); reply != nil {
 		// the event a reply answers ("the Route 9 bus crash") is part of what identifies
-		for range ps.reply.list(j.lists.rareEvents) {
+		for range reply.list(j.lists.rareEvents) {
 			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
 		}
 	}
