@@ -322,18 +322,18 @@ func (j *Judge) contextPossible(ps *post, f *field, r *rules.Rule) bool {
 
 // post is everything known about one post while it is judged.
 type post struct {
-	p     *model.Post
-	j     *Judge
-	text  *field
-	alts  []*field
+	p    *model.Post
+	j    *Judge
+	text *field
+	alts []*field
 	// the bio's and the reply's fields once made: read them only through
 	// bioField and replyField, which make one Check left for later
 	bioMade, replyMade *field
-	out   []model.Finding
-	keys  []emitKey        // what emit has recorded, one per finding of out
-	order []place          // reused by Check: out in report order
-	seen  map[emitKey]bool // the keys too, once there are manyKeys
-	meta  []*media.Meta    // per media item, nil when absent or unreadable
+	out                []model.Finding
+	keys               []emitKey        // what emit has recorded, one per finding of out
+	order              []place          // reused by Check: out in report order
+	seen               map[emitKey]bool // the keys too, once there are manyKeys
+	meta               []*media.Meta    // per media item, nil when absent or unreadable
 
 	// the bio's and the reply's fields are still to be made (see Check)
 	bioLater, replyLater bool
