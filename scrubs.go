@@ -197,7 +197,10 @@ func Default() (*Engine, error) {
 	return defaultEng, defaultErr
 }
 
-// Rules returns the compiled rule set.
+// Rules returns the compiled rule set, to read. The engine reads which
+// rules are on, their contexts and kinds once, when it is made: to change
+// them (switch a rule off, re-grade it), pass Options.Overrides or
+// Options.RulePacks to New rather than editing this set.
 func (e *Engine) Rules() *rules.Set { return e.judgeOf().Rules() }
 
 // Check judges one post. It never fails: problems reading photos become
