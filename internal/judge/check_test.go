@@ -51,7 +51,7 @@ func TestCandidatesAgreeWithEveryRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
+	dets := defaultDetectors()
 	j := New(rs, dets, nil)
 	every := New(rs, dets, nil)
 	for i := range every.order {
@@ -94,4 +94,10 @@ func TestCandidatesAgreeWithEveryRule(t *testing.T) {
 			}
 		}
 	}
+}
+
+// defaultDetectors are the detectors the engine runs by default, in its
+// order (see detectorParts).
+func defaultDetectors() []detect.Detector {
+	return []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
 }

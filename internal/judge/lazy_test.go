@@ -5,12 +5,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/scrubs-dev/scrubs/internal/detect"
-	"github.com/scrubs-dev/scrubs/internal/detect/contact"
-	"github.com/scrubs-dev/scrubs/internal/detect/dates"
-	"github.com/scrubs-dev/scrubs/internal/detect/ids"
-	"github.com/scrubs-dev/scrubs/internal/detect/names"
-	"github.com/scrubs-dev/scrubs/internal/detect/places"
 	"github.com/scrubs-dev/scrubs/model"
 	"github.com/scrubs-dev/scrubs/rules"
 )
@@ -24,7 +18,7 @@ import (
 // patient in care is doing, replying to one that names a rare event, is
 // about a patient for reid only by the reply.
 func TestLazyFieldsAgreeWithEager(t *testing.T) {
-	dets := []detect.Detector{names.New(), dates.New(), places.New(), contact.New(), ids.New()}
+	dets := defaultDetectors()
 	// the rules that read the reply or the bio switched off; then every
 	// rule but reid's, so that nothing reads them before it
 	for _, off := range []func(r *rules.Rule) bool{
