@@ -16,6 +16,23 @@ func orMask(marks, m []uint64) {
 	}
 }
 
+// andMask keeps in marks only the rules of m.
+func andMask(marks, m []uint64) {
+	m = m[:len(marks)]
+	for i := range marks {
+		marks[i] &= m[i]
+	}
+}
+
+// setBit adds the rule at position i to *m, made with words words when
+// nil.
+func setBit(m *[]uint64, i, words int) {
+	if *m == nil {
+		*m = make([]uint64, words)
+	}
+	(*m)[i/64] |= 1 << (i % 64)
+}
+
 // andNotMask removes the rules of m from marks (none when m is nil).
 func andNotMask(marks, m []uint64) {
 	if m == nil {
@@ -73,12 +90,6 @@ func whenValues(w *rules.When) [4][]string {
 // words.
 func newContextGate(order []*rules.Rule, words int) contextGate {
 	var g contextGate
-	set := func(m *[]uint64, i int) {
-		if *m == nil {
-			*m = make([]uint64, words)
-		}
-		(*m)[i/64] |= 1 << (i % 64)
-	}
 	for d := range g.values {
 		vg := &g.values[d]
 		for _, r := range order {
@@ -99,7 +110,7 @@ func newContextGate(order []*rules.Rule, words int) contextGate {
 			}
 			for k := range vg.off {
 				if k == len(vg.values) || !has(allowed, vg.values[k]) {
-					set(&vg.off[k], i)
+					setBit(&vg.off[k], i, words)
 				}
 			}
 		}
@@ -111,7 +122,7 @@ func newContextGate(order []*rules.Rule, words int) contextGate {
 			differs := func(want *bool, bit int) bool { return want != nil && *want != (k&bit != 0) }
 			if r.Disabled || differs(r.When.Reply, flagReply) || differs(r.When.DM, flagDM) ||
 				(len(r.ReplyContext) > 0 && k&flagReplyText == 0) {
-				set(&g.flags[k], i)
+				setBit(&g.flags[k], i, words)
 			}
 		}
 	}

@@ -54,10 +54,11 @@ type Judge struct {
 	// parts, set with the default detectors, finds candidates in parts
 	// (see ruleCands).
 	parts *detectorParts
-	// bioRules and replyRules are the rules that read the bio, and the
-	// replied-to text (in their scope): only when one of them applies to
-	// a post is that made a field at once (see Check).
-	bioRules, replyRules []*rules.Rule
+	// bioRules and replyRules are the masks of the rules that read the
+	// bio, and the replied-to text (in their scope; nil when none): only
+	// when one of them applies to a post is that made a field at once
+	// (see Check).
+	bioRules, replyRules []uint64
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -94,12 +95,6 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.careStatus = rs.ListID("care-status")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
-		if r.InScope(rules.ScopeBio) {
-			j.bioRules = append(j.bioRules, r)
-		}
-		if r.InScope(rules.ScopeReply) {
-			j.replyRules = append(j.replyRules, r)
-		}
 		if r.OnlyWith != "" {
 			later = append(later, r)
 		} else {
@@ -115,14 +110,17 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	for i, r := range j.order {
 		j.pos[r.Index] = int32(i)
 		j.plans[i] = newPlan(r)
+		if r.InScope(rules.ScopeBio) {
+			setBit(&j.bioRules, i, j.words)
+		}
+		if r.InScope(rules.ScopeReply) {
+			setBit(&j.replyRules, i, j.words)
+		}
 		callsFor := func(id int32) {
 			if id < 0 {
 				return // no such list
 			}
-			if j.listRules[id] == nil {
-				j.listRules[id] = make([]uint64, j.words)
-			}
-			j.listRules[id][i/64] |= 1 << (i % 64)
+			setBit(&j.listRules[id], i, j.words)
 		}
 		switch {
 		case r.Kind == rules.Identifier && len(r.Context) > 0:
@@ -416,9 +414,6 @@ func (ps *post) conditions(r *rules.Rule) bool {
 // uses), and the identifier rules of which some field holds a phrase of a
 // context list, less those the post's context rules out.
 func (ps *post) candidates(j *Judge) []uint64 {
-	if cap(ps.marks) < j.words {
-		ps.marks = make([]uint64, j.words)
-	}
 	marks := ps.marks[:j.words]
 	copy(marks, j.always)
 	for _, f := range ps.all {
@@ -434,8 +429,24 @@ func (ps *post) candidates(j *Judge) []uint64 {
 			}
 		}
 	}
-	j.gate.apply(ps.p, ps.replyMade != nil || ps.replyLater, marks)
+	andMask(marks, ps.marks[j.words:])
 	return marks
+}
+
+// applicable returns the mask of the rules that the post's context lets
+// fire (see contextGate), kept in the second half of ps.marks for
+// candidates.
+func (ps *post) applicable(j *Judge) []uint64 {
+	if cap(ps.marks) < 2*j.words {
+		ps.marks = make([]uint64, 2*j.words)
+	}
+	ps.marks = ps.marks[:2*j.words]
+	open := ps.marks[j.words:]
+	for i := range open {
+		open[i] = ^uint64(0)
+	}
+	j.gate.apply(ps.p, ps.p.ReplyTo != nil && ps.p.ReplyTo.Text != "", open)
+	return open
 }
 
 // passes reports whether the post passes the tests (of plan.tests) of
@@ -484,16 +495,16 @@ func (ps *post) fields(scopes uint8) []*field {
 	return fs
 }
 
-// reads reports whether one of rs (bioRules or replyRules) applies to p.
-// With other than the default detectors (parts unset), the judge makes
-// every field at once, as it finds every candidate: the tests compare the
-// two.
-func (j *Judge) reads(rs []*rules.Rule, p *model.Post) bool {
+// reads reports whether one of the rules of mask rs (bioRules or
+// replyRules) applies to the post, whose applicable rules are open. With
+// other than the default detectors (parts unset), the judge makes every
+// field at once, as it finds every candidate: the tests compare the two.
+func (j *Judge) reads(rs, open []uint64) bool {
 	if j.parts == nil {
 		return true
 	}
-	for _, r := range rs {
-		if !r.Disabled && r.Applies(p) {
+	for i, w := range rs {
+		if w&open[i] != 0 {
 			return true
 		}
 	}
@@ -533,6 +544,7 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	ps := postPool.Get().(*post)
 	defer ps.release()
 	ps.p, ps.j = p, j
+	open := ps.applicable(j)
 	ps.text = j.newField(rules.ScopeText, -1, p.Text, allCands)
 	for i, m := range p.Media {
 		if strings.TrimSpace(m.Alt) != "" {
@@ -546,14 +558,14 @@ func (j *Judge) Check(ctx context.Context, p *model.Post) model.Report {
 	// of other fields that its phrases alone made a candidate finds
 	// nothing there.
 	if p.Author.Bio != "" {
-		if j.reads(j.bioRules, p) {
+		if j.reads(j.bioRules, open) {
 			ps.bioMade = j.newField(rules.ScopeBio, -1, p.Author.Bio, placesCands)
 		} else {
 			ps.bioLater = true
 		}
 	}
 	if p.ReplyTo != nil && p.ReplyTo.Text != "" {
-		if j.reads(j.replyRules, p) {
+		if j.reads(j.replyRules, open) {
 			ps.replyMade = j.newField(rules.ScopeReply, -1, p.ReplyTo.Text, noCands)
 		} else {
 			ps.replyLater = true
