@@ -525,6 +525,10 @@ func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
 	return s.phrases.FindKeys(d, buf)
 }
 
+// NumPhraseKeys bounds the phrase keys of FindPhrases' matches: 0 <=
+// m.Pattern < NumPhraseKeys().
+func (s *Set) NumPhraseKeys() int { return max(len(s.keyStart)-1, 0) }
+
 // PhraseRefs returns the rules and lists that use the phrase of m (a match
 // of FindPhrases), in the order of the lists that hold it.
 func (s *Set) PhraseRefs(m lexicon.Match) []PhraseRef {

@@ -28,19 +28,20 @@ type field struct {
 	pending bool
 	idsDone bool
 	ids     []detect.Candidate
-	// named[id] are the hits of the named list with that index
-	// (rules.Set.ListID); own[r.Index] the hits of rule r's own phrases by
-	// list kind, nil when none. Both are indexed slices, not maps: a post
-	// is judged with a handful of fields, each looked up for every rule.
-	named []([]span)
-	own   []*ownHits
-	// touchedLists and touchedRules are the indexes written, cleared on release.
-	touchedLists []int32
-	touchedRules []int32
-	lower        string          // Src with ASCII letters lower-cased (same offsets), made on demand
-	lowBuf       []byte          // lower's bytes, reused with the field
-	arena        []ownHits       // backing store of own's values, reused with the field
-	matches      []lexicon.Match // newField's phrase matches, reused with the field
+	// slots[k] are the phrase hits of hit slot k (see Judge.keySlots): of a
+	// named list, or of one list of a rule's own phrases. One flat table
+	// for both, indexed by the slot the judge gave each phrase's users
+	// when it was made: a post is judged with a handful of fields, each
+	// looked up for every rule, and each phrase hit goes to its slots with
+	// no test of what they are. Slot 0 stays empty.
+	slots [][]span
+	// touched are the slots written, cleared on release.
+	touched []int32
+	// own is Judge.ownSlots: the slots of each rule's own lists.
+	own     [][numOwn]int32
+	lower   string          // Src with ASCII letters lower-cased (same offsets), made on demand
+	lowBuf  []byte          // lower's bytes, reused with the field
+	matches []lexicon.Match // newField's phrase matches, reused with the field
 	// sent is the sentence sentenceOf found last (none when empty): the
 	// rules ask for the sentence of each hit, often of the same one
 	sent span
@@ -58,7 +59,21 @@ func (f *field) lowered() string {
 	return f.lower
 }
 
-type ownHits struct{ main, near, unless, keyword, cond []span }
+// ownHits are the hits of a rule's own phrases, by list kind (views of
+// the field's slots, not to be appended to).
+type ownHits struct {
+	f     *field
+	slots *[numOwn]int32
+}
+
+func (h ownHits) main() []span    { return h.f.slots[h.slots[rules.ListMain]] }
+func (h ownHits) near() []span    { return h.f.slots[h.slots[rules.ListNear]] }
+func (h ownHits) unless() []span  { return h.f.slots[h.slots[rules.ListUnless]] }
+func (h ownHits) keyword() []span { return h.f.slots[h.slots[rules.ListKeyword]] }
+
+// numOwn is the number of list kinds a rule's own phrases come in (the
+// ListKinds up to ListCondition); Judge.ownSlots holds a slot for each.
+const numOwn = int(rules.ListCondition) + 1
 
 // span is a token range [first,last] of a field's doc.
 type span struct{ first, last int }
@@ -73,33 +88,14 @@ func (f *field) release() {
 	if f.doc != nil {
 		text.Put(f.doc)
 	}
-	for _, id := range f.touchedLists {
-		f.named[id] = f.named[id][:0]
+	for _, k := range f.touched {
+		f.slots[k] = f.slots[k][:0]
 	}
-	for _, i := range f.touchedRules {
-		f.own[i] = nil
-	}
-	f.touchedLists, f.touchedRules = f.touchedLists[:0], f.touchedRules[:0]
+	f.touched = f.touched[:0]
 	f.doc, f.lower, f.exif, f.pending, f.idsDone = nil, "", false, false, false
 	f.ids = f.ids[:0]
 	f.cands = f.cands[:0]
-	f.arena = f.arena[:0]
 	fieldPool.Put(f)
-}
-
-// newOwn returns a zeroed ownHits from the field's arena. The arena grows
-// by whole new chunks, so earlier pointers into it stay valid.
-func (f *field) newOwn() *ownHits {
-	if len(f.arena) == cap(f.arena) {
-		f.arena = make([]ownHits, 0, max(16, 2*cap(f.arena)))
-	}
-	f.arena = f.arena[:len(f.arena)+1]
-	h := &f.arena[len(f.arena)-1]
-	// truncated one by one: a whole-struct store would write every
-	// slice's pointer again, each through the write barrier's check
-	h.main, h.near, h.unless = h.main[:0], h.near[:0], h.unless[:0]
-	h.keyword, h.cond = h.keyword[:0], h.cond[:0]
-	return h
 }
 
 // candSource is which detectors find a field's candidates.
@@ -113,46 +109,27 @@ const (
 
 func (j *Judge) newField(scope rules.Scope, media int, src string, source candSource) *field {
 	f := fieldPool.Get().(*field)
-	if n := j.rules.NumLists(); len(f.named) < n {
-		f.named = append(f.named, make([][]span, n-len(f.named))...)
+	if n := len(j.slotMarks); len(f.slots) < n {
+		f.slots = append(f.slots, make([][]span, n-len(f.slots))...)
 	}
-	if n := len(j.rules.Rules); len(f.own) < n {
-		f.own = append(f.own, make([]*ownHits, n-len(f.own))...)
-	}
+	f.own = j.ownSlots
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	f.source, f.pending = source, source != noCands // found on first use: see candsOf
 	f.sent = span{0, -1}
 	f.matches = j.rules.FindPhrases(f.doc, f.matches[:0])
+	// each hit to the slots of its phrase's users (in locals: the loop
+	// runs for every user of every phrase found)
+	slots, touched, keySlots, keyAt := f.slots, f.touched, j.keySlots, j.keyAt
 	for _, m := range f.matches {
 		s := span{m.First, m.Last}
-		for _, ref := range j.rules.PhraseRefs(m) {
-			if ref.List == rules.ListNamed {
-				if len(f.named[ref.ListID]) == 0 {
-					f.touchedLists = append(f.touchedLists, ref.ListID)
-				}
-				f.named[ref.ListID] = append(f.named[ref.ListID], s)
-				continue
+		for _, k := range keySlots[keyAt[m.Pattern]:keyAt[m.Pattern+1]] {
+			if len(slots[k]) == 0 {
+				touched = append(touched, k)
 			}
-			h := f.own[ref.Rule]
-			if h == nil {
-				h = f.newOwn()
-				f.own[ref.Rule] = h
-				f.touchedRules = append(f.touchedRules, ref.Rule)
-			}
-			switch ref.List {
-			case rules.ListMain:
-				h.main = append(h.main, s)
-			case rules.ListNear:
-				h.near = append(h.near, s)
-			case rules.ListUnless:
-				h.unless = append(h.unless, s)
-			case rules.ListKeyword:
-				h.keyword = append(h.keyword, s)
-			case rules.ListCondition:
-				h.cond = append(h.cond, s)
-			}
+			slots[k] = append(slots[k], s)
 		}
 	}
+	f.touched = touched
 	return f
 }
 
@@ -161,7 +138,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 func (f *field) hits(lists []int32, own []span) []span {
 	out := own[:len(own):len(own)] // appending copies: own stays as it is
 	for _, id := range lists {
-		out = append(out, f.named[id]...)
+		out = append(out, f.slots[namedSlot(id)]...)
 	}
 	return out
 }
@@ -171,17 +148,11 @@ func (f *field) list(id int32) []span {
 	if f == nil || id < 0 {
 		return nil
 	}
-	return f.named[id]
+	return f.slots[namedSlot(id)]
 }
 
-var noHits = &ownHits{}
-
-func (f *field) ownOf(r *rules.Rule) *ownHits {
-	if h := f.own[r.Index]; h != nil {
-		return h
-	}
-	return noHits // shared and never written
-}
+// ownOf returns the hits of rule r's own phrases.
+func (f *field) ownOf(r *rules.Rule) ownHits { return ownHits{f, &f.own[r.Index]} }
 
 // anyHit reports whether any phrase of a list hit in f (own or named).
 func (f *field) anyHit(lists []int32, own []span) bool {
@@ -189,7 +160,7 @@ func (f *field) anyHit(lists []int32, own []span) bool {
 		return true
 	}
 	for _, id := range lists {
-		if len(f.named[id]) > 0 {
+		if len(f.slots[namedSlot(id)]) > 0 {
 			return true
 		}
 	}
@@ -206,7 +177,7 @@ func (f *field) condHolds(r *rules.Rule, c *rules.Condition) bool {
 	if f.anyHit(c.NamedLists(), nil) {
 		return true
 	}
-	for _, s := range f.ownOf(r).cond {
+	for _, s := range f.slots[f.own[r.Index][rules.ListCondition]] {
 		if c.Has(f.normOf(s)) {
 			return true
 		}

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/media"
 	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/model"
@@ -44,6 +45,16 @@ type Judge struct {
 	listRules [][]uint64
 	pos       []int32
 	words     int
+	// The hit slots (see field.slots): slot 0 is never written, slot
+	// namedSlot(id) is named list id's, and the others each hold one list
+	// kind of one rule's own phrases (ownSlots[r.Index][kind], 0 for a
+	// list with none). keySlots[keyAt[k]:keyAt[k+1]] are the slots of the
+	// users of phrase key k (rules.Set.PhraseRefs), one per user, and
+	// slotMarks[k] the mask of the rules that a hit in slot k calls for
+	// (nil when none: see candidates).
+	keySlots, keyAt []int32
+	ownSlots        [][numOwn]int32
+	slotMarks       [][]uint64
 	// plans[i] is what Check needs of the rule at position i
 	plans []plan
 	// gate drops the rules that a post's context rules out
@@ -139,7 +150,43 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		}
 	}
 	j.gate = newContextGate(j.order, j.words)
+	j.makeSlots()
 	return j
+}
+
+// namedSlot is the hit slot of named list id.
+func namedSlot(id int32) int32 { return 1 + id }
+
+// makeSlots numbers the hit slots and finds those of every phrase key.
+func (j *Judge) makeSlots() {
+	rs := j.rules
+	j.slotMarks = make([][]uint64, 1+rs.NumLists())
+	for id := range int32(rs.NumLists()) {
+		j.slotMarks[namedSlot(id)] = j.listRules[id]
+	}
+	j.ownSlots = make([][numOwn]int32, len(rs.Rules))
+	nk := rs.NumPhraseKeys()
+	j.keyAt = make([]int32, nk+1)
+	for k := range nk {
+		for _, ref := range rs.PhraseRefs(lexicon.Match{Pattern: k}) {
+			slot := namedSlot(ref.ListID)
+			if ref.List != rules.ListNamed {
+				own := &j.ownSlots[ref.Rule][ref.List]
+				if *own == 0 {
+					*own = int32(len(j.slotMarks))
+					var m []uint64
+					if ref.List == rules.ListMain || ref.List == rules.ListKeyword {
+						// (see candidates)
+						setBit(&m, int(j.pos[ref.Rule]), j.words)
+					}
+					j.slotMarks = append(j.slotMarks, m)
+				}
+				slot = *own
+			}
+			j.keySlots = append(j.keySlots, slot)
+		}
+		j.keyAt[k+1] = int32(len(j.keySlots))
+	}
 }
 
 // plan is what Check needs of a rule, worked out once by New rather than
@@ -417,14 +464,8 @@ func (ps *post) candidates(j *Judge) []uint64 {
 	marks := ps.marks[:j.words]
 	copy(marks, j.always)
 	for _, f := range ps.all {
-		for _, i := range f.touchedRules {
-			if h := f.own[i]; len(h.main) > 0 || len(h.keyword) > 0 {
-				p := j.pos[i]
-				marks[p/64] |= 1 << (p % 64)
-			}
-		}
-		for _, id := range f.touchedLists {
-			if m := j.listRules[id]; m != nil {
+		for _, k := range f.touched {
+			if m := j.slotMarks[k]; m != nil {
 				orMask(marks, m)
 			}
 		}
@@ -891,10 +932,10 @@ func (j *Judge) inContext(ps *post, f *field, lists []int32, a, b, within int) b
 // phrase evaluates phrase and pattern rules on one field.
 func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 	h := f.ownOf(r)
-	if r.Kind == rules.Phrase && !f.anyHit(r.NamedLists(rules.ListMain), h.main) {
+	if r.Kind == rules.Phrase && !f.anyHit(r.NamedLists(rules.ListMain), h.main()) {
 		return // nothing of the rule's lists occurs here
 	}
-	if r.Near != nil && !f.anyHit(r.NamedLists(rules.ListNear), h.near) {
+	if r.Near != nil && !f.anyHit(r.NamedLists(rules.ListNear), h.near()) {
 		return // every match needs a near phrase, and the field has none
 	}
 	var matches []span
@@ -902,7 +943,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if r.Regexp() == nil {
 			return // cannot happen for a loaded rule: its pattern compiled
 		}
-		kw := h.keyword
+		kw := h.keyword()
 		if r.LinkKeyword() {
 			kw = append(kw[:len(kw):len(kw)], f.linkSpans()...)
 		}
@@ -948,16 +989,16 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			}
 		}
 	} else {
-		matches = f.hits(r.NamedLists(rules.ListMain), h.main)
+		matches = f.hits(r.NamedLists(rules.ListMain), h.main())
 	}
 	if len(matches) == 0 {
 		return
 	}
 	var nearHits []span
 	if r.Near != nil {
-		nearHits = f.hits(r.NamedLists(rules.ListNear), h.near)
+		nearHits = f.hits(r.NamedLists(rules.ListNear), h.near())
 	}
-	unless := f.hits(r.NamedLists(rules.ListUnless), h.unless)
+	unless := f.hits(r.NamedLists(rules.ListUnless), h.unless())
 	for _, m := range matches {
 		if m.first >= len(f.doc.Tokens) || m.last >= len(f.doc.Tokens) {
 			continue
