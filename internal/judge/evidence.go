@@ -42,6 +42,7 @@ type field struct {
 	lower   string          // Src with ASCII letters lower-cased (same offsets), made on demand
 	lowBuf  []byte          // lower's bytes, reused with the field
 	matches []lexicon.Match // newField's phrase matches, reused with the field
+	joined  []span          // the lists hits joined (see join), reused with the field
 	// sent is the sentence sentenceOf found last (none when empty): the
 	// rules ask for the sentence of each hit, often of the same one
 	sent span
@@ -92,6 +93,7 @@ func (f *field) release() {
 		f.slots[k] = f.slots[k][:0]
 	}
 	f.touched = f.touched[:0]
+	f.joined = f.joined[:0]
 	f.doc, f.lower, f.exif, f.pending, f.idsDone = nil, "", false, false, false
 	f.ids = f.ids[:0]
 	f.cands = f.cands[:0]
@@ -134,13 +136,34 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 }
 
 // hits returns the spans of a rule's list: its own phrases plus those of
-// the named lists it refers to.
+// the named lists it refers to, to be read, not written. When one of
+// them alone has hits (as is usual) they are its slot's, with no copy;
+// else they are joined in the field's joined buffer, which only grows
+// until release (a new array leaves the earlier views as they were).
 func (f *field) hits(lists []int32, own []span) []span {
-	out := own[:len(own):len(own)] // appending copies: own stays as it is
+	one := own
 	for _, id := range lists {
-		out = append(out, f.slots[namedSlot(id)]...)
+		s := f.slots[namedSlot(id)]
+		if len(s) == 0 {
+			continue
+		}
+		if len(one) > 0 {
+			return f.join(own, lists)
+		}
+		one = s
 	}
-	return out
+	return one[:len(one):len(one)]
+}
+
+// join is hits when more than one of own and the lists has hits: own,
+// then the hits of lists, copied into f.joined.
+func (f *field) join(own []span, lists []int32) []span {
+	start := len(f.joined)
+	f.joined = append(f.joined, own...)
+	for _, id := range lists {
+		f.joined = append(f.joined, f.slots[namedSlot(id)]...)
+	}
+	return f.joined[start:len(f.joined):len(f.joined)]
 }
 
 // list returns the hits of one named list (none for id -1: no such list).

@@ -9,7 +9,8 @@ import (
 
 // A field's hit slots hold what handing each phrase match to the lists of
 // its users (rules.Set.PhraseRefs) one by one gives: every named list's
-// hits, and every rule's own hits of each list kind, in match order.
+// hits, and every rule's own hits of each list kind, in match order; and
+// hits gives a rule's own and named lists' hits together.
 func TestSlotsHoldEveryUsersHits(t *testing.T) {
 	rs, err := rules.Default()
 	if err != nil {
@@ -25,7 +26,7 @@ func TestSlotsHoldEveryUsersHits(t *testing.T) {
 			texts = append(texts, ex.Text)
 		}
 	}
-	hits := 0
+	hits, joins := 0, 0
 	for _, src := range texts {
 		f := j.newField(rules.ScopeText, -1, src, noCands)
 		named := map[int32][]span{}
@@ -55,7 +56,30 @@ func TestSlotsHoldEveryUsersHits(t *testing.T) {
 				}
 			}
 		}
+		// hits joins own and the lists' hits, in that order, whether it
+		// answers with one slot as it is or copies
+		for _, r := range rs.Rules {
+			for _, k := range []rules.ListKind{rules.ListMain, rules.ListNear, rules.ListUnless, rules.ListContext} {
+				var own []span
+				if k != rules.ListContext {
+					own = f.slots[f.own[r.Index][k]]
+				}
+				want := slices.Clone(own)
+				for _, id := range r.NamedLists(k) {
+					want = append(want, f.list(id)...)
+				}
+				if got := f.hits(r.NamedLists(k), own); !slices.Equal(got, want) || cap(got) != len(got) {
+					t.Fatalf("%q: rule %s list %d: hits %v (cap %d), want %v", src, r.ID, k, got, cap(got), want)
+				}
+				if len(want) > 0 {
+					joins++
+				}
+			}
+		}
 		f.release()
+	}
+	if joins < 100 {
+		t.Fatalf("only %d lists with hits in the examples", joins)
 	}
 	if hits < 1000 {
 		t.Fatalf("only %d phrase hits in the examples", hits)
