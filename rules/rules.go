@@ -525,6 +525,11 @@ func (s *Set) FindPhrases(d *text.Doc, buf []lexicon.Match) []lexicon.Match {
 	return s.phrases.FindKeys(d, buf)
 }
 
+// FindPhrasesWith is FindPhrases working in sc (see lexicon.Scratch).
+func (s *Set) FindPhrasesWith(d *text.Doc, buf []lexicon.Match, sc *lexicon.Scratch) []lexicon.Match {
+	return s.phrases.FindKeysWith(d, buf, sc)
+}
+
 // NumPhraseKeys bounds the phrase keys of FindPhrases' matches: 0 <=
 // m.Pattern < NumPhraseKeys().
 func (s *Set) NumPhraseKeys() int { return max(len(s.keyStart)-1, 0) }

@@ -43,6 +43,8 @@ type field struct {
 	lowBuf  []byte          // lower's bytes, reused with the field
 	matches []lexicon.Match // newField's phrase matches, reused with the field
 	joined  []span          // the lists hits joined (see join), reused with the field
+	// findScratch is the phrase search's memory, reused with the field
+	findScratch lexicon.Scratch
 	// sent is the sentence sentenceOf found last (none when empty): the
 	// rules ask for the sentence of each hit, often of the same one
 	sent span
@@ -118,7 +120,7 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 	f.scope, f.media, f.doc = scope, media, text.Get(src)
 	f.source, f.pending = source, source != noCands // found on first use: see candsOf
 	f.sent = span{0, -1}
-	f.matches = j.rules.FindPhrases(f.doc, f.matches[:0])
+	f.matches = j.rules.FindPhrasesWith(f.doc, f.matches[:0], &f.findScratch)
 	// each hit to the slots of its phrase's users (in locals: the loop
 	// runs for every user of every phrase found)
 	slots, touched, keySlots, keyAt := f.slots, f.touched, j.keySlots, j.keyAt

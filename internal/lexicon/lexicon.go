@@ -251,6 +251,27 @@ func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 	if len(d.Packed) > len(small) { // a word per token at most
 		ws = make([]wordAt, len(d.Packed))
 	}
+	return p.findKeys(d, out, ws)
+}
+
+// Scratch is the memory FindKeysWith works in: a caller that searches
+// text after text keeps one (not shared between goroutines), so that no
+// search clears or allocates its own.
+type Scratch struct{ ws []wordAt }
+
+// FindKeysWith is FindKeys working in sc.
+func (p *Phrases) FindKeysWith(d *text.Doc, out []Match, sc *Scratch) []Match {
+	if p == nil || len(p.root) == 0 {
+		return out
+	}
+	if len(d.Packed) > cap(sc.ws) { // a word per token at most
+		sc.ws = make([]wordAt, len(d.Packed)+len(d.Packed)/2)
+	}
+	return p.findKeys(d, out, sc.ws[:cap(sc.ws)])
+}
+
+// findKeys is FindKeys with ws, room for a word per token of d.
+func (p *Phrases) findKeys(d *text.Doc, out []Match, ws []wordAt) []Match {
 	ws, long := p.shortWords(d, ws)
 	if long {
 		p.longWords(d, ws)
