@@ -160,9 +160,44 @@ func FuzzPhrasesFind(f *testing.F) {
 		f.Add(s)
 	}
 	p := NewPhrases(fuzzList)
+	var sc Scratch // one for every text, as a caller keeps it
 	f.Fuzz(func(t *testing.T, s string) {
-		checkFind(t, fuzzList, p, text.Parse(s))
+		d := text.Parse(s)
+		checkFind(t, fuzzList, p, d)
+		checkWith(t, p, d, &sc)
 	})
+}
+
+// checkWith checks that FindKeysWith finds what FindKeys finds.
+func checkWith(t *testing.T, p *Phrases, d *text.Doc, sc *Scratch) {
+	t.Helper()
+	if got, want := p.FindKeysWith(d, nil, sc), p.FindKeys(d, nil); !slices.Equal(got, want) {
+		t.Fatalf("%q: FindKeysWith %v, FindKeys %v", d.Src, got, want)
+	}
+}
+
+// FindKeysWith finds what FindKeys finds with one Scratch kept over texts
+// short and long (past the 64 words FindKeys keeps on its stack), in any
+// order.
+func TestFindKeysWithScratch(t *testing.T) {
+	p := NewPhrases(fuzzList)
+	var sc Scratch
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"my", "patient", "patient's", "family", "in", "the", "ER", "x", "a", "b", "c", "café", "🍷", "bed", "4", "abcdefgh", ",", "."}
+	found := 0
+	for range 300 {
+		var sb strings.Builder
+		for range rng.IntN(200) {
+			sb.WriteString(words[rng.IntN(len(words))])
+			sb.WriteByte(' ')
+		}
+		d := text.Parse(sb.String())
+		checkWith(t, p, d, &sc)
+		found += len(p.FindKeys(d, nil))
+	}
+	if found < 1000 {
+		t.Fatalf("only %d matches in the texts", found)
+	}
 }
 
 func BenchmarkPhrases15k(b *testing.B) {
