@@ -22,12 +22,17 @@ type field struct {
 	doc   *text.Doc
 	cands []detect.Candidate
 	// source says which detectors find the field's candidates; pending:
-	// they are still to be found (see Judge.candsOf); ids are the ids
-	// detector's alone, found when idsDone (see Judge.ruleCands)
-	source  candSource
-	pending bool
-	idsDone bool
-	ids     []detect.Candidate
+	// they are still to be found (see Judge.candsOf). With the default
+	// detectors, cands are those of the parts in merged, and part[k] the
+	// candidates of detector k when found has bit k (see Judge.partCands);
+	// roughDates: part[kDates] holds what dates found alone, which names
+	// may change (see Judge.findPart). scratch is findPart's.
+	source        candSource
+	pending       bool
+	found, merged uint8
+	roughDates    bool
+	part          [numParts][]detect.Candidate
+	scratch       []detect.Candidate
 	// named[id] are the hits of the named list with that index
 	// (rules.Set.ListID); own[r.Index] the hits of rule r's own phrases by
 	// list kind, nil when none. Both are indexed slices, not maps: a post
@@ -80,8 +85,12 @@ func (f *field) release() {
 		f.own[i] = nil
 	}
 	f.touchedLists, f.touchedRules = f.touchedLists[:0], f.touchedRules[:0]
-	f.doc, f.lower, f.exif, f.pending, f.idsDone = nil, "", false, false, false
-	f.ids = f.ids[:0]
+	f.doc, f.lower, f.exif, f.pending = nil, "", false, false
+	f.found, f.merged, f.roughDates = 0, 0, false
+	for k := range f.part {
+		f.part[k] = f.part[k][:0]
+	}
+	f.scratch = f.scratch[:0]
 	f.cands = f.cands[:0]
 	f.arena = f.arena[:0]
 	fieldPool.Put(f)

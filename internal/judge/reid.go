@@ -145,7 +145,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
 		}
 	}
-	for _, c := range j.candsOf(t) {
+	for _, c := range j.partCands(t, 1<<kDates|1<<kPlaces) {
 		switch {
 		case c.Type == detect.Date:
 			ev = append(ev, reidEvidence{kDate, t, c.Start, c.End})
