@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -159,14 +160,22 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}
-	if bio := ps.bioField(); bio != nil {
-		for _, c := range j.candsOf(bio) {
-			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
-				ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
-				break
+	// The bio's place counts as a place of the post when it has none: as
+	// evidence with no span, it adds only its kind (and group), so where
+	// the text has a place, or the bio says where the author works ("@ ",
+	// " at "), its places need not be found (nor its field made). (The
+	// eager judge, parts unset, finds them all the same: the tests compare.)
+	if bio := ps.p.Author.Bio; bio != "" && (j.parts == nil || !slices.ContainsFunc(ev, func(e reidEvidence) bool { return e.kind == kPlace || e.kind == kBioPlace })) {
+		at := strings.Contains(bio, "@ ") || strings.Contains(bio, " at ")
+		if !at || j.parts == nil {
+			for _, c := range j.candsOf(ps.bioField()) {
+				if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
+					ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
+					break
+				}
 			}
 		}
-		if strings.Contains(ps.p.Author.Bio, "@ ") || strings.Contains(ps.p.Author.Bio, " at ") {
+		if at {
 			ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 		}
 	}
