@@ -985,7 +985,16 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 		if r.OnlyWith != "" && ps.covered(f, r.OnlyWith, c.Start, c.End) {
 			continue // already pointed at by a finding of that category
 		}
-		ev := []string{string(c.Type)}
+		// one allocation for the evidence, at its size (appends grew it
+		// twice)
+		n := 1
+		if c.Sub != "" {
+			n++
+		}
+		if c.Cue != "" {
+			n++
+		}
+		ev := append(make([]string, 0, n), string(c.Type))
 		if c.Sub != "" {
 			ev = append(ev, c.Sub)
 		}

@@ -56,6 +56,14 @@ const (
 // findings' evidence spell it.
 var reidKindName = [numReidKinds]string{"age", "bio-place", "date", "patient", "place", "public", "rare", "role", "time"}
 
+// reidDetail is each kind's "this detail" evidence.
+var reidDetail = func() (d [numReidKinds]string) {
+	for k, name := range reidKindName {
+		d[k] = "this detail: " + name
+	}
+	return d
+}()
+
 var reidLabel = [numReidKinds]string{
 	kTime: "time", kDate: "date", kPlace: "place", kBioPlace: "place",
 	kRare: "rare event or condition", kRole: "role or occupation", kAge: "age",
@@ -221,7 +229,8 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 		return spans[a].b > spans[b].b
 	})
-	combo := reidCombo(kinds)
+	// the same for every finding of the post: made once
+	combines := "combines: " + reidCombo(kinds)
 	first := true
 	lastEnd := -1
 	for _, e := range spans {
@@ -229,7 +238,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			continue // inside the previous span
 		}
 		lastEnd = e.b
-		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+reidKindName[e.kind])
+		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", combines, reidDetail[e.kind])
 		if !first {
 			f := &ps.out[len(ps.out)-1]
 			f.Message = reidMessage(kinds, e.kind)
