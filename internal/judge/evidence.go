@@ -22,12 +22,17 @@ type field struct {
 	doc   *text.Doc
 	cands []detect.Candidate
 	// source says which detectors find the field's candidates; pending:
-	// they are still to be found (see Judge.candsOf); ids are the ids
-	// detector's alone, found when idsDone (see Judge.ruleCands)
-	source  candSource
-	pending bool
-	idsDone bool
-	ids     []detect.Candidate
+	// they are still to be found (see Judge.candsOf). With the default
+	// detectors, cands are those of the parts in merged, and part[k] the
+	// candidates of detector k when found has bit k (see Judge.partCands);
+	// roughDates: part[kDates] holds what dates found alone, which names
+	// may change (see Judge.findPart). scratch is findPart's.
+	source        candSource
+	pending       bool
+	found, merged uint8
+	roughDates    bool
+	part          [numParts][]detect.Candidate
+	scratch       []detect.Candidate
 	// slots[k] are the phrase hits of hit slot k (see Judge.keySlots): of a
 	// named list, or of one list of a rule's own phrases. One flat table
 	// for both, indexed by the slot the judge gave each phrase's users
@@ -96,8 +101,12 @@ func (f *field) release() {
 	}
 	f.touched = f.touched[:0]
 	f.joined = f.joined[:0]
-	f.doc, f.lower, f.exif, f.pending, f.idsDone = nil, "", false, false, false
-	f.ids = f.ids[:0]
+	f.doc, f.lower, f.exif, f.pending = nil, "", false, false
+	f.found, f.merged, f.roughDates = 0, 0, false
+	for k := range f.part {
+		f.part[k] = f.part[k][:0]
+	}
+	f.scratch = f.scratch[:0]
 	f.cands = f.cands[:0]
 	fieldPool.Put(f)
 }

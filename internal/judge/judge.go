@@ -63,7 +63,7 @@ type Judge struct {
 	// names matter (the re-identification score).
 	placeDetectors []detect.Detector
 	// parts, set with the default detectors, finds candidates in parts
-	// (see ruleCands).
+	// (see partCands).
 	parts *detectorParts
 	// bioRules and replyRules are the masks of the rules that read the
 	// bio, and the replied-to text (in their scope; nil when none): only
@@ -93,7 +93,13 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		names = append(names, d.Name())
 	}
 	if slices.Equal(names, []string{"names", "dates", "places", "contact", "ids"}) {
-		j.parts = &detectorParts{dates: detectors[1], ids: detectors[4]}
+		if dates, ok := detectors[kDates].(interface {
+			DetectAlone(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool)
+			MayFindAge(d *text.Doc) bool
+		}); ok {
+			j.parts = &detectorParts{dates: dates}
+			copy(j.parts.dets[:], detectors)
+		}
 	}
 	j.lists.reviewConfirm = rs.ListID("review-confirm")
 	j.lists.reviewPlatformCues = rs.ListID("review-platform-cues")
@@ -199,6 +205,9 @@ type plan struct {
 	scopes uint8
 	// tests are the tests of the post the rule has, beyond its context
 	tests uint8
+	// parts are the detectors whose candidates an identifier rule reads
+	// (see partsOf)
+	parts uint8
 }
 
 // ruleKind is rules.Kind as a small number (for a jump table, not string
@@ -240,6 +249,7 @@ func newPlan(r *rules.Rule) plan {
 	case rules.Identifier:
 		pl.kind = kindIdentifier
 		pl.scopes |= inAlt
+		pl.parts = partsOf(r.Types)
 	case rules.Phrase, rules.Pattern:
 		pl.kind = kindPhrase
 	case rules.Reid:
@@ -286,7 +296,91 @@ func sortCandidates(cs []detect.Candidate) {
 
 // candsOf returns a field's candidates, found on first use by the
 // detectors of its source.
-func (j *Judge) candsOf(f *field) []detect.Candidate {
+func (j *Judge) candsOf(f *field) []detect.Candidate { return j.partCands(f, allParts) }
+
+// Most posts never need most candidates: a name, a place or a phone
+// number matters only next to a patient or self-disclosure cue, and the
+// rules that need no cue read only ID candidates. With the default
+// detectors (j.parts set), each detector's candidates (a part) are found
+// only when a rule can use them. The order and content of what a rule sees
+// stay exactly as with every detector run: each detector reads nothing but
+// the text, except dates, which reads the candidates of names before it,
+// but only to drop its own where they overlap (see findPart); and the
+// candidates of some parts, sorted together as candidates sorts them all
+// (stably, from the detectors' order), are those of all the parts less
+// the others, in the same order.
+type detectorParts struct {
+	dets [numParts]detect.Detector
+	// dates is dets[kDates] as what it also is (see dates.DetectAlone)
+	dates interface {
+		DetectAlone(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool)
+		MayFindAge(d *text.Doc) bool
+	}
+}
+
+// The default detectors, in their order: names, dates, places, contact
+// and ids. A part mask has a bit for each (1<<kNames ...).
+const (
+	kNames = iota
+	kDates
+	kPlaces
+	kContact
+	kIDs
+	numParts
+	allParts = 1<<numParts - 1
+)
+
+// partsOf returns the mask of the parts that find candidates of the
+// types (all of them for a type none of them finds).
+func partsOf(types []string) uint8 {
+	var m uint8
+	for _, t := range types {
+		switch detect.Type(t) {
+		case detect.Name:
+			m |= 1 << kNames
+		case detect.Date, detect.Age, detect.Other:
+			m |= 1 << kDates
+		case detect.Location:
+			m |= 1 << kPlaces
+		case detect.Phone, detect.Fax, detect.Email, detect.URL, detect.IP:
+			m |= 1 << kContact
+		case detect.ID:
+			m |= 1 << kIDs
+		default:
+			return allParts
+		}
+	}
+	if m == 0 {
+		return allParts
+	}
+	return m
+}
+
+// partCands returns f's candidates of (at least) the parts in need,
+// sorted: those of every type the parts find, in the order of all of f's
+// candidates.
+func (j *Judge) partCands(f *field, need uint8) []detect.Candidate {
+	if f.source == allCands && j.parts != nil {
+		if f.merged&need == need {
+			return f.cands
+		}
+		// the parts asked for so far, in the detectors' order
+		u := f.merged | need
+		for k := range numParts {
+			if u&(1<<k) != 0 {
+				j.findPart(f, k)
+			}
+		}
+		f.cands = f.cands[:0]
+		for k := range numParts {
+			if u&(1<<k) != 0 {
+				f.cands = append(f.cands, f.part[k]...)
+			}
+		}
+		sortCandidates(f.cands)
+		f.merged = u
+		return f.cands
+	}
 	if f.pending {
 		f.pending = false
 		switch f.source {
@@ -301,56 +395,86 @@ func (j *Judge) candsOf(f *field) []detect.Candidate {
 	return f.cands
 }
 
-// Most posts never need most candidates: a name, a place or a phone
-// number matters only next to a patient or self-disclosure cue, and the
-// rules that need no cue read only ID candidates. With the default
-// detectors (j.parts set), those are found alone, and the others only when
-// a rule can use them. The order and content of what a rule sees stay
-// exactly as with every detector run: the ids detector reads nothing but
-// the text; dates reads the candidates of names before it, but only to
-// drop its own where they overlap (see hasAge).
-type detectorParts struct{ dates, ids detect.Detector }
-
-// ruleCands returns the candidates identifier rule r reads on f (of its
-// types, in the same order as among all of f's candidates).
-func (j *Judge) ruleCands(f *field, r *rules.Rule) []detect.Candidate {
-	if !f.pending || f.source != allCands || j.parts == nil || !onlyIDs(r) {
-		return j.candsOf(f)
+// findPart finds part k of f's candidates (with j.parts set), as the
+// detector finds them after the parts before it.
+func (j *Judge) findPart(f *field, k int) {
+	if f.found&(1<<k) != 0 {
+		return
 	}
-	if !f.idsDone {
-		f.idsDone = true
-		f.ids = j.parts.ids.Detect(f.doc, f.ids[:0])
-		sortCandidates(f.ids)
+	if k != kDates {
+		f.part[k] = j.parts.dets[k].Detect(f.doc, f.part[k][:0])
+		f.found |= 1 << k
+		return
 	}
-	return f.ids
-}
-
-func onlyIDs(r *rules.Rule) bool {
-	for _, t := range r.Types {
-		if t != string(detect.ID) {
-			return false
+	// Dates drops some of its candidates where they overlap a name. Alone,
+	// it reports whether it found any of those at all (they are rare);
+	// if not, the names make no difference.
+	if !f.roughDates {
+		var alone bool
+		f.part[kDates], alone = j.parts.dates.DetectAlone(f.doc, f.part[kDates][:0])
+		if alone {
+			f.found |= 1 << kDates
+			return
+		}
+		f.roughDates = true
+	}
+	j.findPart(f, kNames)
+	names := f.part[kNames]
+	// Where no name overlaps any of them, dates after the names finds the
+	// same: each of its overlap tests with the names before its own
+	// reads as without them, as none of the names meets any candidate it
+	// keeps alone (nor so one that it tested, which is kept or overlaps one
+	// of its own); names are never DATEs, which it reads again to extend.
+	clash := false
+	for _, c := range f.part[kDates] {
+		if overlapsAny(names, c.Start, c.End) {
+			clash = true
+			break
 		}
 	}
-	return len(r.Types) > 0
+	if clash {
+		buf := append(f.scratch[:0], names...)
+		buf = j.parts.dets[kDates].Detect(f.doc, buf)
+		f.part[kDates] = append(f.part[kDates][:0], buf[len(names):]...)
+		f.scratch = buf
+	}
+	f.found |= 1 << kDates
+}
+
+// overlapsAny reports whether a candidate of cs overlaps bytes [a,b).
+func overlapsAny(cs []detect.Candidate, a, b int) bool {
+	for i := range cs {
+		if cs[i].Start < b && cs[i].End > a {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAge reports whether the text names an age. The dates detector alone
 // finds a superset of the ages it finds after names (which only ever
 // drops an age that overlaps a name), so when it finds none, there is none
-// and the other detectors need not run.
+// and names need not run; and it finds none where no word can start an
+// age (MayFindAge).
 func (j *Judge) hasAge(f *field) bool {
-	if f.pending && f.source == allCands && j.parts != nil {
-		buf := candPool.Get().(*[]detect.Candidate)
-		defer candPool.Put(buf)
-		*buf = j.parts.dates.Detect(f.doc, (*buf)[:0])
-		if !slices.ContainsFunc(*buf, func(c detect.Candidate) bool { return c.Type == detect.Age }) {
+	isAge := func(c detect.Candidate) bool { return c.Type == detect.Age }
+	if f.source != allCands || j.parts == nil {
+		return slices.ContainsFunc(j.candsOf(f), isAge)
+	}
+	if f.found&(1<<kDates) == 0 {
+		if !f.roughDates && !j.parts.dates.MayFindAge(f.doc) {
+			return false
+		}
+		if !f.roughDates {
+			j.findPart(f, kDates) // alone, if it can
+		}
+		if f.found&(1<<kDates) == 0 && !slices.ContainsFunc(f.part[kDates], isAge) {
 			return false
 		}
 	}
-	return slices.ContainsFunc(j.candsOf(f), func(c detect.Candidate) bool { return c.Type == detect.Age })
+	j.findPart(f, kDates)
+	return slices.ContainsFunc(f.part[kDates], isAge)
 }
-
-var candPool = sync.Pool{New: func() any { return new([]detect.Candidate) }}
 
 // contextPossible reports whether rule r's context can hold anywhere for a
 // candidate in f: inContext is false for every candidate otherwise.
@@ -690,7 +814,7 @@ func (j *Judge) evaluate(ctx context.Context, ps *post) (reidScore float64, err 
 			switch pl.kind {
 			case kindIdentifier:
 				for _, f := range ps.fields(pl.scopes) {
-					j.identifier(ps, r, f)
+					j.identifier(ps, r, f, pl.parts)
 				}
 			case kindPhrase:
 				for _, f := range ps.fields(pl.scopes) {
@@ -879,12 +1003,13 @@ func has(list []string, v string) bool {
 	return false
 }
 
-// identifier emits findings for candidates of the rule's types that concern a patient.
-func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
+// identifier emits findings for candidates of the rule's types that
+// concern a patient; parts are the detectors that find those types.
+func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 	if len(r.Context) > 0 && !j.contextPossible(ps, f, r) {
 		return // no candidate can be in context: none need be found
 	}
-	for _, c := range j.ruleCands(f, r) {
+	for _, c := range j.partCands(f, parts) {
 		if !has(r.Types, string(c.Type)) || (len(r.Subs) > 0 && !has(r.Subs, c.Sub)) || c.Score < r.MinScore {
 			continue
 		}
@@ -901,7 +1026,16 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field) {
 		if r.OnlyWith != "" && ps.covered(f, r.OnlyWith, c.Start, c.End) {
 			continue // already pointed at by a finding of that category
 		}
-		ev := []string{string(c.Type)}
+		// one allocation for the evidence, at its size (appends grew it
+		// twice)
+		n := 1
+		if c.Sub != "" {
+			n++
+		}
+		if c.Cue != "" {
+			n++
+		}
+		ev := append(make([]string, 0, n), string(c.Type))
 		if c.Sub != "" {
 			ev = append(ev, c.Sub)
 		}
@@ -1169,7 +1303,7 @@ func (j *Judge) reviewReply(ps *post, r *rules.Rule) {
 			}
 		}
 	}
-	for _, c := range j.candsOf(t) {
+	for _, c := range j.partCands(t, 1<<kNames) {
 		if c.Type == detect.Name && c.Score >= 0.25 {
 			ps.emit(r, t, c.Start, c.End, c.Score, "the person addressed")
 		}

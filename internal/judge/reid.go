@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -54,6 +55,14 @@ const (
 // reidKindName is each kind's name, as the rule's weights and the
 // findings' evidence spell it.
 var reidKindName = [numReidKinds]string{"age", "bio-place", "date", "patient", "place", "public", "rare", "role", "time"}
+
+// reidDetail is each kind's "this detail" evidence.
+var reidDetail = func() (d [numReidKinds]string) {
+	for k, name := range reidKindName {
+		d[k] = "this detail: " + name
+	}
+	return d
+}()
 
 var reidLabel = [numReidKinds]string{
 	kTime: "time", kDate: "date", kPlace: "place", kBioPlace: "place",
@@ -145,7 +154,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kRare, nil, -1, -1})
 		}
 	}
-	for _, c := range j.candsOf(t) {
+	for _, c := range j.partCands(t, 1<<kDates|1<<kPlaces) {
 		switch {
 		case c.Type == detect.Date:
 			ev = append(ev, reidEvidence{kDate, t, c.Start, c.End})
@@ -159,14 +168,22 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}
-	if bio := ps.bioField(); bio != nil {
-		for _, c := range j.candsOf(bio) {
-			if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
-				ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
-				break
+	// The bio's place counts as a place of the post when it has none: as
+	// evidence with no span, it adds only its kind (and group), so where
+	// the text has a place, or the bio says where the author works ("@ ",
+	// " at "), its places need not be found (nor its field made). (The
+	// eager judge, parts unset, finds them all the same: the tests compare.)
+	if bio := ps.p.Author.Bio; bio != "" && (j.parts == nil || !slices.ContainsFunc(ev, func(e reidEvidence) bool { return e.kind == kPlace || e.kind == kBioPlace })) {
+		at := strings.Contains(bio, "@ ") || strings.Contains(bio, " at ")
+		if !at || j.parts == nil {
+			for _, c := range j.candsOf(ps.bioField()) {
+				if c.Type == detect.Location && (c.Sub == "hospital" || c.Sub == "unit" || c.Sub == "city" || c.Sub == "facility") {
+					ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
+					break
+				}
 			}
 		}
-		if strings.Contains(ps.p.Author.Bio, "@ ") || strings.Contains(ps.p.Author.Bio, " at ") {
+		if at {
 			ev = append(ev, reidEvidence{kBioPlace, nil, -1, -1})
 		}
 	}
@@ -212,7 +229,8 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 		}
 		return spans[a].b > spans[b].b
 	})
-	combo := reidCombo(kinds)
+	// the same for every finding of the post: made once
+	combines := "combines: " + reidCombo(kinds)
 	first := true
 	lastEnd := -1
 	for _, e := range spans {
@@ -220,7 +238,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 			continue // inside the previous span
 		}
 		lastEnd = e.b
-		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", "combines: "+combo, "this detail: "+reidKindName[e.kind])
+		ps.emit(r, e.f, e.a, e.b, score, "re-identification score", combines, reidDetail[e.kind])
 		if !first {
 			f := &ps.out[len(ps.out)-1]
 			f.Message = reidMessage(kinds, e.kind)

@@ -55,8 +55,30 @@ func New() detect.Detector { return detector{} }
 func (detector) Name() string { return "dates" }
 
 func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
+	out, _ = detectAll(d, out)
+	return out
+}
+
+// DetectAlone appends to out, which must be empty, the candidates Detect
+// finds in d, and reports whether Detect appends exactly these after any
+// candidates of other detectors (none of them a DATE) too. Detect drops an
+// age in apposition and a date of extraDates where it overlaps a candidate
+// already in out (a name, say): when it appended none of those here, every
+// one it tried overlapped one of its own, which come first and do not
+// depend on out, so others before them change nothing. (Names rarely run
+// into a date, so a caller that has no names yet can often do without.)
+func (detector) DetectAlone(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool) {
+	if len(out) != 0 {
+		panic("dates: DetectAlone with candidates in out")
+	}
+	return detectAll(d, out)
+}
+
+// detectAll is Detect, and reports whether it appended only candidates of
+// the main scan (see DetectAlone).
+func detectAll(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool) {
 	if d == nil || len(d.Tokens) == 0 {
-		return out
+		return out, true
 	}
 	s := scan{d: d, t: d.Tokens, out: out}
 	base := len(out)
@@ -64,12 +86,42 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	m.mark(d)
 	s.run(m.scan)
 	s.mergeRanges(base)
+	// what comes after the main scan appends only where nothing in out
+	// overlaps (see DetectAlone)
+	scanned := len(s.out)
 	out = extraDates(d, appositiveAges(d, s.out, m.numbers), m)
 	markPool.Put(m)
 	mine := out[base:]
 	// stable, so equal starts keep their order; slices, unlike sort.SliceStable, allocates nothing
 	slices.SortStableFunc(mine, func(a, b detect.Candidate) int { return a.Start - b.Start })
-	return out
+	return out, len(out) == scanned
+}
+
+// MayFindAge reports whether Detect may find an AGE in d. It is false only
+// when no word has a digit and none is a trigger word of an age ("aged",
+// "turned", "nonagenarian", "ninety", "nineties"): every age the scan
+// reads starts at one of those (see mixed, number, ageWord, numberWords,
+// decade), and appositiveAges reads numbers.
+func (detector) MayFindAge(d *text.Doc) bool {
+	if d == nil {
+		return false
+	}
+	for _, n := range d.Marks {
+		tk := &d.Tokens[n]
+		if tk.Kind != text.Word {
+			continue
+		}
+		if tk.Flags&text.HasDigit != 0 {
+			return true
+		}
+		// as marks.mark and scan.run pass the word to scan.word
+		if maybeWord(tk.Lower) {
+			if w, ok := lookupWord(key(tk.Lower)); ok && w.kind&ageKinds != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type scan struct {

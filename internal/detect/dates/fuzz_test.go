@@ -1,9 +1,12 @@
 package dates
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
+	"github.com/scrubs-dev/scrubs/internal/detect/names"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
@@ -33,5 +36,19 @@ func FuzzDetect(f *testing.F) {
 			}
 		}
 		detecttest.CheckMarks(t, det, src)
+		// what DetectAlone says of the candidates before them holds for
+		// the names of the text (see TestDetectAlone)
+		alone, exact := det.(detector).DetectAlone(d, nil)
+		if !slices.Equal(alone, cs) {
+			t.Fatalf("%q: alone %+v, Detect %+v", src, alone, cs)
+		}
+		prior := names.New().Detect(d, nil)
+		after := det.Detect(d, slices.Clone(prior))[len(prior):]
+		if exact && !slices.Equal(after, alone) {
+			t.Fatalf("%q: after the names %+v, alone %+v (exact)", src, after, alone)
+		}
+		if !det.(detector).MayFindAge(d) && slices.ContainsFunc(cs, func(c detect.Candidate) bool { return c.Type == detect.Age }) {
+			t.Fatalf("%q: MayFindAge false, but Detect finds %+v", src, cs)
+		}
 	})
 }

@@ -26,6 +26,10 @@ const (
 	kDecade                       // "nineties"; val = the decade
 )
 
+// ageKinds are the kinds of the words that scan.word may read an age
+// from: "aged 92", "nonagenarian", "ninety-two-year-old", "her nineties".
+const ageKinds = kAgeWord | kOldWord | kNumWord | kDecade
+
 type winfo struct {
 	kind wkind
 	val  int16
