@@ -97,6 +97,11 @@ type Doc struct {
 	// room is what is left of the buffer of the last Norm made in the
 	// Doc, past its end: the next one starts there (see parseInto)
 	room []byte
+	// pad is the text and padding after it (padLen bytes), which plain
+	// reads: as it reads 8 bytes at a time, and the byte after a word or
+	// punctuation mark, it can go on up to the text's very end (see
+	// parseInto); the buffer is kept for the next text
+	pad []byte
 	// Upperish is true when most letters are upper case (shouting, or a
 	// clinical note typed in capitals): capitalisation then carries no signal.
 	Upperish bool
@@ -535,15 +540,28 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 		d.room = make([]byte, 0, size)
 	}
 	b.norm = append(d.room[:0], ' ') // Norm starts with a space
+	if withPlain {
+		// the text copied out with padding after it, for plain to read
+		// up to its end (most texts end in words and punctuation that
+		// the general loop took at many times the cost); a padding byte
+		// reads as the end of the text does: it ends a word, puts no
+		// word in Marks (markAfter), and closes a sentence, as a tab
+		if need := len(src) + padLen; cap(d.pad) < need {
+			d.pad = make([]byte, need, max(need, 256))
+		}
+		p := d.pad[:len(src)+padLen]
+		copy(p, src)
+		*(*[padLen]byte)(p[len(src):]) = padding
+		b.text = unsafe.Pointer(&p[0])
+	}
 	b.nextAt = strings.IndexByte(src, '@')
 	b.sentStart = true
 	hashtag, mention := false, false
 	i := 0
 	for i < len(src) {
-		if withPlain && !hashtag && !mention && len(src)-i > 8 {
+		if withPlain && !hashtag && !mention {
 			// the common tokens first, in a loop of their own; it stops
-			// at the first token that needs the checks below, and leaves
-			// the last 8 bytes of the text to them
+			// at the first token that needs the checks below
 			if i = b.plain(i); i == len(src) {
 				break
 			}
@@ -710,6 +728,23 @@ func parseInto(d *Doc, src string, withPlain bool) *Doc {
 // normChunk is the size of the buffers Norms are cut from (parseInto).
 const normChunk = 4096
 
+// padLen is the number of padding bytes after the text that plain reads
+// (Doc.pad), and padding those bytes: tabs, which stretch reads as it
+// would the end of the text (see parseInto).
+const padLen = 16
+
+var padding = [padLen]byte{'\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t', '\t'}
+
+// asciiBytes holds each ASCII byte at its own index: the Lower of a
+// punctuation mark that stretch adds views its byte here, as the text it
+// reads is a copy (Doc.pad) that the next parse writes over.
+var asciiBytes = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+	}
+	return
+}()
+
 // abbrevNoStop reports abbreviations after whose period a sentence rarely
 // starts (a switch: it runs at every full stop, and a map lookup cost more).
 func abbrevNoStop(w string) bool {
@@ -749,6 +784,7 @@ func lastIsZWJ(s string) bool {
 // builder gathers a Doc's tokens and Norm while the text is tokenised.
 type builder struct {
 	src    string
+	text   unsafe.Pointer // src's bytes and padLen bytes of padding (Doc.pad)
 	toks   []Token
 	normAt []int32
 	packed []uint64
@@ -890,8 +926,9 @@ func wordBytes(v uint64) (let, up, stop uint64) {
 //
 // It reads the text in stretches (see stretch), as long as the room left
 // in the builder's buffers allows, and leaves the rest to the general
-// loop, as it does the last 8 bytes of the text (it reads 8 bytes at a
-// time, and the byte after them). The state it keeps in variables of its
+// loop. It reads 8 bytes at a time, and the byte after them, from the
+// text's copy with padding after it (Doc.pad), which lets it go on to
+// the end of the text. The state it keeps in variables of its
 // own is the builder's, written back on return, and it lists the tokens
 // for Doc.Marks as the general loop does.
 func (b *builder) plain(i int) int {
@@ -913,11 +950,11 @@ func (b *builder) plain(i int) int {
 		// mark, so there are no more marks than tokens), and a word's
 		// Norm form (with its space) no more than its bytes and the one
 		// after it, which is not a word's (while 8 bytes are written at
-		// the start of every word); and each token starts 9 bytes or more
-		// before the end of the text, so a word's first 8 bytes can be
-		// read at once, and the byte after a punctuation mark looked at,
-		// or after the full stop that may end a word (markAfter).
-		b.lim = min(len(src)-8, i+min(cap(b.toks), cap(b.normAt), cap(b.packed), cap(b.marks))-n, i+cap(b.norm)-8-at)
+		// the start of every word). The padding after the text (Doc.pad)
+		// lets a word's first 8 bytes be read at once, and the byte after
+		// a punctuation mark looked at, or after the full stop that may
+		// end a word (markAfter), up to the end of the text.
+		b.lim = min(len(src), i+min(cap(b.toks), cap(b.normAt), cap(b.packed), cap(b.marks))-n, i+cap(b.norm)-8-at)
 		if i >= b.lim {
 			break
 		}
@@ -960,7 +997,7 @@ const (
 // needs in the builder. It reads the text and writes the buffers through
 // pointers, without bounds checks, which b.lim makes needless (see plain).
 func (b *builder) stretch(i, n, at int, pend Flag) (int, int, int, Flag, uint8) {
-	src := unsafe.Pointer(unsafe.StringData(b.src))
+	src := b.text
 	var left uint8
 scan:
 	for i < b.lim {
@@ -982,8 +1019,10 @@ scan:
 				for stop == 0 {
 					*(*uint64)(b.normBytes(o)) = v | up>>2
 					wl, wu = wl+count(let), wu+count(up)
+					// (the 8 bytes were all the word's, inside the text,
+					// so 8 more can be read from the padded copy)
 					j, o = j+8, o+8
-					if len(b.src)-j < 9 || cap(b.norm)-o < 8 {
+					if cap(b.norm)-o < 8 {
 						left = leftGeneral
 						break scan
 					}
@@ -1057,7 +1096,7 @@ scan:
 			i++
 		case class == pPunct:
 			t := b.tok(n)
-			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(src, i)), 1), Punct, pend&^SentStart
+			t.Start, t.End, t.Lower, t.Kind, t.Flags = i, i+1, unsafe.String((*byte)(unsafe.Add(unsafe.Pointer(&asciiBytes), c)), 1), Punct, pend&^SentStart
 			*b.normAtEntry(n), *b.packedEntry(n) = -1, 0
 			*b.markEntry(b.nmarks) = int32(n)
 			b.nmarks += int(punctMark[c])

@@ -157,7 +157,7 @@ func TestReusedDocIsFresh(t *testing.T) {
 // noRoom returns d without the room left in its Norm's buffer, which
 // depends on the texts parsed into it before.
 func noRoom(d Doc) Doc {
-	d.room = nil
+	d.room, d.pad = nil, nil
 	return d
 }
 
