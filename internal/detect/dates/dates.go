@@ -98,10 +98,11 @@ func detectAll(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool) {
 }
 
 // MayFindAge reports whether Detect may find an AGE in d. It is false only
-// when no word has a digit and none is a trigger word of an age ("aged",
-// "turned", "nonagenarian", "ninety", "nineties"): every age the scan
-// reads starts at one of those (see mixed, number, ageWord, numberWords,
-// decade), and appositiveAges reads numbers.
+// when no word is a trigger word of an age ("aged", "turned",
+// "nonagenarian", "ninety", "nineties") and no word with a digit may
+// start one (mayStartAge): every age the scan reads starts at one of
+// those (see mixed, number, ageWord, numberWords, decade), and
+// appositiveAges reads numbers.
 func (detector) MayFindAge(d *text.Doc) bool {
 	if d == nil {
 		return false
@@ -112,7 +113,10 @@ func (detector) MayFindAge(d *text.Doc) bool {
 			continue
 		}
 		if tk.Flags&text.HasDigit != 0 {
-			return true
+			if mayStartAge(d, int(n)) {
+				return true
+			}
+			continue
 		}
 		// as marks.mark and scan.run pass the word to scan.word
 		if maybeWord(tk.Lower) {
@@ -122,6 +126,63 @@ func (detector) MayFindAge(d *text.Doc) bool {
 		}
 	}
 	return false
+}
+
+// mayStartAge reports whether an age may start at word i, which has a
+// digit, by the first tests of the scan's readings of such a word, and
+// so is true for every one that an age starts at (TestMayFindAge):
+//   - a number of one to three digits (single, appositiveAges: their
+//     length is that of the text's bytes) between commas, or before a
+//     word of an age's unit or sex, right after it or after a '-'
+//     (ageAfter's "98 yo", "98-year-old", "3 months old", "45 M"; and
+//     "98 s/p" and "98 h/o");
+//   - one to three digits before a suffix that mixed reads as an age's
+//     ("98yo", "98y/o", "45M", "3mo old", "90s", "95th birthday").
+//
+// Other numbers ("2024", "10am", "3/4") start none: it lets hasAge in the
+// engine skip the scan on most posts with a number and no age.
+func mayStartAge(d *text.Doc, i int) bool {
+	tk := &d.Tokens[i]
+	if tk.Flags&text.AllDigit != 0 {
+		if tk.End-tk.Start > 3 {
+			return false
+		}
+		if d.IsPunct(i-1, ',') && d.IsPunct(i+1, ',') {
+			return true
+		}
+		j := i + 1
+		if d.IsPunct(j, '-') {
+			j++
+		}
+		return j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && ageUnitAfter(key(d.Tokens[j].Lower))
+	}
+	w := tk.Lower
+	p := 0
+	for p < len(w) && isDigit(w[p]) {
+		p++
+	}
+	return p > 0 && p <= 3 && ageSuffix(w[p:])
+}
+
+// ageUnitAfter reports the words after a number that ageAfter may read
+// as an age's unit or sex.
+func ageUnitAfter(w string) bool {
+	switch w {
+	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y",
+		"year", "years", "yr", "yrs", "yrs.", "yr.", "s", "h":
+		return true
+	}
+	return timeUnitOld.Has(w) || sexWord.Has(w)
+}
+
+// ageSuffix reports the suffixes after a word's digits that mixed may
+// read as an age's.
+func ageSuffix(sfx string) bool {
+	switch sfx {
+	case "s", "'s", "’s", "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yrs", "yr", "y", "m", "f":
+		return true
+	}
+	return ordSuffix.Has(sfx) || timeUnitOld.Has(sfx)
 }
 
 type scan struct {
