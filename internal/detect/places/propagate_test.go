@@ -4,8 +4,10 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/detect/detecttest"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
@@ -137,5 +139,36 @@ func TestPropagateMap(t *testing.T) {
 	}
 	if many == 0 {
 		t.Fatal("no text with many candidates")
+	}
+}
+
+// TestConcurrent: goroutines sharing the recycled buffers find what one
+// finds alone (run it with -race).
+func TestConcurrent(t *testing.T) {
+	texts := detecttest.PostTexts(t)
+	det := New()
+	want := make([][]detect.Candidate, len(texts))
+	for i, s := range texts {
+		want[i] = det.Detect(text.Parse(s), nil)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range len(texts) {
+				i := (k + g*31) % len(texts)
+				if got := det.Detect(text.Parse(texts[i]), nil); !slices.Equal(got, want[i]) {
+					errs <- texts[i]
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for s := range errs {
+		t.Errorf("%q: not as found alone", s)
 	}
 }
