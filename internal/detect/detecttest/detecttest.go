@@ -186,6 +186,71 @@ func BenchOn(b *testing.B, det detect.Detector, name string) {
 	done()
 }
 
+// PostTexts returns the texts of the social-media posts in
+// ../shared/eval/dev/posts.jsonl (each post's text, its author's bio, the
+// text it replies to and its images' alt texts: the fields a check reads),
+// or skips the benchmark when they are not there.
+func PostTexts(tb testing.TB) []string {
+	dir := SharedDir()
+	if dir == "" {
+		tb.Skip("../shared not present")
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "eval", "dev", "posts.jsonl"))
+	if err != nil {
+		tb.Skip(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		var p struct {
+			Text   string
+			Author struct{ Bio string }
+			Reply  *struct{ Text string } `json:"reply_to"`
+			Media  []struct{ Alt string }
+		}
+		if json.Unmarshal([]byte(line), &p) != nil {
+			continue
+		}
+		for _, s := range []string{p.Text, p.Author.Bio} {
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		if p.Reply != nil && p.Reply.Text != "" {
+			out = append(out, p.Reply.Text)
+		}
+		for _, m := range p.Media {
+			if m.Alt != "" {
+				out = append(out, m.Alt)
+			}
+		}
+	}
+	return out
+}
+
+// BenchPosts runs det over the dev posts' texts (PostTexts), tokenised
+// beforehand: short texts, where what a call costs whatever the length of
+// its text counts most.
+func BenchPosts(b *testing.B, det detect.Detector) {
+	texts := PostTexts(b)
+	docs := make([]*text.Doc, len(texts))
+	n := 0
+	for i, s := range texts {
+		docs[i] = text.Parse(s)
+		n += len(s)
+	}
+	var out []detect.Candidate
+	out = det.Detect(docs[0], out) // load data before timing
+	b.SetBytes(int64(n))
+	done := CPUTime(b, n)
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			out = det.Detect(d, out[:0])
+		}
+	}
+	done()
+	b.ReportMetric(float64(len(docs)), "texts/op")
+}
+
 // CPUTime resets the benchmark timer and returns a func, to call after the
 // loop, that reports the process's CPU time per op and the MB of text per
 // CPU-second: on a shared machine wall time depends on the other load, CPU

@@ -137,14 +137,15 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 		return out
 	}
 	sc := getScratch()
-	defer putScratch(sc)
-	return sc.detect(d, out)
+	out = sc.detect(d, out)
+	// (no defer: a panic loses the scratch, and the next call makes one)
+	putScratch(sc)
+	return out
 }
 
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
-	defer sc.drop()
 	sc.scan(d, mixed)
 	units, runs, starts := sc.units, sc.runs, sc.starts
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
@@ -183,7 +184,9 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		}
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
-	return shapes(sc, d, mixed, base, out, starts)
+	out = shapes(sc, d, mixed, base, out, starts)
+	sc.drop()
+	return out
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,

@@ -258,3 +258,5 @@ func TestRuneCounts(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkDetectPosts(b *testing.B) { detecttest.BenchPosts(b, New()) }

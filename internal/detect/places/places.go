@@ -21,11 +21,13 @@ package places
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/lexicon/vocab"
@@ -57,20 +59,65 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	if d == nil || len(d.Tokens) == 0 {
 		return out
 	}
-	bb := bufPool.Get().(*buffers)
-	s := scan{d: d, t: load(), base: len(out), out: out, frameToks: bb.frameToks[:0], starts: bb.starts[:0], ends: bb.ends[:0]}
+	bb := getBuffers()
+	s := scan{d: d, t: load(), base: len(out), out: out, bb: bb,
+		frameToks: bb.frameToks[:0], starts: bb.starts[:0], ends: bb.ends[:0], matches: bb.matches[:0]}
 	s.run()
 	out = s.finish()
-	bb.frameToks, bb.starts, bb.ends = s.frameToks[:0], s.starts[:0], s.ends[:0]
-	bufPool.Put(bb)
+	bb.frameToks, bb.starts, bb.ends, bb.matches = s.frameToks[:0], s.starts[:0], s.ends[:0], s.matches[:0]
+	putBuffers(bb)
 	return out
 }
 
-// buffers are a scan's token lists, recycled: a short text would
-// otherwise allocate them anew.
-type buffers struct{ frameToks, starts, ends []int }
+// buffers are a scan's lists, recycled: a short text would otherwise
+// allocate them anew.
+type buffers struct {
+	frameToks, starts, ends []int
+	matches                 []match
+	// props and fold are propagate's: the names it looks for, and the
+	// bytes of those it folded
+	props []propName
+	fold  []byte
+}
 
-var bufPool = sync.Pool{New: func() any { return &buffers{frameToks: make([]int, 0, 64)} }}
+// bufSlots keeps buffers between calls, one per processor, each in a
+// slot of its own that is taken and given back with one atomic operation
+// (a sync.Pool's Get and Put cost a short text about a tenth of what the
+// detector spends on it).
+var bufSlots = make([]bufSlot, runtime.GOMAXPROCS(0))
+
+// bufSlot holds kept buffers, on a cache line of its own.
+type bufSlot struct {
+	p atomic.Pointer[buffers]
+	_ [56]byte
+}
+
+func getBuffers() *buffers {
+	for i := range bufSlots {
+		if s := &bufSlots[i].p; s.Load() != nil {
+			if bb := s.Swap(nil); bb != nil {
+				return bb
+			}
+		}
+	}
+	return &buffers{frameToks: make([]int, 0, 64)}
+}
+
+// maxKept bounds the buffers kept for the next call, so that one huge
+// text does not hold on to its buffers for good.
+const maxKept = 1 << 16
+
+func putBuffers(bb *buffers) {
+	if cap(bb.frameToks) > maxKept || cap(bb.starts) > maxKept || cap(bb.ends) > maxKept || cap(bb.matches) > maxKept || cap(bb.props) > maxKept || cap(bb.fold) > maxKept {
+		*bb = buffers{}
+	}
+	for i := range bufSlots {
+		if s := &bufSlots[i].p; s.Load() == nil && s.CompareAndSwap(nil, bb) {
+			return
+		}
+	}
+	// as many as there are processors are kept already
+}
 
 type scan struct {
 	d       *text.Doc
@@ -83,6 +130,7 @@ type scan struct {
 	// frameToks are the tokens, in order, that may start a frame rule:
 	// frame words and numbers, marked by the main scan
 	frameToks []int
+	bb        *buffers
 }
 
 // lookup returns the table entry of key k, or the zero entry when k is no
@@ -351,9 +399,9 @@ func (s *scan) run() {
 			continue
 		}
 		if tr&tHead != 0 {
-			s.head(i, hospitalHead[w], SubHospital)
+			s.head(i, int(hospitalHeadW.Value(w)), SubHospital)
 		} else if tr&tFacility != 0 {
-			s.head(i, facilityHead[w], SubFacility)
+			s.head(i, int(facilityHeadW.Value(w)), SubFacility)
 		}
 		switch {
 		case tr&tSaint != 0:
@@ -739,7 +787,7 @@ func (s *scan) headTail(last int) int {
 			break
 		}
 		w := s.low(k)
-		if _, ok := hospitalHead[w]; !ok && w != "medical" && w != "center" && w != "centre" && w != "ctr" && w != "med" {
+		if !hospitalHeadW.Has(w) && w != "medical" && w != "center" && w != "centre" && w != "ctr" && w != "med" {
 			break
 		}
 		last = k
@@ -753,7 +801,7 @@ func (s *scan) headAfter(i int) bool {
 		return false
 	}
 	w := s.low(j)
-	_, h := hospitalHead[w]
+	h := hospitalHeadW.Has(w)
 	return h || w == "medical" || w == "center" || unitAfterW.Has(w)
 }
 
@@ -776,8 +824,6 @@ func (s *scan) stateAfter(i int) bool {
 }
 
 // ---- facility names ----
-
-var connectors = map[string]bool{"of": true, "and": true, "&": true, "de": true, "del": true, "la": true}
 
 // head handles a facility word at i ("Hospital", "Clinic", "Memorial",
 // "House"): it reaches left over the name before it.
@@ -823,7 +869,7 @@ func (s *scan) head(i, strength int, sub string) {
 			break
 		}
 		lw := t.Lower
-		if connectors[lw] {
+		if isConnector(lw) {
 			if names == 0 || !s.word(j-1) || stopW.Has(s.low(j-1)) {
 				break
 			}
@@ -862,7 +908,7 @@ func (s *scan) head(i, strength int, sub string) {
 		j--
 	}
 	// trim leading connectors / punctuation
-	for first < i && (d.Tokens[first].Kind != text.Word || connectors[s.low(first)]) {
+	for first < i && (d.Tokens[first].Kind != text.Word || isConnector(s.low(first))) {
 		first++
 	}
 	if names == 0 || first == i {
@@ -1205,7 +1251,7 @@ func (s *scan) compassUnit(i int) {
 		return
 	}
 	f := s.gaz(pw)
-	if _, h := hospitalHead[pw]; h || f&gAlias != 0 || pw == "mercy" {
+	if hospitalHeadW.Has(pw) || f&gAlias != 0 || pw == "mercy" {
 		cue, _ := s.cueBefore(p)
 		s.emit(SubHospital, p, i, 0.6, cue)
 	}
@@ -1408,50 +1454,149 @@ func (s *scan) propagate() {
 	if len(s.out) == s.base {
 		return
 	}
-	var names map[string]string
+	// the names, each with the Sub of the last candidate that gave it: a
+	// short list in the recycled buffers (a text has few), where a map
+	// made for each text cost more than the rest of the rule
+	names, fold := s.bb.props[:0], s.bb.fold[:0]
 	for _, c := range s.out[s.base:] {
 		if c.Score < 0.6 || (c.Sub != SubHospital && c.Sub != SubUnit && c.Sub != SubCity) {
 			continue
 		}
 		// first word of the candidate
 		w := s.d.Src[c.Start:c.End]
-		if k := strings.IndexAny(w, " \t\n-"); k > 0 {
+		if k := firstBreak(w); k > 0 {
 			w = w[:k]
 		}
-		lw := text.Fold(w)
+		var lw string
+		lw, fold = foldInto(fold, w)
 		short := len(lw) < 4 && !(c.Sub == SubHospital && len(lw) >= 2 && c.End-c.Start == len(lw) && strings.ToUpper(w) == w)
-		if short || stopW.Has(lw) || ordinary(lw) || isDigits(lw) || connectors[lw] || s.isHeadWord(lw) {
+		if short || stopW.Has(lw) || ordinary(lw) || isDigits(lw) || isConnector(lw) || s.isHeadWord(lw) {
 			continue
 		}
 		if streetLeadW.Has(lw) {
 			continue
 		}
-		if names == nil {
-			names = map[string]string{}
-		}
-		names[lw] = c.Sub
+		names = setProp(names, lw, c.Sub)
 	}
+	s.bb.props, s.bb.fold = names[:0], fold[:0]
 	if len(names) == 0 {
 		return
 	}
 	// a word is a name only if its length is one of the names' (most
-	// words are turned away here, before the map hashes them)
+	// words are turned away here, before they are compared)
 	var lens uint64 // bit n: a name of n bytes (63: of 63 or more)
-	for w := range names {
-		lens |= 1 << min(len(w), 63)
+	for _, p := range names {
+		lens |= 1 << min(len(p.w), 63)
+	}
+	// many names (a long text) are looked up in a map instead
+	var byName map[string]string
+	if len(names) > maxPropList {
+		byName = make(map[string]string, len(names))
+		for _, p := range names {
+			byName[p.w] = p.sub
+		}
 	}
 	for i := range s.d.Tokens {
 		t := &s.d.Tokens[i]
 		if t.Kind != text.Word || lens&(1<<min(len(t.Lower), 63)) == 0 {
 			continue
 		}
-		if sub, ok := names[t.Lower]; ok {
+		var sub string
+		var ok bool
+		if byName != nil {
+			sub, ok = byName[t.Lower]
+		} else {
+			sub, ok = getProp(names, t.Lower)
+		}
+		if ok {
 			if len(t.Lower) < 4 && t.Flags&text.AllUpper == 0 && !s.d.Lowerish {
 				continue
 			}
 			s.emit(sub, i, i, 0.5, "")
 		}
 	}
+	clear(names) // (the strings point into the text)
+}
+
+// propName is a name propagate looks for, and the Sub it gets.
+type propName struct{ w, sub string }
+
+// maxPropList is the most names propagate compares a word with one by
+// one (a variable for the test that compares the two ways).
+var maxPropList = 16
+
+// setProp sets the Sub of name w in ps, adding w if it is not there.
+func setProp(ps []propName, w, sub string) []propName {
+	for k := range ps {
+		if ps[k].w == w {
+			ps[k].sub = sub
+			return ps
+		}
+	}
+	return append(ps, propName{w, sub})
+}
+
+// getProp returns the Sub of name w in ps.
+func getProp(ps []propName, w string) (string, bool) {
+	for k := range ps {
+		if ps[k].w == w {
+			return ps[k].sub, true
+		}
+	}
+	return "", false
+}
+
+// firstBreak is strings.IndexAny(w, " \t\n-") without the set it builds
+// for each call: the index of the first space, tab, newline or hyphen in
+// w, or -1.
+func firstBreak(w string) int {
+	for k := 0; k < len(w); k++ {
+		switch w[k] {
+		case ' ', '\t', '\n', '-':
+			return k
+		}
+	}
+	return -1
+}
+
+// foldInto returns text.Fold(w), writing the folded bytes of an ASCII
+// word with capitals at the end of buf (returned, grown) rather than in a
+// string of their own; the result lives as long as buf's bytes are not
+// overwritten.
+func foldInto(buf []byte, w string) (string, []byte) {
+	upper := false
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return text.Fold(w), buf
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return w, buf
+	}
+	at := len(buf)
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	b := buf[at:]
+	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+}
+
+// isConnector reports the words that join the parts of a facility's name
+// ("of", "and", "&", "de", "del", "la").
+func isConnector(w string) bool {
+	switch w {
+	case "of", "and", "&", "de", "del", "la":
+		return true
+	}
+	return false
 }
 
 // finish sorts the new candidates and drops those inside a stronger one.

@@ -293,7 +293,8 @@ func FuzzDetect(f *testing.F) {
 	})
 }
 
-func BenchmarkDetect(b *testing.B) { detecttest.Bench(b, New()) }
+func BenchmarkDetect(b *testing.B)      { detecttest.Bench(b, New()) }
+func BenchmarkDetectPosts(b *testing.B) { detecttest.BenchPosts(b, New()) }
 
 // TestCueTrigger: the words that tCue marks are the cue words of cueName,
 // which therefore does not test its word again.

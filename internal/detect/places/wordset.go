@@ -51,6 +51,8 @@ var (
 	cueStrongW     = newWordSet(cueStrong)
 	cue1W          = newWordSet(cue1) // every value is 1
 	headW          = newWordSet(mergeHeads())
+	hospitalHeadW  = newWordMap(strengths(hospitalHead))
+	facilityHeadW  = newWordMap(strengths(facilityHead))
 	cue2FirstW     = newWordMap(cue2First())
 	cueW           = newWordMap(cueKinds())
 	bareNamesW     = newWordSet(bareNames)
@@ -144,4 +146,17 @@ func mergeHeads() map[string]int {
 		m[w] = v
 	}
 	return m
+}
+
+// strengths is m (of heads and their strengths, 1 or 2) as newWordMap
+// takes it.
+func strengths(m map[string]int) map[string]uint16 {
+	out := make(map[string]uint16, len(m))
+	for w, v := range m {
+		if v <= 0 || v > 0xffff {
+			panic("places: a head's strength out of range: " + w)
+		}
+		out[w] = uint16(v)
+	}
+	return out
 }
