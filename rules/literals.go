@@ -773,7 +773,7 @@ func asciiLower(r rune) rune {
 func (l *Literals) Match(text string) bool {
 	for i, set := range l.All {
 		scanned := i < len(l.bytes) // the set's one-byte strings, searched at once
-		if scanned && l.bytes[i] != "" && strings.ContainsAny(text, l.bytes[i]) {
+		if scanned && l.bytes[i] != "" && ContainsAnyByte(text, l.bytes[i]) {
 			continue
 		}
 		if scanned && l.scans[i] != nil {
@@ -870,16 +870,42 @@ func (sc *setScan) at(text string, i int) bool {
 	return false
 }
 
-// singleBytes returns the one-byte ASCII strings of set, joined.
+// singleBytes returns the one-byte ASCII strings of set, joined, the
+// commonest first (ContainsAnyByte stops at the first it finds).
 func singleBytes(set []string) string {
-	var b strings.Builder
+	var b []byte
 	for _, s := range set {
 		if len(s) == 1 && s[0] < utf8.RuneSelf {
-			b.WriteString(s)
+			b = append(b, s[0])
 		}
 	}
-	return b.String()
+	slices.SortStableFunc(b, func(x, y byte) int { return cmp.Compare(byteRarity[x], byteRarity[y]) })
+	return string(b)
 }
+
+// ContainsAnyByte is strings.ContainsAny(s, chars) for chars of ASCII
+// bytes: a search for each byte (strings.IndexByte looks at many bytes at
+// a time) rather than a look at every byte of s, when chars are few for
+// the length of s.
+func ContainsAnyByte(s, chars string) bool {
+	if len(chars) > maxByteSearches || len(chars)*4 > len(s) {
+		return strings.ContainsAny(s, chars)
+	}
+	for i := 0; i < len(chars); i++ {
+		if chars[i] >= utf8.RuneSelf {
+			return strings.ContainsAny(s, chars)
+		}
+	}
+	for i := 0; i < len(chars); i++ {
+		if strings.IndexByte(s, chars[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxByteSearches is the most bytes ContainsAnyByte looks for one by one.
+const maxByteSearches = 16
 
 // Unsafe reports whether text holds a rune that case-folds to an ASCII
 // letter (the Kelvin sign, the long s): folded literals cannot be trusted

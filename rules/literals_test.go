@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRequiredLiterals(t *testing.T) {
@@ -264,5 +265,47 @@ func TestSetScan(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no set is scanned")
+	}
+}
+
+// ContainsAnyByte against strings.ContainsAny, on random texts and sets of
+// characters (ASCII, and some not, which it leaves to ContainsAny), short
+// and long, with invalid UTF-8.
+func TestContainsAnyByte(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	alpha := []string{"a", "b", "z", " ", "\n", ".", "!", "#", "*", "1", "9", "é", "\xff", "\xc3", "€", "\x80"}
+	pick := func(from []string, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(from[r.Intn(len(from))])
+		}
+		return b.String()
+	}
+	found := 0
+	for range 50000 {
+		// the text from a few characters, the set from any
+		sub := alpha[r.Intn(len(alpha)-3):]
+		sub = sub[:1+r.Intn(3)]
+		s := pick(sub, r.Intn(200))
+		chars := pick(alpha, r.Intn(20))
+		if r.Intn(2) == 0 {
+			// ASCII only: the path of one search a byte
+			chars = strings.Map(func(c rune) rune {
+				if c >= utf8.RuneSelf {
+					return -1
+				}
+				return c
+			}, chars)
+		}
+		want := strings.ContainsAny(s, chars)
+		if got := ContainsAnyByte(s, chars); got != want {
+			t.Fatalf("ContainsAnyByte(%q, %q) = %v, ContainsAny %v", s, chars, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 10000 || found > 40000 {
+		t.Errorf("%d of 50000 texts hold a character: the test tells little", found)
 	}
 }
