@@ -309,3 +309,53 @@ func TestContainsAnyByte(t *testing.T) {
 		t.Errorf("%d of 50000 texts hold a character: the test tells little", found)
 	}
 }
+
+// Both ways setScan finds its strings (from key bytes, from pairs of
+// bytes) against looking for each string: random sets over a small
+// alphabet with common and rare bytes, on random texts over it, so that
+// the strings, their pieces and the keys occur often.
+func TestSetScanKeys(t *testing.T) {
+	r := rand.New(rand.NewSource(17))
+	alpha := []string{"a", "e", "t", " ", "z", "q", "#", ".", "é", "\xff", "-", "x"}
+	word := func(n int) string {
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(alpha[r.Intn(len(alpha))])
+		}
+		return b.String()
+	}
+	keyed, compared := 0, 0
+	for range 3000 {
+		var set []string
+		for k := minScan + r.Intn(15); k > 0; k-- {
+			set = append(set, word(2+r.Intn(5)))
+		}
+		sc := newSetScan(set)
+		if sc == nil {
+			continue
+		}
+		if sc.keys != "" {
+			keyed++
+		}
+		for range 20 {
+			text := word(r.Intn(60))
+			want := slices.ContainsFunc(sc.strs, func(x string) bool { return strings.Contains(text, x) })
+			if got := sc.find(text); got != want {
+				t.Fatalf("set %q (keys %q) on %q: find %v, strings %v", sc.strs, sc.keys, text, got, want)
+			}
+			if got := sc.findPairs(text); got != want {
+				t.Fatalf("set %q on %q: findPairs %v, strings %v", sc.strs, text, got, want)
+			}
+			if sc.keys != "" {
+				if got := sc.findKeys(text); got != want {
+					t.Fatalf("set %q (keys %q) on %q: findKeys %v, strings %v", sc.strs, sc.keys, text, got, want)
+				}
+			}
+			compared++
+		}
+	}
+	t.Logf("%d texts compared, %d sets with keys", compared, keyed)
+	if keyed < 100 {
+		t.Errorf("only %d sets have keys: the key search is hardly tested", keyed)
+	}
+}
