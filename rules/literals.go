@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -773,7 +774,7 @@ func asciiLower(r rune) rune {
 func (l *Literals) Match(text string) bool {
 	for i, set := range l.All {
 		scanned := i < len(l.bytes) // the set's one-byte strings, searched at once
-		if scanned && l.bytes[i] != "" && strings.ContainsAny(text, l.bytes[i]) {
+		if scanned && l.bytes[i] != "" && ContainsAnyByte(text, l.bytes[i]) {
 			continue
 		}
 		if scanned && l.scans[i] != nil {
@@ -812,7 +813,25 @@ type setScan struct {
 	// pairs has the bit pairHash(x[0], x[1]) of each string x set: most
 	// places of a text begin with no pair of them
 	pairs [64]uint64
+	// keys, when not empty, are a few rare bytes one of which every
+	// string holds: find jumps from one place of a key in the text to the
+	// next (strings.IndexByte skips many bytes at a time) and checks the
+	// strings of keyed[k] there, instead of hashing every pair of bytes
+	keys  string
+	keyed [][]keyGroup
 }
+
+// keyGroup are the strings of a setScan that are looked for from the same
+// key byte at the same offset, sorted; byFirst[c] is the range of them
+// that begin with the byte c.
+type keyGroup struct {
+	off     int
+	strs    []string
+	byFirst [256][2]uint8
+}
+
+// maxKeys is the most key bytes of a setScan.
+const maxKeys = 4
 
 // minScan is the number of longer strings from which a set is looked for
 // in one pass rather than string by string.
@@ -836,13 +855,169 @@ func newSetScan(set []string) *setScan {
 		h := pairHash(x[0], x[1])
 		sc.pairs[h/64] |= 1 << (h % 64)
 	}
+	sc.keys, sc.keyed = chooseKeys(sc.strs)
 	return sc
 }
+
+// chooseKeys returns a few rare bytes one of which every string of strs
+// holds, and for each, the strings that are looked for from it; none when
+// that would cost more than hashing pairs (the keys are common, or many
+// strings are checked at each). Greedy: the byte that covers the most
+// strings not yet covered for its frequency, until all are.
+func chooseKeys(strs []string) (string, [][]keyGroup) {
+	// the bytes of each string, as a set
+	has := make([][4]uint64, len(strs))
+	for i, x := range strs {
+		for j := 0; j < len(x); j++ {
+			has[i][x[j]/64] |= 1 << (x[j] % 64)
+		}
+	}
+	var keys []byte
+	var keySet [4]uint64
+	for {
+		var count [256]int32
+		var seen [4]uint64 // the bytes of the strings not yet covered
+		left := false
+		for i := range has {
+			if has[i][0]&keySet[0] != 0 || has[i][1]&keySet[1] != 0 || has[i][2]&keySet[2] != 0 || has[i][3]&keySet[3] != 0 {
+				continue // covered
+			}
+			left = true
+			for w, m := range has[i] {
+				seen[w] |= m
+				for ; m != 0; m &= m - 1 {
+					count[w*64+bits.TrailingZeros64(m)]++
+				}
+			}
+		}
+		if !left {
+			break
+		}
+		if len(keys) == maxKeys {
+			return "", nil
+		}
+		best, score := -1, 0.0
+		for w, m := range seen {
+			for ; m != 0; m &= m - 1 {
+				c := w*64 + bits.TrailingZeros64(m)
+				if sc := byteFreq[c] / float64(count[c]); best < 0 || sc < score {
+					best, score = c, sc
+				}
+			}
+		}
+		keys = append(keys, byte(best))
+		keySet[best/64] |= 1 << (best % 64)
+	}
+	keyed := make([][]keyGroup, len(keys))
+	for _, x := range strs { // (sorted: so are the groups' strings)
+		for k, c := range keys {
+			j := strings.IndexByte(x, c)
+			if j < 0 {
+				continue
+			}
+			g := slices.IndexFunc(keyed[k], func(g keyGroup) bool { return g.off == j })
+			if g < 0 {
+				g = len(keyed[k])
+				keyed[k] = append(keyed[k], keyGroup{off: j})
+			}
+			kg := &keyed[k][g]
+			r := &kg.byFirst[x[0]]
+			if r[1] == 0 {
+				r[0] = uint8(len(kg.strs))
+			}
+			kg.strs = append(kg.strs, x)
+			r[1] = uint8(len(kg.strs))
+			break
+		}
+	}
+	// per byte of text: a key occurs with its frequency, and then each
+	// group of its strings is looked at; hashing pairs costs about 9
+	// instructions a byte (and a check at each pair found)
+	cost := 0.0
+	for k, c := range keys {
+		cost += byteFreq[c] * float64(6+5*len(keyed[k]))
+	}
+	if cost > 3 {
+		return "", nil
+	}
+	return string(keys), keyed
+}
+
+// byteFreq is about how often each byte occurs in the text of posts (as
+// the strings are looked for in it: ASCII letters mostly lower-cased).
+var byteFreq = func() (t [256]float64) {
+	for c := range t {
+		switch {
+		case c >= 0x80:
+			t[c] = 0.004 // emoji and other non-ASCII characters
+		case '0' <= c && c <= '9':
+			t[c] = 0.004
+		case 'A' <= c && c <= 'Z':
+			t[c] = 0.003
+		default:
+			t[c] = 0.001
+		}
+	}
+	for _, cf := range []struct {
+		c byte
+		f float64
+	}{
+		{' ', 0.16}, {'e', 0.10}, {'t', 0.072}, {'a', 0.065}, {'o', 0.06}, {'i', 0.056}, {'n', 0.054}, {'s', 0.05}, {'h', 0.049},
+		{'r', 0.048}, {'d', 0.034}, {'l', 0.032}, {'c', 0.022}, {'u', 0.022}, {'m', 0.019}, {'w', 0.019}, {'f', 0.018},
+		{'g', 0.016}, {'y', 0.016}, {'p', 0.015}, {'b', 0.012}, {'v', 0.008}, {'k', 0.006}, {'j', 0.0012}, {'x', 0.0012},
+		{'q', 0.0008}, {'z', 0.0006}, {'.', 0.012}, {',', 0.01}, {'\'', 0.004}, {'-', 0.003}, {'/', 0.003}, {'!', 0.003},
+		{'\n', 0.003}, {'?', 0.002}, {':', 0.002}, {'"', 0.002}, {'#', 0.002}, {'@', 0.002},
+		{0x80, 0.01}, {0x9f, 0.01}, {0xe2, 0.006}, {0xf0, 0.006},
+	} {
+		t[cf.c] = cf.f
+	}
+	for c := 0x81; c < 0xc0; c++ {
+		t[c] = 0.006 // continuation bytes
+	}
+	return t
+}()
 
 func pairHash(a, b byte) uint { return (uint(a)<<4 ^ uint(b)) % 4096 }
 
 // find reports whether text holds one of the strings.
 func (sc *setScan) find(text string) bool {
+	if sc.keys != "" {
+		return sc.findKeys(text)
+	}
+	return sc.findPairs(text)
+}
+
+// findKeys is find, from the places of the key bytes.
+func (sc *setScan) findKeys(text string) bool {
+	for k := 0; k < len(sc.keys); k++ {
+		c := sc.keys[k]
+		for i := 0; i < len(text); i++ {
+			j := strings.IndexByte(text[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			for g := range sc.keyed[k] {
+				kg := &sc.keyed[k][g]
+				p := i - kg.off
+				if p < 0 {
+					continue
+				}
+				r := kg.byFirst[text[p]]
+				for _, x := range kg.strs[r[0]:r[1]] {
+					if len(text)-p >= len(x) && text[p:p+len(x)] == x {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// findPairs is find, from the places where a string's first two bytes
+// may begin.
+func (sc *setScan) findPairs(text string) bool {
 	if len(text) < 2 {
 		return false
 	}
@@ -870,16 +1045,42 @@ func (sc *setScan) at(text string, i int) bool {
 	return false
 }
 
-// singleBytes returns the one-byte ASCII strings of set, joined.
+// singleBytes returns the one-byte ASCII strings of set, joined, the
+// commonest first (ContainsAnyByte stops at the first it finds).
 func singleBytes(set []string) string {
-	var b strings.Builder
+	var b []byte
 	for _, s := range set {
 		if len(s) == 1 && s[0] < utf8.RuneSelf {
-			b.WriteString(s)
+			b = append(b, s[0])
 		}
 	}
-	return b.String()
+	slices.SortStableFunc(b, func(x, y byte) int { return cmp.Compare(byteRarity[x], byteRarity[y]) })
+	return string(b)
 }
+
+// ContainsAnyByte is strings.ContainsAny(s, chars) for chars of ASCII
+// bytes: a search for each byte (strings.IndexByte looks at many bytes at
+// a time) rather than a look at every byte of s, when chars are few for
+// the length of s.
+func ContainsAnyByte(s, chars string) bool {
+	if len(chars) > maxByteSearches || len(chars)*4 > len(s) {
+		return strings.ContainsAny(s, chars)
+	}
+	for i := 0; i < len(chars); i++ {
+		if chars[i] >= utf8.RuneSelf {
+			return strings.ContainsAny(s, chars)
+		}
+	}
+	for i := 0; i < len(chars); i++ {
+		if strings.IndexByte(s, chars[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxByteSearches is the most bytes ContainsAnyByte looks for one by one.
+const maxByteSearches = 16
 
 // Unsafe reports whether text holds a rune that case-folds to an ASCII
 // letter (the Kelvin sign, the long s): folded literals cannot be trusted

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRequiredLiterals(t *testing.T) {
@@ -264,5 +265,97 @@ func TestSetScan(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no set is scanned")
+	}
+}
+
+// ContainsAnyByte against strings.ContainsAny, on random texts and sets of
+// characters (ASCII, and some not, which it leaves to ContainsAny), short
+// and long, with invalid UTF-8.
+func TestContainsAnyByte(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	alpha := []string{"a", "b", "z", " ", "\n", ".", "!", "#", "*", "1", "9", "é", "\xff", "\xc3", "€", "\x80"}
+	pick := func(from []string, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(from[r.Intn(len(from))])
+		}
+		return b.String()
+	}
+	found := 0
+	for range 50000 {
+		// the text from a few characters, the set from any
+		sub := alpha[r.Intn(len(alpha)-3):]
+		sub = sub[:1+r.Intn(3)]
+		s := pick(sub, r.Intn(200))
+		chars := pick(alpha, r.Intn(20))
+		if r.Intn(2) == 0 {
+			// ASCII only: the path of one search a byte
+			chars = strings.Map(func(c rune) rune {
+				if c >= utf8.RuneSelf {
+					return -1
+				}
+				return c
+			}, chars)
+		}
+		want := strings.ContainsAny(s, chars)
+		if got := ContainsAnyByte(s, chars); got != want {
+			t.Fatalf("ContainsAnyByte(%q, %q) = %v, ContainsAny %v", s, chars, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 10000 || found > 40000 {
+		t.Errorf("%d of 50000 texts hold a character: the test tells little", found)
+	}
+}
+
+// Both ways setScan finds its strings (from key bytes, from pairs of
+// bytes) against looking for each string: random sets over a small
+// alphabet with common and rare bytes, on random texts over it, so that
+// the strings, their pieces and the keys occur often.
+func TestSetScanKeys(t *testing.T) {
+	r := rand.New(rand.NewSource(17))
+	alpha := []string{"a", "e", "t", " ", "z", "q", "#", ".", "é", "\xff", "-", "x"}
+	word := func(n int) string {
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(alpha[r.Intn(len(alpha))])
+		}
+		return b.String()
+	}
+	keyed, compared := 0, 0
+	for range 3000 {
+		var set []string
+		for k := minScan + r.Intn(15); k > 0; k-- {
+			set = append(set, word(2+r.Intn(5)))
+		}
+		sc := newSetScan(set)
+		if sc == nil {
+			continue
+		}
+		if sc.keys != "" {
+			keyed++
+		}
+		for range 20 {
+			text := word(r.Intn(60))
+			want := slices.ContainsFunc(sc.strs, func(x string) bool { return strings.Contains(text, x) })
+			if got := sc.find(text); got != want {
+				t.Fatalf("set %q (keys %q) on %q: find %v, strings %v", sc.strs, sc.keys, text, got, want)
+			}
+			if got := sc.findPairs(text); got != want {
+				t.Fatalf("set %q on %q: findPairs %v, strings %v", sc.strs, text, got, want)
+			}
+			if sc.keys != "" {
+				if got := sc.findKeys(text); got != want {
+					t.Fatalf("set %q (keys %q) on %q: findKeys %v, strings %v", sc.strs, sc.keys, text, got, want)
+				}
+			}
+			compared++
+		}
+	}
+	t.Logf("%d texts compared, %d sets with keys", compared, keyed)
+	if keyed < 100 {
+		t.Errorf("only %d sets have keys: the key search is hardly tested", keyed)
 	}
 }

@@ -248,12 +248,29 @@ func (f *field) inQuotes(i int) bool {
 // linkSpans returns the URL and e-mail tokens, and bare domains (a word, a
 // dot and a word with no space: "sleepwell.com").
 func (f *field) linkSpans() []span {
-	// each has a dot or a colon: a domain's dot, an address's after its
-	// '@', a URL's in "www." or "://" (see text.Parse)
-	if strings.IndexByte(f.doc.Src, '.') < 0 && strings.IndexByte(f.doc.Src, ':') < 0 {
+	// each has a colon, or a dot with more of it right after: a domain's
+	// dot has a word after it, an address's after its '@' too, a URL has
+	// "://" or "www." and more (see text.Parse). The dots of most texts
+	// end sentences, before a space.
+	if !maybeLink(f.doc.Src) {
 		return nil
 	}
 	return f.scanLinks()
+}
+
+// maybeLink reports whether src has a colon, or a dot followed by
+// anything but a space or a line break.
+func maybeLink(src string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(src[i:], '.')
+		if j < 0 {
+			break
+		}
+		if i += j; i+1 < len(src) && src[i+1] != ' ' && src[i+1] != '\n' {
+			return true
+		}
+	}
+	return strings.IndexByte(src, ':') >= 0
 }
 
 // scanLinks is linkSpans without the shortcut: a look at every token.

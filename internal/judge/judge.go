@@ -1084,7 +1084,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 		if len(kw) == 0 {
 			return // the prefilter found none of the rule's keywords
 		}
-		if r.Chars != "" && !strings.ContainsAny(f.doc.Src, r.Chars) {
+		if r.Chars != "" && !rules.ContainsAnyByte(f.doc.Src, r.Chars) {
 			return
 		}
 		lits := r.Literals()
