@@ -208,6 +208,9 @@ type plan struct {
 	// parts are the detectors whose candidates an identifier rule reads
 	// (see partsOf)
 	parts uint8
+	// weights are a reid rule's weight of each kind of evidence (0 where
+	// it has none), read from its map once
+	weights *[numReidKinds]float64
 }
 
 // ruleKind is rules.Kind as a small number (for a jump table, not string
@@ -254,6 +257,10 @@ func newPlan(r *rules.Rule) plan {
 		pl.kind = kindPhrase
 	case rules.Reid:
 		pl.kind = kindReid
+		pl.weights = new([numReidKinds]float64)
+		for k, name := range reidKindName {
+			pl.weights[k] = r.Weights[name]
+		}
 	case rules.ReviewReply:
 		pl.kind = kindReviewReply
 	case rules.Metadata:
@@ -842,7 +849,7 @@ func (j *Judge) evaluate(ctx context.Context, ps *post) (reidScore float64, err 
 					j.phrase(ps, r, f)
 				}
 			case kindReid:
-				if s := j.reid(ps, r); s > reidScore {
+				if s := j.reid(ps, r, pl.weights); s > reidScore {
 					reidScore = s
 				}
 			case kindReviewReply:
