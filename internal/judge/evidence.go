@@ -23,8 +23,9 @@ type field struct {
 	cands []detect.Candidate
 	// source says which detectors find the field's candidates; pending:
 	// they are still to be found (see Judge.candsOf). With the default
-	// detectors, cands are those of the parts in merged, and part[k] the
-	// candidates of detector k when found has bit k (see Judge.partCands);
+	// detectors, cands are those of the parts in merged (two or more),
+	// and part[k] the candidates of detector k, sorted, when found has
+	// bit k (see Judge.partCands);
 	// roughDates: part[kDates] holds what dates found alone, which names
 	// may change (see Judge.findPart). scratch is findPart's.
 	source        candSource

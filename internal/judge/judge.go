@@ -208,6 +208,9 @@ type plan struct {
 	// parts are the detectors whose candidates an identifier rule reads
 	// (see partsOf)
 	parts uint8
+	// weights are a reid rule's weight of each kind of evidence (0 where
+	// it has none), read from its map once
+	weights *[numReidKinds]float64
 }
 
 // ruleKind is rules.Kind as a small number (for a jump table, not string
@@ -254,6 +257,10 @@ func newPlan(r *rules.Rule) plan {
 		pl.kind = kindPhrase
 	case rules.Reid:
 		pl.kind = kindReid
+		pl.weights = new([numReidKinds]float64)
+		for k, name := range reidKindName {
+			pl.weights[k] = r.Weights[name]
+		}
 	case rules.ReviewReply:
 		pl.kind = kindReviewReply
 	case rules.Metadata:
@@ -356,29 +363,34 @@ func partsOf(types []string) uint8 {
 	return m
 }
 
-// partCands returns f's candidates of (at least) the parts in need,
-// sorted: those of every type the parts find, in the order of all of f's
-// candidates.
+// partCands returns f's candidates of the parts in need (with j.parts set;
+// else all of them), sorted: those of every type the parts find, in the
+// order of all of f's candidates. Each part is sorted once when found, so
+// a rule of one part (every identifier rule) reads that part as it is,
+// and only a need of several parts merges them (f.cands, of the parts in
+// f.merged).
 func (j *Judge) partCands(f *field, need uint8) []detect.Candidate {
 	if f.source == allCands && j.parts != nil {
-		if f.merged&need == need {
-			return f.cands
+		if need&(need-1) == 0 {
+			k := bits.TrailingZeros8(need)
+			j.findPart(f, k)
+			return f.part[k]
 		}
-		// the parts asked for so far, in the detectors' order
-		u := f.merged | need
-		for k := range numParts {
-			if u&(1<<k) != 0 {
-				j.findPart(f, k)
-			}
+		if f.merged == need {
+			return f.cands
 		}
 		f.cands = f.cands[:0]
 		for k := range numParts {
-			if u&(1<<k) != 0 {
+			if need&(1<<k) != 0 {
+				j.findPart(f, k)
 				f.cands = append(f.cands, f.part[k]...)
 			}
 		}
+		// the parts are sorted: stably sorting them together orders equal
+		// candidates of different parts by the detectors' order, as
+		// sorting all of them does
 		sortCandidates(f.cands)
-		f.merged = u
+		f.merged = need
 		return f.cands
 	}
 	if f.pending {
@@ -396,14 +408,21 @@ func (j *Judge) partCands(f *field, need uint8) []detect.Candidate {
 }
 
 // findPart finds part k of f's candidates (with j.parts set), as the
-// detector finds them after the parts before it.
+// detector finds them after the parts before it, sorted as candidates
+// sorts them all (stably: the part's own among them keep their order).
 func (j *Judge) findPart(f *field, k int) {
 	if f.found&(1<<k) != 0 {
 		return
 	}
+	j.detectPart(f, k)
+	sortCandidates(f.part[k])
+	f.found |= 1 << k
+}
+
+// detectPart is findPart but for the sorting and the found bit.
+func (j *Judge) detectPart(f *field, k int) {
 	if k != kDates {
 		f.part[k] = j.parts.dets[k].Detect(f.doc, f.part[k][:0])
-		f.found |= 1 << k
 		return
 	}
 	// Dates drops some of its candidates where they overlap a name. Alone,
@@ -413,11 +432,12 @@ func (j *Judge) findPart(f *field, k int) {
 		var alone bool
 		f.part[kDates], alone = j.parts.dates.DetectAlone(f.doc, f.part[kDates][:0])
 		if alone {
-			f.found |= 1 << kDates
 			return
 		}
 		f.roughDates = true
 	}
+	// (sorted, the names are those dates reads after them in another
+	// order: it reads them only to test whether one overlaps its own)
 	j.findPart(f, kNames)
 	names := f.part[kNames]
 	// Where no name overlaps any of them, dates after the names finds the
@@ -438,7 +458,6 @@ func (j *Judge) findPart(f *field, k int) {
 		f.part[kDates] = append(f.part[kDates][:0], buf[len(names):]...)
 		f.scratch = buf
 	}
-	f.found |= 1 << kDates
 }
 
 // overlapsAny reports whether a candidate of cs overlaps bytes [a,b).
@@ -462,11 +481,20 @@ func (j *Judge) hasAge(f *field) bool {
 		return slices.ContainsFunc(j.candsOf(f), isAge)
 	}
 	if f.found&(1<<kDates) == 0 {
-		if !f.roughDates && !j.parts.dates.MayFindAge(f.doc) {
-			return false
-		}
 		if !f.roughDates {
-			j.findPart(f, kDates) // alone, if it can
+			if !j.parts.dates.MayFindAge(f.doc) {
+				return false
+			}
+			// alone, if it can (as findPart): else what it found alone
+			// stays for findPart, which then runs the names
+			var alone bool
+			f.part[kDates], alone = j.parts.dates.DetectAlone(f.doc, f.part[kDates][:0])
+			if alone {
+				sortCandidates(f.part[kDates])
+				f.found |= 1 << kDates
+			} else {
+				f.roughDates = true
+			}
 		}
 		if f.found&(1<<kDates) == 0 && !slices.ContainsFunc(f.part[kDates], isAge) {
 			return false
@@ -821,7 +849,7 @@ func (j *Judge) evaluate(ctx context.Context, ps *post) (reidScore float64, err 
 					j.phrase(ps, r, f)
 				}
 			case kindReid:
-				if s := j.reid(ps, r); s > reidScore {
+				if s := j.reid(ps, r, pl.weights); s > reidScore {
 					reidScore = s
 				}
 			case kindReviewReply:

@@ -114,7 +114,9 @@ func reidMessage(kinds uint16, k reidKind) string {
 	return m
 }
 
-func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
+// reid scores the post by rule r, whose weight of each kind of evidence
+// is in weights, and emits its findings when it fires.
+func (j *Judge) reid(ps *post, r *rules.Rule, weights *[numReidKinds]float64) float64 {
 	t := ps.text
 	if len(t.list(j.lists.publicCues)) > 0 {
 		return 0
@@ -206,7 +208,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule) float64 {
 	prod := 1.0
 	for k := range numReidKinds {
 		if kinds&(1<<k) != 0 {
-			prod *= 1 - r.Weights[reidKindName[k]]
+			prod *= 1 - weights[k]
 		}
 	}
 	score := 1 - prod

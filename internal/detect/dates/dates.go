@@ -98,11 +98,11 @@ func detectAll(d *text.Doc, out []detect.Candidate) ([]detect.Candidate, bool) {
 }
 
 // MayFindAge reports whether Detect may find an AGE in d. It is false only
-// when no word is a trigger word of an age ("aged", "turned",
-// "nonagenarian", "ninety", "nineties") and no word with a digit may
-// start one (mayStartAge): every age the scan reads starts at one of
-// those (see mixed, number, ageWord, numberWords, decade), and
-// appositiveAges reads numbers.
+// when no word may start an age: no trigger word of one ("aged",
+// "turned", "nonagenarian", "ninety", "nineties") that may start one
+// (mayStartAgeAt) and no word with a digit that may (mayStartAge): every
+// age the scan reads starts at one of those (see mixed, number, ageWord,
+// numberWords, decade), and appositiveAges reads numbers.
 func (detector) MayFindAge(d *text.Doc) bool {
 	if d == nil {
 		return false
@@ -120,7 +120,85 @@ func (detector) MayFindAge(d *text.Doc) bool {
 		}
 		// as marks.mark and scan.run pass the word to scan.word
 		if maybeWord(tk.Lower) {
-			if w, ok := lookupWord(key(tk.Lower)); ok && w.kind&ageKinds != 0 {
+			if w, ok := lookupWord(key(tk.Lower)); ok && w.kind&ageKinds != 0 && mayStartAgeAt(d, int(n), w.kind) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayStartAgeAt reports whether an age may start at trigger word i, of
+// kinds k, by what the scan's readings of it need in the next few words,
+// and so is true for every one that an age starts at (TestMayFindAge):
+//   - a number word (numberWords) is an age only before an explicit unit
+//     (ageAfter's "ninety-two-year-old", "one hundred and two yo"): the
+//     number's words end at most five words on ("one hundred and
+//     twenty-two"), and the unit is right after them or after a '-';
+//   - "aged", "age", "turned" (ageWord) read a number or a number's
+//     words ("a hundred") right after them, after a ':' or '=', or after
+//     "of".
+//
+// The other trigger words ("nonagenarian", "nineties") may start one.
+// "One", "two", "three" are common words, and "age" and "turns" are not
+// rare: most posts with one have no age.
+func mayStartAgeAt(d *text.Doc, i int, k wkind) bool {
+	if k&(kOldWord|kDecade) != 0 {
+		return true
+	}
+	if k&kAgeWord != 0 {
+		for j := i + 1; j <= i+3 && j < len(d.Tokens); j++ {
+			if tk := &d.Tokens[j]; tk.Kind == text.Word && (tk.Flags&text.AllDigit != 0 || isNumberWord(tk.Lower)) {
+				return true
+			}
+		}
+	}
+	if k&kNumWord != 0 {
+		for j := i + 1; j <= i+8 && j < len(d.Tokens); j++ {
+			if d.Tokens[j].Kind == text.Word && explicitUnitAt(d, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNumberWord reports whether w may start parseNumberWords' number.
+func isNumberWord(w string) bool {
+	if w == "a" || w == "an" {
+		return true
+	}
+	if !maybeWord(w) {
+		return false
+	}
+	u, ok := lookupWord(key(w))
+	return ok && u.kind&kNumWord != 0
+}
+
+// explicitUnitAt reports whether word j may be the unit of an age that
+// ageAfter reads with explicitOnly: "yo" and the like, "y" ("y/o"), or a
+// year or time unit that oldAfter finds "old" (or "of age") after.
+func explicitUnitAt(d *text.Doc, j int) bool {
+	switch w := key(d.Tokens[j].Lower); w {
+	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y":
+		return true
+	case "year", "years", "yr", "yrs", "yrs.", "yr.":
+		return mayBeOldAfter(d, j)
+	default:
+		return timeUnitOld.Has(w) && mayBeOldAfter(d, j)
+	}
+}
+
+// mayBeOldAfter reports whether oldAfter may find "old", "olds" or "of
+// age" after the unit at word j: it reads them right after it, or after a
+// '-' or '.'.
+func mayBeOldAfter(d *text.Doc, j int) bool {
+	for n := j + 1; n <= j+2 && n < len(d.Tokens); n++ {
+		switch d.Tokens[n].Lower {
+		case "old", "olds":
+			return true
+		case "of":
+			if d.Is(n+1, "age") {
 				return true
 			}
 		}
@@ -135,12 +213,15 @@ func (detector) MayFindAge(d *text.Doc) bool {
 //     length is that of the text's bytes) between commas, or before a
 //     word of an age's unit or sex, right after it or after a '-'
 //     (ageAfter's "98 yo", "98-year-old", "3 months old", "45 M"; and
-//     "98 s/p" and "98 h/o");
+//     "98 s/p" and "98 h/o"), a year or time unit with "old" after it
+//     (mayBeOldAfter);
 //   - one to three digits before a suffix that mixed reads as an age's
-//     ("98yo", "98y/o", "45M", "3mo old", "90s", "95th birthday").
+//     ("98yo", "98y/o", "45M", "3mo old", "95th birthday", and "90s"
+//     after "her", "his early" or the like: decade).
 //
-// Other numbers ("2024", "10am", "3/4") start none: it lets hasAge in the
-// engine skip the scan on most posts with a number and no age.
+// Other numbers ("2024", "10am", "3/4", "10 years", "the 4th") start
+// none: it lets hasAge in the engine skip the scan on most posts with a
+// number and no age.
 func mayStartAge(d *text.Doc, i int) bool {
 	tk := &d.Tokens[i]
 	if tk.Flags&text.AllDigit != 0 {
@@ -154,35 +235,65 @@ func mayStartAge(d *text.Doc, i int) bool {
 		if d.IsPunct(j, '-') {
 			j++
 		}
-		return j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && ageUnitAfter(key(d.Tokens[j].Lower))
+		return j < len(d.Tokens) && d.Tokens[j].Kind == text.Word && ageUnitAfter(d, j)
 	}
 	w := tk.Lower
-	p := 0
+	p, v := 0, 0
 	for p < len(w) && isDigit(w[p]) {
+		v = v*10 + int(w[p]-'0')
 		p++
 	}
-	return p > 0 && p <= 3 && ageSuffix(w[p:])
+	if p == 0 || p > 3 {
+		return false
+	}
+	switch sfx := w[p:]; sfx {
+	case "s", "'s", "’s":
+		// decade: a possessor at most three words before ("his early
+		// 90s", "her mid-90s")
+		if p < 2 || v%10 != 0 || v < 10 || v > 110 {
+			return false
+		}
+		for j := max(i-3, 0); j < i; j++ {
+			if possessor.Has(d.Tokens[j].Lower) {
+				return true
+			}
+		}
+		return false
+	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yrs", "yr", "y", "m", "f":
+		return true
+	default:
+		if ordSuffix.Has(sfx) {
+			// "her 95th birthday"
+			switch n := d.NextWord(i, false); {
+			case n < 0:
+				return false
+			default:
+				switch d.Tokens[n].Lower {
+				case "birthday", "bday", "b-day", "birthdays":
+					return true
+				}
+				return false
+			}
+		}
+		// "3mo old", "3mo-old"
+		return timeUnitOld.Has(sfx) && (d.Is(i+1, "old") || d.Is(i+2, "old"))
+	}
 }
 
-// ageUnitAfter reports the words after a number that ageAfter may read
-// as an age's unit or sex.
-func ageUnitAfter(w string) bool {
-	switch w {
-	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y",
-		"year", "years", "yr", "yrs", "yrs.", "yr.", "s", "h":
+// ageUnitAfter reports whether word j after a number may be what ageAfter
+// reads as an age's unit or sex.
+func ageUnitAfter(d *text.Doc, j int) bool {
+	switch w := key(d.Tokens[j].Lower); w {
+	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y", "s", "h":
 		return true
+	case "year", "years", "yr", "yrs", "yrs.", "yr.":
+		return mayBeOldAfter(d, j)
+	default:
+		if timeUnitOld.Has(w) {
+			return mayBeOldAfter(d, j)
+		}
+		return sexWord.Has(w)
 	}
-	return timeUnitOld.Has(w) || sexWord.Has(w)
-}
-
-// ageSuffix reports the suffixes after a word's digits that mixed may
-// read as an age's.
-func ageSuffix(sfx string) bool {
-	switch sfx {
-	case "s", "'s", "’s", "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yrs", "yr", "y", "m", "f":
-		return true
-	}
-	return ordSuffix.Has(sfx) || timeUnitOld.Has(sfx)
 }
 
 type scan struct {

@@ -18,6 +18,7 @@ func FuzzDetect(f *testing.F) {
 		f.Add(c.src)
 	}
 	f.Add("\xff7/22\x00July 4th, 2023 98yo 2000-04-16T11:34:35Z ninety-two-year-old")
+	f.Add("one hundred and twenty-two year. old, his mid-90s, aged: a hundred, her 95th bday, 3mo-old, at the age of 7")
 	det := New()
 	f.Fuzz(func(t *testing.T, src string) {
 		d := text.Parse(src)

@@ -27,6 +27,32 @@ var agePieces = []string{
 	"month", "months", "mo", "wk", "wks", "day", "days", "M", "F", "male", "female", "woman", "boy", "girl",
 	"s", "h", "p", "birthday", "bday", "her", "his", "early", "mid", "late", "in", "with", "presents", "admitted",
 	"Pt", "J.T.", "Mrs.", "Lopez", ",", "-", "(", ")", "\n", "the", "a", "ninety", "nineties", "nonagenarian",
+	"one", "two", "twenty", "hundred", "and", "an", "age:", ":", "=", "ages", "turns", "turning", "olds", "b-day",
+	"birthdays", "their", "pt's", "upper", "yr.", "yrs.", "mos", "week", "weeks", "3rd", "21st", "4th", "50s",
+	"20's", "4's", "110s", "120s", "5wks", "6mo", "2mos",
+}
+
+// agePhrases are ages written out in their many forms, and near misses,
+// made of a few parts (mayAgeTexts joins them).
+func agePhrases() []string {
+	var out []string
+	before := []string{"", "her ", "his early ", "their mid-", "pt's late ", "aged ", "age ", "age: ", "turned ", "turns ",
+		"at the age of ", "Pt J.T., ", "a ", "my ", "the ", "exactly "}
+	nums := []string{"one", "two", "twenty", "twenty-two", "ninety two", "one hundred and two", "one hundred and twenty-two",
+		"a hundred", "an", "7", "45", "98", "104", "90s", "90's", "95th", "3mo", "2wks", "98yrs", "1"}
+	units := []string{"", " year", "-year", " years", " yr", " yrs.", " yo", " y/o", " y.o.", " y", " weeks", "-week", " months",
+		" mo", " day", " days", " birthday", " bday", " M", " F", " male", " s/p", " h/o", ","}
+	after := []string{"", " old", "-old", " olds", ". old", " of age", " of", " ago", " later", " with CHF", ", was admitted"}
+	for _, b := range before {
+		for _, n := range nums {
+			for _, u := range units {
+				for _, a := range after {
+					out = append(out, b+n+u+a)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // mayAgeTexts are random texts of agePieces, and the evaluation texts.
@@ -47,6 +73,7 @@ func mayAgeTexts() []string {
 		}
 		texts = append(texts, sb.String())
 	}
+	texts = append(texts, agePhrases()...)
 	for _, name := range []string{"physionet-deid.dev.input.jsonl", "presidio-synth.dev.input.jsonl", "asq-phi.dev.input.jsonl", "tweets-general.input.jsonl"} {
 		texts = append(texts, detecttest.EvalTextsIfAny(name)...)
 	}
