@@ -264,6 +264,10 @@ type Rule struct {
 	ReplyContext []string `yaml:"reply_context,omitempty" json:"reply_context,omitempty"`
 	Within       int      `yaml:"within,omitempty" json:"within,omitempty"`
 	UnlessNear   []string `yaml:"unless_near,omitempty" json:"unless_near,omitempty"`
+	// KeepNear lists phrases that, within 4 tokens of a candidate in its
+	// sentence, keep it although an UnlessNear phrase is near: "shoutout
+	// to Mr. D in bed 14" is a patient, whatever the greeting.
+	KeepNear []string `yaml:"keep_near,omitempty" json:"keep_near,omitempty"`
 
 	// Reid rules: the score at or above which the rule fires, and the weight
 	// of each kind of evidence (see docs/reid.md).
@@ -463,6 +467,7 @@ const (
 	ListContext
 	ListUnlessNear
 	ListReplyContext
+	ListKeepNear
 	numListKinds
 )
 
@@ -503,6 +508,7 @@ func (s *Set) resolveNamed(r *Rule) {
 	r.named[ListKeyword] = ids(r.Keywords)
 	r.named[ListContext] = ids(r.Context)
 	r.named[ListUnlessNear] = ids(r.UnlessNear)
+	r.named[ListKeepNear] = ids(r.KeepNear)
 	r.named[ListReplyContext] = ids(r.ReplyContext)
 	if r.Near != nil {
 		r.named[ListNear] = ids(r.Near.Phrases)
@@ -729,7 +735,7 @@ func Compile(packs []Pack) (*Set, error) {
 }
 
 func (s *Set) checkListRefs(r *Rule) error {
-	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.ReplyContext, r.Keywords}
+	lists := [][]string{r.Phrases, r.Unless, r.Context, r.UnlessNear, r.KeepNear, r.ReplyContext, r.Keywords}
 	for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
 		lists = append(lists, c.Any)
 	}
@@ -748,9 +754,9 @@ func (s *Set) checkListRefs(r *Rule) error {
 			}
 		}
 	}
-	for _, c := range append(append(append([]string{}, r.Context...), r.UnlessNear...), r.ReplyContext...) {
+	for _, c := range append(append(append(append([]string{}, r.Context...), r.UnlessNear...), r.KeepNear...), r.ReplyContext...) {
 		if !strings.HasPrefix(c, "@") {
-			return fmt.Errorf("rule %s: context and unless_near take @list names, not %q", r.ID, c)
+			return fmt.Errorf("rule %s: context, unless_near and keep_near take @list names, not %q", r.ID, c)
 		}
 	}
 	return nil

@@ -1047,7 +1047,8 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 		}
 		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
 			sa, sb := f.sentenceOf(a)
-			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) {
+			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) &&
+				(len(r.KeepNear) == 0 || !near(within(f.hits(r.NamedLists(rules.ListKeepNear), nil), sa, sb), a, b, 4)) {
 				continue
 			}
 		}
