@@ -71,7 +71,7 @@ const (
 	tTail
 	tState
 	tCue
-	tFrame // a word that starts a frame rule (frames.go): bare place noun, "in", employer cue
+	tFrame // a word that starts a frame rule (frames.go): bare place noun, "in", employer cue, street type
 )
 
 // A slot keeps the flags in 8 bits and the triggers in 16: these constant

@@ -16,6 +16,8 @@ import (
 //	where one lives     "lives alone in white amrsh, daughter ..."
 //	town of a facility  "from the VA in Balt", "a rehab in Towson"
 //	employer            "his business Genentech", "works for Zentrix"
+//	street, no number   "lives on Pine Ridge Rd", "the Elm St shelter"
+//	                    (bareStreet, streets.go)
 
 // frames runs the frame rules over the whole text: over the tokens the
 // main scan marked (s.frameToks), which hold every frame word and number.
@@ -37,6 +39,8 @@ func (s *scan) frames() {
 			s.townOf(i)
 		case employerCuesW.Has(w):
 			s.employer(i)
+		case bareSuffixW.Has(w):
+			s.bareStreet(i)
 		}
 	}
 }

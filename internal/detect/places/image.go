@@ -116,6 +116,9 @@ func triggers() []trigger {
 		add(tFrame, w)
 	}
 	add(tFrame, "in")
+	for w := range bareSuffix {
+		add(tFrame, w)
+	}
 	sort.Slice(tr, func(i, j int) bool {
 		if tr[i].word != tr[j].word {
 			return tr[i].word < tr[j].word

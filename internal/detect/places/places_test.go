@@ -1,6 +1,7 @@
 package places
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -279,6 +280,8 @@ func FuzzDetect(f *testing.F) {
 		"PSC 6293, Box 8158\nAPO AP 04336",
 		"St. Mary's Hospital, Los Angeles; room 4B, bed 3",
 		"#MercyWestED shift done", "ул. Ленина 5", "???\n??? Suite 380\n???",
+		"She lives on Pine Ridge Rd. Happy St. Patrick's Day, Dr. Smith", "near Main St and 5th Ave",
+		"St. Mark's Place -Blvd Oak- Dr.", "Lakeview Dr\nElm St. Ave",
 	} {
 		f.Add(s)
 	}
@@ -334,4 +337,119 @@ func TestEndShape(t *testing.T) {
 	if endShape("") || endShape("pain") {
 		t.Error("endShape passes a word no rule reads")
 	}
+}
+
+// TestBareStreet: a street named without a house number is a street
+// (Safe Harbor removes every geographic subdivision smaller than a
+// state), at a score that follows the evidence; a saint, a title, an ECG
+// segment, a scan, an idiom or a facility found already is not one.
+func TestBareStreet(t *testing.T) {
+	flag := []struct {
+		src, want string
+		min       float64 // the score it must reach at least
+	}{
+		{"She lives on Pine Ridge Rd with 3 greyhounds.", "Pine Ridge Rd", 0.8},
+		{"Mr. Boone from the Elm St shelter is back.", "Elm St", 0.7},
+		{"Found near Main St and 5th Ave.", "Main St", 0.7},
+		{"Found near Main St and 5th Ave.", "5th Ave", 0.7},
+		{"She moved to Fifth Avenue last year.", "Fifth Avenue", 0.7},
+		{"the retired teacher on Boone Street again", "Boone Street", 0.8},
+		{"She lives off Sunset Way with her sister", "Sunset Way", 0.5},
+		{"lives on main st with her son", "main st", 0.7},
+		{"we met on 5th ave after the shift", "5th ave", 0.7},
+		{"LIVES ON ELM ST WITH WIFE", "ELM ST", 0.7},
+		{"the house on Lakeview Dr burned down", "Lakeview Dr", 0.5},
+		{"Our patient from the Wilkes-Barre Blvd group home", "Wilkes-Barre Blvd", 0.7},
+		{"Took a walk down Wall Street.", "Wall Street", 0.6},
+		{"Main St is closed today.", "Main St", 0.4},
+		{"Her daughter drives up Hwy from Boone Hwy daily", "Boone Hwy", 0.7},
+	}
+	for _, c := range flag {
+		cs := run(c.src)
+		if !covered(c.src, c.want, cs, c.min, SubStreet) {
+			t.Errorf("%q: %q not a street at %.2f or more; got %v", c.src, c.want, c.min, showScores(c.src, cs))
+		}
+	}
+	// words that must not become (part of) a street at the bar of a post
+	// check (0.5), or at all (0.4: the bar of deid)
+	pass := []struct {
+		src, not string
+		bar      float64
+	}{
+		{"Seen at St. Brigid's yesterday", "St. Brigid's", 0.4},
+		{"Happy St. Patrick's Day to all!", "Happy", 0.4},
+		{"Elm St. Mark's was full", "Elm St", 0.4},
+		{"Thank you Dr. Smith for the help", "Dr", 0.4},
+		{"Thanks Dr Jones, see you", "Thanks Dr", 0.4},
+		{"IT'S DR. RAY NOW 🎓", "IT'S", 0.4},
+		{"Sunset Dr. Smith called back", "Sunset Dr", 0.4},
+		{"I love Wall Street bets", "Wall Street", 0.5},
+		{"the Milky Way tonight", "Milky Way", 0.4},
+		{"Files are on Google Drive", "Google Drive", 0.4},
+		{"went down Memory Lane with her", "Memory Lane", 0.4},
+		{"The Best Way To Learn", "Best Way", 0.4},
+		{"We took the High Road on this one.", "High Road", 0.4},
+		{"First Place winner again", "First Place", 0.4},
+		{"Route 66 trip next week", "Route 66", 0.4},
+		{"EKG DOWN WITH NONSPEFIC ST CHANGES, PULSUS CHECKED", "NONSPEFIC ST", 0.4},
+		{"went to the hospital and had ant st elevations", "ant st", 0.4},
+		{"PT OWN RHYTHM 62-77 NSR. CT-SX. OOZY CT OUPT 40-100CC/HR.", "OOZY CT", 0.4},
+		{"NO ST CHANGES. SINUS TACH ST 110.", "ST", 0.4},
+		{"Head CT negative, seen by RD today", "CT", 0.4},
+		{"Plt Ct 150 this morning", "Ct", 0.4},
+		{"ST elevation in leads II and III", "ST", 0.4},
+		{"on my way home, on every road", "way", 0.4},
+		{"Main St is closed today.", "Main St", 0.5},
+		{"#DavidGuettaMainSquare tonight", "Square", 0.4},
+	}
+	for _, c := range pass {
+		at := strings.Index(c.src, c.not)
+		for _, x := range run(c.src) {
+			if x.Sub == SubStreet && x.Score >= c.bar && x.Start < at+len(c.not) && at < x.End {
+				t.Errorf("%q: street %q (%.2f) over %q", c.src, c.src[x.Start:x.End], x.Score, c.not)
+			}
+		}
+	}
+	// a facility found already is left whole
+	src := "Oak Street Health clinic visit on Tuesday"
+	for _, x := range run(src) {
+		if x.Sub == SubStreet {
+			t.Errorf("%q: street %q breaks the facility", src, src[x.Start:x.End])
+		}
+	}
+	// a house number still starts the address
+	src = "Pt lives at 45 Elm Street with her daughter."
+	if !covered(src, "45 Elm Street", run(src), 0.8, SubStreet) {
+		t.Errorf("%q: address lost: %v", src, showScores(src, run(src)))
+	}
+}
+
+// TestBareSuffix: every street type that starts bareStreet is a street
+// type the package knows (strongSuffix), and starts a frame rule.
+func TestBareSuffix(t *testing.T) {
+	trig := map[string]bool{}
+	for _, tr := range triggers() {
+		if tr.bit == tFrame {
+			trig[tr.word] = true
+		}
+	}
+	for w := range bareSuffix {
+		if !strongSuffix[w] {
+			t.Errorf("%q: a bare street type that is no strongSuffix", w)
+		}
+		if !trig[w] {
+			t.Errorf("%q: no frame trigger", w)
+		}
+		if load().lookup(w).trig()&tFrame == 0 {
+			t.Errorf("%q: the image does not mark it a frame word", w)
+		}
+	}
+}
+
+func showScores(src string, cs []detect.Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%s:%s:%.2f", c.Sub, src[c.Start:c.End], c.Score))
+	}
+	return out
 }

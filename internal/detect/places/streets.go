@@ -750,3 +750,398 @@ func (s *scan) compoundStreetRule(i int) {
 	cue, _ := s.cueBefore(first)
 	s.emit(SubStreet, first, end, 0.75, cue)
 }
+
+// bareSuffix are the street types that end a street named without a house
+// number ("lives on Pine Ridge Rd", "the Elm St shelter", "near 5th Ave"),
+// by how much the type alone says: suffixA are abbreviations that are
+// little else, suffixB full words that are mostly streets after a name,
+// suffixC words with other common senses ("Milky Way", "Supreme Court",
+// "Dr. Smith", "Plt Ct", "First Place"), which need a distinctive name or a
+// cue. Every word is a strongSuffix (TestBareSuffix); each starts a frame
+// rule (tFrame).
+const (
+	suffixA = 1 + iota
+	suffixB
+	suffixC
+)
+
+var bareSuffix = map[string]uint16{
+	"st": suffixA, "rd": suffixA, "ave": suffixA, "blvd": suffixA, "ln": suffixA, "hwy": suffixA, "pkwy": suffixA,
+	"street": suffixB, "road": suffixB, "avenue": suffixB, "boulevard": suffixB, "lane": suffixB,
+	"highway": suffixB, "parkway": suffixB, "terrace": suffixB,
+	"drive": suffixC, "dr": suffixC, "court": suffixC, "ct": suffixC, "circle": suffixC, "cir": suffixC,
+	"place": suffixC, "pl": suffixC, "way": suffixC, "trail": suffixC, "square": suffixC, "plaza": suffixC,
+	"pike": suffixC, "route": suffixC, "alley": suffixC, "crescent": suffixC, "str": suffixC,
+}
+
+// stSegment are words after "ST" that make it the ST segment of an ECG
+// ("nonspecific ST changes", "ant st elevations").
+var stSegment = map[string]bool{
+	"changes": true, "change": true, "segment": true, "segments": true, "elevation": true,
+	"elevations": true, "elev": true, "depression": true, "depressions": true, "dep": true,
+	"wave": true, "waves": true, "abnormality": true, "abnormalities": true, "abn": true, "abnl": true,
+	"t": true, "seg": true, "wnl": true, "flattening": true, "inversion": true, "inversions": true,
+}
+
+// streetCues are words right before a street name that announce one
+// ("on", "near", "off", "from the").
+var streetCues = map[string]bool{
+	"on": true, "off": true, "onto": true, "near": true, "along": true, "down": true, "up": true,
+	"past": true, "via": true, "at": true, "from": true, "to": true, "toward": true, "towards": true,
+	"across": true, "by": true, "behind": true, "outside": true, "around": true,
+}
+
+var (
+	bareSuffixW = newWordMap(bareSuffix)
+	streetCuesW = newWordSet(streetCues)
+)
+
+// bareStreet: a street type at i after one to four name words, with no
+// house number ("She lives on Pine Ridge Rd", "the Elm St shelter", "near
+// Main St and 5th Ave"). Its score weighs the evidence: the type (an
+// abbreviation says more than "Way"), the names (an ordinal or a name no
+// dictionary knows says more than "Main", a sentence's capitalised first
+// word or a lower-case word less), and a cue before it. It runs after the
+// main scan (frames), so that a street inside a candidate found already
+// (an address with its number, "Oak Street Health") is left to it.
+func (s *scan) bareStreet(i int) {
+	d := s.d
+	class := bareSuffixW.Value(s.low(i))
+	if class == 0 || i == 0 || d.Tokens[i].Flags&(text.NewlineBefore|text.InHashtag|text.InMention) != 0 {
+		return
+	}
+	mixed := !d.Upperish && !d.Lowerish // case carries a signal
+	sufCap := s.capSignal(i)
+	lowSuffix := false
+	switch {
+	case mixed && sufCap == 0:
+		// "main st", "elm st": only an abbreviation, in lower case
+		if class != suffixA {
+			return
+		}
+		lowSuffix = true
+	case mixed && sufCap == 1:
+		// "ST elevation", "Head CT", "seen by RD": an all-caps word in a
+		// mixed-case text is an abbreviation of something else, unless
+		// the names are in capitals too (checked below)
+		if len(s.low(i)) > 1 && s.has(i, text.AllUpper) && !s.allCapsName(i) {
+			return
+		}
+	}
+	// what follows: "St. Brigid's" is a saint, "Dr. Smith" a title,
+	// "Route 9", "Ct 150" a number
+	next := i + 1
+	dot := s.punct(next, '.') && d.Adjacent(i, next)
+	if dot {
+		next++
+	}
+	if next < len(d.Tokens) && d.Tokens[next].Flags&text.NewlineBefore == 0 && s.word(next) {
+		nw := s.low(next)
+		if s.has(next, text.HasDigit) && !dot {
+			return
+		}
+		switch s.low(i) {
+		case "st":
+			if s.capSignal(next) == 2 && !stopW.Has(nw) && !(dot && english(nw) && !possessive(nw)) && !s.isHeadWord(nw) || stSegment[nw] {
+				return
+			}
+		case "dr":
+			// "Dr. Smith", "DR. RAY", "DR SMITH AWARE"
+			if !stopW.Has(nw) && (s.has(next, text.Upper) || !mixed) {
+				return
+			}
+		}
+	}
+	if s.inCandidate(i) {
+		return
+	}
+	// the names, right to left; at[n] and cls[n] are the n-th name word
+	// and its class (bareNameClass)
+	var at, cls [4]int
+	first, names := -1, 0
+	for k := i - 1; k >= 0 && names < len(at); k-- {
+		if d.Tokens[k+1].Flags&text.NewlineBefore != 0 {
+			break
+		}
+		t := &d.Tokens[k]
+		if t.Kind == text.Punct {
+			// "Wilkes-Barre Blvd", "St. Mark's Place", "Martin Luther King Jr. Blvd"
+			if names > 0 && (s.punct(k, '-') && d.Adjacent(k-1, k) && d.Adjacent(k, k+1) ||
+				s.punct(k, '.') && d.Adjacent(k-1, k) && s.word(k-1) && (len(s.low(k-1)) == 1 || s.low(k-1) == "st" || s.low(k-1) == "mt" || s.low(k-1) == "ft" || s.low(k-1) == "jr")) {
+				continue
+			}
+			break
+		}
+		if t.Kind != text.Word {
+			break
+		}
+		c := s.bareNameClass(k, class)
+		if c < 0 {
+			if (s.low(k) == "st" || s.low(k) == "mt" || s.low(k) == "ft") && names > 0 && s.capSignal(k) >= 1 {
+				// "St Mark's Place"
+				first = k
+			}
+			break
+		}
+		first = k
+		at[names], cls[names] = k, c
+		names++
+		if t.Flags&text.SentStart != 0 {
+			break
+		}
+	}
+	// a facility or unit found already ("Mercy West ED") is taken in
+	// whole ("Lakeview Dr", where the gazetteer knows a Lakeview
+	// hospital) or not at all
+	if names > 0 {
+		if c := s.strongBefore(first, i); c >= 0 {
+			first = c + 1
+			for names > 0 && at[names-1] < first {
+				names--
+			}
+		}
+	}
+	best := -1
+	for n := range names {
+		best = max(best, cls[n])
+	}
+	if names == 0 {
+		return
+	}
+	if names == 1 && streetIdiomsHas(s.low(first), s.low(i)) {
+		return
+	}
+	if !mixed && best < 2 && class != suffixA {
+		// no case signal: "on every road", "on my way" are English
+		return
+	}
+	sc := 0.6
+	switch class {
+	case suffixB:
+		sc = 0.5
+	case suffixC:
+		sc = 0.4
+	}
+	switch best {
+	case 2:
+		sc += 0.15
+	case 0:
+		sc -= 0.1
+	}
+	if names >= 2 {
+		sc += 0.05
+	}
+	if lowSuffix {
+		sc -= 0.1
+	}
+	cue, strength := s.streetCue(first)
+	switch strength {
+	case 2:
+		sc += 0.3
+	case 1:
+		sc += 0.2
+	default:
+		if !mixed || best == 0 && !(class == suffixA && sufCap == 2 && !lowSuffix) {
+			// no case to go by ("NONSPEFIC ST CHANGES", "OOZY CT"), or
+			// a lower-case or sentence-initial name: only after a cue,
+			// unless a capitalised abbreviation follows ("Main St is
+			// closed", which scores under the bar of a post check)
+			return
+		}
+		if best == 0 {
+			sc -= 0.05
+		}
+		if class == suffixB && best < 2 {
+			// "Wall Street", "Main Street" said in passing
+			sc -= 0.05
+		}
+		if class == suffixC && best < 2 {
+			// "the Milky Way", "Supreme Court" with nothing to say it
+			// is a street
+			return
+		}
+	}
+	if class == suffixC && best < 2 {
+		// "on Google Drive", "at Family Court"
+		sc -= 0.15
+	}
+	if sc < 0.4 {
+		return
+	}
+	s.emit(SubStreet, first, i, sc, cue)
+}
+
+// bareNameClass rates token k as a word of a street name before a street
+// type of the given class: 2 an ordinal or a distinctive name ("5th",
+// "Fifth", "Boone"), 1 a capitalised ordinary word ("Main", "Elm"), 0 a
+// weaker one (a sentence's first word, a lower-case word before an
+// abbreviation), -1 no name word.
+func (s *scan) bareNameClass(k int, class uint16) int {
+	d := s.d
+	t := &d.Tokens[k]
+	lw := t.Lower
+	if stopW.Has(lw) || notNameW.Has(lw) || lw == "" || streetCuesW.Has(lw) && s.capSignal(k) != 2 {
+		return -1
+	}
+	if t.Flags&text.HasDigit != 0 {
+		if ordinal(lw) {
+			return 2
+		}
+		return -1
+	}
+	if t.Flags&text.HasLetter == 0 || streetSuffixW.Has(lw) && bareSuffixW.Has(lw) || unitWords[lw] {
+		return -1
+	}
+	v := vocab.Lookup(lw)
+	if ordinalsW.Has(lw) {
+		// "Fifth Avenue", but also "First Place": an ordinal word is an
+		// ordinary word
+		plainOrd := s.capSignal(k) == 2 || s.capSignal(k) == 1 && class == suffixA
+		if !plainOrd {
+			return -1
+		}
+		if t.Flags&text.SentStart != 0 {
+			return 0
+		}
+		return 1
+	}
+	if v.Any(vocab.IsAbbrev) || v.Any(vocab.IsMedical) && !v.Any(vocab.IsEnglish|vocab.IsProper) && (s.capSignal(k) != 2 || t.Flags&text.SentStart != 0) {
+		// "Plt Ct", "TACH ST", "ICU Way"; a clinical word capitalised
+		// inside a sentence is a name ("Wilkes-Barre Blvd")
+		return -1
+	}
+	plain := v.Any(vocab.IsEnglish)
+	switch s.capSignal(k) {
+	case 2:
+		if !plain {
+			return 2
+		}
+		if t.Flags&text.SentStart != 0 {
+			return 0
+		}
+		return 1
+	case 1:
+		if t.Flags&text.AllUpper != 0 && !d.Upperish && !d.Lowerish {
+			// an acronym in a mixed-case text: "MLK Blvd", not "ER Dr"
+			if plain || len(lw) < 3 {
+				return -1
+			}
+			return 2
+		}
+		if !plain && len(lw) >= 3 && strings.IndexAny(lw, "'’") < 0 {
+			return 2
+		}
+		return 1
+	}
+	// lower case where capitals are used: "main st", "ballard st", with
+	// the words after it in lower case too ("near Main St" is no name)
+	if class != suffixA || k+1 < len(d.Tokens) && s.word(k+1) && !bareSuffixW.Has(s.low(k+1)) && s.capSignal(k+1) != 0 {
+		return -1
+	}
+	if plain {
+		return 0
+	}
+	return 1
+}
+
+// allCapsName: the word before the all-caps street type at i is in
+// capitals too ("LIVES ON ELM ST" quoted in a mixed-case text).
+func (s *scan) allCapsName(i int) bool {
+	p := s.prevTok(i)
+	return p >= 0 && s.word(p) && s.has(p, text.AllUpper) && len(s.low(p)) >= 3
+}
+
+// streetCue reports the cue before a street name at first and its
+// strength: 2 an address cue ("lives on", "address:", "corner of"), 1 a
+// preposition that goes with streets ("on", "near", "from the"), or
+// another street right before ("Main St and 5th Ave").
+func (s *scan) streetCue(first int) (string, int) {
+	d := s.d
+	if first == 0 || d.Tokens[first].Flags&text.NewlineBefore != 0 {
+		// "Address:\nElm St" is an address line; a text's first words
+		// are not announced
+		if first > 0 && s.addrCue(first) {
+			return "", 2
+		}
+		return "", 0
+	}
+	if s.addrCue(first) {
+		return d.Text(first - 1), 2
+	}
+	j := first - 1
+	if s.word(j) && (s.low(j) == "the" || s.low(j) == "a") {
+		j--
+	}
+	if !s.word(j) {
+		return "", 0
+	}
+	w := s.low(j)
+	switch {
+	case w == "of":
+		if p := d.PrevWord(j, false); p >= 0 {
+			switch s.low(p) {
+			case "corner", "intersection", "junction", "end", "side":
+				return d.Span(p, j), 2
+			}
+		}
+		return "", 0
+	case w == "and" || w == "&" || w == "or":
+		// "Main St and 5th Ave": the street before was found already
+		if n := len(s.out); n > s.base && s.out[n-1].Sub == SubStreet && s.ends[n-1-s.base] == j-1 {
+			return d.Text(j), 1
+		}
+		return "", 0
+	case streetCuesW.Has(w):
+		// "lives off Sunset Way", "living near Elm St": where one lives
+		if p := d.PrevWord(j, false); p >= 0 && liveVerbsW.Has(s.low(p)) {
+			return d.Span(p, j), 2
+		}
+		return d.Text(j), 1
+	}
+	return "", 0
+}
+
+// streetIdioms are a name and a street type that make a phrase of their
+// own ("down Memory Lane", "files on Google Drive").
+var streetIdioms = map[[2]string]bool{
+	{"memory", "lane"}: true, {"milky", "way"}: true, {"easy", "street"}: true, {"sesame", "street"}: true,
+	{"google", "drive"}: true, {"hard", "drive"}: true, {"test", "drive"}: true, {"flash", "drive"}: true,
+	{"supreme", "court"}: true, {"high", "court"}: true, {"food", "court"}: true, {"family", "court"}: true,
+	{"fast", "lane"}: true, {"slow", "lane"}: true, {"inner", "circle"}: true, {"full", "circle"}: true,
+	{"first", "place"}: true, {"second", "place"}: true, {"third", "place"}: true, {"last", "place"}: true,
+	{"no", "way"}: true, {"one", "way"}: true, {"two", "way"}: true, {"right", "way"}: true,
+	{"high", "road"}: true, {"low", "road"}: true, {"open", "road"}: true, {"long", "road"}: true,
+}
+
+func streetIdiomsHas(name, suffix string) bool {
+	return streetIdioms[[2]string{name, suffix}]
+}
+
+// inCandidate: token i is inside a candidate found already.
+func (s *scan) inCandidate(i int) bool {
+	for k := range s.starts {
+		if s.starts[k] <= i && i <= s.ends[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// strongBefore returns the last token of a candidate found already that
+// starts before token first and ends between first and token i (the
+// street type), one that a street name must not break into (a facility,
+// a unit, a street, as opposed to a town that names a street,
+// "Washington Ave"), or -1.
+func (s *scan) strongBefore(first, i int) int {
+	last := -1
+	for k := range s.starts {
+		if s.starts[k] < first && first <= s.ends[k] && s.ends[k] < i {
+			switch s.out[s.base+k].Sub {
+			case SubCity, SubState, SubCountry, SubCounty:
+				continue
+			}
+			last = max(last, s.ends[k])
+		}
+	}
+	return last
+}
