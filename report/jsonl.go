@@ -197,11 +197,11 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	if float64(n)/1000 != f {
 		return b, false
 	}
-	if n < 1000 { // a confidence or a score: no call for the 0
-		b = append(b, '0')
-	} else {
-		b = strconv.AppendUint(b, n/1000, 10)
+	if n < 1000 { // a confidence or a score: written whole from a table
+		t := &thousandths[n]
+		return append(b, t[1:1+t[0]]...), true
 	}
+	b = strconv.AppendUint(b, n/1000, 10)
 	frac := n % 1000
 	if frac == 0 {
 		return b, true
@@ -213,6 +213,19 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	}
 	return append(b, d[:k]...), true
 }
+
+// thousandths[n] is how appendThousandths writes n/1000, for 0 < n <
+// 1000: its length, then its bytes ("0.5", "0.125").
+var thousandths = func() (t [1000][6]byte) {
+	for n := 1; n < 1000; n++ {
+		d := [6]byte{5, '0', '.', byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}
+		for d[d[0]] == '0' {
+			d[0]--
+		}
+		t[n] = d
+	}
+	return
+}()
 
 // appendHead appends a finding's head: its fields from the rule to the
 // fix, which come from its rule, from the object's opening brace.
