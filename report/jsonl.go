@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/scrubs-dev/scrubs/internal/frozen"
 	"github.com/scrubs-dev/scrubs/internal/jsonscan"
 
 	"github.com/scrubs-dev/scrubs/model"
@@ -196,11 +197,11 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	if float64(n)/1000 != f {
 		return b, false
 	}
-	if n < 1000 { // a confidence or a score: no call for the 0
-		b = append(b, '0')
-	} else {
-		b = strconv.AppendUint(b, n/1000, 10)
+	if n < 1000 { // a confidence or a score: written whole from a table
+		t := &thousandths[n]
+		return append(b, t[1:1+t[0]]...), true
 	}
+	b = strconv.AppendUint(b, n/1000, 10)
 	frac := n % 1000
 	if frac == 0 {
 		return b, true
@@ -212,6 +213,19 @@ func appendThousandths(b []byte, f float64) ([]byte, bool) {
 	}
 	return append(b, d[:k]...), true
 }
+
+// thousandths[n] is how appendThousandths writes n/1000, for 0 < n <
+// 1000: its length, then its bytes ("0.5", "0.125").
+var thousandths = func() (t [1000][6]byte) {
+	for n := 1; n < 1000; n++ {
+		d := [6]byte{5, '0', '.', byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}
+		for d[d[0]] == '0' {
+			d[0]--
+		}
+		t[n] = d
+	}
+	return
+}()
 
 // appendHead appends a finding's head: its fields from the rule to the
 // fix, which come from its rule, from the object's opening brace.
@@ -233,17 +247,27 @@ func appendHead(b []byte, f *model.Finding) []byte {
 // same few hundred heads, most of a finding's bytes, were escaped anew for
 // every finding otherwise. The slot of a head is picked by where its
 // strings lie in memory (a rule's stay put), and a slot is used only when
-// its own copies of the head's strings equal the finding's: whatever
-// memory the strings are in, a hit writes exactly what appendHead would.
+// the strings it keeps equal the finding's: whatever memory the strings
+// are in, a hit writes exactly what appendHead would.
+//
+// The bytes are compared only for strings that may be written over: a
+// slot for strings that were all frozen (package frozen: the rule set's
+// are) keeps those strings, not copies, and a finding whose strings lie
+// where they do, at the same lengths, holds the same bytes. That check
+// reads two words a string; comparing the bytes cost a few hundred
+// instructions a finding.
 type heads struct {
 	slots [headSlots]struct {
-		strs [6]string // copies of headStrings, in one allocation
-		enc  []byte    // appendHead's output for them; nil in an unused slot
+		// copies of headStrings, in one allocation, or the strings
+		// themselves when they were all frozen
+		strs   [6]string
+		frozen bool
+		enc    []byte // appendHead's output for them; nil in an unused slot
 	}
 }
 
 // headBits sizes the table: the rules that fire on a few thousand posts
-// bring a few hundred heads; 4096 slots (480 KB) leave few pairs of them
+// bring a few hundred heads; 4096 slots (512 KB) leave few pairs of them
 // taking turns in one slot.
 const (
 	headBits  = 12
@@ -262,8 +286,23 @@ func headStrings(f *model.Finding) [6]string {
 // message lie in memory: a rule's severity may depend on the post, and a
 // few rules have more than one message.
 func headSlot(f *model.Finding) uint64 {
-	at := func(s string) uint64 { return uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) }
 	return (at(f.Rule) + at(string(f.Severity))<<1 + at(f.Message)<<2) * 0x9e3779b97f4a7c15 >> (64 - headBits)
+}
+
+// at is where s's bytes lie.
+func at(s string) uint64 { return uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) }
+
+// sameMemory reports whether the strings of a lie where f's head's do,
+// at the same lengths (written out: a loop over headStrings cost twice
+// as much).
+func sameMemory(a *[6]string, f *model.Finding) bool {
+	d := at(a[0]) ^ at(f.Rule) | uint64(len(a[0])^len(f.Rule))
+	d |= at(a[1]) ^ at(f.Category) | uint64(len(a[1])^len(f.Category))
+	d |= at(a[2]) ^ at(string(f.Severity)) | uint64(len(a[2])^len(f.Severity))
+	d |= at(a[3]) ^ at(f.Clause) | uint64(len(a[3])^len(f.Clause))
+	d |= at(a[4]) ^ at(f.Message) | uint64(len(a[4])^len(f.Message))
+	d |= at(a[5]) ^ at(f.Fix) | uint64(len(a[5])^len(f.Fix))
+	return d == 0
 }
 
 // append appends f's head. h may be nil (no memory).
@@ -272,29 +311,38 @@ func (h *heads) append(b []byte, f *model.Finding) []byte {
 		return appendHead(b, f)
 	}
 	e := &h.slots[headSlot(f)]
+	if e.frozen && sameMemory(&e.strs, f) {
+		return append(b, e.enc...)
+	}
 	strs := headStrings(f)
-	if e.strs == strs && e.enc != nil {
+	if e.enc != nil && e.strs == strs {
 		return append(b, e.enc...)
 	}
 	n := len(b)
 	b = appendHead(b, f)
 	size := 0
+	all := true
 	for _, s := range strs {
 		size += len(s)
+		all = all && frozen.Is(s)
 	}
 	if size > maxHead {
 		return b
 	}
-	var all strings.Builder
-	all.Grow(size)
-	for _, s := range strs {
-		all.WriteString(s)
-	}
-	copies := all.String()
-	for k, s := range strs {
-		e.strs[k], copies = copies[:len(s)], copies[len(s):]
-	}
 	e.enc = append(e.enc[:0], b[n:]...)
+	if e.frozen = all; all {
+		e.strs = strs
+		return b
+	}
+	var copies strings.Builder
+	copies.Grow(size)
+	for _, s := range strs {
+		copies.WriteString(s)
+	}
+	rest := copies.String()
+	for k, s := range strs {
+		e.strs[k], rest = rest[:len(s)], rest[len(s):]
+	}
 	return b
 }
 

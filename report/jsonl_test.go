@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/scrubs-dev/scrubs/internal/frozen"
 	"github.com/scrubs-dev/scrubs/model"
 )
 
@@ -109,6 +110,54 @@ func TestHeadsRewrittenMemory(t *testing.T) {
 		s := strings.Repeat(string(rune('a'+i%26)), 8+i%40) + "\u2028\""
 		check(&model.Finding{Rule: s[:i%7], Category: "c", Severity: model.Info, Message: s, Fix: s[i%5:]})
 	}
+}
+
+// A head whose strings are all frozen is known again by where they lie,
+// without its bytes compared; the same places at other lengths, or any
+// string not frozen, are not taken for it.
+func TestHeadsFrozen(t *testing.T) {
+	var h heads
+	check := func(f *model.Finding) {
+		t.Helper()
+		if got, want := string(h.append(nil, f)), string(appendHead(nil, f)); got != want {
+			t.Fatalf("%+v: %s, want %s", f, got, want)
+		}
+	}
+	msg := frozen.Freeze("a frozen message, \"quoted\"")
+	f := model.Finding{Rule: frozen.Freeze("r.frozen"), Category: frozen.Freeze("c"), Severity: model.Severity(frozen.Freeze("warn")), Message: msg, Fix: frozen.Freeze("fix it")}
+	check(&f)
+	e := &h.slots[headSlot(&f)]
+	if !e.frozen || !sameMemory(&e.strs, &f) {
+		t.Fatal("a head of frozen strings is not remembered by where they lie")
+	}
+	// it is taken from memory (here made a marker)
+	enc := e.enc
+	e.enc = []byte("marker")
+	if got := string(h.append(nil, &f)); got != "marker" {
+		t.Fatalf("frozen head not taken from memory: %s", got)
+	}
+	e.enc = enc
+	for _, g := range []model.Finding{
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Message: msg[:len(msg)-1], Fix: f.Fix},
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Message: msg, Fix: f.Fix[:3]},
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Message: msg},
+		{Rule: f.Rule, Category: f.Category, Severity: f.Severity, Clause: "AMA-a", Message: msg, Fix: f.Fix},
+		{Rule: strings.Clone(f.Rule), Category: f.Category, Severity: f.Severity, Message: strings.Clone(msg), Fix: f.Fix},
+		f,
+	} {
+		check(&g)
+		check(&g)
+	}
+	// a head with a string not frozen is compared byte by byte
+	buf := []byte(msg)
+	g := f
+	g.Message = unsafe.String(&buf[0], len(buf))
+	check(&g)
+	if e := &h.slots[headSlot(&g)]; e.frozen {
+		t.Fatal("a head with a string not frozen is taken for frozen")
+	}
+	copy(buf, "rewritten")
+	check(&g)
 }
 
 func FuzzJSONLString(f *testing.F) {

@@ -21,6 +21,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/scrubs-dev/scrubs/internal/frozen"
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/model"
@@ -679,6 +680,7 @@ func Compile(packs []Pack) (*Set, error) {
 	}
 	for i, r := range s.Rules {
 		r.Index = i
+		freezeHead(r)
 	}
 	var all []string
 	var refs []PhraseRef // by index into all: one user per phrase
@@ -762,6 +764,28 @@ func (s *Set) checkListRefs(r *Rule) error {
 	return nil
 }
 
+// freezeHead moves the strings that r's findings repeat (its ID,
+// category, severities, clause, message and fix) to frozen memory (equal
+// strings, never written again): the JSONL writer then knows a finding's
+// head from one it wrote before by where its strings lie, without
+// comparing their bytes.
+func freezeHead(r *Rule) {
+	for _, p := range []*string{&r.ID, &r.Category, (*string)(&r.Severity), &r.Clause, &r.Message, &r.Fix} {
+		*p = frozen.Freeze(*p)
+	}
+	// new maps: the pack's, which r shares, are left as they are
+	for _, m := range []*map[string]model.Severity{&r.SeverityByAccount, &r.SeverityByRole} {
+		if *m == nil {
+			continue
+		}
+		fm := make(map[string]model.Severity, len(*m))
+		for k, v := range *m {
+			fm[k] = model.Severity(frozen.Freeze(string(v)))
+		}
+		*m = fm
+	}
+}
+
 // Apply applies user overrides (disable, re-grade) by rule ID or category.
 func (s *Set) Apply(ov map[string]Override) error {
 	for key, o := range ov {
@@ -773,7 +797,7 @@ func (s *Set) Apply(ov map[string]Override) error {
 					r.Disabled = true
 				}
 				if o.Severity != "" {
-					r.Severity = o.Severity
+					r.Severity = model.Severity(frozen.Freeze(string(o.Severity)))
 					r.SeverityByAccount = nil
 				}
 			}

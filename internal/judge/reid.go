@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
+	"github.com/scrubs-dev/scrubs/internal/frozen"
 	"github.com/scrubs-dev/scrubs/rules"
 )
 
@@ -109,7 +110,9 @@ func reidMessage(kinds uint16, k reidKind) string {
 	if m := p.Load(); m != nil {
 		return *m
 	}
-	m := fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", reidCombo(kinds), reidLabel[k])
+	// frozen (as the rules' messages are): the JSONL writer knows it again
+	// by where it lies
+	m := frozen.Freeze(fmt.Sprintf("Part of the same re-identifying combination (%s): this is the %s.", reidCombo(kinds), reidLabel[k]))
 	p.Store(&m)
 	return m
 }
