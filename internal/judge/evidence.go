@@ -133,10 +133,10 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 	f.matches = j.rules.FindPhrasesWith(f.doc, f.matches[:0], &f.findScratch)
 	// each hit to the slots of its phrase's users (in locals: the loop
 	// runs for every user of every phrase found)
-	slots, touched, keySlots, keyAt := f.slots, f.touched, j.keySlots, j.keyAt
+	slots, touched, keyUsers := f.slots, f.touched, j.keyUsers
 	for _, m := range f.matches {
 		s := span{m.First, m.Last}
-		for _, k := range keySlots[keyAt[m.Pattern]:keyAt[m.Pattern+1]] {
+		for _, k := range keyUsers[m.Pattern] {
 			if len(slots[k]) == 0 {
 				touched = append(touched, k)
 			}

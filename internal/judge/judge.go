@@ -53,8 +53,11 @@ type Judge struct {
 	// slotMarks[k] the mask of the rules that a hit in slot k calls for
 	// (nil when none: see candidates).
 	keySlots, keyAt []int32
-	ownSlots        [][numOwn]int32
-	slotMarks       [][]uint64
+	// keyUsers[k] is keySlots[keyAt[k]:keyAt[k+1]], made once: newField
+	// reads it for every phrase found
+	keyUsers  [][]int32
+	ownSlots  [][numOwn]int32
+	slotMarks [][]uint64
 	// plans[i] is what Check needs of the rule at position i
 	plans []plan
 	// gate drops the rules that a post's context rules out
@@ -192,6 +195,10 @@ func (j *Judge) makeSlots() {
 			j.keySlots = append(j.keySlots, slot)
 		}
 		j.keyAt[k+1] = int32(len(j.keySlots))
+	}
+	j.keyUsers = make([][]int32, nk)
+	for k := range nk {
+		j.keyUsers[k] = j.keySlots[j.keyAt[k]:j.keyAt[k+1]:j.keyAt[k+1]]
 	}
 }
 

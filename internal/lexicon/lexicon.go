@@ -83,15 +83,19 @@ func (s Set) Has(folded string) bool { _, ok := s[folded]; return ok }
 // string for the rest) and each further word of a phrase one integer
 // lookup; it builds in milliseconds.
 type Phrases struct {
-	words *wordTab  // word → id, for words that occur in a phrase
-	short *shortTab // the same for the words of up to seven bytes, packed (text.Pack)
+	words *wordTab // word → id, for words that occur in a phrase
+	short shortTab // the same for the words of up to seven bytes, packed (text.Pack)
 	// next maps (node, word id) to the child node (node 0 is the root),
-	// with endsBit set when phrases end at the child.
+	// with endsBit set when phrases end at the child and kidsBit when it
+	// has children.
 	next *edgeTab
 	ends [][]int32 // node → indexes of the phrases that end there
 	// root[id] is next[edge(0, id)] (0: none): every known word of a text
 	// takes the first step, so it is an array, not a map probe.
 	root []int32
+	// depth is the number of words of the longest phrase: the most
+	// matches a walk down the trie finds
+	depth int
 	// kids[node] has bit id%64 set for each child's word id (0: a leaf):
 	// most steps past a phrase's first word find no child, and the bit
 	// turns them away before the edge lookup.
@@ -103,7 +107,15 @@ type Phrases struct {
 	n    int
 }
 
-const endsBit = 1 << 30
+// The flags of a child node in next, root and shortTab: phrases end at
+// it (endsBit), it has children (kidsBit). Most words of a text start a
+// phrase of one word that none goes on from: the flags answer both for
+// the walk with no look at the node.
+const (
+	endsBit  = 1 << 30
+	kidsBit  = 1 << 29
+	nodeMask = kidsBit - 1
+)
 
 // wordSig is a cheap 16-bit signature of a word: its length and three of
 // its bytes.
@@ -173,26 +185,47 @@ func NewPhrases(phrases []string) *Phrases {
 		}
 		p.ends[node] = append(p.ends[node], int32(i))
 	}
-	// flag the children where phrases end, and size the table to its edges
+	if len(p.ends) > nodeMask {
+		panic("lexicon: too many phrases")
+	}
+	// flag the children where phrases end and those that have children,
+	// and size the table to its edges
+	p.kids = make([]uint64, len(p.ends))
+	for i, child := range next.vals {
+		if child != 0 {
+			node, id := uint32(next.keys[i]>>32), uint32(next.keys[i])
+			p.kids[node] |= 1 << (id % 64)
+		}
+	}
 	p.next = newEdgeTab(next.count)
 	for i, child := range next.vals {
 		if child == 0 {
 			continue
 		}
+		flagged := child
 		if len(p.ends[child]) > 0 {
-			child |= endsBit
+			flagged |= endsBit
 		}
-		p.next.put(next.keys[i], child)
+		if p.kids[child] != 0 {
+			flagged |= kidsBit
+		}
+		p.next.put(next.keys[i], flagged)
 	}
-	p.kids = make([]uint64, len(p.ends))
-	for i, child := range p.next.vals {
+	// depth: a node is made after its parent, so the level of each is
+	// known before its children's
+	parent := make([]int32, len(p.ends))
+	for i, child := range next.vals {
 		if child != 0 {
-			node, id := uint32(p.next.keys[i]>>32), uint32(p.next.keys[i])
-			p.kids[node] |= 1 << (id % 64)
+			parent[child] = int32(next.keys[i] >> 32)
 		}
+	}
+	level := make([]int, len(p.ends)) // the root's is 0
+	for c := 1; c < len(p.ends); c++ {
+		level[c] = level[parent[c]] + 1
+		p.depth = max(p.depth, level[c])
 	}
 	p.root = make([]int32, p.words.count)
-	p.short = newShortTab(p.words.count)
+	p.short = makeShortTab(p.words.count)
 	for i, w := range p.words.keys {
 		if p.words.slots[i] == 0 {
 			continue
@@ -239,9 +272,10 @@ func (p *Phrases) Find(d *text.Doc, out []Match) []Match {
 // starts a phrase. Both loops, which run for every word, call no function
 // (a call has every variable of a loop kept in memory over it, which cost
 // more than the lookups): a word of up to seven bytes is looked up by
-// the integer the tokeniser packed it in (Doc.Packed), the rest by string
-// apart (longWords), and the walks stop when out is full, to go on once
-// it has grown.
+// the integer the tokeniser packed it in (Doc.Packed), and the lookups
+// stop at the others to go on once they are looked up by string
+// (longWord); the walks stop when out may be full, to go on once it has
+// grown.
 func (p *Phrases) FindKeys(d *text.Doc, out []Match) []Match {
 	if p == nil || len(p.root) == 0 {
 		return out
@@ -272,15 +306,22 @@ func (p *Phrases) FindKeysWith(d *text.Doc, out []Match, sc *Scratch) []Match {
 
 // findKeys is FindKeys with ws, room for a word per token of d.
 func (p *Phrases) findKeys(d *text.Doc, out []Match, ws []wordAt) []Match {
-	ws, long := p.shortWords(d, ws)
-	if long {
-		p.longWords(d, ws)
+	// the words, with their ids: shortWords stops at each word the
+	// tokeniser did not pack, looked up here by string
+	i, n := 0, 0
+	for {
+		if i, n = p.shortWords(d.Packed, d.NormAt[:len(d.Packed)], ws, i, n); i == len(d.Packed) {
+			break
+		}
+		ws[n] = p.longWord(d, i)
+		i, n = i+1, n+1
 	}
+	ws = ws[:n]
 	for k := 0; k < len(ws); {
 		if out, k = p.walk(ws, k, out); k < len(ws) {
-			// out is full: with room for len(ws) more, the matches of
-			// word k (at most one per word from it on) fit
-			out = slices.Grow(out, len(ws))
+			// out may have no room for the matches of word k: it grows
+			// (as append grows) to room for one per word left and depth
+			out = slices.Grow(out, len(ws)-k+p.depth)
 		}
 	}
 	return out
@@ -291,76 +332,76 @@ func (p *Phrases) findKeys(d *text.Doc, out []Match, ws []wordAt) []Match {
 // token index.
 type wordAt struct{ id, first, tok int32 }
 
-// longWord is the id shortWords gives the words it leaves to longWords.
-const longWord = -2
-
-// shortWords puts the words of d into ws, in order, and returns them,
-// with the ids of those the tokeniser packed; long tells whether it left
-// others to longWords (id longWord).
-func (p *Phrases) shortWords(d *text.Doc, ws []wordAt) (_ []wordAt, long bool) {
-	normAt := d.NormAt[:len(d.Packed)]
-	n := 0
-	for i, key := range d.Packed {
-		w := wordAt{id: -1, tok: int32(i)}
-		switch {
-		case key != 0:
-			if s := p.short.get(key); s.key != 0 {
-				w.id, w.first = s.id, s.first
+// shortWords puts the words of packed from token i on into ws from ws[n]
+// on, in order, with the ids of those the tokeniser packed, up to the
+// first it did not (a long word): it returns that word's token index
+// (len(packed) when there is none) and the number of words in ws.
+// normAt is the Doc's NormAt (a word has one at 0 or more).
+func (p *Phrases) shortWords(packed []uint64, normAt []int32, ws []wordAt, i, n int) (int, int) {
+	slots, shift := p.short.slots, p.short.shift&63
+	mask := uint64(len(slots) - 1)
+	normAt = normAt[:len(packed)]
+	for ; i < len(packed); i++ {
+		key := packed[i]
+		if key == 0 {
+			if normAt[i] >= 0 {
+				return i, n // a long word
 			}
-		case normAt[i] >= 0:
-			w.id, long = longWord, true
-		default:
 			continue // no word
 		}
-		ws[n] = w
+		j := key * 0x9e3779b97f4a7c15 >> shift
+		for slots[j].key != key && slots[j].key != 0 {
+			j = (j + 1) & mask
+		}
+		ws[n] = wordAt{id: slots[j].id, first: slots[j].first, tok: int32(i)}
 		n++
 	}
-	return ws[:n], long
+	return i, n
 }
 
-// longWords looks up the words shortWords left, by string: most are in no
+// longWord looks up token i, a word shortWords left: most are in no
 // phrase, and their signature turns them away before the string hash.
-func (p *Phrases) longWords(d *text.Doc, ws []wordAt) {
-	for k := range ws {
-		w := &ws[k]
-		if w.id != longWord {
-			continue
-		}
-		w.id = -1
-		at := d.NormAt[w.tok]
-		word := d.Norm[at : int(at)+d.NormWordLen(int(w.tok))]
-		if sig := wordSig(word); p.seen[sig/64]&(1<<(sig%64)) != 0 {
-			if id := p.words.get(word); id >= 0 {
-				w.id, w.first = id, p.root[id]
-			}
+func (p *Phrases) longWord(d *text.Doc, i int) wordAt {
+	w := wordAt{id: -1, tok: int32(i)}
+	at := d.NormAt[i]
+	word := d.Norm[at : int(at)+d.NormWordLen(i)]
+	if sig := wordSig(word); p.seen[sig/64]&(1<<(sig%64)) != 0 {
+		if id := p.words.get(word); id >= 0 {
+			w.id, w.first = id, p.root[id]
 		}
 	}
+	return w
 }
 
 // walk appends to out the matches of the phrases that start with the
-// words from ws[k] on, as long as out has room for all of a word's, and
-// returns it with the first word whose matches it did not append (len(ws)
-// when it did them all).
+// words from ws[k] on, as long as out has room for all that a word may
+// start (depth), and returns it with the first word whose matches it did
+// not append (len(ws) when it did them all).
 func (p *Phrases) walk(ws []wordAt, k int, out []Match) ([]Match, int) {
+	depth := p.depth
 	for ; k < len(ws); k++ {
-		m := len(out)
-		for n, child := k, ws[k].first; child != 0; {
-			node := child &^ endsBit
-			if child&endsBit != 0 {
-				if len(out) == cap(out) {
-					return out[:m], k
-				}
-				out = out[:len(out)+1] // (not append, which would call to grow)
-				out[len(out)-1] = Match{Pattern: int(node), First: int(ws[k].tok), Last: int(ws[n].tok)}
-			}
-			if n++; n == len(ws) {
-				break
-			}
-			id := ws[n].id
+		child := ws[k].first
+		if child == 0 {
+			continue
+		}
+		if cap(out)-len(out) < depth {
+			return out, k
+		}
+		first := int(ws[k].tok)
+		if child&endsBit != 0 {
+			out = out[:len(out)+1] // (not append, which would call to grow)
+			out[len(out)-1] = Match{Pattern: int(child & nodeMask), First: first, Last: first}
+		}
+		// the longer phrases: the next word ends most walks
+		for n := k + 1; child&kidsBit != 0 && n < len(ws); n++ {
+			node, id := child&nodeMask, ws[n].id
 			if id < 0 || p.kids[node]&(1<<(uint32(id)%64)) == 0 {
 				break
 			}
-			child = p.next.get(edge(node, id))
+			if child = p.next.get(edge(node, id)); child&endsBit != 0 {
+				out = out[:len(out)+1]
+				out[len(out)-1] = Match{Pattern: int(child & nodeMask), First: first, Last: int(ws[n].tok)}
+			}
 		}
 	}
 	return out, k

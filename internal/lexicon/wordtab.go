@@ -121,7 +121,9 @@ func (t *edgeTab) get(k uint64) int32 {
 // an integer key (text.Pack, as the tokeniser packs them into Doc.Packed):
 // most words of a text are short, and a lookup is then a multiply and
 // integer compares, with no string hash or string compare. Like wordTab it
-// is open addressing with linear probing, at most half full.
+// is open addressing with linear probing, at most half full. An empty
+// slot has id -1 and first 0, what a word in no phrase has: a lookup takes
+// the slot it stops at as it is.
 type shortTab struct {
 	slots []shortSlot
 	shift uint // 64 - log2(len(slots)): the hash keeps the product's top bits
@@ -135,16 +137,20 @@ type shortSlot struct {
 	first int32
 }
 
-func newShortTab(n int) *shortTab {
+func makeShortTab(n int) shortTab {
 	size := tableSize(n)
 	shift := uint(64)
 	for s := size; s > 1; s >>= 1 {
 		shift--
 	}
-	return &shortTab{slots: make([]shortSlot, size), shift: shift}
+	t := shortTab{slots: make([]shortSlot, size), shift: shift}
+	for i := range t.slots {
+		t.slots[i].id = -1
+	}
+	return t
 }
 
-// put stores key (not stored yet); at most the n keys newShortTab was given.
+// put stores key (not stored yet); at most the n keys makeShortTab was given.
 func (t *shortTab) put(key uint64, id, first int32) {
 	mask := uint64(len(t.slots) - 1)
 	i := key * 0x9e3779b97f4a7c15 >> t.shift
@@ -152,16 +158,4 @@ func (t *shortTab) put(key uint64, id, first int32) {
 		i = (i + 1) & mask
 	}
 	t.slots[i] = shortSlot{key: key, id: id, first: first}
-}
-
-// get returns the slot of key, or an empty one (id and first 0: callers
-// test key).
-func (t *shortTab) get(key uint64) *shortSlot {
-	mask := uint64(len(t.slots) - 1)
-	for i := key * 0x9e3779b97f4a7c15 >> t.shift; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.key == key || s.key == 0 {
-			return s
-		}
-	}
 }
