@@ -167,7 +167,12 @@ func Bench(b *testing.B, det detect.Detector) { BenchOn(b, det, "physionet-deid.
 // BenchOn is Bench over the texts of another eval/external input file
 // ("presidio-synth.dev.input.jsonl": short texts dense with identifiers).
 func BenchOn(b *testing.B, det detect.Detector, name string) {
-	texts := EvalTexts(b, name)
+	benchTexts(b, det, EvalTexts(b, name))
+}
+
+// benchTexts runs det over texts, tokenised beforehand, and returns how
+// many there are.
+func benchTexts(b *testing.B, det detect.Detector, texts []string) int {
 	docs := make([]*text.Doc, len(texts))
 	n := 0
 	for i, s := range texts {
@@ -184,6 +189,7 @@ func BenchOn(b *testing.B, det detect.Detector, name string) {
 		}
 	}
 	done()
+	return len(docs)
 }
 
 // PostTexts returns the texts of the social-media posts in
@@ -231,24 +237,7 @@ func PostTexts(tb testing.TB) []string {
 // beforehand: short texts, where what a call costs whatever the length of
 // its text counts most.
 func BenchPosts(b *testing.B, det detect.Detector) {
-	texts := PostTexts(b)
-	docs := make([]*text.Doc, len(texts))
-	n := 0
-	for i, s := range texts {
-		docs[i] = text.Parse(s)
-		n += len(s)
-	}
-	var out []detect.Candidate
-	out = det.Detect(docs[0], out) // load data before timing
-	b.SetBytes(int64(n))
-	done := CPUTime(b, n)
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			out = det.Detect(d, out[:0])
-		}
-	}
-	done()
-	b.ReportMetric(float64(len(docs)), "texts/op")
+	b.ReportMetric(float64(benchTexts(b, det, PostTexts(b))), "texts/op")
 }
 
 // CPUTime resets the benchmark timer and returns a func, to call after the
