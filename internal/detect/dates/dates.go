@@ -1328,7 +1328,12 @@ func (s *scan) dayFollowOK(j int) bool {
 			if s.adj(j+1, j+2) && s.isWord(j+2) {
 				return false
 			}
-		case '%', ':', '/', 'x':
+		case ':':
+			// "mar 10:30" is a time; "Jan 8: 34F" is a date before a colon
+			if s.adj(j+1, j+2) {
+				return false
+			}
+		case '%', '/', 'x':
 			return false
 		}
 	}

@@ -54,6 +54,7 @@ var mustFlag = []struct {
 	{"on July 22nd at noon", "July 22nd", detect.Date, SubMonthDay},
 	{"seen 22-Jul in clinic", "22-Jul", detect.Date, SubMonthDay},
 	{"Jul 22 follow-up", "Jul 22", detect.Date, SubMonthDay},
+	{"clinic visit Jan 8: 34F, hypercalcemia", "Jan 8", detect.Date, SubMonthDay},
 	{"born 22 July 2023 at home", "22 July 2023", detect.Date, SubMonthDay},
 	{"symptoms since Feb 2nd 2021.", "Feb 2nd 2021", detect.Date, SubMonthDay},
 	{"admitted to St. Vincent's on April 10th, 2023?", "April 10th, 2023", detect.Date, SubMonthDay},
