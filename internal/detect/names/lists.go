@@ -127,7 +127,7 @@ func set(words string) map[string]bool {
 }
 
 // titles put directly before a name (with or without a period).
-var titles = set(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta`)
+var titles = set(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta señora senora`)
 
 // roles are weaker titles: "NP Wolfe", "nurse Carla", "attending Smith".
 var roles = set(`nurse np pa rn md attending resident intern fellow surgeon physician doc rrt pharmacist
@@ -474,9 +474,9 @@ func isTitle(w string) bool {
 	}
 	switch w {
 	case "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor",
-		"madam", "mme", "mlle", "sra", "srta",
+		"madam", "mme", "mlle", "sra", "srta", "señora", "senora",
 		"dr's", "doctor's", "mr's", "mrs's", "ms's", "miss's", "mx's", "mister's", "prof's",
-		"madam's", "mme's", "mlle's", "sra's", "srta's":
+		"madam's", "mme's", "mlle's", "sra's", "srta's", "señora's", "senora's":
 		return true
 	}
 	return false

@@ -201,7 +201,7 @@ func TestIsTitle(t *testing.T) {
 	}
 	// the words of isTitle's switch, and near misses
 	words := strings.Fields(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta
-		dr's doctor's mr's mrs's ms's miss's mx's mister's prof's madam's mme's mlle's sra's srta's
+		dr's doctor's mr's mrs's ms's miss's mx's mister's prof's madam's mme's mlle's sra's srta's señora senora señora's
 		d drs dr' dr's's mrss professor's professors`)
 	words = append(words, "")
 	for w := range titles {
