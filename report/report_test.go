@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -824,6 +826,51 @@ func TestBadSpans(t *testing.T) {
 		}
 		if f == "text" && !strings.Contains(string(out), "> [[😀]]ab\n  > [[c]]\n") {
 			t.Errorf("mid-rune span not widened to the rune:\n%s", out)
+		}
+	}
+}
+
+// A positioner gives position's answers for offsets asked in any order:
+// increasing, decreasing, repeated, past the end, and splitting characters
+// (which count differently from the start than in two parts).
+func TestPositionerIsPosition(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	parts := []string{"a", "b ", "\n", "\r\n", "é", "日本", "\xff", "\xe6\x97", "🩺", "  "}
+	var p positioner
+	for range 500 {
+		var sb strings.Builder
+		for range r.IntN(40) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		text := sb.String()
+		p.in(text)
+		for range 30 {
+			off := r.IntN(len(text)+3) - 1
+			if r.IntN(3) > 0 && p.off < len(text) {
+				off = p.off + r.IntN(len(text)-p.off+1) // mostly forward, as findings come
+			}
+			if got, want := p.at(off), position(text, off); got != want {
+				t.Fatalf("positioner(%q).at(%d) = %+v, position says %+v", text, off, got, want)
+			}
+		}
+	}
+}
+
+// A report of many findings on one long line reads the line about once:
+// the text renderer's locations and SARIF's regions agree with position.
+func TestLocationsOnALongLine(t *testing.T) {
+	text := strings.Repeat("Mrs. Lopez é in bed 4 ", 20000)
+	post := &model.Post{Text: text}
+	var fs []model.Finding
+	for i := 0; i < len(text); i += len(text) / 300 {
+		a := strings.Index(text[i:], "bed") + i
+		fs = append(fs, model.Finding{Rule: "x", Category: "patient-privacy", Severity: "warn", Start: ip(a), End: ip(a + 5)})
+	}
+	var at positioner
+	for i := range fs {
+		want := position(text, *fs[i].Start)
+		if got := locationLabel(post, &fs[i], &at); got != fmt.Sprintf("%d:%d", want.Line, want.Col) {
+			t.Fatalf("finding %d at %s, want %+v", i, got, want)
 		}
 	}
 }

@@ -142,16 +142,19 @@ type sarifTool struct {
 // the tool (with the rules met, in order of first use) and the invocation
 // after them, since JSON member order carries no meaning.
 type sarifRenderer struct {
-	out     sink
-	uri     string
-	version string
-	started bool
-	n       int
-	rules   []sarifRule
-	ruleIdx map[string]int
-	notes   []sarifNotification
-	failed  bool
-	buf     bytes.Buffer
+	out sink
+	// starts and ends find the line and column of the findings' spans
+	// (two, as each goes on from the last offset it was asked for)
+	starts, ends positioner
+	uri          string
+	version      string
+	started      bool
+	n            int
+	rules        []sarifRule
+	ruleIdx      map[string]int
+	notes        []sarifNotification
+	failed       bool
+	buf          bytes.Buffer
 }
 
 func newSARIF(w io.Writer, o Options) *sarifRenderer {
@@ -263,7 +266,7 @@ func (s *sarifRenderer) Report(post *model.Post, r *model.Report) error {
 		}
 		loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: s.uri}}}
 		if a, b, ok := inTextSpan(post, f); ok {
-			p, q := position(post.Text, a), position(post.Text, b)
+			p, q := s.starts.in(post.Text).at(a), s.ends.in(post.Text).at(b)
 			loc.PhysicalLocation.Region = &sarifRegion{
 				StartLine: p.Line, StartColumn: p.Col, EndLine: q.Line, EndColumn: q.Col,
 				ByteOffset: a, ByteLength: b - a,

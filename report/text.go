@@ -63,6 +63,7 @@ type textRenderer struct {
 	total int
 	count map[model.Severity]int
 	buf   bytes.Buffer
+	at    positioner // of the findings' spans (see locationLabel)
 }
 
 func newText(w io.Writer, o Options) *textRenderer {
@@ -154,7 +155,7 @@ func (t *textRenderer) writeFinding(b *bytes.Buffer, post *model.Post, f *model.
 			parts = append(parts, oneLine(s))
 		}
 	}
-	if loc := locationLabel(post, f); loc != "" {
+	if loc := locationLabel(post, f, &t.at); loc != "" {
 		// in a file, file:line:col so that editors and terminals can jump there
 		if src := t.opts.Source; t.opts.FileLocations && src != "" && src != "-" && f.Media == nil && (f.Field == "" || f.Field == "text") {
 			loc = src + ":" + loc
@@ -177,7 +178,7 @@ func (t *textRenderer) writeFinding(b *bytes.Buffer, post *model.Post, f *model.
 // locationLabel says where a finding is: "line:col" of its span in the post
 // text, "photo N" (with "alt line:col" or "exif") for a photo, "bio
 // line:col" for the author's bio. "" for a finding about the whole post.
-func locationLabel(post *model.Post, f *model.Finding) string {
+func locationLabel(post *model.Post, f *model.Finding, at *positioner) string {
 	var parts []string
 	if f.Media != nil {
 		parts = append(parts, mediaLabel(*f.Media))
@@ -188,7 +189,7 @@ func locationLabel(post *model.Post, f *model.Finding) string {
 	}
 	if s, _, ok := f.Span(); ok {
 		if src, ok := spanText(post, f); ok && s >= 0 && s <= len(src) {
-			p := position(src, s)
+			p := at.in(src).at(s)
 			parts = append(parts, fmt.Sprintf("%d:%d", p.Line, p.Col))
 		}
 	}
