@@ -169,7 +169,8 @@ func (j *Judge) reid(ps *post, r *rules.Rule, weights *[numReidKinds]float64) fl
 			ev = append(ev, reidEvidence{kAge, t, c.Start, c.End})
 		case c.Type == detect.Location && (c.Score >= 0.5 || c.Sub == "unit") && c.Sub != "state" && c.Sub != "country":
 			ev = append(ev, reidEvidence{kPlace, t, c.Start, c.End})
-		case c.Type == detect.Location:
+		case c.Type == detect.Location && c.Sub != "guess":
+			// (a guess, "at Sunnybrook", is too weak to count)
 			ev = append(ev, reidEvidence{kBioPlace, t, c.Start, c.End})
 		}
 	}

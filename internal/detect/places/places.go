@@ -45,6 +45,11 @@ const (
 	SubState    = "state"
 	SubCountry  = "country"
 	SubFacility = "facility"
+	// SubGuess is a capitalised name that no list knows after a
+	// preposition of place ("at Sunnybrook", "from Thornhill"): as often
+	// a place as not, so it scores below every threshold that redacts;
+	// a rule reads it only where the post is already about a patient
+	SubGuess = "guess"
 )
 
 type detector struct{}
@@ -61,10 +66,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	}
 	bb := getBuffers()
 	s := scan{d: d, t: load(), base: len(out), out: out, bb: bb,
-		frameToks: bb.frameToks[:0], starts: bb.starts[:0], ends: bb.ends[:0], matches: bb.matches[:0]}
+		frameToks: bb.frameToks[:0], starts: bb.starts[:0], ends: bb.ends[:0], matches: bb.matches[:0], weak: bb.weak[:0]}
 	s.run()
 	out = s.finish()
-	bb.frameToks, bb.starts, bb.ends, bb.matches = s.frameToks[:0], s.starts[:0], s.ends[:0], s.matches[:0]
+	bb.frameToks, bb.starts, bb.ends, bb.matches, bb.weak = s.frameToks[:0], s.starts[:0], s.ends[:0], s.matches[:0], s.weak[:0]
 	putBuffers(bb)
 	return out
 }
@@ -72,8 +77,8 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // buffers are a scan's lists, recycled: a short text would otherwise
 // allocate them anew.
 type buffers struct {
-	frameToks, starts, ends []int
-	matches                 []match
+	frameToks, starts, ends, weak []int
+	matches                       []match
 	// props and fold are propagate's: the names it looks for, and the
 	// bytes of those it folded
 	props []propName
@@ -108,7 +113,7 @@ func getBuffers() *buffers {
 const maxKept = 1 << 16
 
 func putBuffers(bb *buffers) {
-	if cap(bb.frameToks) > maxKept || cap(bb.starts) > maxKept || cap(bb.ends) > maxKept || cap(bb.matches) > maxKept || cap(bb.props) > maxKept || cap(bb.fold) > maxKept {
+	if cap(bb.frameToks) > maxKept || cap(bb.starts) > maxKept || cap(bb.ends) > maxKept || cap(bb.matches) > maxKept || cap(bb.props) > maxKept || cap(bb.fold) > maxKept || cap(bb.weak) > maxKept {
 		*bb = buffers{}
 	}
 	for i := range bufSlots {
@@ -130,7 +135,10 @@ type scan struct {
 	// frameToks are the tokens, in order, that may start a frame rule:
 	// frame words and numbers, marked by the main scan
 	frameToks []int
-	bb        *buffers
+	// weak are the tokens after a weak cue ("at", "from") that cueName
+	// passed over: guesses reads them once every other rule has run
+	weak []int
+	bb   *buffers
 }
 
 // lookup returns the table entry of key k, or the zero entry when k is no
@@ -441,6 +449,7 @@ func (s *scan) run() {
 	s.unitSuffix()
 	s.conjunct()
 	s.propagate()
+	s.guesses()
 }
 
 // namedUnit: "sent to Warren Grant EW": capitalised names before a unit
@@ -1273,6 +1282,9 @@ func (s *scan) cueName(i int) {
 	cue, cs := s.cueBefore(j)
 	if cs == 1 && w == "in" {
 		s.inComma(j, cue)
+	}
+	if cs == 1 {
+		s.weak = append(s.weak, j)
 		return
 	}
 	if cs < 2 {
@@ -1343,6 +1355,70 @@ func (s *scan) inComma(j int, cue string) {
 		return
 	}
 	s.emit(SubCity, j, last, 0.5, cue)
+}
+
+// guesses: after a preposition of place, one to three capitalised words
+// of a mixed-case text, at least one of them no word of the dictionary
+// ("at Sunnybrook", "at Royal Perth", "from Thornhill"), that no other
+// rule made a candidate of, are a SubGuess at a score below every
+// redaction threshold.
+func (s *scan) guesses() {
+	d := s.d
+	if d.Upperish || d.Lowerish {
+		return
+	}
+	for _, j := range s.weak {
+		last, odd := -1, false
+		for k, n := j, 0; n < 3 && s.word(k); n, k = n+1, k+1 {
+			if n > 0 && d.Tokens[k].Flags&text.NewlineBefore != 0 {
+				break
+			}
+			lw := s.low(k)
+			if s.capSignal(k) != 2 || stopW.Has(lw) || s.has(k, text.HasDigit) || s.isHeadWord(lw) ||
+				strings.IndexAny(lw, "'’") >= 0 || calendarW.Has(lw) || demonym(lw) || notNameW.Has(lw) {
+				break
+			}
+			v := vocab.Lookup(lw)
+			if !v.Any(vocab.IsEnglish|vocab.IsAbbrev|vocab.IsMedical) && len(lw) >= 4 && vowels(lw) >= 1 {
+				odd = true
+			} else if v.Any(vocab.IsMedical | vocab.IsAbbrev) {
+				break
+			}
+			last = k
+		}
+		if !odd || s.overlaps(j, last) {
+			continue
+		}
+		s.emit(SubGuess, j, last, 0.35, d.Text(j-1))
+	}
+}
+
+// overlaps reports whether a candidate emitted so far covers any of the
+// tokens first..last.
+func (s *scan) overlaps(first, last int) bool {
+	for ci := range s.starts {
+		if s.starts[ci] <= last && s.ends[ci] >= first {
+			return true
+		}
+	}
+	return false
+}
+
+// calendar words and languages are capitalised but no place ("in
+// March", "at Christmas", "in Tagalog").
+var calendar = map[string]bool{
+	"tagalog": true, "hindi": true, "urdu": true, "swahili": true, "yoruba": true, "igbo": true, "hausa": true,
+	"punjabi": true, "tamil": true, "telugu": true, "bengali": true, "farsi": true, "arabic": true, "hebrew": true,
+	"creole": true, "patois": true, "mandarin": true, "cantonese": true, "english": true, "french": true,
+	"dutch": true, "greek": true, "latin": true, "cebuano": true, "ilocano": true, "amharic": true, "somali": true,
+	"zulu": true, "xhosa": true, "afrikaans": true, "maori": true, "samoan": true, "tongan": true, "pidgin": true,
+	"gujarati": true, "marathi": true, "malayalam": true, "kannada": true, "nepali": true, "pashto": true, "dari": true,
+	"tigrinya": true, "oromo": true, "haitian": true, "navajo": true, "asl": true, "bsl": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "christmas": true, "easter": true, "thanksgiving": true, "halloween": true, "diwali": true,
+	"eid": true, "ramadan": true, "hanukkah": true,
 }
 
 // demonym: "Iranian", "Lebanese", "Danish" (peoples and languages).

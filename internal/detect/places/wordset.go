@@ -62,6 +62,7 @@ var (
 	closersW       = newWordSet(closers)
 	ordinalsW      = newWordSet(ordinals)
 	placeTypeW     = newWordSet(placeType)
+	calendarW      = newWordSet(calendar)
 )
 
 // The two-word cues (cue2) as bits: each second word of a pair has a bit
