@@ -1044,6 +1044,10 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 	if len(r.Context) > 0 && !j.contextPossible(ps, f, r) {
 		return // no candidate can be in context: none need be found
 	}
+	var unless []span // the sentences where a candidate is not the patient's
+	if len(r.Unless) > 0 {
+		unless = f.hits(r.NamedLists(rules.ListUnless), f.ownOf(r).unless())
+	}
 	for _, c := range j.partCands(f, parts) {
 		if !has(r.Types, string(c.Type)) || (len(r.Subs) > 0 && !has(r.Subs, c.Sub)) || c.Score < r.MinScore {
 			continue
@@ -1051,6 +1055,11 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 		a, b := f.tokenAt(c.Start), f.tokenAt(c.End-1)
 		if len(r.Context) > 0 && !j.inContext(ps, f, r.NamedLists(rules.ListContext), a, b, r.Within) {
 			continue
+		}
+		if len(unless) > 0 && a < len(f.doc.Tokens) {
+			if sa, sb := f.sentenceOf(a); near(unless, sa, sb, 0) && overlapsRange(unless, sa, sb) {
+				continue
+			}
 		}
 		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
 			sa, sb := f.sentenceOf(a)
