@@ -137,6 +137,15 @@ lists:
 			fmt.Fprintf(&b, "    - %s\n", quote(p+" "+t))
 		}
 	}
+	// someone's health is a patient's condition for the re-identification
+	// score (with a rare detail, role or publicity, the post is about a
+	// patient): "a retired Qantas captain ... after his stroke"
+	b.WriteString("  care-status:         # (extends the privacy pack's list)\n")
+	for _, t := range list {
+		for _, p := range []string{"his", "her"} {
+			fmt.Fprintf(&b, "    - %s\n", quote(p+" "+t))
+		}
+	}
 	b.WriteString("  patient-cues:        # (extends the privacy pack's list) someone in a unit as a patient\n")
 	seen := map[string]bool{}
 	for _, u := range units {
