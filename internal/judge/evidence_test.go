@@ -47,3 +47,36 @@ func FuzzLinkSpans(f *testing.F) {
 		}
 	})
 }
+
+// A time of day counts as a time for the re-identification score; years,
+// counts, verses and units do not.
+func TestClockTime(t *testing.T) {
+	yes := map[string]string{
+		"baby boy at 3:22am, mom was 16": "3:22am",
+		"0340: code blue on 5 West":      "0340",
+		"got him out around 0200 and":    "0200",
+		"born at 0412 in the birth pool": "0412",
+		"2am in the MICU":                "2am",
+		"tonight at 11 pm":               "11 pm",
+		"at 10:30 we called it":          "10:30",
+		"arrived 0200 hrs":               "0200 hrs",
+	}
+	for s, want := range yes {
+		m := clockTime.FindStringSubmatchIndex(s)
+		got := ""
+		for g := 2; m != nil && g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				got = s[m[g]:m[g+1]]
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%q: got %q, want %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"by 2030 we will", "in 2019 we saw", "John 3:16", "2 amps of epi", "1200 patients a day", "page 1130 of the report"} {
+		if m := clockTime.FindString(s); m != "" {
+			t.Errorf("%q: unexpected time %q", s, m)
+		}
+	}
+}

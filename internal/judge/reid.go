@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math/bits"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -29,6 +30,12 @@ import (
 // score reaches its threshold, the post is about a patient, and evidence
 // comes from at least two of the three groups time, place and rarity, so
 // that neither "last night" alone nor "a 70-year-old" alone ever fires.
+
+// clockTime is a time of day: "3:22am", "2 pm", "10:30", "0200 hrs", and
+// a four-digit time where it cannot be a year or a count: after "at",
+// "around", "about" or "by" with an hour up to 18 ("at 0412"), or opening
+// a line before a colon or dash ("0340: code blue").
+var clockTime = regexp.MustCompile(`(?im)\b((?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|(?:[01]\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours|h))(?:\b|$)|\b(?:at|around|about|approx|by)\s+((?:0\d|1[0-8])[0-5]\d)\b|^\s*((?:[01]\d|2[0-3])[0-5]\d)\s*[:\-–]`)
 
 type reidEvidence struct {
 	kind reidKind
@@ -145,6 +152,19 @@ func (j *Judge) reid(ps *post, r *rules.Rule, weights *[numReidKinds]float64) fl
 		}
 	}
 	addSpans(kTime, t, j.lists.timeRefs)
+	// a clock time ("at 3:22am", "0340: code blue") is a time too
+	if strings.IndexAny(t.doc.Src, "0123456789") >= 0 {
+		for _, m := range clockTime.FindAllStringSubmatchIndex(t.doc.Src, 8) {
+			a, b := m[0], m[1]
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					a, b = m[g], m[g+1]
+					break
+				}
+			}
+			ev = append(ev, reidEvidence{kTime, t, a, b})
+		}
+	}
 	addSpans(kRare, t, j.lists.rareEvents)
 	addSpans(kRole, t, j.lists.roles)
 	addSpans(kPatient, t, j.lists.patientCues)
