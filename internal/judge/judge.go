@@ -1057,7 +1057,7 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 			continue
 		}
 		if len(unless) > 0 && a < len(f.doc.Tokens) {
-			if sa, sb := f.sentenceOf(a); near(unless, sa, sb, 0) && overlapsRange(unless, sa, sb) {
+			if sa, sb := f.sentenceOf(a); cancels(f, unless, sa, sb, span{a, b}) {
 				continue
 			}
 		}
@@ -1193,7 +1193,7 @@ func (j *Judge) phrase(ps *post, r *rules.Rule, f *field) {
 			if f.scope == rules.ScopeAlt {
 				sa, sb = 0, len(f.doc.Tokens)
 			}
-			if near(unless, sa, sb, 0) && overlapsRange(unless, sa, sb) {
+			if cancels(f, unless, sa, sb, m) {
 				continue
 			}
 		}
@@ -1307,6 +1307,35 @@ func within(hs []span, a, b int) []span {
 		}
 	}
 	return out
+}
+
+// cancels reports whether an unless hit in tokens sa..sb cancels match m:
+// one after it, or one before it that no contrast word ("but", "except",
+// "however") separates from it. "Name blurred but DOB and MRN clearly visible": the redaction is of
+// the name, and the identifiers after "but" stay.
+func cancels(f *field, unless []span, sa, sb int, m span) bool {
+	for _, u := range unless {
+		if u.last < sa || u.first > sb {
+			continue
+		}
+		// (a condemnation after the match cancels it across a "but":
+		// "some say X, but that's wrong")
+		if u.first > m.last || !f.contrastIn(u.last+1, m.first) {
+			return true
+		}
+	}
+	return false
+}
+
+// contrastIn reports whether a contrast word lies in tokens lo..hi-1.
+func (f *field) contrastIn(lo, hi int) bool {
+	for i := max(lo, 0); i < hi && i < len(f.doc.Tokens); i++ {
+		switch f.doc.Tokens[i].Lower {
+		case "but", "except", "however", "although", "though", "yet":
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsRange(hs []span, a, b int) bool {
