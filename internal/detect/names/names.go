@@ -185,8 +185,73 @@ func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidat
 		out = append(out, detect.Candidate{Type: detect.Name, Sub: r.sub, Start: st, End: en, Score: math.Min(1, s), Cue: r.cue})
 	}
 	out = shapes(sc, d, mixed, base, out, starts)
+	out = handles(d, out)
 	sc.drop()
 	return out
+}
+
+// SubHandle is a social-media handle ("@jessruns_42"): it names a person
+// as surely as their name does.
+const SubHandle = "handle"
+
+// handles appends a candidate for each @handle: the '@' and the mention
+// words joined to it ("@kieran.lifts", "@the_rivera_fam").
+func handles(d *text.Doc, out []detect.Candidate) []detect.Candidate {
+	if strings.IndexByte(d.Src, '@') < 0 {
+		return out
+	}
+	toks := d.Tokens
+	for i := 0; i+1 < len(toks); i++ {
+		if !d.IsPunct(i, '@') || !d.Adjacent(i, i+1) || toks[i+1].Kind != text.Word || toks[i+1].Flags&text.InMention == 0 {
+			continue
+		}
+		if st := toks[i].Start; st > 0 && isHandleByte(d.Src[st-1]) {
+			continue // "a@b": part of an address, not a mention
+		}
+		last := i + 1
+		for k := i + 2; k < len(toks) && d.Adjacent(k-1, k); k++ {
+			if toks[k].Kind == text.Word && toks[k].Flags&text.InMention != 0 {
+				last = k
+				continue
+			}
+			// "_x" parts, and ".x" parts (the tokeniser ends a mention at a
+			// dot: "@kieran.lifts")
+			if (d.IsPunct(k, '_') || d.IsPunct(k, '.')) && k+1 < len(toks) && d.Adjacent(k, k+1) && toks[k+1].Kind == text.Word &&
+				(toks[k+1].Flags&text.InMention != 0 || d.IsPunct(k, '.') && toks[k+1].Flags&text.HasLetter != 0) {
+				k++
+				last = k
+				continue
+			}
+			break
+		}
+		st, en := toks[i].Start, toks[last].End
+		if st >= 0 && en <= len(d.Src) && st < en && handleShape(d.Src[st+1:en], last == i+1) {
+			out = append(out, detect.Candidate{Type: detect.Name, Sub: SubHandle, Start: st, End: en, Score: 0.6, Cue: "@"})
+		}
+		i = last
+	}
+	return out
+}
+
+// handleShape tells a handle from the "@" of clinical shorthand ("@12AM",
+// "@75CC", "@goal", "@LIP", "@rest"): it begins with a letter, and a
+// handle of one word is no dictionary or medical word and not a short
+// all-capital one.
+func handleShape(h string, oneWord bool) bool {
+	if h == "" || !(h[0] >= 'a' && h[0] <= 'z' || h[0] >= 'A' && h[0] <= 'Z') || len(h) < 3 {
+		return false
+	}
+	if !oneWord {
+		return true
+	}
+	if strings.ToUpper(h) == h && len(h) <= 6 {
+		return false
+	}
+	return !vocab.Lookup(strings.ToLower(h)).Any(vocab.IsEnglish | vocab.IsMedical | vocab.IsAbbrev)
+}
+
+func isHandleByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
 }
 
 // cutRuns cuts the group of adjacent units units[groupStart:] into runs,

@@ -115,7 +115,6 @@ func TestMustPass(t *testing.T) {
 		{"Seen at Mercy Hospital last week.", "Mercy"},
 		{"I'm glad the shift is over.", "I'm"},
 		{"NGT ALSO PLACED ON L NARE. SHE HAS MULTIPLE SITES.", "L NARE"},
-		{"Hear @drsmith on the podcast", "drsmith"},
 		{"Wean neo as tol. Monitor Sats, C.O. and SVR overnight.", "C.O."},
 		{"K+ 3.7 after repletion. H.O. aware, no further K+ needed.", "H.O."},
 		{"RATE CONTROLLED. DISCUSS B BLOCKER DOSING IN AM.", "B BLOCKER"},
@@ -260,3 +259,32 @@ func TestRuneCounts(t *testing.T) {
 }
 
 func BenchmarkDetectPosts(b *testing.B) { detecttest.BenchPosts(b, New()) }
+
+// An @handle names a person (Safe Harbor: any other unique identifying
+// code); the "@" of clinical shorthand does not.
+func TestHandles(t *testing.T) {
+	yes := map[string]string{
+		"@jessruns_42 you CRUSHED your first post-op session": "@jessruns_42",
+		"your shoulder imaging is back @kieran.lifts":         "@kieran.lifts",
+		"Hear @drsmith on the podcast":                        "@drsmith",
+		"got to see @the_rivera_fam baby girl":                "@the_rivera_fam",
+	}
+	for src, want := range yes {
+		found := false
+		for _, c := range detectAll(src) {
+			if c.Sub == SubHandle && src[c.Start:c.End] == want {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no handle %q", src, want)
+		}
+	}
+	for _, src := range []string{"NS @75CC/HR", "RECHECK @12AM", "lasix @goal", "CRACKLES @BASES", "HR 80s @rest", "email jo@example.com", "K @ 3.7", "meet @ 5pm"} {
+		for _, c := range detectAll(src) {
+			if c.Sub == SubHandle {
+				t.Errorf("%q: unexpected handle %q", src, src[c.Start:c.End])
+			}
+		}
+	}
+}

@@ -86,6 +86,15 @@ var presence = []string{
 	"%s kid", "one of our %s patients", "our %s patient",
 }
 
+// addressed are what a clinician tells the person addressed of their
+// care, besides the health terms ("your results came back").
+var addressed = []string{
+	"results", "scan", "scans", "imaging", "shoulder imaging", "knee imaging", "mri", "x-ray", "bloods",
+	"blood work", "bloodwork", "labs", "biopsy results", "test results", "post-op", "first post-op",
+	"post-op session", "rehab", "physio", "appointment", "follow-up", "follow up", "referral",
+	"surgical referral", "prescription", "script", "meds", "medication", "dressing", "stitches",
+}
+
 // skip are ontology labels that are everyday words more often than a
 // diagnosis ("his cold" is a diagnosis, "her cold hands" is not).
 var skip = map[string]bool{
@@ -136,6 +145,12 @@ lists:
 		for _, p := range []string{"his", "her"} {
 			fmt.Fprintf(&b, "    - %s\n", quote(p+" "+t))
 		}
+	}
+	// what a reply to someone says of their health: "your shoulder imaging
+	// came back", "your first post-op session" (phi.patient-handle)
+	b.WriteString("  your-health:         # \"your chemo\", \"your results\": the health of the person addressed\n")
+	for _, t := range append(list, addressed...) {
+		fmt.Fprintf(&b, "    - %s\n", quote("your "+t))
 	}
 	// someone's health is a patient's condition for the re-identification
 	// score (with a rare detail, role or publicity, the post is about a
