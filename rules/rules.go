@@ -445,6 +445,32 @@ type Set struct {
 	// Lists are the named phrase lists of all packs.
 	Lists   map[string][]string
 	listIDs map[string]int32
+	// derived are the list entries made of words and a list ("his
+	// @health-terms"): matched from the hits of the list, not as phrases
+	derived []Derived
+}
+
+// Derived is a list entry of words before another list, "his
+// @health-terms": a hit of list Base whose tokens come right after the
+// words Prefix is a hit of list Target, from the first of those words on.
+// Thousands of "his chemo", "her chemo" phrases cost start-up time and
+// memory; one list and a look at the words before its hits cost neither.
+type Derived struct {
+	Target, Base int32
+	Prefix       []string // folded words, in order
+}
+
+// Derived returns the derived list entries (see Derived).
+func (s *Set) Derived() []Derived { return s.derived }
+
+// derivedEntry splits a list entry "w1 w2 @list" into its words and the
+// list's name; ok is false for a plain phrase.
+func derivedEntry(p string) (words []string, list string, ok bool) {
+	i := strings.LastIndex(p, " @")
+	if i < 0 || strings.HasPrefix(p, "@") {
+		return nil, "", false
+	}
+	return strings.Fields(strings.ToLower(p[:i])), p[i+2:], true
 }
 
 // PhraseRef says which rule (and which list of it) a phrase belongs to.
@@ -692,9 +718,26 @@ func Compile(packs []Pack) (*Set, error) {
 	s.listIDs = make(map[string]int32, len(listNames))
 	for i, n := range listNames {
 		s.listIDs[n] = int32(i)
+	}
+	for i, n := range listNames {
 		for _, p := range s.Lists[n] {
+			if words, base, ok := derivedEntry(p); ok {
+				id, known := s.listIDs[base]
+				if !known || len(words) == 0 || base == n {
+					return nil, fmt.Errorf("list %s: entry %q: no list named @%s before which words can stand", n, p, base)
+				}
+				s.derived = append(s.derived, Derived{Target: int32(i), Base: id, Prefix: words})
+				continue
+			}
 			all = append(all, p)
 			refs = append(refs, PhraseRef{List: ListNamed, ListID: int32(i)})
+		}
+	}
+	for _, d := range s.derived {
+		for _, e := range s.derived {
+			if e.Target == d.Base {
+				return nil, fmt.Errorf("list %s: its entries build on list %s, which has entries built on another list (one level only)", listNames[d.Target], listNames[d.Base])
+			}
 		}
 	}
 	for _, r := range s.Rules {

@@ -113,3 +113,33 @@ func TestContextConditions(t *testing.T) {
 		t.Error("dm condition or severity by account wrong")
 	}
 }
+
+// A list entry of words before another list ("his @terms") is a derived
+// entry, not a phrase; its list must exist, and derived entries do not
+// build on each other.
+func TestDerivedEntries(t *testing.T) {
+	pack := func(lists string) []Pack {
+		p, err := Parse("d.yaml", []byte("name: d\nlists:\n"+lists))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []Pack{p}
+	}
+	s, err := Compile(pack("  terms: [chemo, dialysis]\n  poss: [\"his @terms\", \"one of my @terms\", plain phrase]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := s.Derived()
+	if len(ds) != 2 || ds[0].Target != s.ListID("poss") || ds[0].Base != s.ListID("terms") ||
+		strings.Join(ds[0].Prefix, " ") != "his" || strings.Join(ds[1].Prefix, " ") != "one of my" {
+		t.Fatalf("derived entries: %+v", ds)
+	}
+	for _, bad := range []string{
+		"  poss: [\"his @nosuch\"]\n",
+		"  terms: [chemo]\n  a: [\"his @terms\"]\n  b: [\"her @a\"]\n",
+	} {
+		if _, err := Compile(pack(bad)); err == nil {
+			t.Errorf("%q: compiled", bad)
+		}
+	}
+}

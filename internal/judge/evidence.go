@@ -144,7 +144,40 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 		}
 	}
 	f.touched = touched
+	if d := j.rules.Derived(); len(d) > 0 {
+		f.derive(d)
+	}
 	return f
+}
+
+// derive adds the hits of derived list entries ("his @health-terms"): a
+// hit of the base list right after the entry's words is a hit of the
+// target list, from the first word on. (A derived hit is not itself a
+// base of another entry.)
+func (f *field) derive(ds []rules.Derived) {
+	toks := f.doc.Tokens
+	for _, d := range ds {
+		base := f.slots[namedSlot(d.Base)]
+		for _, h := range base {
+			first := h.first
+			ok := true
+			for k := len(d.Prefix) - 1; k >= 0; k-- {
+				first--
+				if first < 0 || toks[first].Kind != text.Word || toks[first].Lower != d.Prefix[k] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			t := namedSlot(d.Target)
+			if len(f.slots[t]) == 0 {
+				f.touched = append(f.touched, t)
+			}
+			f.slots[t] = append(f.slots[t], span{first, h.last})
+		}
+	}
 }
 
 // hits returns the spans of a rule's list: its own phrases plus those of

@@ -60,23 +60,38 @@ func TestClockTime(t *testing.T) {
 		"tonight at 11 pm":               "11 pm",
 		"at 10:30 we called it":          "10:30",
 		"arrived 0200 hrs":               "0200 hrs",
+		"back at 7 p.m. sharp":           "7 p.m.",
+		"notes\n 2215 - found down":      "2215",
 	}
 	for s, want := range yes {
-		m := clockTime.FindStringSubmatchIndex(s)
 		got := ""
-		for g := 2; m != nil && g+1 < len(m); g += 2 {
-			if m[g] >= 0 {
-				got = s[m[g]:m[g+1]]
-				break
-			}
+		if ms := clockTimes(s, nil); len(ms) > 0 {
+			got = s[ms[0][0]:ms[0][1]]
 		}
 		if got != want {
 			t.Errorf("%q: got %q, want %q", s, got, want)
 		}
 	}
-	for _, s := range []string{"by 2030 we will", "in 2019 we saw", "John 3:16", "2 amps of epi", "1200 patients a day", "page 1130 of the report"} {
-		if m := clockTime.FindString(s); m != "" {
-			t.Errorf("%q: unexpected time %q", s, m)
+	for _, s := range []string{"by 2030 we will", "in 2019 we saw", "John 3:16", "2 amps of epi", "1200 patients a day",
+		"page 1130 of the report", "at 1930 bed census", "ratio 25:75", "v2am", "12 amperes", "a 13pm typo"} {
+		if ms := clockTimes(s, nil); len(ms) > 0 {
+			t.Errorf("%q: unexpected time %q", s, s[ms[0][0]:ms[0][1]])
 		}
 	}
+}
+
+// FuzzClockTimes: any input, spans in bounds and in order.
+func FuzzClockTimes(f *testing.F) {
+	for _, s := range []string{"at 3:22am", "0340: x", "around 0200", "12:5", "9 a.m", "1 p.m.", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, m := range clockTimes(s, nil) {
+			if m[0] < last || m[0] >= m[1] || m[1] > len(s) {
+				t.Fatalf("%q: bad span %v", s, m)
+			}
+			last = m[1]
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/rules"
 )
 
@@ -41,6 +42,25 @@ func TestSlotsHoldEveryUsersHits(t *testing.T) {
 					own[k] = append(own[k], s)
 				}
 				hits++
+			}
+		}
+		// derived list entries ("his @health-terms"): a base hit right
+		// after the entry's words
+		for _, d := range rs.Derived() {
+			for _, h := range named[d.Base] {
+				at := h.first - len(d.Prefix)
+				if at < 0 {
+					continue
+				}
+				ok := true
+				for k, w := range d.Prefix {
+					if tk := f.doc.Tokens[at+k]; tk.Lower != w || tk.Kind != text.Word {
+						ok = false
+					}
+				}
+				if ok {
+					named[d.Target] = append(named[d.Target], span{at, h.last})
+				}
 			}
 		}
 		for id := range int32(rs.NumLists()) {

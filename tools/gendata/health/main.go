@@ -140,27 +140,23 @@ lists:
 	for _, t := range list {
 		fmt.Fprintf(&b, "    - %s\n", quote(t))
 	}
+	// someone's health: "his chemo", "her dialysis" (derived entries:
+	// the judge reads the words before each hit of health-terms)
 	b.WriteString("  health-possessive:   # \"his chemo\", \"her dialysis\": someone's health\n")
-	for _, t := range list {
-		for _, p := range []string{"his", "her"} {
-			fmt.Fprintf(&b, "    - %s\n", quote(p+" "+t))
-		}
-	}
+	b.WriteString("    - \"his @health-terms\"\n    - \"her @health-terms\"\n")
 	// what a reply to someone says of their health: "your shoulder imaging
 	// came back", "your first post-op session" (phi.patient-handle)
-	b.WriteString("  your-health:         # \"your chemo\", \"your results\": the health of the person addressed\n")
-	for _, t := range append(list, addressed...) {
-		fmt.Fprintf(&b, "    - %s\n", quote("your "+t))
+	b.WriteString("  addressed-terms:     # besides the health terms, what a clinician tells someone of their care\n")
+	for _, t := range addressed {
+		fmt.Fprintf(&b, "    - %s\n", quote(t))
 	}
+	b.WriteString("  your-health:         # \"your chemo\", \"your results\": the health of the person addressed\n")
+	b.WriteString("    - \"your @health-terms\"\n    - \"your @addressed-terms\"\n")
 	// someone's health is a patient's condition for the re-identification
 	// score (with a rare detail, role or publicity, the post is about a
 	// patient): "a retired Qantas captain ... after his stroke"
 	b.WriteString("  care-status:         # (extends the privacy pack's list)\n")
-	for _, t := range list {
-		for _, p := range []string{"his", "her"} {
-			fmt.Fprintf(&b, "    - %s\n", quote(p+" "+t))
-		}
-	}
+	b.WriteString("    - \"his @health-terms\"\n    - \"her @health-terms\"\n")
 	b.WriteString("  patient-cues:        # (extends the privacy pack's list) someone in a unit as a patient\n")
 	seen := map[string]bool{}
 	for _, u := range units {
