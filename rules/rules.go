@@ -119,7 +119,14 @@ const (
 	// ReviewReply fires when a reply to an online review confirms the
 	// reviewer was a patient.
 	ReviewReply Kind = "review-reply"
+	// Model rules fire when a trained model (internal/storymodel) scores a
+	// post at or above the threshold, where a phrase of the context lists
+	// occurs and no other rule of the category fired (see docs/rules.md).
+	Model Kind = "model"
 )
+
+// Models are the trained models a model rule may name.
+var Models = []string{"patient-story"}
 
 // Scope is the part of a post a rule reads.
 type Scope string
@@ -274,6 +281,9 @@ type Rule struct {
 	// of each kind of evidence (see docs/reid.md).
 	Threshold float64            `yaml:"threshold,omitempty" json:"threshold,omitempty"`
 	Weights   map[string]float64 `yaml:"weights,omitempty" json:"weights,omitempty"`
+	// Model rules: which trained model scores the post (Models); the
+	// threshold is the score at or above which the rule fires.
+	Model string `yaml:"model,omitempty" json:"model,omitempty"`
 
 	Disabled bool     `yaml:"disabled,omitempty" json:"disabled,omitempty"`
 	Examples Examples `yaml:"examples" json:"examples"`
@@ -939,6 +949,16 @@ func validate(r *Rule, trusted bool) error {
 	case Reid:
 		if r.Threshold <= 0 || r.Threshold > 1 {
 			return bad("reid rules need a threshold in (0,1]")
+		}
+	case Model:
+		if !slices.Contains(Models, r.Model) {
+			return bad("model rules need a model, one of %v", Models)
+		}
+		if r.Threshold <= 0 || r.Threshold > 1 {
+			return bad("model rules need a threshold in (0,1]")
+		}
+		if len(r.Context) == 0 {
+			return bad("model rules need context lists (where the model may run)")
 		}
 	case Metadata, ReviewReply:
 	default:

@@ -19,6 +19,7 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/lexicon"
 	"github.com/scrubs-dev/scrubs/internal/media"
+	"github.com/scrubs-dev/scrubs/internal/storymodel"
 	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/model"
 	"github.com/scrubs-dev/scrubs/rules"
@@ -115,7 +116,9 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.careStatus = rs.ListID("care-status")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
-		if r.OnlyWith != "" {
+		if r.OnlyWith != "" || r.Kind == rules.Model {
+			// (a model rule runs only where the other rules of its
+			// category found nothing)
 			later = append(later, r)
 		} else {
 			j.order = append(j.order, r)
@@ -143,7 +146,7 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 			setBit(&j.listRules[id], i, j.words)
 		}
 		switch {
-		case r.Kind == rules.Identifier && len(r.Context) > 0:
+		case (r.Kind == rules.Identifier || r.Kind == rules.Model) && len(r.Context) > 0:
 			for _, id := range r.NamedLists(rules.ListContext) {
 				callsFor(id)
 			}
@@ -231,6 +234,7 @@ const (
 	kindReid
 	kindReviewReply
 	kindMetadata
+	kindModel
 )
 
 // The fields a rule reads, a bit each.
@@ -272,6 +276,8 @@ func newPlan(r *rules.Rule) plan {
 		pl.kind = kindReviewReply
 	case rules.Metadata:
 		pl.kind = kindMetadata
+	case rules.Model:
+		pl.kind = kindModel
 	}
 	if r.OnlyWith != "" {
 		pl.tests |= testOnlyWith
@@ -550,6 +556,8 @@ type post struct {
 	fieldBuf []*field    // reused by fields()
 	// reused by reid: its evidence, and the spans it reports
 	reidEv, reidSpans []reidEvidence
+	// reused by storyModel: the post's model features
+	storyFeat []storymodel.Feature
 }
 
 // postPool recycles posts with their buffers: a short post is judged in a
@@ -579,6 +587,7 @@ func (ps *post) release() {
 	ps.alts, ps.all, ps.fieldBuf = ps.alts[:0], ps.all[:0], ps.fieldBuf[:0]
 	ps.out, ps.keys, ps.order = ps.out[:0], ps.keys[:0], ps.order[:0]
 	ps.reidEv, ps.reidSpans = ps.reidEv[:0], ps.reidSpans[:0]
+	ps.storyFeat = ps.storyFeat[:0]
 	postPool.Put(ps)
 }
 
@@ -863,6 +872,8 @@ func (j *Judge) evaluate(ctx context.Context, ps *post) (reidScore float64, err 
 				j.reviewReply(ps, r)
 			case kindMetadata:
 				j.metadata(ps, r)
+			case kindModel:
+				j.storyModel(ps, r)
 			}
 		}
 	}

@@ -1,0 +1,212 @@
+// Package storymodel scores how much a post reads like the story of one
+// particular patient: a logistic regression over the words and word pairs
+// of the post's text and photo descriptions. The rule packs find patient
+// identifiers and the phrases around them; a writer whose wording no list
+// knows ("Helped a retired Qantas captain button his shirt today after
+// his stroke") still tells a story the model has seen the shape of. It is
+// one signal: the judge uses it only for posts the rules did not flag,
+// above a high threshold, as a warning.
+//
+// The weights are data (data/story.bin), trained by tools/train/story on
+// the project's labelled posts (the shared dev posts and the tuning sets of
+// eval/fresh; never the held-out sets) and embedded in the binary. Features
+// are hashed into 2^Bits slots: a post's features cost a hash and an array
+// read each, no map and no allocation.
+package storymodel
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"math"
+	"sync"
+
+	"github.com/scrubs-dev/scrubs/internal/text"
+)
+
+// Bits is the log2 of the number of weight slots.
+const Bits = 17
+
+const slots = 1 << Bits
+
+//go:embed data/story.bin
+var embedded []byte
+
+// Model is a trained model: a bias and one weight per slot.
+type Model struct {
+	Bias float32
+	W    []float32 // len 1<<Bits
+}
+
+var (
+	once   sync.Once
+	loaded *Model
+)
+
+// Default returns the embedded model (nil if its data is missing or
+// corrupt, which the build's tests rule out).
+func Default() *Model {
+	once.Do(func() { loaded, _ = Decode(embedded) })
+	return loaded
+}
+
+// The file: "STM1", the bias as a float32, a float32 scale, then 1<<Bits
+// int16 weights (weight = int16 * scale), all little-endian.
+const magic = "STM1"
+
+// Encode writes m in the file format, its weights quantised to 16 bits.
+func Encode(m *Model) []byte {
+	maxAbs := float32(0)
+	for _, w := range m.W {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+	}
+	scale := maxAbs / math.MaxInt16
+	if scale == 0 {
+		scale = 1
+	}
+	b := make([]byte, 0, 12+2*len(m.W))
+	b = append(b, magic...)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.Bias))
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(scale))
+	for _, w := range m.W {
+		b = binary.LittleEndian.AppendUint16(b, uint16(int16(math.Round(float64(w/scale)))))
+	}
+	return b
+}
+
+// Decode reads a model written by Encode.
+func Decode(b []byte) (*Model, error) {
+	if len(b) != 12+2*slots || string(b[:4]) != magic {
+		return nil, errors.New("storymodel: not a model file of this version")
+	}
+	m := &Model{
+		Bias: math.Float32frombits(binary.LittleEndian.Uint32(b[4:])),
+		W:    make([]float32, slots),
+	}
+	scale := math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
+	for i := range m.W {
+		m.W[i] = float32(int16(binary.LittleEndian.Uint16(b[12+2*i:]))) * scale
+	}
+	return m, nil
+}
+
+// Feature is one feature of a post: its slot and the tokens it covers
+// (of the doc it came from).
+type Feature struct {
+	Slot        uint32
+	First, Last int
+}
+
+// Features appends the features of d to out: each word (folded), a
+// "<handle>", "<num>" or "<time>" for a mention, a number or a time, a
+// "<cap>" after a capitalised word inside a sentence, and each adjacent
+// pair of those.
+func Features(d *text.Doc, out []Feature) []Feature {
+	var prev uint64
+	prevTok := -1
+	add := func(h uint64, i int) {
+		out = append(out, Feature{Slot: uint32(mix(h) & (slots - 1)), First: i, Last: i})
+		if prevTok >= 0 {
+			out = append(out, Feature{Slot: uint32(mix(prev*0x100000001b3^h^0x9e3779b97f4a7c15) & (slots - 1)), First: prevTok, Last: i})
+		}
+		prev, prevTok = h, i
+	}
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		switch {
+		case t.Flags&text.InMention != 0:
+			add(hHandle, i)
+		case t.Flags&text.AllDigit != 0:
+			add(hNum, i)
+		case t.Flags&text.HasDigit != 0 && isTime(t.Lower):
+			add(hTime, i)
+		default:
+			add(hash(t.Lower), i)
+			if t.Flags&text.Upper != 0 && t.Flags&text.SentStart == 0 && t.Flags&text.AllUpper == 0 {
+				add(hCap, i)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	hHandle = hash("<handle>")
+	hNum    = hash("<num>")
+	hTime   = hash("<time>")
+	hCap    = hash("<cap>")
+)
+
+// isTime: "3am", "11pm", "7:30pm".
+func isTime(w string) bool {
+	n := len(w)
+	return n >= 3 && (w[n-2:] == "am" || w[n-2:] == "pm") && w[0] >= '0' && w[0] <= '9'
+}
+
+// hash is FNV-1a.
+func hash(s string) uint64 {
+	h := uint64(0xcbf29ce484222325)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 0x100000001b3
+	}
+	return h
+}
+
+// mix spreads the bits of h (a finaliser of SplitMix64).
+func mix(h uint64) uint64 {
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// Score returns the probability that features fs are those of a story
+// about one patient.
+func (m *Model) Score(fs []Feature) float64 {
+	z := float64(m.Bias)
+	for _, f := range fs {
+		z += float64(m.W[f.Slot])
+	}
+	return sigmoid(z)
+}
+
+func sigmoid(z float64) float64 {
+	z = max(-30, min(30, z))
+	return 1 / (1 + math.Exp(-z))
+}
+
+// Train fits a model to examples (features, label) by stochastic
+// gradient descent on the logistic loss with L2 decay, visiting the
+// examples in the order order(epoch) gives. It is deterministic for a
+// deterministic order.
+func Train(xs [][]Feature, ys []bool, epochs int, rate, decay float64, order func(epoch int) []int) *Model {
+	w := make([]float64, slots)
+	b := 0.0
+	for e := 0; e < epochs; e++ {
+		for _, i := range order(e) {
+			z := b
+			for _, f := range xs[i] {
+				z += w[f.Slot]
+			}
+			y := 0.0
+			if ys[i] {
+				y = 1
+			}
+			g := sigmoid(z) - y
+			b -= rate * g
+			for _, f := range xs[i] {
+				w[f.Slot] -= rate * (g + decay*w[f.Slot])
+			}
+		}
+	}
+	m := &Model{Bias: float32(b), W: make([]float32, slots)}
+	for i, v := range w {
+		m.W[i] = float32(v)
+	}
+	return m
+}
