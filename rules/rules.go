@@ -510,6 +510,9 @@ func (s *Set) Derived() []Derived { return s.derived }
 // derivedEntry splits a list entry "w1 w2 @list" into its words and the
 // list's name; ok is false for a plain phrase.
 func derivedEntry(p string) (words []string, list string, ok bool) {
+	if strings.IndexByte(p, '@') < 0 {
+		return nil, "", false // (most entries: a quick look)
+	}
 	i := strings.LastIndex(p, " @")
 	if i < 0 || strings.HasPrefix(p, "@") {
 		return nil, "", false

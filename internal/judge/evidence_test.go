@@ -71,6 +71,9 @@ func TestClockTime(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: got %q, want %q", s, got, want)
 		}
+		if byTok := clockTimesIn(text.Parse(s), nil); !slices.Equal(byTok, clockTimes(s, nil)) {
+			t.Errorf("%q: by tokens %v, by bytes %v", s, byTok, clockTimes(s, nil))
+		}
 	}
 	for _, s := range []string{"by 2030 we will", "in 2019 we saw", "John 3:16", "2 amps of epi", "1200 patients a day",
 		"page 1130 of the report", "at 1930 bed census", "ratio 25:75", "v2am", "12 amperes", "a 13pm typo"} {
@@ -87,6 +90,9 @@ func FuzzClockTimes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		last := 0
+		if byTok, byByte := clockTimesIn(text.Parse(s), nil), clockTimes(s, nil); !slices.Equal(byTok, byByte) {
+			t.Fatalf("%q: by tokens %v, by bytes %v", s, byTok, byByte)
+		}
 		for _, m := range clockTimes(s, nil) {
 			if m[0] < last || m[0] >= m[1] || m[1] > len(s) {
 				t.Fatalf("%q: bad span %v", s, m)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/scrubs-dev/scrubs/internal/detect"
 	"github.com/scrubs-dev/scrubs/internal/frozen"
+	"github.com/scrubs-dev/scrubs/internal/text"
 	"github.com/scrubs-dev/scrubs/rules"
 )
 
@@ -38,59 +39,96 @@ import (
 // fifth of the judge's time on the posts it read.
 func clockTimes(src string, out [][2]int) [][2]int {
 	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c < '0' || c > '9' || i > 0 && isAlnumByte(src[i-1]) {
+		if c := src[i]; c < '0' || c > '9' {
 			continue
 		}
-		j := i
-		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
-			j++
+		var m [2]int
+		var ok bool
+		m, i, ok = timeAt(src, i)
+		if ok {
+			out = append(out, m)
 		}
-		n := j - i
-		switch {
-		case n <= 2:
-			h := atoi2(src[i:j])
-			end := j
-			hasMin := false
-			if end+2 < len(src) && src[end] == ':' && isDigitByte(src[end+1]) && isDigitByte(src[end+2]) && (end+3 >= len(src) || !isDigitByte(src[end+3])) {
-				if atoi2(src[end+1:end+3]) <= 59 {
-					end += 3
-					hasMin = true
-				}
-			}
-			if h > 23 {
-				break
-			}
-			if k := meridiem(src, end); k > end && h >= 1 && h <= 12 {
-				out = append(out, [2]int{i, k})
-				i = k - 1
-				continue
-			}
-			if hasMin && n == 2 && (src[i] <= '1' || src[i] == '2' && src[i+1] <= '3') && (end >= len(src) || !isAlnumByte(src[end])) {
-				out = append(out, [2]int{i, end})
-				i = end - 1
-				continue
-			}
-		case n == 4:
-			hh, mm := atoi2(src[i:i+2]), atoi2(src[i+2:j])
-			if hh > 23 || mm > 59 {
-				break
-			}
-			if k := hoursWord(src, j); k > j {
-				out = append(out, [2]int{i, k})
-				i = k - 1
-				continue
-			}
-			if j < len(src) && isAlnumByte(src[j]) {
-				break
-			}
-			if hh <= 18 && afterTimeWord(src, i) || lineOpens(src, i) && colonAfter(src, j) {
-				out = append(out, [2]int{i, j})
-			}
-		}
-		i = j - 1
 	}
 	return out
+}
+
+// clockTimesIn is clockTimes over the tokens of d that hold a digit, the
+// only places a time can start: a post has a few dozen tokens and few
+// digits, where clockTimes reads every byte.
+func clockTimesIn(d *text.Doc, out [][2]int) [][2]int {
+	done := 0
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Flags&text.HasDigit == 0 || t.Start < done {
+			continue
+		}
+		i := t.Start
+		for i < t.End && (d.Src[i] < '0' || d.Src[i] > '9') {
+			i++
+		}
+		if i == t.End {
+			continue
+		}
+		m, last, ok := timeAt(d.Src, i)
+		if ok {
+			out = append(out, m)
+		}
+		done = last + 1
+	}
+	return out
+}
+
+// timeAt reads a time starting at the digit src[i] (see clockTimes): its
+// span if there is one, and the last byte it read.
+func timeAt(src string, i int) (m [2]int, last int, ok bool) {
+	if i > 0 && isAlnumByte(src[i-1]) {
+		j := i
+		for j < len(src) && isDigitByte(src[j]) {
+			j++
+		}
+		return m, j - 1, false
+	}
+	j := i
+	for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+		j++
+	}
+	n := j - i
+	switch {
+	case n <= 2:
+		h := atoi2(src[i:j])
+		end := j
+		hasMin := false
+		if end+2 < len(src) && src[end] == ':' && isDigitByte(src[end+1]) && isDigitByte(src[end+2]) && (end+3 >= len(src) || !isDigitByte(src[end+3])) {
+			if atoi2(src[end+1:end+3]) <= 59 {
+				end += 3
+				hasMin = true
+			}
+		}
+		if h > 23 {
+			break
+		}
+		if k := meridiem(src, end); k > end && h >= 1 && h <= 12 {
+			return [2]int{i, k}, k - 1, true
+		}
+		if hasMin && n == 2 && (src[i] <= '1' || src[i] == '2' && src[i+1] <= '3') && (end >= len(src) || !isAlnumByte(src[end])) {
+			return [2]int{i, end}, end - 1, true
+		}
+	case n == 4:
+		hh, mm := atoi2(src[i:i+2]), atoi2(src[i+2:j])
+		if hh > 23 || mm > 59 {
+			break
+		}
+		if k := hoursWord(src, j); k > j {
+			return [2]int{i, k}, k - 1, true
+		}
+		if j < len(src) && isAlnumByte(src[j]) {
+			break
+		}
+		if hh <= 18 && afterTimeWord(src, i) || lineOpens(src, i) && colonAfter(src, j) {
+			return [2]int{i, j}, j - 1, true
+		}
+	}
+	return m, j - 1, false
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -308,7 +346,7 @@ func (j *Judge) reid(ps *post, r *rules.Rule, weights *[numReidKinds]float64) fl
 	addSpans(kTime, t, j.lists.timeRefs)
 	// a clock time ("at 3:22am", "0340: code blue") is a time too
 	var times [8][2]int
-	for _, m := range clockTimes(t.doc.Src, times[:0]) {
+	for _, m := range clockTimesIn(t.doc, times[:0]) {
 		ev = append(ev, reidEvidence{kTime, t, m[0], m[1]})
 	}
 	addSpans(kRare, t, j.lists.rareEvents)

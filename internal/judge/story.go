@@ -56,7 +56,7 @@ func (j *Judge) storyModel(ps *post, r *rules.Rule) {
 		if n := len(sents); n == 0 || sents[n-1].a != a {
 			sents = append(sents, sent{a: a, b: b})
 		}
-		sents[len(sents)-1].w += float64(m.W[f.Slot])
+		sents[len(sents)-1].w += float64(m.W(f.Slot))
 	}
 	best := sents[0]
 	for _, s := range sents[1:] {
@@ -70,8 +70,8 @@ func (j *Judge) storyModel(ps *post, r *rules.Rule) {
 	}
 	var words []word
 	for _, f := range fs[:nText] {
-		if f.First == f.Last && f.First >= best.a && f.First <= best.b && m.W[f.Slot] > 0 {
-			words = append(words, word{t.doc.Tokens[f.First].Lower, m.W[f.Slot]})
+		if f.First == f.Last && f.First >= best.a && f.First <= best.b && m.W(f.Slot) > 0 {
+			words = append(words, word{t.doc.Tokens[f.First].Lower, m.W(f.Slot)})
 		}
 	}
 	sort.SliceStable(words, func(x, y int) bool { return words[x].v > words[y].v })

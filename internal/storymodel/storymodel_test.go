@@ -2,6 +2,7 @@ package storymodel
 
 import (
 	"bytes"
+	"math"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -11,10 +12,26 @@ import (
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
+// The embedded weights, read in place, score as the decoded model does.
 func TestEmbeddedModelLoads(t *testing.T) {
-	m := Default()
-	if m == nil || len(m.W) != 1<<Bits {
+	w := Default()
+	if w == nil {
 		t.Fatal("the embedded model does not load")
+	}
+	m, err := Decode(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"my patient told me her story tonight", "flu shots are free this week", ""} {
+		fs := Features(text.Parse(s), nil)
+		if a, b := w.Score(fs), m.Score(fs); math.Abs(a-b) > 1e-4 {
+			t.Errorf("%q: in place %.6f, decoded %.6f", s, a, b)
+		}
+	}
+	for i := uint32(0); i < 1<<Bits; i += 997 {
+		if w.W(i) != m.W[i] {
+			t.Fatalf("slot %d: %v, %v", i, w.W(i), m.W[i])
+		}
 	}
 }
 
