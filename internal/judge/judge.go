@@ -556,8 +556,9 @@ type post struct {
 	fieldBuf []*field    // reused by fields()
 	// reused by reid: its evidence, and the spans it reports
 	reidEv, reidSpans []reidEvidence
-	// reused by storyModel: the post's model features
+	// reused by storyModel: the post's model features and docs
 	storyFeat []storymodel.Feature
+	storyDocs []*text.Doc
 }
 
 // postPool recycles posts with their buffers: a short post is judged in a
@@ -588,6 +589,8 @@ func (ps *post) release() {
 	ps.out, ps.keys, ps.order = ps.out[:0], ps.keys[:0], ps.order[:0]
 	ps.reidEv, ps.reidSpans = ps.reidEv[:0], ps.reidSpans[:0]
 	ps.storyFeat = ps.storyFeat[:0]
+	clear(ps.storyDocs)
+	ps.storyDocs = ps.storyDocs[:0]
 	postPool.Put(ps)
 }
 

@@ -35,14 +35,20 @@ func (j *Judge) storyModel(ps *post, r *rules.Rule) {
 		return // no talk of care, or a teaching case or question
 	}
 	t := ps.text
-	fs := storymodel.Features(t.doc, ps.storyFeat[:0])
-	nText := len(fs)
+	docs := append(ps.storyDocs[:0], t.doc)
 	for _, f := range ps.fields(inAlt) {
-		fs = storymodel.Features(f.doc, fs)
+		docs = append(docs, f.doc)
 	}
+	ps.storyDocs = docs
+	score := m.ScoreDocs(docs...)
+	if score < r.Threshold {
+		return
+	}
+	// the features with their spans, only for a post that fires
+	fs := storymodel.Features(t.doc, ps.storyFeat[:0])
 	ps.storyFeat = fs
-	score := m.Score(fs)
-	if score < r.Threshold || nText == 0 {
+	nText := len(fs)
+	if nText == 0 {
 		return
 	}
 	// the sentence whose features weigh most, and its heaviest words

@@ -71,6 +71,50 @@ func (w *Weights) W(i uint32) float32 {
 	return float32(int16(uint16(w.raw[2*i])|uint16(w.raw[2*i+1])<<8)) * w.scale
 }
 
+// ScoreDocs is Score of the features of docs (Features of each), summed
+// as they are found rather than made first: most posts only need the
+// score.
+func (w *Weights) ScoreDocs(docs ...*text.Doc) float64 {
+	var sum int64
+	for _, d := range docs {
+		var prev uint64
+		havePrev := false
+		for i := range d.Tokens {
+			t := &d.Tokens[i]
+			if t.Kind != text.Word {
+				continue
+			}
+			var h uint64
+			switch {
+			case t.Flags&text.InMention != 0:
+				h = hHandle
+			case t.Flags&text.AllDigit != 0:
+				h = hNum
+			case t.Flags&text.HasDigit != 0 && isTime(t.Lower):
+				h = hTime
+			default:
+				h = hash(t.Lower)
+			}
+			sum += w.at(uint32(mix(h) & (slots - 1)))
+			if havePrev {
+				sum += w.at(uint32(mix(prev*0x100000001b3^h^0x9e3779b97f4a7c15) & (slots - 1)))
+			}
+			prev, havePrev = h, true
+			if h != hHandle && h != hNum && h != hTime && t.Flags&text.Upper != 0 && t.Flags&text.SentStart == 0 && t.Flags&text.AllUpper == 0 {
+				sum += w.at(uint32(mix(hCap) & (slots - 1)))
+				sum += w.at(uint32(mix(prev*0x100000001b3^hCap^0x9e3779b97f4a7c15) & (slots - 1)))
+				prev = hCap
+			}
+		}
+	}
+	return sigmoid(float64(w.bias) + float64(sum)*float64(w.scale))
+}
+
+// at is the raw 16-bit weight of slot i.
+func (w *Weights) at(i uint32) int64 {
+	return int64(int16(uint16(w.raw[2*i]) | uint16(w.raw[2*i+1])<<8))
+}
+
 // Score returns the probability that features fs are those of a story
 // about one patient.
 func (w *Weights) Score(fs []Feature) float64 {

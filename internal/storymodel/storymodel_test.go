@@ -27,6 +27,9 @@ func TestEmbeddedModelLoads(t *testing.T) {
 		if a, b := w.Score(fs), m.Score(fs); math.Abs(a-b) > 1e-4 {
 			t.Errorf("%q: in place %.6f, decoded %.6f", s, a, b)
 		}
+		if a, b := w.ScoreDocs(text.Parse(s)), w.Score(fs); a != b {
+			t.Errorf("%q: ScoreDocs %.6f, Score %.6f", s, a, b)
+		}
 	}
 	for i := uint32(0); i < 1<<Bits; i += 997 {
 		if w.W(i) != m.W[i] {
@@ -142,8 +145,12 @@ func FuzzFeatures(f *testing.F) {
 	for _, s := range []string{"", "@", "@a_b.c 3pm 12", "Mr. X\x00\xff", "#LakeshoreED 2am"} {
 		f.Add(s)
 	}
+	w := Default()
 	f.Fuzz(func(t *testing.T, s string) {
 		d := text.Parse(s)
+		if a, b := w.ScoreDocs(d, d), w.Score(Features(d, Features(d, nil))); a != b {
+			t.Fatalf("%q: ScoreDocs %v, Score %v", s, a, b)
+		}
 		for _, ft := range Features(d, nil) {
 			if ft.First < 0 || ft.Last >= len(d.Tokens) || ft.First > ft.Last || ft.Slot >= 1<<Bits {
 				t.Fatalf("%q: bad feature %+v", s, ft)
