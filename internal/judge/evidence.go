@@ -144,8 +144,11 @@ func (j *Judge) newField(scope rules.Scope, media int, src string, source candSo
 		}
 	}
 	f.touched = touched
-	if d := j.rules.Derived(); len(d) > 0 {
-		f.derive(d)
+	for _, b := range j.deriveBases {
+		if len(f.slots[namedSlot(b)]) > 0 {
+			f.derive(j.rules.Derived())
+			break
+		}
 	}
 	return f
 }

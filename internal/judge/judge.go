@@ -74,6 +74,10 @@ type Judge struct {
 	// when one of them applies to a post is that made a field at once
 	// (see Check).
 	bioRules, replyRules []uint64
+	// deriveBases are the lists that derived list entries build on
+	// (rules.Derived), each once: a field without hits of any of them
+	// has no derived hits
+	deriveBases []int32
 	// lists are the indexes of the named lists the judge itself reads.
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
@@ -103,6 +107,11 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 		}); ok {
 			j.parts = &detectorParts{dates: dates}
 			copy(j.parts.dets[:], detectors)
+		}
+	}
+	for _, d := range rs.Derived() {
+		if !slices.Contains(j.deriveBases, d.Base) {
+			j.deriveBases = append(j.deriveBases, d.Base)
 		}
 	}
 	j.lists.reviewConfirm = rs.ListID("review-confirm")
