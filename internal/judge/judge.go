@@ -1314,8 +1314,14 @@ func (ps *post) covered(f *field, c string, a, b int) bool {
 	for i := range ps.out {
 		fd := &ps.out[i]
 		s, e, ok := fd.Span()
-		if ok && fd.Category == c && fd.Field == "" && f.scope == rules.ScopeText && s < b && e > a {
+		if !ok || fd.Category != c || s >= b || e <= a {
+			continue
+		}
+		switch {
+		case f.scope == rules.ScopeText && fd.Field == "":
 			return true
+		case f.scope == rules.ScopeAlt && fd.Field == string(rules.ScopeAlt) && fd.Media != nil && *fd.Media == f.media:
+			return true // the same photo's description
 		}
 	}
 	return false
