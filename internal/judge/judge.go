@@ -82,6 +82,7 @@ type Judge struct {
 	lists struct {
 		reviewConfirm, reviewPlatformCues, patientCues, publicCues int32
 		rareEvents, timeRefs, roles, publicity, careStatus         int32
+		ownFamily                                                  int32
 	}
 }
 
@@ -123,6 +124,7 @@ func New(rs *rules.Set, detectors []detect.Detector, readMedia MediaReader) *Jud
 	j.lists.roles = rs.ListID("roles")
 	j.lists.publicity = rs.ListID("publicity-cues")
 	j.lists.careStatus = rs.ListID("care-status")
+	j.lists.ownFamily = rs.ListID("own-family")
 	var later []*rules.Rule
 	for _, r := range rs.Rules {
 		if r.OnlyWith != "" || r.Kind == rules.Model {

@@ -326,6 +326,11 @@ func (j *Judge) reid(ps *post, r *rules.Rule, weights *[numReidKinds]float64) fl
 	// an age counts too: "a 7yo swallowed 14 magnets" is a person in a
 	// clinical story
 	about := len(t.list(j.lists.patientCues)) > 0 || len(t.list(j.lists.reviewConfirm)) > 0
+	if !about && len(t.list(j.lists.ownFamily)) > 0 {
+		// the author's own relative ("my Nana turned 100 today"), with no
+		// patient in sight, is the author's news to share
+		return 0
+	}
 	if !about && len(t.list(j.lists.careStatus)) > 0 {
 		// so does a patient's condition in the author's care ("she's
 		// stable", "still on the vent"), but such words are common, and
