@@ -3,9 +3,11 @@
 //
 //	go run ./tools/train/story -shared ../shared
 //
-// It learns from the shared dev posts and the tuning sets of eval/fresh
-// (a post is a positive example when its gold labels hold patient-privacy)
-// and never reads the held-out sets (set3, set5, set9), which measure it.
+// It learns from the shared dev posts, the dev split of ASQ-PHI
+// (clinicians' questions, a third of them with no identifier) and the
+// tuning sets of eval/fresh (a post is a positive example when its gold
+// labels hold patient-privacy), and never reads the held-out sets (set3,
+// set5, set9) or any test split, which measure it.
 // Training is deterministic: the same data gives the same file.
 package main
 
@@ -19,13 +21,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/scrubs-dev/scrubs/internal/storymodel"
 	"github.com/scrubs-dev/scrubs/internal/text"
 )
 
 // tuning are the eval/fresh sets the model may learn from.
-var tuning = []string{"set1", "set2", "set4", "set6", "set7", "set8", "set10"}
+var tuning = []string{"set1", "set2", "set4", "set6", "set7", "set8", "set10", "set11", "set12"}
 
 // heldOut are never read.
 var heldOut = []string{"set3", "set5", "set9"}
@@ -52,7 +55,12 @@ func main() {
 	cv := flag.Int("cv", 0, "instead of training: k-fold cross-validation, precision and recall by threshold")
 	flag.Parse()
 	type src struct{ posts, gold string }
-	srcs := []src{{filepath.Join(*shared, "eval/dev/posts.jsonl"), filepath.Join(*shared, "eval/dev/gold.jsonl")}}
+	srcs := []src{
+		{filepath.Join(*shared, "eval/dev/posts.jsonl"), filepath.Join(*shared, "eval/dev/gold.jsonl")},
+		// clinicians' questions with and without identifiers (the dev
+		// split; its test split is never read)
+		{filepath.Join(*shared, "eval/external/asq-phi.dev.input.jsonl"), filepath.Join(*shared, "eval/external/asq-phi.dev.gold.jsonl")},
+	}
 	for _, s := range tuning {
 		if slices.Contains(heldOut, s) {
 			log.Fatalf("%s is held out", s)
@@ -61,6 +69,7 @@ func main() {
 	}
 	var xs [][]storymodel.Feature
 	var ys []bool
+	var social []bool // a social-media post (not a clinician's question)
 	pos := 0
 	for _, s := range srcs {
 		labels := map[string]bool{}
@@ -78,13 +87,14 @@ func main() {
 			}
 			xs = append(xs, fs)
 			ys = append(ys, y)
+			social = append(social, !strings.Contains(s.posts, "asq-phi"))
 			if y {
 				pos++
 			}
 		}
 	}
 	if *cv > 1 {
-		crossValidate(xs, ys, *cv, *epochs, *rate, *decay)
+		crossValidate(xs, ys, social, *cv, *epochs, *rate, *decay)
 		return
 	}
 	r := rand.New(rand.NewPCG(1, 2))
@@ -130,9 +140,10 @@ func readJSONL[T any](path string) []T {
 // crossValidate prints, for thresholds, the precision and recall of models
 // trained on k-1 folds and scored on the k-th (how the threshold of the
 // rule, phi.patient-story, was chosen: from the training posts alone).
-func crossValidate(xs [][]storymodel.Feature, ys []bool, k, epochs int, rate, decay float64) {
+func crossValidate(xs [][]storymodel.Feature, ys, social []bool, k, epochs int, rate, decay float64) {
 	ths := []float64{0.5, 0.8, 0.9, 0.95, 0.98, 0.99}
 	tp, fp, fn := make([]int, len(ths)), make([]int, len(ths)), make([]int, len(ths))
+	stp, sfp, sfn := make([]int, len(ths)), make([]int, len(ths)), make([]int, len(ths))
 	perm := rand.New(rand.NewPCG(3, 4)).Perm(len(xs))
 	for fold := 0; fold < k; fold++ {
 		var trX [][]storymodel.Feature
@@ -159,11 +170,22 @@ func crossValidate(xs [][]storymodel.Feature, ys []bool, k, epochs int, rate, de
 				case ys[i]:
 					fn[t]++
 				}
+				if social[i] {
+					switch {
+					case s >= th && ys[i]:
+						stp[t]++
+					case s >= th:
+						sfp[t]++
+					case ys[i]:
+						sfn[t]++
+					}
+				}
 			}
 		}
 	}
 	for t, th := range ths {
-		fmt.Printf("threshold %.2f: precision %.3f recall %.3f (tp %d fp %d fn %d)\n", th,
-			float64(tp[t])/float64(max(1, tp[t]+fp[t])), float64(tp[t])/float64(max(1, tp[t]+fn[t])), tp[t], fp[t], fn[t])
+		fmt.Printf("threshold %.2f: precision %.3f recall %.3f (tp %d fp %d fn %d); social posts alone: precision %.3f recall %.3f\n", th,
+			float64(tp[t])/float64(max(1, tp[t]+fp[t])), float64(tp[t])/float64(max(1, tp[t]+fn[t])), tp[t], fp[t], fn[t],
+			float64(stp[t])/float64(max(1, stp[t]+sfp[t])), float64(stp[t])/float64(max(1, stp[t]+sfn[t])))
 	}
 }
