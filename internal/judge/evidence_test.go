@@ -48,6 +48,23 @@ func FuzzLinkSpans(f *testing.F) {
 	})
 }
 
+// clockTimes is clockTimesIn reading every byte of src: the reference the
+// tests hold the token walk to.
+func clockTimes(src string, out [][2]int) [][2]int {
+	for i := 0; i < len(src); i++ {
+		if c := src[i]; c < '0' || c > '9' {
+			continue
+		}
+		var m [2]int
+		var ok bool
+		m, i, ok = timeAt(src, i)
+		if ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // A time of day counts as a time for the re-identification score; years,
 // counts, verses and units do not.
 func TestClockTime(t *testing.T) {

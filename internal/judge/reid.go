@@ -31,30 +31,13 @@ import (
 // comes from at least two of the three groups time, place and rarity, so
 // that neither "last night" alone nor "a 70-year-old" alone ever fires.
 
-// clockTimes appends the byte spans of the times of day in src to out: "3:22am", "2 pm",
-// "10:30", "0200 hrs", and a four-digit time where it cannot be a year or a
+// clockTimesIn appends the byte spans of the times of day in d to out:
+// "3:22am", "2 pm", "10:30", "0200 hrs", and a four-digit time where it cannot be a year or a
 // count: after "at", "around", "about", "approx" or "by" with an hour up to
 // 18 ("at 0412"), or opening a line before a colon or dash ("0340: code
 // blue"). A hand-written scan: the regular expression it replaces cost a
-// fifth of the judge's time on the posts it read.
-func clockTimes(src string, out [][2]int) [][2]int {
-	for i := 0; i < len(src); i++ {
-		if c := src[i]; c < '0' || c > '9' {
-			continue
-		}
-		var m [2]int
-		var ok bool
-		m, i, ok = timeAt(src, i)
-		if ok {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// clockTimesIn is clockTimes over the tokens of d that hold a digit, the
-// only places a time can start: a post has a few dozen tokens and few
-// digits, where clockTimes reads every byte.
+// fifth of the judge's time on the posts it read. Only the tokens that
+// hold a digit are visited: a post has a few dozen tokens and few digits.
 func clockTimesIn(d *text.Doc, out [][2]int) [][2]int {
 	done := 0
 	for k := range d.Tokens {

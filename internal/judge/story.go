@@ -2,6 +2,7 @@ package judge
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,7 +87,7 @@ func (j *Judge) storyModel(ps *post, r *rules.Rule) {
 		if len(top) == 4 {
 			break
 		}
-		if !strings.HasPrefix(w.w, "<") && !contains(top, w.w) {
+		if !strings.HasPrefix(w.w, "<") && !slices.Contains(top, w.w) {
 			top = append(top, w.w)
 		}
 	}
@@ -95,13 +96,4 @@ func (j *Judge) storyModel(ps *post, r *rules.Rule) {
 		ev = append(ev, "words that weigh most: "+strings.Join(top, ", "))
 	}
 	ps.emit(r, t, t.doc.Tokens[best.a].Start, t.doc.Tokens[best.b].End, score, ev...)
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -67,9 +67,7 @@ func Default() *Weights {
 }
 
 // W returns the weight of slot i.
-func (w *Weights) W(i uint32) float32 {
-	return float32(int16(uint16(w.raw[2*i])|uint16(w.raw[2*i+1])<<8)) * w.scale
-}
+func (w *Weights) W(i uint32) float32 { return float32(w.at(i)) * w.scale }
 
 // ScoreDocs is Score of the features of docs (Features of each), summed
 // as they are found rather than made first: most posts only need the
@@ -79,31 +77,19 @@ func (w *Weights) ScoreDocs(docs ...*text.Doc) float64 {
 	for _, d := range docs {
 		var prev uint64
 		havePrev := false
-		for i := range d.Tokens {
-			t := &d.Tokens[i]
-			if t.Kind != text.Word {
-				continue
-			}
-			var h uint64
-			switch {
-			case t.Flags&text.InMention != 0:
-				h = hHandle
-			case t.Flags&text.AllDigit != 0:
-				h = hNum
-			case t.Flags&text.HasDigit != 0 && isTime(t.Lower):
-				h = hTime
-			default:
-				h = hash(t.Lower)
-			}
-			sum += w.at(uint32(mix(h) & (slots - 1)))
+		add := func(h uint64) {
+			sum += w.at(unigram(h))
 			if havePrev {
-				sum += w.at(uint32(mix(prev*0x100000001b3^h^0x9e3779b97f4a7c15) & (slots - 1)))
+				sum += w.at(pair(prev, h))
 			}
 			prev, havePrev = h, true
-			if h != hHandle && h != hNum && h != hTime && t.Flags&text.Upper != 0 && t.Flags&text.SentStart == 0 && t.Flags&text.AllUpper == 0 {
-				sum += w.at(uint32(mix(hCap) & (slots - 1)))
-				sum += w.at(uint32(mix(prev*0x100000001b3^hCap^0x9e3779b97f4a7c15) & (slots - 1)))
-				prev = hCap
+		}
+		for i := range d.Tokens {
+			if h, cap, ok := tokenHash(&d.Tokens[i]); ok {
+				add(h)
+				if cap {
+					add(hCap)
+				}
 			}
 		}
 	}
@@ -120,7 +106,7 @@ func (w *Weights) at(i uint32) int64 {
 func (w *Weights) Score(fs []Feature) float64 {
 	var sum int64
 	for _, f := range fs {
-		sum += int64(int16(uint16(w.raw[2*f.Slot]) | uint16(w.raw[2*f.Slot+1])<<8))
+		sum += w.at(f.Slot)
 	}
 	return sigmoid(float64(w.bias) + float64(sum)*float64(w.scale))
 }
@@ -187,32 +173,45 @@ func Features(d *text.Doc, out []Feature) []Feature {
 	var prev uint64
 	prevTok := -1
 	add := func(h uint64, i int) {
-		out = append(out, Feature{Slot: uint32(mix(h) & (slots - 1)), First: i, Last: i})
+		out = append(out, Feature{Slot: unigram(h), First: i, Last: i})
 		if prevTok >= 0 {
-			out = append(out, Feature{Slot: uint32(mix(prev*0x100000001b3^h^0x9e3779b97f4a7c15) & (slots - 1)), First: prevTok, Last: i})
+			out = append(out, Feature{Slot: pair(prev, h), First: prevTok, Last: i})
 		}
 		prev, prevTok = h, i
 	}
 	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		if t.Kind != text.Word {
-			continue
-		}
-		switch {
-		case t.Flags&text.InMention != 0:
-			add(hHandle, i)
-		case t.Flags&text.AllDigit != 0:
-			add(hNum, i)
-		case t.Flags&text.HasDigit != 0 && isTime(t.Lower):
-			add(hTime, i)
-		default:
-			add(hash(t.Lower), i)
-			if t.Flags&text.Upper != 0 && t.Flags&text.SentStart == 0 && t.Flags&text.AllUpper == 0 {
+		if h, cap, ok := tokenHash(&d.Tokens[i]); ok {
+			add(h, i)
+			if cap {
 				add(hCap, i)
 			}
 		}
 	}
 	return out
+}
+
+// tokenHash is the feature hash of a token (ok false for no word), and
+// whether a "<cap>" follows it.
+func tokenHash(t *text.Token) (h uint64, cap, ok bool) {
+	if t.Kind != text.Word {
+		return 0, false, false
+	}
+	switch {
+	case t.Flags&text.InMention != 0:
+		return hHandle, false, true
+	case t.Flags&text.AllDigit != 0:
+		return hNum, false, true
+	case t.Flags&text.HasDigit != 0 && isTime(t.Lower):
+		return hTime, false, true
+	}
+	return hash(t.Lower), t.Flags&text.Upper != 0 && t.Flags&text.SentStart == 0 && t.Flags&text.AllUpper == 0, true
+}
+
+// unigram and pair are the slots of a feature and of a feature after prev.
+func unigram(h uint64) uint32 { return uint32(mix(h) & (slots - 1)) }
+
+func pair(prev, h uint64) uint32 {
+	return uint32(mix(prev*0x100000001b3^h^0x9e3779b97f4a7c15) & (slots - 1))
 }
 
 var (
