@@ -15,6 +15,17 @@ func classify(d *text.Doc, i int, c *code) (detect.Candidate, bool) {
 	}
 	cue := findCue(d, first)
 	cand := detect.Candidate{Type: detect.ID, Start: c.start, End: c.end}
+	if !cue.found && !c.hash {
+		// a plate whose first part is letters ("the silver Corolla KDA
+		// 447Q", "plate ABC 123"): the letters stand between the vehicle
+		// cue and the code
+		if p := plateLetters(d, i); p >= 0 {
+			if vc := findCue(d, p); vc.found && vc.info.sub == SubVehicle && c.nd >= 1 && c.end-c.start <= 4 && !yearLike(src[c.start:c.end]) {
+				cand.Start, cand.Cue, cand.Sub, cand.Score = d.Tokens[p].Start, vc.text, SubVehicle, 0.8
+				return cand, true
+			}
+		}
+	}
 	if c.hash {
 		cand.Start--
 	}
@@ -328,4 +339,31 @@ func lastIndexByte(s string, b byte) int {
 		}
 	}
 	return -1
+}
+
+// plateLetters returns the token before token i when it is the letters
+// of a two-part plate: two to four capitals, one space before the code;
+// else -1.
+func plateLetters(d *text.Doc, i int) int {
+	p := i - 1
+	if p < 0 {
+		return -1
+	}
+	t := &d.Tokens[p]
+	n := t.End - t.Start
+	if t.Kind != text.Word || n < 2 || n > 4 || t.End+1 != d.Tokens[i].Start || d.Src[t.End] != ' ' {
+		return -1
+	}
+	for k := t.Start; k < t.End; k++ {
+		if !isUpper(d.Src[k]) {
+			return -1
+		}
+	}
+	return p
+}
+
+// yearLike reports four digits from 1900 to 2099 ("Golf GTI 2019" is a
+// model year, not a plate).
+func yearLike(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && isDigit(s[2]) && isDigit(s[3])
 }

@@ -42,6 +42,15 @@ var cues = map[string]cueInfo{
 	// vehicles
 	"plate": {SubVehicle, true}, "plates": {SubVehicle, true}, "vin": {SubVehicle, true}, "tag": {SubVehicle, false},
 	"reg": {SubVehicle, false}, "registration": {SubVehicle, false}, "vehicle": {SubVehicle, false},
+	"rego": {SubVehicle, false}, "numberplate": {SubVehicle, true},
+	// the car itself, just before its plate ("the silver Corolla KDA 447Q"):
+	// weak cues, so a code needs a digit and four characters
+	"car": {SubVehicle, false}, "ute": {SubVehicle, false}, "van": {SubVehicle, false}, "truck": {SubVehicle, false},
+	"sedan": {SubVehicle, false}, "hatchback": {SubVehicle, false}, "suv": {SubVehicle, false},
+	"motorbike": {SubVehicle, false}, "motorcycle": {SubVehicle, false}, "pickup": {SubVehicle, false},
+	"corolla": {SubVehicle, false}, "camry": {SubVehicle, false}, "civic": {SubVehicle, false},
+	"hilux": {SubVehicle, false}, "prius": {SubVehicle, false}, "golf": {SubVehicle, false},
+	"tacoma": {SubVehicle, false}, "rav4": {SubVehicle, false}, "f-150": {SubVehicle, false},
 	// devices
 	"serial": {SubDevice, true}, "udi": {SubDevice, true}, "sn": {SubDevice, false}, "device": {SubDevice, false},
 	"implant": {SubDevice, false}, "pacemaker": {SubDevice, false}, "imei": {SubDevice, true},
