@@ -317,6 +317,9 @@ func (p *Phrases) findKeys(d *text.Doc, out []Match, ws []wordAt) []Match {
 		i, n = i+1, n+1
 	}
 	ws = ws[:n]
+	if leetIn(d) {
+		p.leet(d, ws)
+	}
 	for k := 0; k < len(ws); {
 		if out, k = p.walk(ws, k, out); k < len(ws) {
 			// out may have no room for the matches of word k: it grows
@@ -325,6 +328,43 @@ func (p *Phrases) findKeys(d *text.Doc, out []Match, ws []wordAt) []Match {
 		}
 	}
 	return out
+}
+
+// leetable reports a word that mixes letters with digits and may be
+// leetspeak ("sh1t", "d1cks"): four bytes or more, so that "5am", "b12"
+// or "4pm" are left as they are.
+func leetable(t *text.Token) bool {
+	return t.Kind == text.Word && t.Flags&(text.HasDigit|text.HasLetter) == text.HasDigit|text.HasLetter && t.End-t.Start >= 4
+}
+
+// leetIn reports whether d holds a leetable word. Such words hold a
+// digit, so they are among d.Marks, which are few.
+func leetIn(d *text.Doc) bool {
+	for _, m := range d.Marks {
+		if leetable(&d.Tokens[m]) {
+			return true
+		}
+	}
+	return false
+}
+
+// leet gives each leetable word of ws that is in no phrase the id of its
+// leetspeak reading (text.Leet: "sh1tsh0w" is "shitshow") when that one
+// is in a phrase.
+func (p *Phrases) leet(d *text.Doc, ws []wordAt) {
+	for k := range ws {
+		i := ws[k].tok
+		if ws[k].id >= 0 || !leetable(&d.Tokens[i]) {
+			continue
+		}
+		at := d.NormAt[i]
+		word := d.Norm[at : int(at)+d.NormWordLen(int(i))]
+		if l := text.Leet(word); l != word {
+			if id := p.words.get(l); id >= 0 {
+				ws[k].id, ws[k].first = id, p.root[id]
+			}
+		}
+	}
 }
 
 // wordAt is a word of the text FindKeys searches: its id (-1: in no

@@ -27,6 +27,22 @@ func TestPhrasesFindOnWordBoundaries(t *testing.T) {
 	}
 }
 
+// Words that mix letters and digits are also read as leetspeak: "sh1t"
+// finds "shit", but short forms ("5am", "b12") are left alone, and a word
+// in a phrase as written is not read again.
+func TestPhrasesReadLeetspeak(t *testing.T) {
+	p := NewPhrases([]string{"shitshow", "bag of dicks", "sam", "covid19"})
+	d := text.Parse("what a sh1tsh0w, eat a bag of d1cks; 5am on the covid19 ward")
+	var got []string
+	for _, m := range p.Find(d, nil) {
+		got = append(got, d.Span(m.First, m.Last))
+	}
+	want := []string{"sh1tsh0w", "bag of d1cks", "covid19"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestGazetteerMatchesLikePhrases(t *testing.T) {
 	list := []string{"New York", "York", "St. Brigid's", "new yorker", "Harlan Falls", ""}
 	g := NewGazetteer(list)

@@ -63,7 +63,7 @@ var vulgarExtra = set("ass", "asses", "arse", "dicks", "cock", "cocks", "prick",
 
 // Hand additions (inflections and masked spellings the sources lack).
 var handVulgar = []string{
-	"fucks", "fucked", "fucking", "fuckin", "fuckin'", "fucker", "fuckers", "fuckery", "fuckwit",
+	"fucks", "fucked", "fucking", "bastards", "fuckin", "fuckin'", "fucker", "fuckers", "fuckery", "fuckwit",
 	"motherfucking", "motherfuckers", "mfer", "stfu", "gtfo", "shitshow", "shit show",
 	"shitstorm", "shithole", "shitload", "shitting", "apeshit", "batshit", "holy shit", "bullshitting",
 	"bitches", "bitching", "bitchy", "son of a bitch", "sons of bitches", "assholes", "asshats",
@@ -75,6 +75,10 @@ var handVulgar = []string{
 	"fkin", "fuk", "fukin", "fuking", "fuq", "fucc", "effing", "biatch", "beyotch", "azz",
 	"a-hole", "c*nt", "motherf*cker", "f*ck", "f**k", "f*cking", "f**king", "f*cked", "sh*t",
 	"sh*tty", "b*tch",
+	// euphemistic and abbreviated forms
+	"fubar", "effed", "effed up", "f'ing", "phuck", "phucking", "douche", "douchebag", "douchebags",
+	"douche bag", "wtaf", "ffs", "jfc", "fuckity", "fuckwits", "shitbag", "shitbags", "shitfest",
+	"crapshow", "ass-kissing", "up my ass", "pain in my ass",
 }
 
 // Mild words: at most info (categories.md: a mild "damn" in a neutral
@@ -83,7 +87,7 @@ var mild = []string{
 	"damn", "damned", "dammit", "damnit", "goddamn", "goddamned", "goddammit", "god damn",
 	"hell", "the hell", "what the hell", "from hell", "crap", "crappy", "crapshoot", "piss", "pissed",
 	"pissing", "bugger", "bloody hell", "wtf", "omfg", "lmfao", "jeez", "freaking", "frickin",
-	"frigging", "friggin", "screw this", "screw you", "screw that", "sucks", "heck",
+	"frigging", "friggin", "screw this", "screw you", "screw that", "sucks", "heck", "fml",
 }
 
 // Slurs (discrimination). Source entries in this set are emitted; the
