@@ -127,7 +127,8 @@ func set(words string) map[string]bool {
 }
 
 // titles put directly before a name (with or without a period).
-var titles = set(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta señora senora`)
+var titles = set(`dr doctor mr mrs ms miss mx mister prof professor madam mme mlle sra srta señora senora
+	doña dona señor senor herr frau bwana bibi mzee lola lolo kuya tita tito aling mang oga tannie oom`)
 
 // roles are weaker titles: "NP Wolfe", "nurse Carla", "attending Smith".
 var roles = set(`nurse np pa rn md attending resident intern fellow surgeon physician doc rrt pharmacist
@@ -475,8 +476,12 @@ func isTitle(w string) bool {
 	switch w {
 	case "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "prof", "professor",
 		"madam", "mme", "mlle", "sra", "srta", "señora", "senora",
+		"doña", "dona", "señor", "senor", "herr", "frau", "bwana", "bibi", "mzee",
+		"lola", "lolo", "kuya", "tita", "tito", "aling", "mang", "oga", "tannie", "oom",
 		"dr's", "doctor's", "mr's", "mrs's", "ms's", "miss's", "mx's", "mister's", "prof's",
-		"madam's", "mme's", "mlle's", "sra's", "srta's", "señora's", "senora's":
+		"madam's", "mme's", "mlle's", "sra's", "srta's", "señora's", "senora's",
+		"doña's", "dona's", "señor's", "senor's", "herr's", "frau's", "bwana's", "bibi's", "mzee's",
+		"lola's", "lolo's", "kuya's", "tita's", "tito's", "aling's", "mang's", "oga's", "tannie's", "oom's":
 		return true
 	}
 	return false

@@ -146,6 +146,7 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
+	sc.foreign = !d.Upperish && foreignProse(d)
 	sc.scan(d, mixed)
 	units, runs, starts := sc.units, sc.runs, sc.starts
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
@@ -302,6 +303,10 @@ type scratch struct {
 	runs   []run
 	starts []int32
 	ks     []winfo
+	// foreign: the text is prose (not all capitals) in another language than
+	// English (foreignProse), where the name gazetteers hold many of its
+	// common words ("durante", "nada", "menos")
+	foreign bool
 	// u is where wordUnit builds a unit; the detector appends the ones it
 	// keeps (one copy for a kept word, none for the many turned away)
 	u unit
@@ -1057,6 +1062,13 @@ func scoreRun(sc *scratch, d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	if title {
 		strong = true
 	}
+	if sc.foreign && !strong && !capitalMidSentence(d, us, ws, b) {
+		// in Spanish, Portuguese, French... prose, words of the language
+		// that are also names ("paciente al que cuidé", "Hoy perdimos")
+		// are not taken for a name unless one is capitalised where a
+		// sentence does not start, or a title or cue comes first
+		return
+	}
 	caseBack := 0.0
 	if strong {
 		// after a title or relative, case says little: "dr. griffin"
@@ -1537,4 +1549,51 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 		}
 	}
 	return toks[i].Start, toks[last].End, d.Src[toks[k].Start:toks[k].End], true
+}
+
+// capitalMidSentence reports whether a word unit of us[a..b] starts with a
+// capital and does not start a sentence.
+func capitalMidSentence(d *text.Doc, us []unit, a, b int) bool {
+	for k := a; k <= b; k++ {
+		if u := &us[k]; u.kind == uWord && u.cap && !d.Tokens[u.tok].Has(text.SentStart) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreignWords are common function words of languages clinicians post in
+// besides English (Spanish, Portuguese, French, German, Swahili, Tagalog,
+// Afrikaans, Welsh, Hindi in Latin script) that are not English words.
+var foreignWords = set(`que el los las una por para pero muy hoy del con está mi su sus lo se ya también porque cuando nada más al es
+	não uma com hoje muito você ele ela nós mas já isso foi são dos das em na
+	le les des est pas qui dans avec sur ce il elle je nous vous mais très c'est j'ai aux du
+	der und ist nicht mit ich wir auf ein eine heute
+	ya kwa ni leo sana yake wangu hii kwenye lakini
+	ang ng mga sa si ko niya nya kanina dito yung lang naman
+	het van nie ons vir sy hulle vandag
+	yn ar ei wedi heddiw mewn gan
+	hai ki ko ka ke aur nahi bhi mein tha hain kya kiya`)
+
+// englishWords are common English function words.
+var englishWords = set(`the and is was to of in it you that this with for on my i we he she they at be have has are not but so just`)
+
+// foreignProse reports whether d reads as prose in another language than
+// English: three or more of its words are foreign function words, and
+// more of them than English ones.
+func foreignProse(d *text.Doc) bool {
+	f, e := 0, 0
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != text.Word || t.End-t.Start > 7 {
+			continue
+		}
+		switch w := t.Lower; {
+		case foreignWords[w]:
+			f++
+		case englishWords[w]:
+			e++
+		}
+	}
+	return f >= 3 && f > e
 }

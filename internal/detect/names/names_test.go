@@ -36,6 +36,9 @@ func TestMustFlag(t *testing.T) {
 		src, want, sub string
 	}{
 		{"Saw Mrs Lopez in clinic today, she is doing better.", "Mrs Lopez", "titled"},
+		{"Doña Carmen Ruiz, 91 años, cama 7, hoy cumplió años y le cantamos.", "Doña Carmen Ruiz", "titled"},
+		{"Nimempokea Mzee Otieno leo, wodi namba 6, sukari yake iko juu sana.", "Mzee Otieno", "titled"},
+		{"Hoy vino la señora Benítez a la consulta, que bien que está mejor.", "Benítez", ""},
 		{"Our patient Anna S. was discharged home.", "Anna S.", "full"},
 		{"Signed off to J.T. at handover.", "J.T.", "initials"},
 		{"Spoke with wife Veronica about goals of care.", "Veronica", ""},
@@ -113,6 +116,10 @@ func TestMustPass(t *testing.T) {
 		{"MS back to baseline after the run of SVT.", "MS"},
 		{"pt will be transferred; son will be in later", "will"},
 		{"Seen at Mercy Hospital last week.", "Mercy"},
+		// prose in other languages: its words that are also names
+		{"Hoy perdimos a un paciente al que cuidé durante meses. No voy a contar nada más.", "durante"},
+		{"Hoy perdimos a un paciente al que cuidé durante meses. No voy a contar nada más.", "Hoy"},
+		{"Les urgences débordent encore, ce n'est pas la faute des patients mais un choix politique.", "choix"},
 		{"I'm glad the shift is over.", "I'm"},
 		{"NGT ALSO PLACED ON L NARE. SHE HAS MULTIPLE SITES.", "L NARE"},
 		{"Wean neo as tol. Monitor Sats, C.O. and SVR overnight.", "C.O."},
