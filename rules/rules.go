@@ -310,6 +310,11 @@ type Rule struct {
 	// sentence, keep it although an UnlessNear phrase is near: "shoutout
 	// to Mr. D in bed 14" is a patient, whatever the greeting.
 	KeepNear []string `yaml:"keep_near,omitempty" json:"keep_near,omitempty"`
+	// UnlessTitled lists titles (lower case, no period) that make a name
+	// someone other than the rule is about: a candidate whose first word is
+	// one ("Dr. Kessler", "Senator Blake") is left out, unless a KeepNear
+	// phrase is within 4 tokens of it.
+	UnlessTitled []string `yaml:"unless_titled,omitempty" json:"unless_titled,omitempty"`
 
 	// Reid rules: the score at or above which the rule fires, and the weight
 	// of each kind of evidence (see docs/reid.md).

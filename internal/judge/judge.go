@@ -1086,6 +1086,12 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 				continue
 			}
 		}
+		if len(r.UnlessTitled) > 0 && a < len(f.doc.Tokens) && titled(f.doc, a, r.UnlessTitled) {
+			sa, sb := f.sentenceOf(a)
+			if len(r.KeepNear) == 0 || !near(within(f.hits(r.NamedLists(rules.ListKeepNear), nil), sa, sb), a, b, 4) {
+				continue
+			}
+		}
 		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
 			sa, sb := f.sentenceOf(a)
 			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) &&
@@ -1114,6 +1120,29 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 		}
 		ps.emit(r, f, c.Start, c.End, c.Score, ev...)
 	}
+}
+
+// titled reports whether the name at token a of d is titled with a word
+// of titles: token a is one, or the word just before it ("Senator" in
+// "Senator Blake" when the name is "Blake"; a period between is passed
+// over).
+func titled(d *text.Doc, a int, titles []string) bool {
+	for k := a; k >= 0 && k >= a-2; k-- {
+		t := &d.Tokens[k]
+		if t.Kind == text.Word {
+			if slices.Contains(titles, t.Lower) {
+				return true
+			}
+			if k < a {
+				return false
+			}
+			continue
+		}
+		if !d.IsPunct(k, '.') {
+			return false
+		}
+	}
+	return false
 }
 
 // inContext reports whether the Context lists hit near tokens [a,b] of f,
