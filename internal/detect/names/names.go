@@ -1565,7 +1565,7 @@ func capitalMidSentence(d *text.Doc, us []unit, a, b int) bool {
 // foreignWords are common function words of languages clinicians post in
 // besides English (Spanish, Portuguese, French, German, Swahili, Tagalog,
 // Afrikaans, Welsh, Hindi in Latin script) that are not English words.
-var foreignWords = set(`que el los las una por para pero muy hoy del con está mi su sus lo se ya también porque cuando nada más al es
+var foreignWords = strings.Fields(`que el los las una por para pero muy hoy del con está mi su sus lo se ya también porque cuando nada más al es
 	não uma com hoje muito você ele ela nós mas já isso foi são dos das em na
 	le les des est pas qui dans avec sur ce il elle je nous vous mais très c'est j'ai aux du
 	der und ist nicht mit ich wir auf ein eine heute
@@ -1576,22 +1576,36 @@ var foreignWords = set(`que el los las una por para pero muy hoy del con está m
 	hai ki ko ka ke aur nahi bhi mein tha hain kya kiya`)
 
 // englishWords are common English function words.
-var englishWords = set(`the and is was to of in it you that this with for on my i we he she they at be have has are not but so just`)
+var englishWords = strings.Fields(`the and is was to of in it you that this with for on my i we he she they at be have has are not but so just`)
+
+// functionWords maps the packed form (text.Pack) of each foreign function
+// word to +1 and of each English one to -1: every word of the text is
+// looked up by the integer the tokeniser packed, with no string hashing.
+var functionWords = func() map[uint64]int8 {
+	m := map[uint64]int8{}
+	for _, w := range foreignWords {
+		m[text.Pack(w)] = 1
+	}
+	for _, w := range englishWords {
+		m[text.Pack(w)] = -1
+	}
+	delete(m, 0) // (a form longer than seven bytes packs to 0)
+	return m
+}()
 
 // foreignProse reports whether d reads as prose in another language than
 // English: three or more of its words are foreign function words, and
 // more of them than English ones.
 func foreignProse(d *text.Doc) bool {
 	f, e := 0, 0
-	for k := range d.Tokens {
-		t := &d.Tokens[k]
-		if t.Kind != text.Word || t.End-t.Start > 7 {
+	for _, key := range d.Packed {
+		if key == 0 || key>>56 > 7 {
 			continue
 		}
-		switch w := t.Lower; {
-		case foreignWords[w]:
+		switch functionWords[key] {
+		case 1:
 			f++
-		case englishWords[w]:
+		case -1:
 			e++
 		}
 	}
