@@ -146,7 +146,10 @@ func (detector) Detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 // detect is Detect with the scratch space sc.
 func (sc *scratch) detect(d *text.Doc, out []detect.Candidate) []detect.Candidate {
 	mixed := !d.Upperish && !d.Lowerish
-	sc.foreign = !d.Upperish && foreignProse(d)
+	sc.foreign = 0
+	if d.Upperish {
+		sc.foreign = 2
+	}
 	sc.scan(d, mixed)
 	units, runs, starts := sc.units, sc.runs, sc.starts
 	dialog := mixed && strings.Count(d.Src, ":") >= 2 && isDialog(d, starts)
@@ -306,7 +309,7 @@ type scratch struct {
 	// foreign: the text is prose (not all capitals) in another language than
 	// English (foreignProse), where the name gazetteers hold many of its
 	// common words ("durante", "nada", "menos")
-	foreign bool
+	foreign uint8 // 0: not yet known, 1: yes, 2: no (see isForeign)
 	// u is where wordUnit builds a unit; the detector appends the ones it
 	// keeps (one copy for a kept word, none for the many turned away)
 	u unit
@@ -1062,7 +1065,7 @@ func scoreRun(sc *scratch, d *text.Doc, us []unit, r *run, mixed, dialog bool) {
 	if title {
 		strong = true
 	}
-	if sc.foreign && !strong && !capitalMidSentence(d, us, ws, b) {
+	if !strong && !capitalMidSentence(d, us, ws, b) && sc.isForeign(d) {
 		// in Spanish, Portuguese, French... prose, words of the language
 		// that are also names ("paciente al que cuidé", "Hoy perdimos")
 		// are not taken for a name unless one is capitalised where a
@@ -1551,6 +1554,18 @@ func signature(d *text.Doc, i int) (st, en int, cue string, ok bool) {
 	return toks[i].Start, toks[last].End, d.Src[toks[k].Start:toks[k].End], true
 }
 
+// isForeign reports foreignProse(d) for the text being read, found on
+// first use (most runs never ask).
+func (sc *scratch) isForeign(d *text.Doc) bool {
+	if sc.foreign == 0 {
+		sc.foreign = 2
+		if foreignProse(d) {
+			sc.foreign = 1
+		}
+	}
+	return sc.foreign == 1
+}
+
 // capitalMidSentence reports whether a word unit of us[a..b] starts with a
 // capital and does not start a sentence.
 func capitalMidSentence(d *text.Doc, us []unit, a, b int) bool {
@@ -1578,31 +1593,71 @@ var foreignWords = strings.Fields(`que el los las una por para pero muy hoy del 
 // englishWords are common English function words.
 var englishWords = strings.Fields(`the and is was to of in it you that this with for on my i we he she they at be have has are not but so just`)
 
-// functionWords maps the packed form (text.Pack) of each foreign function
-// word to +1 and of each English one to -1: every word of the text is
-// looked up by the integer the tokeniser packed, with no string hashing.
-var functionWords = func() map[uint64]int8 {
-	m := map[uint64]int8{}
+// functionTab holds the packed form (text.Pack) of each foreign function
+// word with +1 and of each English one with -1, in an open-addressing
+// table: every word of the text is looked up by the integer the tokeniser
+// packed, with no string hashing.
+type functionTab struct {
+	keys [1 << functionBits]uint64
+	vals [1 << functionBits]int8
+}
+
+const functionBits = 9
+
+func (t *functionTab) slot(key uint64) uint64 { return key * 0x9e3779b97f4a7c15 >> (64 - functionBits) }
+
+func (t *functionTab) put(key uint64, v int8) {
+	i := t.slot(key)
+	for t.keys[i] != 0 && t.keys[i] != key {
+		i = (i + 1) & (1<<functionBits - 1)
+	}
+	t.keys[i], t.vals[i] = key, v
+}
+
+func (t *functionTab) get(key uint64) int8 {
+	i := t.slot(key)
+	for t.keys[i] != 0 {
+		if t.keys[i] == key {
+			return t.vals[i]
+		}
+		i = (i + 1) & (1<<functionBits - 1)
+	}
+	return 0
+}
+
+var functionWords = func() *functionTab {
+	t := new(functionTab)
 	for _, w := range foreignWords {
-		m[text.Pack(w)] = 1
+		if k := text.Pack(w); k != 0 {
+			t.put(k, 1)
+		}
 	}
 	for _, w := range englishWords {
-		m[text.Pack(w)] = -1
+		if k := text.Pack(w); k != 0 {
+			t.put(k, -1)
+		}
 	}
-	delete(m, 0) // (a form longer than seven bytes packs to 0)
-	return m
+	return t
 }()
+
+// foreignWordsRead is how many words of a text foreignProse reads: the
+// first few hundred words tell the language of a long note.
+const foreignWordsRead = 300
 
 // foreignProse reports whether d reads as prose in another language than
 // English: three or more of its words are foreign function words, and
 // more of them than English ones.
 func foreignProse(d *text.Doc) bool {
 	f, e := 0, 0
-	for _, key := range d.Packed {
-		if key == 0 || key>>56 > 7 {
+	packed := d.Packed
+	if len(packed) > foreignWordsRead {
+		packed = packed[:foreignWordsRead]
+	}
+	for _, key := range packed {
+		if key == 0 {
 			continue
 		}
-		switch functionWords[key] {
+		switch functionWords.get(key) {
 		case 1:
 			f++
 		case -1:

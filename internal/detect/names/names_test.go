@@ -295,3 +295,23 @@ func TestHandles(t *testing.T) {
 		}
 	}
 }
+
+// The function-word table answers +1 for every foreign word, -1 for every
+// English one and 0 for any other word.
+func TestFunctionWords(t *testing.T) {
+	for _, w := range foreignWords {
+		if k := text.Pack(w); k != 0 && functionWords.get(k) != 1 {
+			t.Errorf("%q: %d, want 1", w, functionWords.get(k))
+		}
+	}
+	for _, w := range englishWords {
+		if functionWords.get(text.Pack(w)) != -1 {
+			t.Errorf("%q: want -1", w)
+		}
+	}
+	for _, w := range []string{"patient", "bed", "maria", "x", "hoyy"} {
+		if functionWords.get(text.Pack(w)) != 0 {
+			t.Errorf("%q is no function word", w)
+		}
+	}
+}
