@@ -760,8 +760,21 @@ func Compile(packs []Pack) (*Set, error) {
 		r.Index = i
 		freezeHead(r)
 	}
-	var all []string
-	var refs []PhraseRef // by index into all: one user per phrase
+	n := 0 // phrases in all: sized once, as start-up appends tens of thousands
+	for _, l := range s.Lists {
+		n += len(l)
+	}
+	for _, r := range s.Rules {
+		n += len(r.Phrases) + len(r.Keywords) + len(r.Unless)
+		for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
+			n += len(c.Any)
+		}
+		if r.Near != nil {
+			n += len(r.Near.Phrases)
+		}
+	}
+	all := make([]string, 0, n)
+	refs := make([]PhraseRef, 0, n) // by index into all: one user per phrase
 	listNames := make([]string, 0, len(s.Lists))
 	for n := range s.Lists {
 		listNames = append(listNames, n)
