@@ -464,7 +464,9 @@ func (s *scan) namedUnit(i int) {
 		if s.capSignal(k) != 2 || stopW.Has(lw) || notNameW.Has(lw) || s.has(k, text.HasDigit) || vocab.Medical(lw) || s.has(k, text.SentStart) {
 			break
 		}
-		if !english(lw) {
+		// a hospital's name word ("Mercy ED", "Memorial ICU") names one as
+		// well as a word that is no English
+		if !english(lw) || genericLead[lw] {
 			distinct = true
 		}
 		first = k
@@ -659,6 +661,9 @@ func (s *scan) gazHit(first, last int, f uint16) {
 	}
 	if !multi && len(d.Tokens[first].Lower) < 3 {
 		return
+	}
+	if !multi && holidayW[d.Tokens[first].Lower] {
+		return // "working Christmas Eve": the day, not Christmas, Florida
 	}
 	if f&gCountry != 0 {
 		// a country wins over a small town of the same name ("Norway", "Peru")

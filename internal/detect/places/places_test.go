@@ -49,6 +49,11 @@ func TestMustFlag(t *testing.T) {
 		src, want, sub string
 	}{
 		{"Pt lives at 123 Main St with her daughter.", "123 Main St", "street"},
+		{"Home visit in LS9 7TF this afternoon", "LS9 7TF", "zip"},
+		{"J.T. rolls into Mercy ED at 0300 Sunday", "Mercy ED", "unit"},
+		{"Palace is at SW1A 1AA.", "SW1A 1AA", "zip"},
+		{"Drove out to M6H 2K4 for a follow-up", "M6H 2K4", "zip"},
+		{"Drove out to M6H2K4 for a follow-up", "M6H2K4", "zip"},
 		{"Facility address: 1108 Ross Clark Circle, Dothan", "1108 Ross Clark Circle", "street"},
 		{"Mail to PO Box 8158 please", "PO Box 8158", "street"},
 		{"Tomomi lives at 86036 Rua do Arenque 1634, Goiânia", "Rua do Arenque 1634", "street"},
@@ -137,6 +142,10 @@ func TestMustFlag(t *testing.T) {
 func TestMustPass(t *testing.T) {
 	cases := []string{
 		"a man in his 50s with CHF",
+		"MS3 2ND YEAR and still lost",
+		"Working Christmas Eve in the ED again",
+		"B12 2MG daily and vitamin D",
+		"home visit in ls9 7tf", // lower case: no postcode shape is trusted
 		"cross-cover tonight, hope to see you at sign-out",
 		"hope to see everyone at the party",
 		"normal sinus rhythm on the monitor",

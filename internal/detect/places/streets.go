@@ -61,6 +61,7 @@ func (s *scan) digits(i int) {
 	d := s.d
 	w := s.low(i)
 	if !d.Tokens[i].Has(text.AllDigit) && !houseNumber(w) {
+		s.postcode(i)
 		return
 	}
 	if len(w) == 5 && isDigits(w) {
@@ -1144,4 +1145,76 @@ func (s *scan) strongBefore(first, i int) int {
 		}
 	}
 	return last
+}
+
+// postcode: a British postcode ("LS9 7TF", "SW1A 1AA") or a Canadian
+// postal code ("M6H 2K4", "M6H2K4"), written in capitals. Like a ZIP code,
+// each names an area far smaller than a state (a British one a street or
+// two).
+func (s *scan) postcode(i int) {
+	d := s.d
+	w := d.Text(i)
+	if canadaFSA(w) && len(w) == 3 || len(w) == 6 && canadaFSA(w[:3]) && canadaLDU(w[3:]) {
+		if len(w) == 6 {
+			s.emit(SubZIP, i, i, 0.85, "")
+			return
+		}
+		if k := i + 1; k < len(d.Tokens) && d.Tokens[k].Start == d.Tokens[i].End+1 && canadaLDU(d.Text(k)) {
+			s.emit(SubZIP, i, k, 0.85, "")
+		}
+		return
+	}
+	if ukOutward(w) {
+		if k := i + 1; k < len(d.Tokens) && d.Tokens[k].Start == d.Tokens[i].End+1 && ukInward(d.Text(k)) {
+			s.emit(SubZIP, i, k, 0.85, "")
+		}
+	}
+}
+
+func upperAt(w string, i int) bool { return i < len(w) && w[i] >= 'A' && w[i] <= 'Z' }
+func digitAt(w string, i int) bool { return i < len(w) && w[i] >= '0' && w[i] <= '9' }
+
+// canadaFSA: letter, digit, letter; the first letter one that begins a
+// postal district (not D, F, I, O, Q, U, W or Z), the second not D, F, I,
+// O, Q or U.
+func canadaFSA(w string) bool {
+	return len(w) >= 3 && upperAt(w, 0) && !strings.ContainsRune("DFIOQUWZ", rune(w[0])) &&
+		digitAt(w, 1) && upperAt(w, 2) && !strings.ContainsRune("DFIOQU", rune(w[2]))
+}
+
+// canadaLDU: digit, letter, digit.
+func canadaLDU(w string) bool {
+	return len(w) == 3 && digitAt(w, 0) && upperAt(w, 1) && !strings.ContainsRune("DFIOQU", rune(w[1])) && digitAt(w, 2)
+}
+
+// ukOutward: the first half of a British postcode: A9, A99, AA9, AA99,
+// A9A or AA9A.
+func ukOutward(w string) bool {
+	n := 0
+	for n < len(w) && n < 2 && upperAt(w, n) {
+		n++
+	}
+	if n == 0 || !digitAt(w, n) || strings.ContainsRune("QVX", rune(w[0])) {
+		return false
+	}
+	switch rest := w[n+1:]; {
+	case rest == "":
+		return true
+	case len(rest) == 1:
+		return digitAt(rest, 0) || upperAt(rest, 0)
+	}
+	return false
+}
+
+// ukInward: the second half: a digit and two letters (never C, I, K, M, O
+// or V), and not an ordinal ("MS3 2ND YEAR").
+func ukInward(w string) bool {
+	if len(w) != 3 || !digitAt(w, 0) || !upperAt(w, 1) || !upperAt(w, 2) || strings.ContainsAny(w[1:], "CIKMOV") {
+		return false
+	}
+	switch w[1:] {
+	case "ST", "ND", "RD", "TH":
+		return false
+	}
+	return true
 }

@@ -132,6 +132,10 @@ var facilityHead = map[string]int{
 
 // hospital-ish words that may appear lower-case before a head
 // ("county hospital", "city clinic").
+// holidayW are holidays that are also the names of towns (Christmas,
+// Florida; Easter, Texas): alone, the word means the day.
+var holidayW = map[string]bool{"christmas": true, "easter": true, "thanksgiving": true, "halloween": true, "hanukkah": true, "diwali": true, "passover": true}
+
 var genericLead = map[string]bool{
 	"county": true, "city": true, "general": true, "memorial": true, "community": true,
 	"regional": true, "university": true, "children's": true, "childrens": true, "state": true,
