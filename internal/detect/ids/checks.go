@@ -1,5 +1,7 @@
 package ids
 
+import "strings"
+
 // Checksums of identifier formats. All take ASCII input already known to
 // have the right characters and length (callers check), and never panic.
 
@@ -149,4 +151,35 @@ func ssnValid(d string) bool {
 		return false
 	}
 	return d[:3] != "000" && d[:3] != "666" && d[3:5] != "00" && d[5:] != "0000"
+}
+
+// mbiShape reports whether s (11 characters, dashes removed) has the form
+// of a Medicare Beneficiary Identifier: 9A?9 A?9 AA99, where 9 is a digit,
+// A a capital letter other than S, L, O, I, B and Z, and ? either. The
+// form is specific enough to need no cue ("MBIs look like 4TQ9-WP2-HN61").
+func mbiShape(s string) bool {
+	const form = "9A?9A?9AA99"
+	if len(s) != len(form) || s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(form); i++ {
+		c := s[i]
+		letter := c >= 'A' && c <= 'Z' && !strings.ContainsRune("SLOIBZ", rune(c))
+		digit := c >= '0' && c <= '9'
+		switch form[i] {
+		case '9':
+			if !digit {
+				return false
+			}
+		case 'A':
+			if !letter {
+				return false
+			}
+		default:
+			if !letter && !digit {
+				return false
+			}
+		}
+	}
+	return true
 }

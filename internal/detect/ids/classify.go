@@ -75,6 +75,9 @@ func classify(d *text.Doc, i int, c *code) (detect.Candidate, bool) {
 			return emit(SubVehicle, 0.85)
 		}
 	}
+	if len(compact) == 11 && (c.ng == 1 || c.ng == 3) && mbiShape(string(compact)) {
+		return emit(SubHealthPlan, 0.85)
+	}
 	if unitLike(src, c) {
 		return cand, false
 	}

@@ -24,6 +24,9 @@ func TestMustFlag(t *testing.T) {
 		// record numbers after cues, with the '#' kept when glued on
 		{"seen at Presbyterian on January 10th, 2023, under MRN 12345-JS?", "12345-JS", "mrn", "MRN", 0.8},
 		{"Refer to record #EM-345678.", "#EM-345678", "mrn", "record", 0.7},
+		// a Medicare Beneficiary Identifier needs no cue: its form is rare
+		{"new Medicare MBIs look like 4TQ9-WP2-HN61 now", "4TQ9-WP2-HN61", "health-plan", "", 0.8},
+		{"card says 1EG4TE5MK73", "1EG4TE5MK73", "health-plan", "", 0.8},
 		{"(MRN: S-987654)?", "S-987654", "mrn", "MRN", 0.8},
 		{"Boston General Hospital (MRN: BG-998877)?", "BG-998877", "mrn", "MRN", 0.8},
 		{"Cedar Sinai on January 10, 2023 (MRN: #CS123456)?", "#CS123456", "mrn", "MRN", 0.8},
@@ -119,6 +122,7 @@ func TestMustPass(t *testing.T) {
 	cases := []string{
 		// doses, labs, vitals, ratios, times, years, ages, counts
 		"Heparin 1100 units/hr; decreased from 800-600U. PTT>150 and INR 7",
+		"Model 4TQ9-WP2-HN6 spare part", // one character short of an MBI
 		"BUN 54, CR 2.8, K 3.8, Mg 2.1, WBC 12.4, Hct 28.5, plt 145000",
 		"BP 120/80, HR 110s, RR 22, SpO2 95%, TV 700-800CC, U/O 80-360CC/HR",
 		"given at 2130 and 0800; next at 1400hrs; 10am, 5pm",
