@@ -137,6 +137,7 @@ var handSexual = []string{
 	"lap dance", "sex tape", "threesomes", "orgies", "blowjobs", "handjobs", "dick pics", "nudes", "send nudes",
 	"made out", "making out", "sexy time", "friends with benefits", "one night stand", "booty pic",
 	"thirst trap", "thirst traps", "horny af", "so horny",
+	"nice rack", "great rack", "her rack", "nice tits",
 }
 
 // Clinical and identity words that must never be on a generated list,
