@@ -36,6 +36,8 @@ var lay = []string{
 	"concussion", "burns", "infection", "sepsis", "pneumonia", "covid", "flu", "uti", "kidney stones",
 	"kidney stone", "kidney failure", "liver failure", "heart failure", "copd", "asthma", "cystic fibrosis",
 	"sickle cell", "autism", "adhd", "miscarriage", "pregnancy", "ectopic", "stillbirth", "infertility",
+	"eczema", "strep", "strep throat", "ringworm", "hives", "vertigo", "sciatica", "anaemia", "insomnia",
+	"ibs", "gerd", "acid reflux", "reflux", "lupus", "pcos", "constipation", "hemorrhoids", "haemorrhoids",
 	"dystonia", "focal dystonia", "acl tear", "rotator cuff", "meniscus tear", "slipped disc",
 	"back injury", "head injury", "brain injury", "spinal injury", "wounds", "wound",
 	"ulcer", "pressure sore", "bed sores", "amputation", "stump", "shingles", "measles", "mumps", "cholera",
