@@ -25,8 +25,8 @@ echo "== external/asq-phi.$split (score posts, patient-privacy)"
 echo "== external/tweets-general (score posts: clean flag rate)"
 "$T/scrubs" check --format jsonl "$E/external/tweets-general.input.jsonl" > "$T/tweets.out.jsonl" || true
 "$E/score" posts "$E/external/tweets-general.gold.jsonl" "$T/tweets.out.jsonl" | tail -3
-echo "== eval/fresh (the project's own posts; set3, set5, set9 and set13 are held out: never tune on them)"
-for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do
+echo "== eval/fresh (the project's own posts; set3, set5, set9, set13 and set19 are held out: never tune on them)"
+for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do
   "$T/scrubs" check --format jsonl eval/fresh/set$n.posts.jsonl > "$T/fresh$n.jsonl" || true
   echo "-- set$n"
   "$E/score" posts eval/fresh/set$n.gold.jsonl "$T/fresh$n.jsonl" --input eval/fresh/set$n.posts.jsonl | tail -4

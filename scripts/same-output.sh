@@ -19,7 +19,7 @@ run() { # name, command...
   local name=$1; shift
   "$T/scrubs" "$@" > "$out/$name" 2>&1 || [ $? -eq 1 ]
 }
-inputs=(eval/fresh/set1.posts.jsonl eval/fresh/set2.posts.jsonl eval/fresh/set3.posts.jsonl eval/fresh/set4.posts.jsonl eval/fresh/set5.posts.jsonl eval/fresh/set6.posts.jsonl eval/fresh/set7.posts.jsonl eval/fresh/set8.posts.jsonl eval/fresh/set9.posts.jsonl eval/fresh/set10.posts.jsonl eval/fresh/set11.posts.jsonl eval/fresh/set12.posts.jsonl eval/fresh/set13.posts.jsonl eval/fresh/set14.posts.jsonl eval/fresh/set15.posts.jsonl eval/fresh/set16.posts.jsonl eval/fresh/set17.posts.jsonl eval/fresh/set18.posts.jsonl)
+inputs=(eval/fresh/set1.posts.jsonl eval/fresh/set2.posts.jsonl eval/fresh/set3.posts.jsonl eval/fresh/set4.posts.jsonl eval/fresh/set5.posts.jsonl eval/fresh/set6.posts.jsonl eval/fresh/set7.posts.jsonl eval/fresh/set8.posts.jsonl eval/fresh/set9.posts.jsonl eval/fresh/set10.posts.jsonl eval/fresh/set11.posts.jsonl eval/fresh/set12.posts.jsonl eval/fresh/set13.posts.jsonl eval/fresh/set14.posts.jsonl eval/fresh/set15.posts.jsonl eval/fresh/set16.posts.jsonl eval/fresh/set17.posts.jsonl eval/fresh/set18.posts.jsonl eval/fresh/set19.posts.jsonl eval/fresh/set20.posts.jsonl eval/fresh/set21.posts.jsonl)
 if [ -d "$E" ]; then
   inputs+=("$E/dev/posts.jsonl" "$E/external/tweets-general.input.jsonl")
   for s in physionet-deid asq-phi presidio-synth; do inputs+=("$E/external/$s.dev.input.jsonl"); done
