@@ -28,7 +28,7 @@ import (
 )
 
 // tuning are the eval/fresh sets the model may learn from.
-var tuning = []string{"set1", "set2", "set4", "set6", "set7", "set8", "set10", "set11", "set12", "set14", "set15", "set16", "set17", "set18", "set20", "set21"}
+var tuning = []string{"set1", "set2", "set4", "set6", "set7", "set8", "set10", "set11", "set12", "set14", "set15", "set16", "set17", "set18", "set20", "set21", "set22", "set23"}
 
 // heldOut are never read.
 var heldOut = []string{"set3", "set5", "set9", "set13", "set19", "set24"}
