@@ -286,6 +286,8 @@ func ageUnitAfter(d *text.Doc, j int) bool {
 	switch w := key(d.Tokens[j].Lower); w {
 	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y", "s", "h":
 		return true
+	case "ans", "años", "anos", "oed", "jaar", "jahre", "anni", "taon", "taong":
+		return true
 	case "year", "years", "yr", "yrs", "yrs.", "yr.":
 		return mayBeOldAfter(d, j)
 	default:
@@ -1098,6 +1100,16 @@ func (s *scan) ageAfter(first, num, v int, explicitOnly bool) int {
 			s.emit(detect.Age, sub, first, e, 0.95, "old")
 			return e
 		}
+	case "ans", "años", "anos", "oed", "jaar", "jahre", "anni", "taon", "taong":
+		// "58 ans", "67 años", "92 oed": the word for years in French,
+		// Spanish, Portuguese, Welsh, Afrikaans, German, Italian and
+		// Tagalog, unless the number counts years ago or since ("il y a
+		// 20 ans", "hace 20 años", "seit 20 Jahren" has another form)
+		if p := s.prev(first); p >= 0 && agoBefore[s.low(p)] {
+			return -1
+		}
+		s.emit(detect.Age, sub, first, j, 0.85, w)
+		return j
 	default:
 		if timeUnitOld.Has(w) {
 			if e := s.oldAfter(j); e >= 0 {
@@ -1845,3 +1857,8 @@ func rangeGap(g string) bool {
 	}
 	return false
 }
+
+// agoBefore are the words before a count of years that make it a span
+// of time, not an age: "il y a 20 ans", "hace 20 años", "há 20 anos",
+// "depuis 20 ans", "desde hace", "sinds 20 jaar".
+var agoBefore = map[string]bool{"a": true, "hace": true, "desde": true, "depuis": true, "há": true, "ha": true, "sinds": true, "voor": true, "vor": true, "seit": true, "fa": true, "da": true, "pendant": true, "durante": true, "por": true, "en": true, "dans": true, "em": true, "mewn": true, "ers": true, "am": true}

@@ -101,6 +101,9 @@ var mustFlag = []struct {
 	{"brought in on Valentine's Day", "Valentine's Day", detect.Date, SubHoliday},
 	// ages
 	{"a 98 year old woman", "98 year old", detect.Age, SubOver89},
+	{"señor de 97 años, infarto", "97 años", detect.Age, SubOver89},
+	{"dyn 92 oed wedi disgyn", "92 oed", detect.Age, SubOver89},
+	{"La maman, 95 ans, première grossesse", "95 ans", detect.Age, SubOver89},
 	{"a 98-year-old woman", "98-year-old", detect.Age, SubOver89},
 	{"98 yo gentleman admitted via cath lab", "98 yo", detect.Age, SubOver89},
 	{"pt is a 98 y/o male", "98 y/o", detect.Age, SubOver89},
@@ -157,6 +160,8 @@ func TestMustFlag(t *testing.T) {
 // whole source when text is empty).
 var mustPass = []struct{ src, text string }{
 	{"PMH: CAD, S/P MI 1992; LCX PTCA", "1992"},
+	{"il y a 95 ans, la ville", ""},
+	{"hace 95 años que se fundó", ""},
 	{"in 2019 she moved", "2019"},
 	{"a 2019 study", "2019"},
 	{"2/3 of patients improved", "2/3"},
