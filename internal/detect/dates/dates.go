@@ -231,6 +231,9 @@ func mayStartAge(d *text.Doc, i int) bool {
 		if d.IsPunct(i-1, ',') && d.IsPunct(i+1, ',') {
 			return true
 		}
+		if tk.End-tk.Start >= 2 && pronounAgeAt(d, i) {
+			return true // (single checks the value)
+		}
 		j := i + 1
 		if d.IsPunct(j, '-') {
 			j++
@@ -808,7 +811,51 @@ func (s *scan) single(i int) int {
 			return e
 		}
 	}
+	if v >= 90 && v <= 120 && pronounAgeAt(s.d, i) {
+		s.emit(detect.Age, SubOver89, i, i, 0.8, s.low(s.prev(i)))
+		return i
+	}
 	return i
+}
+
+// pronounAgeAt reports whether the number at word i is an age told of a
+// person without a unit: "she's 97 and still calls me her favourite",
+// "he turned 101", "who is 94". Only the ages over 89 are read so (a
+// bare "she's 30" may be anything), and not before a unit ("he's 95
+// kg", "she's 92%").
+func pronounAgeAt(d *text.Doc, i int) bool {
+	p := d.PrevWord(i, false)
+	if p < 0 || i-p > 1 {
+		return false
+	}
+	switch key(d.Tokens[p].Lower) {
+	case "she's", "he's", "she’s", "he’s", "turned", "turns", "turning", "aged":
+	case "is", "was":
+		q := d.PrevWord(p, false)
+		if q < 0 || p-q > 1 {
+			return false
+		}
+		switch d.Tokens[q].Lower {
+		case "she", "he", "who", "mum", "mom", "dad", "nan", "gran", "grandma", "grandpa":
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	if n := i + 1; n < len(d.Tokens) && d.Adjacent(i, n) && d.Tokens[n].Kind != text.Word {
+		switch d.Src[d.Tokens[n].Start] {
+		case '%', '°', '/', '.', ':':
+			return false
+		}
+	}
+	if n := d.NextWord(i, false); n >= 0 && n-i <= 2 {
+		switch d.Tokens[n].Lower {
+		case "kg", "kgs", "kilos", "lb", "lbs", "pounds", "percent", "mg", "mcg", "ml", "minutes", "mins", "min", "seconds", "secs", "degrees", "bpm", "cm", "mm", "inches", "miles", "km", "points", "pts", "units", "mmhg", "days", "weeks", "months", "hours", "hrs", "min.":
+			return false
+		}
+	}
+	return true
 }
 
 // monthAt returns the month number of a month word at token i, or 0.

@@ -102,6 +102,8 @@ var mustFlag = []struct {
 	// ages
 	{"a 98 year old woman", "98 year old", detect.Age, SubOver89},
 	{"señor de 97 años, infarto", "97 años", detect.Age, SubOver89},
+	{"she's 97 and still calls me her favourite", "97", detect.Age, SubOver89},
+	{"he turned 101 on the ward", "101", detect.Age, SubOver89},
 	{"dyn 92 oed wedi disgyn", "92 oed", detect.Age, SubOver89},
 	{"La maman, 95 ans, première grossesse", "95 ans", detect.Age, SubOver89},
 	{"a 98-year-old woman", "98-year-old", detect.Age, SubOver89},
@@ -161,6 +163,9 @@ func TestMustFlag(t *testing.T) {
 var mustPass = []struct{ src, text string }{
 	{"PMH: CAD, S/P MI 1992; LCX PTCA", "1992"},
 	{"il y a 95 ans, la ville", ""},
+	{"she's 92% sure it was him", ""},
+	{"he's 95 kg now", ""},
+	{"she's 30 and thriving", ""},
 	{"hace 95 años que se fundó", ""},
 	{"in 2019 she moved", "2019"},
 	{"a 2019 study", "2019"},
