@@ -174,6 +174,9 @@ func (s *scan) has(i int, f text.Flag) bool {
 // capSignal: 2 capitalised in a mixed-case text, 1 case carries no signal
 // (shouting, or a lower-case text), 0 lower-case where capitals are used.
 func (s *scan) capSignal(i int) int {
+	if i < 0 || i >= len(s.d.Tokens) {
+		return 0 // no word there ("And 0 B Av": nothing before "And")
+	}
 	t := &s.d.Tokens[i]
 	if t.Flags&text.HasLetter == 0 {
 		return 1
