@@ -212,7 +212,8 @@ var never = set(`january february march april may june july august september oct
 	diflucan zyvox meropenem cefepime ceftriaxone rocephin ancef kefzol nitro ntg tpa
 	foley swan ganz swan-ganz picc cvl aline a-line art-line peg ngt ogt ett trach
 	hct hgb wbc plt inr ptt abg vbg cxr ekg ecg echo ct mri bun cr lytes
-	neuro resp gu id cv heme onc renal pulm card cards skin social dispo plan`)
+	neuro resp gu id cv heme onc renal pulm card cards skin social dispo plan
+	uber lyft doordash grubhub instacart netflix spotify tiktok instagram facebook whatsapp youtube google amazon walmart costco starbucks`)
 
 // lowerWords are common function words: never part of a name.
 var stop = set(`a an the and or but of in on at to for by with from as is was were be been are am

@@ -102,6 +102,7 @@ func TestMustFlag(t *testing.T) {
 func TestMustPass(t *testing.T) {
 	tests := []struct{ src, word string }{
 		{"a man in his 50s with CHF admitted overnight", "CHF"},
+		{"PSA from the ED: an Uber is cheaper than a trauma bay.", "Uber"},
 		{"BUN 54, CR 2.8; INR 7 ON COUMADIN AT HOME", "BUN"},
 		{"Will follow up with the team tomorrow.", "Will"},
 		{"Grace period for the license renewal ends soon.", "Grace"},
