@@ -195,7 +195,7 @@ func explicitUnitAt(d *text.Doc, j int) bool {
 func mayBeOldAfter(d *text.Doc, j int) bool {
 	for n := j + 1; n <= j+2 && n < len(d.Tokens); n++ {
 		switch d.Tokens[n].Lower {
-		case "old", "olds":
+		case "old", "olds", "young":
 			return true
 		case "of":
 			if d.Is(n+1, "age") {
@@ -1196,6 +1196,11 @@ func (s *scan) oldAfter(j int) int {
 	switch s.low(n) {
 	case "old", "olds":
 		return n
+	case "young":
+		// "93 years young": said of the old
+		if s.low(j) == "years" || s.low(j) == "yrs" {
+			return n
+		}
 	case "of":
 		if m := s.next(n); s.low(m) == "age" {
 			return m

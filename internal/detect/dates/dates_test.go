@@ -103,6 +103,7 @@ var mustFlag = []struct {
 	{"a 98 year old woman", "98 year old", detect.Age, SubOver89},
 	{"señor de 97 años, infarto", "97 años", detect.Age, SubOver89},
 	{"she's 97 and still calls me her favourite", "97", detect.Age, SubOver89},
+	{"Amma Lakshmi from Vellore, 93 years young, passed peacefully", "93 years young", detect.Age, SubOver89},
 	{"he turned 101 on the ward", "101", detect.Age, SubOver89},
 	{"dyn 92 oed wedi disgyn", "92 oed", detect.Age, SubOver89},
 	{"La maman, 95 ans, première grossesse", "95 ans", detect.Age, SubOver89},
