@@ -154,7 +154,7 @@ func PhraseKey(p string) string {
 
 // NewPhrases builds the trie. Empty phrases are ignored (but keep their index).
 func NewPhrases(phrases []string) *Phrases {
-	p := &Phrases{ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases), words: newWordTab(0)}
+	p := &Phrases{ends: make([][]int32, 1, 2*len(phrases)+1), n: len(phrases)}
 	keys := make([]string, len(phrases))
 	total := 0 // words in all phrases: at least the number of edges
 	for i, ph := range phrases {

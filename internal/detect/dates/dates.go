@@ -851,7 +851,7 @@ func pronounAgeAt(d *text.Doc, i int) bool {
 	}
 	if n := d.NextWord(i, false); n >= 0 && n-i <= 2 {
 		switch d.Tokens[n].Lower {
-		case "kg", "kgs", "kilos", "lb", "lbs", "pounds", "percent", "mg", "mcg", "ml", "minutes", "mins", "min", "seconds", "secs", "degrees", "bpm", "cm", "mm", "inches", "miles", "km", "points", "pts", "units", "mmhg", "days", "weeks", "months", "hours", "hrs", "min.":
+		case "kg", "kgs", "kilos", "lb", "lbs", "pounds", "percent", "mg", "mcg", "ml", "minutes", "mins", "min", "seconds", "secs", "degrees", "bpm", "cm", "mm", "inches", "miles", "km", "points", "pts", "units", "mmhg", "days", "weeks", "months", "hours", "hrs":
 			return false
 		}
 	}
@@ -1151,7 +1151,7 @@ func (s *scan) ageAfter(first, num, v int, explicitOnly bool) int {
 		// "58 ans", "67 años", "92 oed": the word for years in French,
 		// Spanish, Portuguese, Welsh, Afrikaans, German, Italian and
 		// Tagalog, unless the number counts years ago or since ("il y a
-		// 20 ans", "hace 20 años", "seit 20 Jahren" has another form)
+		// 20 ans", "hace 20 años")
 		if p := s.prev(first); p >= 0 && agoBefore[s.low(p)] {
 			return -1
 		}
