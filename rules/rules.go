@@ -760,14 +760,18 @@ func Compile(packs []Pack) (*Set, error) {
 		r.Index = i
 		freezeHead(r)
 	}
-	n := 0 // phrases in all: sized once, as start-up appends tens of thousands
+	// the phrases of all lists and rules (the add below), counted first so
+	// that all is sized once: start-up appends tens of thousands
+	n := 0
 	for _, l := range s.Lists {
 		n += len(l)
 	}
 	for _, r := range s.Rules {
 		n += len(r.Phrases) + len(r.Keywords) + len(r.Unless)
-		for _, c := range append(append([]Condition{}, r.Require...), r.Forbid...) {
-			n += len(c.Any)
+		for _, cs := range [2][]Condition{r.Require, r.Forbid} {
+			for _, c := range cs {
+				n += len(c.Any)
+			}
 		}
 		if r.Near != nil {
 			n += len(r.Near.Phrases)

@@ -1086,16 +1086,12 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 				continue
 			}
 		}
-		if len(r.UnlessTitled) > 0 && a < len(f.doc.Tokens) && titled(f.doc, a, r.UnlessTitled) {
-			sa, sb := f.sentenceOf(a)
-			if len(r.KeepNear) == 0 || !near(within(f.hits(r.NamedLists(rules.ListKeepNear), nil), sa, sb), a, b, 4) {
-				continue
-			}
+		if len(r.UnlessTitled) > 0 && a < len(f.doc.Tokens) && titled(f.doc, a, r.UnlessTitled) && !keptNear(f, r, a, b) {
+			continue
 		}
 		if len(r.UnlessNear) > 0 && a < len(f.doc.Tokens) {
 			sa, sb := f.sentenceOf(a)
-			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) &&
-				(len(r.KeepNear) == 0 || !near(within(f.hits(r.NamedLists(rules.ListKeepNear), nil), sa, sb), a, b, 4)) {
+			if near(within(f.hits(r.NamedLists(rules.ListUnlessNear), nil), sa, sb), a, b, 4) && !keptNear(f, r, a, b) {
 				continue
 			}
 		}
@@ -1120,6 +1116,17 @@ func (j *Judge) identifier(ps *post, r *rules.Rule, f *field, parts uint8) {
 		}
 		ps.emit(r, f, c.Start, c.End, c.Score, ev...)
 	}
+}
+
+// keptNear reports whether a phrase of r's keep_near lists lies within 4
+// tokens of tokens [a,b] of f in their sentence: it overrides both
+// unless_titled and unless_near.
+func keptNear(f *field, r *rules.Rule, a, b int) bool {
+	if len(r.KeepNear) == 0 {
+		return false
+	}
+	sa, sb := f.sentenceOf(a)
+	return near(within(f.hits(r.NamedLists(rules.ListKeepNear), nil), sa, sb), a, b, 4)
 }
 
 // titled reports whether the name at token a of d is titled with a word

@@ -61,7 +61,7 @@ func clockTimesIn(d *text.Doc, out [][2]int) [][2]int {
 	return out
 }
 
-// timeAt reads a time starting at the digit src[i] (see clockTimes): its
+// timeAt reads a time starting at the digit src[i] (see clockTimesIn): its
 // span if there is one, and the last byte it read.
 func timeAt(src string, i int) (m [2]int, last int, ok bool) {
 	if i > 0 && isAlnumByte(src[i-1]) {

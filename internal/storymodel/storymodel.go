@@ -56,11 +56,8 @@ var (
 func Default() *Weights {
 	once.Do(func() {
 		if check(embedded) == nil {
-			loaded = &Weights{
-				bias:  math.Float32frombits(binary.LittleEndian.Uint32(embedded[4:])),
-				scale: math.Float32frombits(binary.LittleEndian.Uint32(embedded[8:])),
-				raw:   string(embedded[12:]),
-			}
+			bias, scale := header(embedded)
+			loaded = &Weights{bias: bias, scale: scale, raw: string(embedded[12:])}
 		}
 	})
 	return loaded
@@ -140,15 +137,17 @@ func Decode(b []byte) (*Model, error) {
 	if err := check(b); err != nil {
 		return nil, err
 	}
-	m := &Model{
-		Bias: math.Float32frombits(binary.LittleEndian.Uint32(b[4:])),
-		W:    make([]float32, slots),
-	}
-	scale := math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
+	bias, scale := header(b)
+	m := &Model{Bias: bias, W: make([]float32, slots)}
 	for i := range m.W {
 		m.W[i] = float32(int16(binary.LittleEndian.Uint16(b[12+2*i:]))) * scale
 	}
 	return m, nil
+}
+
+// header reads the bias and the scale of a file that check accepted.
+func header(b []byte) (bias, scale float32) {
+	return math.Float32frombits(binary.LittleEndian.Uint32(b[4:])), math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
 }
 
 func check(b []byte) error {

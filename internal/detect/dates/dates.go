@@ -289,15 +289,13 @@ func ageUnitAfter(d *text.Doc, j int) bool {
 	switch w := key(d.Tokens[j].Lower); w {
 	case "yo", "yom", "yof", "yowm", "yowf", "yobm", "yobf", "yoa", "yold", "y", "s", "h":
 		return true
-	case "ans", "años", "anos", "oed", "jaar", "jahre", "anni", "taon", "taong":
-		return true
 	case "year", "years", "yr", "yrs", "yrs.", "yr.":
 		return mayBeOldAfter(d, j)
 	default:
 		if timeUnitOld.Has(w) {
 			return mayBeOldAfter(d, j)
 		}
-		return sexWord.Has(w)
+		return yearsWord.Has(w) || sexWord.Has(w)
 	}
 }
 
@@ -850,8 +848,7 @@ func pronounAgeAt(d *text.Doc, i int) bool {
 		}
 	}
 	if n := d.NextWord(i, false); n >= 0 && n-i <= 2 {
-		switch d.Tokens[n].Lower {
-		case "kg", "kgs", "kilos", "lb", "lbs", "pounds", "percent", "mg", "mcg", "ml", "minutes", "mins", "min", "seconds", "secs", "degrees", "bpm", "cm", "mm", "inches", "miles", "km", "points", "pts", "units", "mmhg", "days", "weeks", "months", "hours", "hrs":
+		if w := d.Tokens[n].Lower; unitNext.Has(w) || w == "kilos" || w == "degrees" || w == "points" {
 			return false
 		}
 	}
@@ -1147,17 +1144,18 @@ func (s *scan) ageAfter(first, num, v int, explicitOnly bool) int {
 			s.emit(detect.Age, sub, first, e, 0.95, "old")
 			return e
 		}
-	case "ans", "años", "anos", "oed", "jaar", "jahre", "anni", "taon", "taong":
-		// "58 ans", "67 años", "92 oed": the word for years in French,
-		// Spanish, Portuguese, Welsh, Afrikaans, German, Italian and
-		// Tagalog, unless the number counts years ago or since ("il y a
-		// 20 ans", "hace 20 años")
-		if p := s.prev(first); p >= 0 && agoBefore[s.low(p)] {
-			return -1
-		}
-		s.emit(detect.Age, sub, first, j, 0.85, w)
-		return j
 	default:
+		if yearsWord.Has(w) {
+			// "58 ans", "67 años", "92 oed": the word for years in
+			// French, Spanish, Portuguese, Welsh, Afrikaans, German,
+			// Italian and Tagalog, unless the number counts years ago or
+			// since ("il y a 20 ans", "hace 20 años")
+			if p := s.prev(first); p >= 0 && agoBefore[s.low(p)] {
+				return -1
+			}
+			s.emit(detect.Age, sub, first, j, 0.85, w)
+			return j
+		}
 		if timeUnitOld.Has(w) {
 			if e := s.oldAfter(j); e >= 0 {
 				s.emit(detect.Age, SubAge, first, e, 0.9, "old")

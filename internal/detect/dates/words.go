@@ -299,5 +299,7 @@ var (
 	turnWord = mk("turned", "turn", "turns", "turning")
 	turnNext = mk("today", "tomorrow", "yesterday", "this", "next", "last", "on", "in", "years", "yrs", "and",
 		"but", "soon", "recently", "yo", "y/o", "when", "at", "so", "the", "she", "he", "i", "we")
+	// the word for years after an age in other languages ("58 ans", "92 oed")
+	yearsWord   = mk("ans", "años", "anos", "oed", "jaar", "jahre", "anni", "taon", "taong")
 	timeUnitOld = mk("month", "months", "mo", "mos", "week", "weeks", "wk", "wks", "day", "days")
 )

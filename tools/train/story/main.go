@@ -101,11 +101,7 @@ func main() {
 		return
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	order := func(int) []int {
-		o := r.Perm(len(xs))
-		return o
-	}
-	m := storymodel.Train(xs, ys, *epochs, *rate, *decay, order)
+	m := storymodel.Train(xs, ys, *epochs, *rate, *decay, func(int) []int { return r.Perm(len(xs)) })
 	right := 0
 	for i, fs := range xs {
 		if (m.Score(fs) >= 0.5) == ys[i] {
@@ -145,8 +141,7 @@ func readJSONL[T any](path string) []T {
 // rule, phi.patient-story, was chosen: from the training posts alone).
 func crossValidate(xs [][]storymodel.Feature, ys, social []bool, k, epochs int, rate, decay float64) {
 	ths := []float64{0.5, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.985, 0.99, 0.995}
-	tp, fp, fn := make([]int, len(ths)), make([]int, len(ths)), make([]int, len(ths))
-	stp, sfp, sfn := make([]int, len(ths)), make([]int, len(ths)), make([]int, len(ths))
+	all, soc := make([]counts, len(ths)), make([]counts, len(ths))
 	perm := rand.New(rand.NewPCG(3, 4)).Perm(len(xs))
 	for fold := 0; fold < k; fold++ {
 		var trX [][]storymodel.Feature
@@ -165,30 +160,34 @@ func crossValidate(xs [][]storymodel.Feature, ys, social []bool, k, epochs int, 
 		for _, i := range te {
 			s := m.Score(xs[i])
 			for t, th := range ths {
-				switch {
-				case s >= th && ys[i]:
-					tp[t]++
-				case s >= th:
-					fp[t]++
-				case ys[i]:
-					fn[t]++
-				}
+				all[t].add(s >= th, ys[i])
 				if social[i] {
-					switch {
-					case s >= th && ys[i]:
-						stp[t]++
-					case s >= th:
-						sfp[t]++
-					case ys[i]:
-						sfn[t]++
-					}
+					soc[t].add(s >= th, ys[i])
 				}
 			}
 		}
 	}
 	for t, th := range ths {
+		a, c := all[t], soc[t]
 		fmt.Printf("threshold %.3f: precision %.3f recall %.3f (tp %d fp %d fn %d); social posts alone: precision %.3f recall %.3f\n", th,
-			float64(tp[t])/float64(max(1, tp[t]+fp[t])), float64(tp[t])/float64(max(1, tp[t]+fn[t])), tp[t], fp[t], fn[t],
-			float64(stp[t])/float64(max(1, stp[t]+sfp[t])), float64(stp[t])/float64(max(1, stp[t]+sfn[t])))
+			a.precision(), a.recall(), a.tp, a.fp, a.fn, c.precision(), c.recall())
 	}
 }
+
+// counts are the true and false positives and the false negatives at one
+// threshold.
+type counts struct{ tp, fp, fn int }
+
+func (c *counts) add(flagged, positive bool) {
+	switch {
+	case flagged && positive:
+		c.tp++
+	case flagged:
+		c.fp++
+	case positive:
+		c.fn++
+	}
+}
+
+func (c counts) precision() float64 { return float64(c.tp) / float64(max(1, c.tp+c.fp)) }
+func (c counts) recall() float64    { return float64(c.tp) / float64(max(1, c.tp+c.fn)) }
